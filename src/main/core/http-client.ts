@@ -1,0 +1,206 @@
+/**
+ * The HTTP policy of design.md on ky 2, one instance per provider:
+ * - bearer token from a pluggable TokenSource; on 401 refresh once and replay once, never loop;
+ * - reads (GET) retry on 429/5xx with backoff and honour Retry-After (capped);
+ * - commands (POST/DELETE…) are NEVER resent after a timeout, network error or 5xx — they may have
+ *   been applied; only a 429 (refused, so not applied) is replayed after its Retry-After;
+ * - every failure becomes a ProviderError; every response body is parsed with a schema.
+ * Must not import electron: production passes Electron's net.fetch in through `fetch`.
+ */
+import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
+import type { z } from 'zod';
+import { ProviderError } from '../providers/provider-error';
+import type { TokenSource } from './token-source';
+
+export type FetchFn = (input: Request | URL | string, init?: RequestInit) => Promise<Response>;
+
+/** Turns a non-2xx answer into a ProviderError in the provider's own words. */
+export type ErrorDescriber = (status: number, body: unknown, headers: Headers) => ProviderError;
+
+export interface HttpClientOptions {
+  /** e.g. https://webexapis.com/v1 */
+  baseUrl: string;
+  tokens: TokenSource;
+  /** Name used in messages: "Webex refused: …". */
+  providerName: string;
+  describeError: ErrorDescriber;
+  fetch?: FetchFn;
+  /** Per-attempt timeout of a command (default 5 s). */
+  commandTimeoutMs?: number;
+  /** Per-attempt timeout of a read (default 10 s). */
+  readTimeoutMs?: number;
+  /** Cap on a Retry-After wait (default 10 s). */
+  maxRetryAfterMs?: number;
+  /** Extra headers on every request (e.g. a tracking id factory). */
+  headers?: () => Record<string, string>;
+  /** Told about every finished exchange (status or error): used for event health and benchmarks. */
+  onExchange?: (info: { method: string; path: string; status?: number; error?: string }) => void;
+}
+
+export interface RequestOptions {
+  searchParams?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+}
+
+export interface HttpClient {
+  get<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
+  /** A state-changing request. `schema` null: the answer's body is ignored (204). */
+  command<S extends z.ZodType>(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
+  command(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: null, options?: RequestOptions): Promise<void>;
+}
+
+const RETRY_STATUS = [429, 500, 502, 503, 504];
+
+function cleanParams(params: Record<string, string | undefined> | undefined): Record<string, string> | undefined {
+  if (!params) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function retryAfterMs(headers: Headers, capMs: number): number {
+  const raw = headers.get('retry-after');
+  if (!raw) return Math.min(1000, capMs);
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.min(Math.max(0, seconds * 1000), capMs);
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.min(Math.max(0, date - Date.now()), capMs) : Math.min(1000, capMs);
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const maxRetryAfter = options.maxRetryAfterMs ?? 10_000;
+  const name = options.providerName;
+  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+
+  const instance: KyInstance = ky.create({
+    baseUrl: base,
+    ...(options.fetch ? { fetch: options.fetch as NonNullable<Options['fetch']> } : {}),
+    hooks: {
+      beforeRequest: [
+        async ({ request }) => {
+          request.headers.set('Authorization', `Bearer ${await options.tokens.accessToken()}`);
+          for (const [k, v] of Object.entries(options.headers?.() ?? {})) request.headers.set(k, v);
+        },
+      ],
+      afterResponse: [
+        async ({ request, response, retryCount, options: used }) => {
+          if (response.status === 401 && retryCount === 0) {
+            const refused = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
+            const fresh = await options.tokens.refreshAfterUnauthorized(refused);
+            const headers = new Headers(request.headers);
+            headers.set('Authorization', `Bearer ${fresh}`);
+            return ky.retry({ request: new Request(request, { headers }), code: 'UNAUTHORIZED', delay: 0 });
+          }
+          // A command refused with 429 was not applied: it is safe to send again after the wait.
+          // (Reads get this from ky's own retry, which also covers 5xx.)
+          const isCommand = !used.retry.methods.includes(request.method.toLowerCase() as 'get');
+          if (isCommand && response.status === 429 && retryCount < used.retry.limit) {
+            return ky.retry({ delay: retryAfterMs(response.headers, maxRetryAfter), code: 'RATE_LIMITED' });
+          }
+          return undefined;
+        },
+      ],
+    },
+  });
+
+  function report(method: string, path: string, status?: number, error?: string): void {
+    options.onExchange?.({ method, path, status, error });
+  }
+
+  function toProviderError(error: unknown, method: string, path: string): ProviderError {
+    if (error instanceof ProviderError) {
+      report(method, path, error.status, error.code);
+      return error;
+    }
+    if (error instanceof HTTPError) {
+      report(method, path, error.response.status);
+      return options.describeError(error.response.status, error.data, error.response.headers);
+    }
+    if (error instanceof TimeoutError) {
+      report(method, path, undefined, 'TIMEOUT');
+      return new ProviderError({ code: 'TIMEOUT', message: `${name} did not answer in time.`, retryable: true, cause: error });
+    }
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      report(method, path, undefined, 'ABORTED');
+      return new ProviderError({ code: 'NETWORK', message: 'The request was cancelled.', cause: error });
+    }
+    if (error instanceof NetworkError || error instanceof TypeError) {
+      report(method, path, undefined, 'NETWORK');
+      return new ProviderError({ code: 'NETWORK', message: `Cannot reach ${name}: check the network connection.`, retryable: true, cause: error });
+    }
+    report(method, path, undefined, 'UNKNOWN');
+    return new ProviderError({ code: 'NETWORK', message: `Request to ${name} failed: ${String((error as Error)?.message ?? error)}`, retryable: true, cause: error });
+  }
+
+  async function parse<S extends z.ZodType>(response: Response, schema: S | null, method: string, path: string): Promise<z.infer<S> | undefined> {
+    report(method, path, response.status);
+    if (schema === null) {
+      // Drain so the connection can be reused.
+      await response.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new ProviderError({ code: 'NETWORK', message: `The answer from ${name} was cut off.`, retryable: true, cause: error });
+    }
+    let json: unknown;
+    try {
+      json = text.trim() === '' ? {} : JSON.parse(text);
+    } catch (error) {
+      throw new ProviderError({ code: 'BAD_RESPONSE', message: `${name} sent an answer Switchboard cannot read (not JSON).`, cause: error });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+      throw new ProviderError({ code: 'BAD_RESPONSE', message: `${name} sent an answer Switchboard cannot read (${issue?.message ?? 'unexpected shape'}${where}).` });
+    }
+    return parsed.data;
+  }
+
+  return {
+    async get(path, schema, requestOptions = {}) {
+      const relative = path.replace(/^\//, '');
+      let response: Response;
+      try {
+        response = await instance.get(relative, {
+          searchParams: cleanParams(requestOptions.searchParams),
+          signal: requestOptions.signal,
+          timeout: options.readTimeoutMs ?? 10_000,
+          retry: {
+            limit: 2,
+            methods: ['get'],
+            statusCodes: RETRY_STATUS,
+            afterStatusCodes: [429, 503],
+            maxRetryAfter,
+            backoffLimit: 3_000,
+          },
+        });
+      } catch (error) {
+        throw toProviderError(error, 'GET', path);
+      }
+      return (await parse(response, schema, 'GET', path)) as z.infer<typeof schema>;
+    },
+    async command(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: z.ZodType | null, requestOptions: RequestOptions = {}) {
+      const relative = path.replace(/^\//, '');
+      const verb = method.toUpperCase();
+      let response: Response;
+      try {
+        response = await instance(relative, {
+          method,
+          ...(body === undefined ? {} : { json: body }),
+          searchParams: cleanParams(requestOptions.searchParams),
+          signal: requestOptions.signal,
+          timeout: options.commandTimeoutMs ?? 5_000,
+          // methods: [] — ky itself never resends a command; the hook above replays only 401 and 429.
+          retry: { limit: 1, methods: [], statusCodes: [], afterStatusCodes: [], maxRetryAfter, retryOnTimeout: false },
+        });
+      } catch (error) {
+        throw toProviderError(error, verb, path);
+      }
+      return parse(response, schema, verb, path) as never;
+    },
+  } as HttpClient;
+}

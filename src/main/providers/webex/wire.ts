@@ -1,0 +1,155 @@
+/**
+ * Webex Calling wire shapes, defined once (reference/webex-calling.md §2–§4, seeds 000/001/004).
+ * The client parses every response with these schemas; the simulator produces them. Nothing outside
+ * providers/webex and simulator/webex may import this file: the rest of the app sees only domain types.
+ */
+import { z } from 'zod';
+
+export const personalitySchema = z.enum(['originator', 'terminator', 'clickToDial']);
+export const callStateSchema = z.enum(['connecting', 'alerting', 'connected', 'held', 'remoteHeld', 'disconnected']);
+export const callTypeSchema = z.enum(['location', 'organization', 'external', 'emergency', 'repair', 'other']);
+export const redirectReasonSchema = z.enum([
+  'busy',
+  'noAnswer',
+  'unavailable',
+  'unconditional',
+  'timeOfDay',
+  'divert',
+  'followMe',
+  'huntGroup',
+  'callQueue',
+  'unknown',
+]);
+export const recordingStateSchema = z.enum(['pending', 'started', 'paused', 'stopped', 'failed']);
+export const historyTypeSchema = z.enum(['placed', 'missed', 'received']);
+export const rejectActionSchema = z.enum(['busy', 'temporarilyUnavailable', 'ignore']);
+
+export const wirePartySchema = z.looseObject({
+  name: z.string().optional(),
+  number: z.string().optional(),
+  personId: z.string().optional(),
+  placeId: z.string().optional(),
+  privacyEnabled: z.boolean().optional(),
+  // Webex may add call types; an unknown one must not make the whole call unreadable.
+  callType: z.string().optional(),
+});
+export type WireParty = z.infer<typeof wirePartySchema>;
+
+export const wireRedirectionSchema = z.looseObject({
+  reason: z.string().optional(),
+  redirectingParty: wirePartySchema.optional(),
+});
+
+export const wireRecallSchema = z.looseObject({
+  type: z.string(),
+  party: wirePartySchema.optional(),
+});
+
+/** A call as REST returns it (`id`) or as events carry it (`callId`): accept both. */
+export const wireCallSchema = z
+  .looseObject({
+    id: z.string().optional(),
+    callId: z.string().optional(),
+    callSessionId: z.string(),
+    personality: personalitySchema,
+    state: callStateSchema,
+    remoteParty: wirePartySchema.default({}),
+    appearance: z.number().int().optional(),
+    created: z.string(),
+    answered: z.string().optional(),
+    disconnected: z.string().optional(),
+    redirections: z.array(wireRedirectionSchema).optional(),
+    recall: wireRecallSchema.optional(),
+    recordingState: recordingStateSchema.optional(),
+    muteCapable: z.boolean().optional(),
+    muted: z.boolean().optional(),
+  })
+  .refine((c) => Boolean(c.id ?? c.callId), { message: 'call has neither id nor callId' });
+export type WireCall = z.infer<typeof wireCallSchema>;
+
+export const callListSchema = z.looseObject({ items: z.array(wireCallSchema) });
+
+export const callInfoSchema = z.looseObject({ callId: z.string(), callSessionId: z.string().optional() });
+export type WireCallInfo = z.infer<typeof callInfoSchema>;
+
+export const parkResponseSchema = z.looseObject({ parkedAgainst: wirePartySchema });
+
+export const historyRecordSchema = z.looseObject({
+  type: historyTypeSchema,
+  name: z.string().optional(),
+  number: z.string().optional(),
+  privacyEnabled: z.boolean().optional(),
+  time: z.string(),
+});
+export type WireHistoryRecord = z.infer<typeof historyRecordSchema>;
+export const historyListSchema = z.looseObject({ items: z.array(historyRecordSchema) });
+
+export const personSchema = z.looseObject({
+  id: z.string(),
+  displayName: z.string().optional(),
+  emails: z.array(z.string()).optional(),
+  phoneNumbers: z.array(z.looseObject({ type: z.string().optional(), value: z.string(), primary: z.boolean().optional() })).optional(),
+  extension: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+});
+export type WirePerson = z.infer<typeof personSchema>;
+
+export const meEndpointSchema = z.looseObject({
+  id: z.string(),
+  type: z.string().optional(),
+  name: z.string().optional(),
+  isPreferredAnswerEndpoint: z.boolean().optional(),
+  autoAndForcedAnswerEnabled: z.boolean().optional(),
+});
+export type WireMeEndpoint = z.infer<typeof meEndpointSchema>;
+export const availableEndpointsSchema = z.looseObject({ endpoints: z.array(meEndpointSchema) });
+
+export const conferenceParticipantSchema = z.looseObject({
+  callId: z.string(),
+  muted: z.boolean().optional(),
+  deafened: z.boolean().optional(),
+});
+/** Conference details; Webex answers `{}` when there is no conference. */
+export const conferenceDetailsSchema = z.looseObject({
+  state: z.enum(['connected', 'held', 'disconnected']).optional(),
+  appearance: z.number().int().optional(),
+  created: z.string().optional(),
+  muted: z.boolean().optional(),
+  type: z.string().optional(),
+  participants: z.array(conferenceParticipantSchema).optional(),
+});
+export type WireConference = z.infer<typeof conferenceDetailsSchema>;
+
+/** Webex error body: `{message, errors:[{description, errorCode}], trackingId}`. */
+export const webexErrorSchema = z.looseObject({
+  message: z.string().optional(),
+  errorCode: z.number().optional(),
+  errors: z.array(z.looseObject({ description: z.string().optional(), errorCode: z.number().optional() })).optional(),
+  trackingId: z.string().optional(),
+});
+export type WebexErrorBody = z.infer<typeof webexErrorSchema>;
+
+/** The error code Webex gives for an unknown or ended call id (400, not 404). */
+export const CALL_NOT_FOUND_CODE = 101002;
+
+/** A `telephony_calls` event as a webhook or Mercury would deliver it. */
+export interface WireCallEvent {
+  resource: 'telephony_calls';
+  event: 'created' | 'updated' | 'deleted';
+  actorId: string;
+  data: Omit<WireCall, 'id'> & { callId: string; eventType: string; eventTimestamp: string; completedElsewhere?: boolean };
+}
+
+/** Request bodies (commands), camelCase as on the wire. */
+export interface DialBody { destination: string; endpointId?: string; lineOwnerId?: string }
+export interface AnswerBody { callId: string; endpointId?: string; lineOwnerId?: string }
+export interface RejectBody { callId: string; action?: z.infer<typeof rejectActionSchema>; lineOwnerId?: string }
+export interface CallIdBody { callId: string; lineOwnerId?: string }
+export interface DivertBody { callId: string; destination?: string; toVoicemail?: boolean; lineOwnerId?: string }
+export interface TransferBody { callId1?: string; callId2?: string; destination?: string; lineOwnerId?: string }
+export interface ParkBody { callId: string; destination?: string; isGroupPark?: boolean; lineOwnerId?: string }
+export interface RetrieveBody { destination?: string; endpointId?: string; lineOwnerId?: string }
+export interface PickupBody { target?: string; endpointId?: string; lineOwnerId?: string }
+export interface BargeInBody { target: string; endpointId?: string; lineOwnerId?: string }
+export interface DtmfBody { callId: string; dtmf: string; lineOwnerId?: string }

@@ -1,0 +1,123 @@
+/**
+ * The IPC contract, defined once: command channels with their argument schemas and result types, push
+ * events with their payloads, and the `Bridge` the preload implements and the renderer consumes.
+ * Main parses every argument with these schemas; the renderer should import from here with
+ * `import type` only, so zod stays out of its bundles.
+ */
+import { z } from 'zod';
+import type {
+  AnswerEndpoint,
+  Call,
+  Conference,
+  HistoryEntry,
+  Party,
+  Status,
+} from './domain';
+import { HISTORY_TYPES, REJECT_REASONS } from './domain';
+import type { Result } from './result';
+
+const id = z.string().min(1, 'an id is required').max(512);
+const destination = z.string().min(1, 'a destination is required').max(256);
+const line = id.optional();
+const callRef = { callId: id, line };
+
+/** Every call-control command, one variant per action. `line` is the line owner (Webex lineOwnerId). */
+export const callCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('dial'), destination, endpointId: id.optional(), line }),
+  z.strictObject({ type: z.literal('answer'), ...callRef, endpointId: id.optional() }),
+  z.strictObject({ type: z.literal('decline'), ...callRef, reason: z.enum(REJECT_REASONS).optional() }),
+  z.strictObject({ type: z.literal('hangup'), ...callRef }),
+  z.strictObject({ type: z.literal('hold'), ...callRef }),
+  z.strictObject({ type: z.literal('resume'), ...callRef }),
+  /** Redirect a ringing call elsewhere before answering it. */
+  z.strictObject({ type: z.literal('divert'), ...callRef, destination }),
+  /** Send to voicemail: mine when no destination, else that user's. */
+  z.strictObject({ type: z.literal('toVoicemail'), ...callRef, destination: destination.optional() }),
+  /** Blind transfer of an answered call to a number. */
+  z.strictObject({ type: z.literal('transfer'), ...callRef, destination }),
+  /** Attended transfer: connect two of my calls; without ids the provider picks my only two calls. */
+  z.strictObject({ type: z.literal('attendedTransfer'), callId: id.optional(), otherCallId: id.optional(), line }),
+  /** Mute transfer: transfer only once the destination answers. */
+  z.strictObject({ type: z.literal('muteTransfer'), ...callRef, destination }),
+  z.strictObject({ type: z.literal('park'), ...callRef, destination: destination.optional(), groupPark: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('retrieve'), destination: destination.optional(), endpointId: id.optional(), line }),
+  z.strictObject({ type: z.literal('pickup'), target: destination.optional(), endpointId: id.optional(), line }),
+  z.strictObject({ type: z.literal('bargeIn'), target: destination, endpointId: id.optional(), line }),
+  z.strictObject({ type: z.literal('push'), ...callRef }),
+  z.strictObject({ type: z.literal('dtmf'), ...callRef, digits: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('mute'), ...callRef }),
+  z.strictObject({ type: z.literal('unmute'), ...callRef }),
+  z.strictObject({ type: z.literal('startRecording'), ...callRef }),
+  z.strictObject({ type: z.literal('stopRecording'), ...callRef }),
+  z.strictObject({ type: z.literal('pauseRecording'), ...callRef }),
+  z.strictObject({ type: z.literal('resumeRecording'), ...callRef }),
+]);
+export type CallCommand = z.infer<typeof callCommandSchema>;
+export type CallCommandType = CallCommand['type'];
+
+/** What a command gives back: the new call it created (dial, retrieve, pickup, barge-in, mute transfer) or where a call was parked. */
+export interface CommandOutcome {
+  callId?: string;
+  parkedAt?: Party;
+}
+
+export const historyQuerySchema = z.strictObject({ type: z.enum(HISTORY_TYPES).optional() });
+export type HistoryQuery = z.infer<typeof historyQuerySchema>;
+
+const noArgs = z.undefined();
+
+/**
+ * Invoke channels. `args` is the schema main parses the single argument with; `result` is a type
+ * witness only (never read at run time).
+ */
+export const commands = {
+  'calls:list': { args: noArgs, result: null as unknown as Call[] },
+  'call:command': { args: callCommandSchema, result: null as unknown as Result<CommandOutcome> },
+  'history:list': { args: historyQuerySchema, result: null as unknown as Result<HistoryEntry[]> },
+  'status:get': { args: noArgs, result: null as unknown as Status },
+  'endpoints:list': { args: noArgs, result: null as unknown as Result<AnswerEndpoint[]> },
+  'status:reconcile': { args: noArgs, result: null as unknown as Result<null> },
+} as const;
+export type CommandChannel = keyof typeof commands;
+export type CommandArgs<C extends CommandChannel> = z.infer<(typeof commands)[C]['args']>;
+export type CommandResult<C extends CommandChannel> = (typeof commands)[C]['result'];
+
+/** Push events from main to the windows that show them. */
+export interface PushEvents {
+  'calls:changed': Call[];
+  'conference:changed': Conference | null;
+  'history:changed': HistoryEntry[];
+  'status:changed': Status;
+}
+export type PushChannel = keyof PushEvents;
+export const PUSH_CHANNELS: readonly PushChannel[] = ['calls:changed', 'conference:changed', 'history:changed', 'status:changed'];
+
+export type Unsubscribe = () => void;
+
+/** What the renderer sees as `window.switchboard`: one function per channel and nothing else. */
+export interface Bridge {
+  listCalls(): Promise<Call[]>;
+  command(command: CallCommand): Promise<Result<CommandOutcome>>;
+  history(query: HistoryQuery): Promise<Result<HistoryEntry[]>>;
+  status(): Promise<Status>;
+  answerEndpoints(): Promise<Result<AnswerEndpoint[]>>;
+  reconcile(): Promise<Result<null>>;
+  onCallsChanged(listener: (calls: Call[]) => void): Unsubscribe;
+  onConferenceChanged(listener: (conference: Conference | null) => void): Unsubscribe;
+  onHistoryChanged(listener: (history: HistoryEntry[]) => void): Unsubscribe;
+  onStatusChanged(listener: (status: Status) => void): Unsubscribe;
+}
+
+/** Which channel each Bridge function uses: the preload and the type test both read this table. */
+export const BRIDGE_CHANNELS = {
+  listCalls: 'calls:list',
+  command: 'call:command',
+  history: 'history:list',
+  status: 'status:get',
+  answerEndpoints: 'endpoints:list',
+  reconcile: 'status:reconcile',
+  onCallsChanged: 'calls:changed',
+  onConferenceChanged: 'conference:changed',
+  onHistoryChanged: 'history:changed',
+  onStatusChanged: 'status:changed',
+} as const satisfies Record<keyof Bridge, CommandChannel | PushChannel>;

@@ -1,0 +1,177 @@
+/**
+ * The one call model shared by main, preload and renderer, across every provider.
+ * Pure types and constant tables only: no Node, no DOM, no electron, no provider wire shapes.
+ */
+
+export const PROVIDER_IDS = ['demo', 'webex', 'ringcentral', 'bandwidth'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export const CALL_DIRECTIONS = ['incoming', 'outgoing', 'clickToDial'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
+export const CALL_STATES = ['connecting', 'alerting', 'connected', 'held', 'remoteHeld', 'disconnected'] as const;
+export type CallState = (typeof CALL_STATES)[number];
+
+export const CALL_TYPES = ['location', 'organization', 'external', 'emergency', 'repair', 'other'] as const;
+export type CallType = (typeof CALL_TYPES)[number];
+
+export const REDIRECT_REASONS = [
+  'busy',
+  'noAnswer',
+  'unavailable',
+  'unconditional',
+  'timeOfDay',
+  'divert',
+  'followMe',
+  'huntGroup',
+  'callQueue',
+  'unknown',
+] as const;
+export type RedirectReason = (typeof REDIRECT_REASONS)[number];
+
+export const RECORDING_STATES = ['pending', 'started', 'paused', 'stopped', 'failed'] as const;
+export type RecordingState = (typeof RECORDING_STATES)[number];
+
+export const HISTORY_TYPES = ['placed', 'missed', 'received'] as const;
+export type HistoryType = (typeof HISTORY_TYPES)[number];
+
+export const REJECT_REASONS = ['busy', 'temporarilyUnavailable', 'ignore'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** Every action any provider can offer; a call lists the subset it allows right now. */
+export const ACTIONS = [
+  'answer',
+  'decline',
+  'divert',
+  'toVoicemail',
+  'hangup',
+  'hold',
+  'resume',
+  'mute',
+  'unmute',
+  'transfer',
+  'attendedTransfer',
+  'muteTransfer',
+  'park',
+  'retrieve',
+  'pickup',
+  'bargeIn',
+  'push',
+  'dtmf',
+  'startRecording',
+  'stopRecording',
+  'pauseRecording',
+  'resumeRecording',
+  'flip',
+  'reply',
+  'forward',
+  'ignore',
+  'supervise',
+  'playAudio',
+  'gather',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Party {
+  name?: string;
+  number?: string;
+  personId?: string;
+  placeId?: string;
+  privacy: boolean;
+  callType?: CallType;
+}
+
+export interface Redirection {
+  reason: RedirectReason;
+  by: Party;
+}
+
+export interface Recall {
+  type: 'park';
+  party: Party;
+}
+
+export interface Call {
+  id: string;
+  provider: ProviderId;
+  sessionId: string;
+  direction: CallDirection;
+  state: CallState;
+  remote: Party;
+  /** The line (owner id) the call is on when it is not the user's primary line. */
+  line?: string;
+  appearance?: number;
+  createdAt: string;
+  answeredAt?: string;
+  endedAt?: string;
+  /** Most recent first; providers report these only while the call is alerting. */
+  redirections: Redirection[];
+  recall?: Recall;
+  recording?: RecordingState;
+  muted: boolean;
+  muteCapable: boolean;
+  /** What can be done with this call now: the UI shows exactly these. */
+  actions: Action[];
+  /** A command sent and not yet confirmed by the provider. */
+  pending?: Action;
+}
+
+export const CONFERENCE_STATES = ['connected', 'held', 'disconnected'] as const;
+export type ConferenceState = (typeof CONFERENCE_STATES)[number];
+
+export interface ConferenceParticipant {
+  callId: string;
+  muted: boolean;
+  deafened: boolean;
+  party?: Party;
+}
+
+export interface Conference {
+  state: ConferenceState;
+  muted: boolean;
+  createdAt: string;
+  type?: 'bargeIn' | 'silentMonitoring' | 'coaching';
+  participants: ConferenceParticipant[];
+  actions: Action[];
+}
+
+export interface HistoryEntry {
+  type: HistoryType;
+  name?: string;
+  number?: string;
+  privacy: boolean;
+  time: string;
+}
+
+/** Where a parked call waits; `number` is what Retrieve takes. */
+export interface ParkedAt extends Party {}
+
+export interface AnswerEndpoint {
+  id: string;
+  name: string;
+  type: string;
+  preferred: boolean;
+}
+
+export interface Account {
+  provider: ProviderId;
+  personId?: string;
+  displayName: string;
+  email?: string;
+  primaryNumber?: string;
+  extension?: string;
+}
+
+/** How fresh the call list is: shown in the tray and the panel. */
+export const EVENT_HEALTH = ['live', 'polling', 'degraded', 'offline', 'signedOut'] as const;
+export type EventHealth = (typeof EVENT_HEALTH)[number];
+
+export interface Status {
+  health: EventHealth;
+  provider: ProviderId;
+  account?: Account;
+  /** Human-readable reason for degraded/offline/signedOut. */
+  detail?: string;
+  /** ISO time of the last successful read of the call list. */
+  lastSyncAt?: string;
+}
