@@ -14,7 +14,8 @@ import type {
   Status,
 } from './domain';
 import { HISTORY_TYPES, REJECT_REASONS } from './domain';
-import type { Result } from './result';
+import type { AppError, Result } from './result';
+import { type Settings, type SettingsPatch, type ShortcutAction, settingsPatchSchema } from './settings';
 
 const id = z.string().min(1, 'an id is required').max(512);
 const destination = z.string().min(1, 'a destination is required').max(256);
@@ -66,6 +67,37 @@ export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 
 const noArgs = z.undefined();
 
+/** The demo's "Simulate incoming call" menu. */
+export const DEMO_CALL_KINDS = ['plain', 'forwardedBusy', 'callQueue', 'parkRecall'] as const;
+export type DemoCallKind = (typeof DEMO_CALL_KINDS)[number];
+export const demoSimulateSchema = z.strictObject({ kind: z.enum(DEMO_CALL_KINDS) });
+
+export const WINDOW_NAMES = ['panel', 'popup', 'conference'] as const;
+export type WindowName = (typeof WINDOW_NAMES)[number];
+export const windowRequestSchema = z.strictObject({ name: z.enum(WINDOW_NAMES) });
+
+/** What the shell knows that the renderer shows: shortcut failures, demo mode, version. */
+export interface AppState {
+  demo: boolean;
+  version: string;
+  platform: string;
+  /** Shortcuts the OS refused to register (taken by another app): shown in settings, never silently lost. */
+  shortcutFailures: ShortcutAction[];
+}
+
+/** A number to dial that arrived from a link or the selection and waits for the user's confirmation. */
+export interface DialRequest {
+  destination: string;
+  source: 'link' | 'selection';
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  message: string;
+  callId?: string;
+  error?: AppError;
+}
+
 /**
  * Invoke channels. `args` is the schema main parses the single argument with; `result` is a type
  * witness only (never read at run time).
@@ -77,6 +109,12 @@ export const commands = {
   'status:get': { args: noArgs, result: null as unknown as Status },
   'endpoints:list': { args: noArgs, result: null as unknown as Result<AnswerEndpoint[]> },
   'status:reconcile': { args: noArgs, result: null as unknown as Result<null> },
+  'settings:get': { args: noArgs, result: null as unknown as Settings },
+  'settings:set': { args: settingsPatchSchema, result: null as unknown as Result<Settings> },
+  'app:state': { args: noArgs, result: null as unknown as AppState },
+  'demo:simulate': { args: demoSimulateSchema, result: null as unknown as Result<null> },
+  'window:open': { args: windowRequestSchema, result: null as unknown as Result<null> },
+  'window:hide': { args: windowRequestSchema, result: null as unknown as Result<null> },
 } as const;
 export type CommandChannel = keyof typeof commands;
 export type CommandArgs<C extends CommandChannel> = z.infer<(typeof commands)[C]['args']>;
@@ -88,9 +126,22 @@ export interface PushEvents {
   'conference:changed': Conference | null;
   'history:changed': HistoryEntry[];
   'status:changed': Status;
+  'settings:changed': Settings;
+  'app:changed': AppState;
+  'dial:requested': DialRequest;
+  'notice': Notice;
 }
 export type PushChannel = keyof PushEvents;
-export const PUSH_CHANNELS: readonly PushChannel[] = ['calls:changed', 'conference:changed', 'history:changed', 'status:changed'];
+export const PUSH_CHANNELS: readonly PushChannel[] = [
+  'calls:changed',
+  'conference:changed',
+  'history:changed',
+  'status:changed',
+  'settings:changed',
+  'app:changed',
+  'dial:requested',
+  'notice',
+];
 
 export type Unsubscribe = () => void;
 
@@ -102,10 +153,20 @@ export interface Bridge {
   status(): Promise<Status>;
   answerEndpoints(): Promise<Result<AnswerEndpoint[]>>;
   reconcile(): Promise<Result<null>>;
+  settings(): Promise<Settings>;
+  updateSettings(patch: SettingsPatch): Promise<Result<Settings>>;
+  appState(): Promise<AppState>;
+  simulateIncomingCall(request: { kind: DemoCallKind }): Promise<Result<null>>;
+  openWindow(request: { name: WindowName }): Promise<Result<null>>;
+  hideWindow(request: { name: WindowName }): Promise<Result<null>>;
   onCallsChanged(listener: (calls: Call[]) => void): Unsubscribe;
   onConferenceChanged(listener: (conference: Conference | null) => void): Unsubscribe;
   onHistoryChanged(listener: (history: HistoryEntry[]) => void): Unsubscribe;
   onStatusChanged(listener: (status: Status) => void): Unsubscribe;
+  onSettingsChanged(listener: (settings: Settings) => void): Unsubscribe;
+  onAppChanged(listener: (state: AppState) => void): Unsubscribe;
+  onDialRequested(listener: (request: DialRequest) => void): Unsubscribe;
+  onNotice(listener: (notice: Notice) => void): Unsubscribe;
 }
 
 /** Which channel each Bridge function uses: the preload and the type test both read this table. */
@@ -116,8 +177,18 @@ export const BRIDGE_CHANNELS = {
   status: 'status:get',
   answerEndpoints: 'endpoints:list',
   reconcile: 'status:reconcile',
+  settings: 'settings:get',
+  updateSettings: 'settings:set',
+  appState: 'app:state',
+  simulateIncomingCall: 'demo:simulate',
+  openWindow: 'window:open',
+  hideWindow: 'window:hide',
   onCallsChanged: 'calls:changed',
   onConferenceChanged: 'conference:changed',
   onHistoryChanged: 'history:changed',
   onStatusChanged: 'status:changed',
+  onSettingsChanged: 'settings:changed',
+  onAppChanged: 'app:changed',
+  onDialRequested: 'dial:requested',
+  onNotice: 'notice',
 } as const satisfies Record<keyof Bridge, CommandChannel | PushChannel>;

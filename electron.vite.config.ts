@@ -1,0 +1,37 @@
+// Three builds: main (ESM, Node), preload (CJS — a sandboxed preload cannot be ESM), renderer (one page
+// per window: panel, popup; the conference window comes with its own issue). The renderer bundles Preact with Vite's Oxc JSX transform.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'electron-vite';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: true,
+      rollupOptions: {
+        input: { index: resolve(root, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      rollupOptions: {
+        input: {
+          panel: resolve(root, 'src/renderer/panel.html'),
+          popup: resolve(root, 'src/renderer/popup.html'),
+        },
+      },
+    },
+  },
+});
