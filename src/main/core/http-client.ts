@@ -1,6 +1,7 @@
 /**
  * The HTTP policy of design.md on ky 2, one instance per provider:
- * - bearer token from a pluggable TokenSource; on 401 refresh once and replay once, never loop;
+ * - bearer token from a pluggable TokenSource; on 401 refresh once and replay once, never loop (a 401
+ *   that survives the refresh is always AUTH, whatever the provider's describer calls it);
  * - reads (GET) retry on 429/5xx with backoff and honour Retry-After (capped);
  * - commands (POST/DELETE…) are NEVER resent after a timeout, network error or 5xx — they may have
  *   been applied; only a 429 (refused, so not applied) is replayed after its Retry-After;
@@ -51,6 +52,19 @@ export interface HttpClient {
 
 const RETRY_STATUS = [429, 500, 502, 503, 504];
 
+/**
+ * What the hooks remember about one request across its attempts, kept in ky's per-request `context`
+ * (a type alias, not an interface, so that it fits ky's `Record<string, unknown>`).
+ */
+type RequestState = {
+  refreshed: boolean;
+  rateLimitReplayed: boolean;
+};
+
+function freshState(): RequestState {
+  return { refreshed: false, rateLimitReplayed: false };
+}
+
 function cleanParams(params: Record<string, string | undefined> | undefined): Record<string, string> | undefined {
   if (!params) return undefined;
   const out: Record<string, string> = {};
@@ -84,7 +98,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       ],
       afterResponse: [
         async ({ request, response, retryCount, options: used }) => {
-          if (response.status === 401 && retryCount === 0) {
+          // Per-request memory (ky gives each request its own copy of `context`): one refresh per
+          // request, even when the 401 comes after a rate-limited attempt.
+          const state = used.context as Partial<RequestState>;
+          const canReplay = retryCount < used.retry.limit;
+          if (response.status === 401 && !state.refreshed && canReplay) {
+            state.refreshed = true;
             const refused = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
             const fresh = await options.tokens.refreshAfterUnauthorized(refused);
             const headers = new Headers(request.headers);
@@ -94,7 +113,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           // A command refused with 429 was not applied: it is safe to send again after the wait.
           // (Reads get this from ky's own retry, which also covers 5xx.)
           const isCommand = !used.retry.methods.includes(request.method.toLowerCase() as 'get');
-          if (isCommand && response.status === 429 && retryCount < used.retry.limit) {
+          if (isCommand && response.status === 429 && !state.rateLimitReplayed && canReplay) {
+            state.rateLimitReplayed = true;
             return ky.retry({ delay: retryAfterMs(response.headers, maxRetryAfter), code: 'RATE_LIMITED' });
           }
           return undefined;
@@ -113,8 +133,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return error;
     }
     if (error instanceof HTTPError) {
-      report(method, path, error.response.status);
-      return options.describeError(error.response.status, error.data, error.response.headers);
+      const status = error.response.status;
+      report(method, path, status);
+      const described = options.describeError(status, error.data, error.response.headers);
+      // A 401 that survived the refresh means signed out, whatever the provider's words call it.
+      if (status === 401 && described.code !== 'AUTH') {
+        return new ProviderError({ code: 'AUTH', status, message: `${name} refused the access token: sign in again.`, trackingId: described.trackingId, cause: described });
+      }
+      return described;
     }
     if (error instanceof TimeoutError) {
       report(method, path, undefined, 'TIMEOUT');
@@ -168,6 +194,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         response = await instance.get(relative, {
           searchParams: cleanParams(requestOptions.searchParams),
           signal: requestOptions.signal,
+          context: freshState(),
           timeout: options.readTimeoutMs ?? 10_000,
           retry: {
             limit: 2,
@@ -193,9 +220,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           ...(body === undefined ? {} : { json: body }),
           searchParams: cleanParams(requestOptions.searchParams),
           signal: requestOptions.signal,
+          context: freshState(),
           timeout: options.commandTimeoutMs ?? 5_000,
-          // methods: [] — ky itself never resends a command; the hook above replays only 401 and 429.
-          retry: { limit: 1, methods: [], statusCodes: [], afterStatusCodes: [], maxRetryAfter, retryOnTimeout: false },
+          // methods: [] — ky itself never resends a command; the hook above replays only a 401 (once)
+          // and a 429 (once): limit 2 leaves room for both on one command.
+          retry: { limit: 2, methods: [], statusCodes: [], afterStatusCodes: [], maxRetryAfter, retryOnTimeout: false },
         });
       } catch (error) {
         throw toProviderError(error, verb, path);

@@ -153,3 +153,9 @@ export interface RetrieveBody { destination?: string; endpointId?: string; lineO
 export interface PickupBody { target?: string; endpointId?: string; lineOwnerId?: string }
 export interface BargeInBody { target: string; endpointId?: string; lineOwnerId?: string }
 export interface DtmfBody { callId: string; dtmf: string; lineOwnerId?: string }
+
+/** Transfer: attended answers 204 (no body); mute transfer 201 `{callId, callSessionId}`, body unconfirmed, so both are optional. */
+export const transferResponseSchema = z.looseObject({ callId: z.string().optional(), callSessionId: z.string().optional() });
+
+/** The user's preferred answer endpoint: a MeEndpoint, or an empty body (read as `{}`) when none is set. */
+export const preferredAnswerEndpointSchema = z.union([meEndpointSchema, z.strictObject({})]);

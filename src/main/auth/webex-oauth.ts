@@ -1,0 +1,136 @@
+/**
+ * Webex sign-in: the authorize URL and the whole browser round trip (authorization code + PKCE, RFC
+ * 8252 loopback redirect), plus Webex's token endpoint bound to its defaults. The browser is opened
+ * through an injected function (the shell passes shell.openExternal), so this never imports electron.
+ */
+import type { FetchFn } from '../core/http-client';
+import { listenForRedirect } from './loopback-redirect';
+import { createPkcePair, createState } from './pkce';
+import { SignInError } from './sign-in-errors';
+import { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions } from './token-endpoint';
+import type { TokenGrantor } from './token-manager';
+
+export { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions };
+
+export const WEBEX_AUTH_BASE_URL = 'https://webexapis.com/v1';
+
+/** Call control (read/write), who-am-I, and the preferred-answer endpoints (reference §6). */
+export const WEBEX_DEFAULT_SCOPES: readonly string[] = ['spark:calls_read', 'spark:calls_write', 'spark:people_read', 'spark:telephony_config_read'];
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+export function webexTokenUrl(authBaseUrl = WEBEX_AUTH_BASE_URL): string {
+  return `${trimSlash(authBaseUrl)}/access_token`;
+}
+
+export interface AuthorizeUrlOptions {
+  authBaseUrl?: string;
+  clientId: string;
+  redirectUri: string;
+  scopes?: readonly string[];
+  state: string;
+  codeChallenge: string;
+}
+
+/** GET {base}/authorize?client_id&response_type=code&redirect_uri&scope&state&code_challenge&code_challenge_method=S256 */
+export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
+  const url = new URL(`${trimSlash(options.authBaseUrl ?? WEBEX_AUTH_BASE_URL)}/authorize`);
+  url.searchParams.set('client_id', options.clientId);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('redirect_uri', options.redirectUri);
+  url.searchParams.set('scope', (options.scopes ?? WEBEX_DEFAULT_SCOPES).join(' '));
+  url.searchParams.set('state', options.state);
+  url.searchParams.set('code_challenge', options.codeChallenge);
+  url.searchParams.set('code_challenge_method', 'S256');
+  return url.toString();
+}
+
+export interface BrowserSignInOptions {
+  clientId: string;
+  clientSecret?: string;
+  authBaseUrl?: string;
+  scopes?: readonly string[];
+  /** Opens the URL in the user's browser (production: shell.openExternal). Never an embedded webview. */
+  openBrowser: (url: string) => Promise<void>;
+  fetch?: FetchFn;
+  /** How long the user has to finish in the browser (default 5 minutes). */
+  timeoutMs?: number;
+  /** Loopback port (default 0: any free port). Use a fixed one only if the integration registered it. */
+  port?: number;
+  /** Callback path (default /oauth/callback). */
+  callbackPath?: string;
+  /** Cancels the sign-in (the user closed the sign-in prompt). */
+  signal?: AbortSignal;
+}
+
+/**
+ * The whole sign-in: PKCE + state → loopback listener → browser → code → token exchange.
+ * Resolves with tokens for TokenManager.signIn(); rejects with a SignInError (declined, timed out,
+ * cancelled, state mismatch …) or an OAuthError (token endpoint). The listener is always closed.
+ */
+export async function signInWithBrowser(options: BrowserSignInOptions): Promise<OAuthTokens> {
+  if (options.signal?.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
+  const pkce = createPkcePair();
+  const state = createState();
+  const listener = await listenForRedirect({ expectedState: state, timeoutMs: options.timeoutMs, port: options.port, path: options.callbackPath, providerName: 'Webex' });
+  const onAbort = (): void => listener.close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const authorizeUrl = buildAuthorizeUrl({
+      authBaseUrl: options.authBaseUrl,
+      clientId: options.clientId,
+      redirectUri: listener.redirectUri,
+      scopes: options.scopes,
+      state,
+      codeChallenge: pkce.challenge,
+    });
+    // The browser may take minutes; only a failure to open it matters here, not when it "returns".
+    const browserFailure = Promise.resolve()
+      .then(() => options.openBrowser(authorizeUrl))
+      .then(
+        () => new Promise<never>(() => undefined),
+        (cause: unknown) => {
+          throw new SignInError('browserFailed', 'Switchboard could not open the browser for sign-in: open it and try again.', { cause });
+        },
+      );
+    const { code } = await Promise.race([listener.result, browserFailure]);
+    return await exchangeCode({
+      tokenUrl: webexTokenUrl(options.authBaseUrl),
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      fetch: options.fetch,
+      code,
+      redirectUri: listener.redirectUri,
+      codeVerifier: pkce.verifier,
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    listener.close();
+  }
+}
+
+export interface WebexGrantorOptions {
+  clientId: string;
+  clientSecret?: string;
+  authBaseUrl?: string;
+  fetch?: FetchFn;
+  /** Revocation endpoint (default {authBaseUrl}/access_token/revoke, see revokeToken). */
+  revokeUrl?: string;
+}
+
+/** Webex's token endpoint in the shape TokenManager needs. */
+export function createWebexTokenGrantor(options: WebexGrantorOptions): TokenGrantor {
+  const endpoint: TokenEndpointOptions = {
+    tokenUrl: webexTokenUrl(options.authBaseUrl),
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    fetch: options.fetch,
+    providerName: 'Webex',
+  };
+  return {
+    refresh: (refreshToken) => refreshTokens({ ...endpoint, refreshToken }),
+    revoke: (token, hint) => revokeToken({ ...endpoint, token, tokenTypeHint: hint, revokeUrl: options.revokeUrl }),
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * The domain state of the core: the user's calls and conference as the provider last reported them,
+ * with an overlay of commands sent but not yet confirmed (`Call.pending`). Every change of what the UI
+ * would show produces exactly one diff; a snapshot that changes nothing produces none. A pending mark
+ * clears when a snapshot shows its effect (pending-effects.ts) or after a timeout, which is reported as
+ * 'pendingExpired' so the core can tell the user and re-read. Knows nothing of HTTP, polling or
+ * electron.
+ */
+import type { Action, Call, Conference } from '../../shared/domain';
+import type { CallSnapshot } from '../providers/provider';
+import { deepEqual } from './deep-equal';
+import { confirms, isSlow, settlesOnSuccess } from './pending-effects';
+import { realTimers, type TimerHandle, type Timers } from './timers';
+import { createEmitter, type Listener, type Unsubscribe } from './typed-emitter';
+
+export interface CallDiff {
+  added: Call[];
+  updated: Call[];
+  /** Calls no longer reported, in their last known state. */
+  removed: Call[];
+  /** The whole list after the change. */
+  calls: Call[];
+}
+
+export interface PendingExpiry {
+  callId: string;
+  action: Action;
+  /** The call as it stands when the wait ran out (undefined if it has gone meanwhile). */
+  call: Call | undefined;
+}
+
+export interface CallStoreEvents {
+  diff: CallDiff;
+  conference: Conference | null;
+  pendingExpired: PendingExpiry;
+}
+
+export interface CallStoreOptions {
+  /** How long a sent command may wait for a snapshot that confirms it (default 8 s). */
+  pendingTimeoutMs?: number;
+  /** The same for slow actions such as mute transfer, which waits for the far end to answer (default 60 s). */
+  slowPendingTimeoutMs?: number;
+  timers?: Timers;
+}
+
+export interface CallStore {
+  calls(): Call[];
+  call(callId: string): Call | undefined;
+  conference(): Conference | null;
+  hasPending(): boolean;
+  /** Reduces a full provider snapshot; returns (and emits) the diff, or null when nothing changed. */
+  applySnapshot(snapshot: CallSnapshot): CallDiff | null;
+  /** A command for `action` is about to be sent for the call: mark it pending and start the wait. */
+  markPending(callId: string, action: Action): CallDiff | null;
+  /**
+   * The provider accepted the command. Actions with no state to watch (DTMF) are done now; the others
+   * wait afresh for a snapshot that shows the effect.
+   */
+  acceptPending(callId: string, action: Action): CallDiff | null;
+  /** Drops the pending mark (only if it is still for `action`, when given). */
+  clearPending(callId: string, action?: Action): CallDiff | null;
+  /** Forgets every call and the conference (sign-out). */
+  reset(): CallDiff | null;
+  on<K extends keyof CallStoreEvents>(event: K, listener: Listener<CallStoreEvents[K]>): Unsubscribe;
+  /** Stops the pending timers. */
+  dispose(): void;
+}
+
+interface PendingMark {
+  action: Action;
+  timer: TimerHandle;
+}
+
+export function createCallStore(options: CallStoreOptions = {}): CallStore {
+  const timers = options.timers ?? realTimers;
+  const timeoutMs = options.pendingTimeoutMs ?? 8_000;
+  const slowTimeoutMs = Math.max(options.slowPendingTimeoutMs ?? 60_000, timeoutMs);
+  const emitter = createEmitter<CallStoreEvents>();
+
+  /** The provider's view, in snapshot order. */
+  let reported: Call[] = [];
+  let conference: Conference | null = null;
+  const pending = new Map<string, PendingMark>();
+  /** What was last emitted: reported + pending overlay. */
+  let visible: Call[] = [];
+
+  function overlay(call: Call): Call {
+    // A provider never decides what is pending: only commands sent from here are.
+    const { pending: _fromProvider, ...rest } = call;
+    const mark = pending.get(call.id);
+    return mark ? { ...rest, pending: mark.action } : rest;
+  }
+
+  function stripPending(call: Call): Call {
+    const { pending: _overlay, ...rest } = call;
+    return rest;
+  }
+
+  /** Recomputes what the UI sees and emits one diff if anything differs from the last one. */
+  function commit(): CallDiff | null {
+    const next = reported.map(overlay);
+    const before = new Map(visible.map((c) => [c.id, c]));
+    const nextIds = new Set(next.map((c) => c.id));
+    const added: Call[] = [];
+    const updated: Call[] = [];
+    for (const call of next) {
+      const old = before.get(call.id);
+      if (!old) added.push(call);
+      else if (!deepEqual(old, call)) updated.push(call);
+    }
+    const removed = visible.filter((c) => !nextIds.has(c.id)).map(stripPending);
+    const orderChanged = !added.length && !removed.length && next.some((c, i) => visible[i]?.id !== c.id);
+    visible = next;
+    if (!added.length && !updated.length && !removed.length && !orderChanged) return null;
+    const diff: CallDiff = { added, updated, removed, calls: [...next] };
+    emitter.emit('diff', diff);
+    return diff;
+  }
+
+  function stopWaiting(callId: string): void {
+    const mark = pending.get(callId);
+    if (!mark) return;
+    timers.clearTimeout(mark.timer);
+    pending.delete(callId);
+  }
+
+  function startWaiting(callId: string, action: Action): void {
+    stopWaiting(callId);
+    const timer = timers.setTimeout(() => expire(callId, action), isSlow(action) ? slowTimeoutMs : timeoutMs);
+    pending.set(callId, { action, timer });
+  }
+
+  function expire(callId: string, action: Action): void {
+    const mark = pending.get(callId);
+    if (!mark || mark.action !== action) return;
+    pending.delete(callId);
+    commit();
+    emitter.emit('pendingExpired', { callId, action, call: visible.find((c) => c.id === callId) });
+  }
+
+  return {
+    calls: () => [...visible],
+    call: (callId) => visible.find((c) => c.id === callId),
+    conference: () => conference,
+    hasPending: () => pending.size > 0,
+
+    applySnapshot(snapshot) {
+      // A provider should never repeat an id; if one does, its last report wins (at its first place).
+      const byId = new Map(snapshot.calls.map((c) => [c.id, c]));
+      reported = [...byId.values()];
+      for (const [callId, mark] of [...pending]) {
+        if (confirms(mark.action, byId.get(callId))) stopWaiting(callId);
+      }
+      const diff = commit();
+      const nextConference = snapshot.conference ?? null;
+      if (!deepEqual(conference, nextConference)) {
+        conference = nextConference;
+        emitter.emit('conference', conference);
+      }
+      return diff;
+    },
+
+    markPending(callId, action) {
+      if (!reported.some((c) => c.id === callId)) return null;
+      startWaiting(callId, action);
+      return commit();
+    },
+
+    acceptPending(callId, action) {
+      const mark = pending.get(callId);
+      if (!mark || mark.action !== action) return null;
+      if (settlesOnSuccess(action)) {
+        stopWaiting(callId);
+        return commit();
+      }
+      startWaiting(callId, action);
+      return null;
+    },
+
+    clearPending(callId, action) {
+      const mark = pending.get(callId);
+      if (!mark || (action !== undefined && mark.action !== action)) return null;
+      stopWaiting(callId);
+      return commit();
+    },
+
+    reset() {
+      for (const callId of [...pending.keys()]) stopWaiting(callId);
+      reported = [];
+      const diff = commit();
+      if (conference !== null) {
+        conference = null;
+        emitter.emit('conference', null);
+      }
+      return diff;
+    },
+
+    on: (event, listener) => emitter.on(event, listener),
+
+    dispose() {
+      for (const callId of [...pending.keys()]) stopWaiting(callId);
+    },
+  };
+}

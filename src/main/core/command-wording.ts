@@ -1,0 +1,113 @@
+/**
+ * The words the core uses when it tells a person what happened to a command: action names in the UI
+ * vocabulary of design.md (Hold, Resume, Send to voicemail …), how a call's state reads ("on hold",
+ * "ringing"), and provider display names. Pure; must not import electron.
+ */
+import type { Action, Call, ProviderId } from '../../shared/domain';
+import type { CallCommandType } from '../../shared/contract';
+
+/** Button names from design.md's UI vocabulary where one exists. */
+const ACTION_LABELS: Record<Action, string> = {
+  answer: 'Answer',
+  decline: 'Decline',
+  divert: 'Divert',
+  toVoicemail: 'Send to voicemail',
+  hangup: 'Hang up',
+  hold: 'Hold',
+  resume: 'Resume',
+  mute: 'Mute',
+  unmute: 'Unmute',
+  transfer: 'Transfer',
+  attendedTransfer: 'Transfer',
+  muteTransfer: 'Transfer',
+  park: 'Park',
+  retrieve: 'Retrieve',
+  pickup: 'Pick up',
+  bargeIn: 'Barge in',
+  push: 'Push',
+  dtmf: 'Keypad',
+  startRecording: 'Record',
+  stopRecording: 'Stop recording',
+  pauseRecording: 'Pause recording',
+  resumeRecording: 'Resume recording',
+  flip: 'Flip',
+  reply: 'Reply',
+  forward: 'Forward',
+  ignore: 'Ignore',
+  supervise: 'Supervise',
+  playAudio: 'Play audio',
+  gather: 'Gather',
+};
+
+export function actionLabel(action: Action | CallCommandType): string {
+  return action === 'dial' ? 'Dial' : ACTION_LABELS[action];
+}
+
+const PROVIDER_NAMES: Record<ProviderId, string> = {
+  demo: 'Webex (demo)',
+  webex: 'Webex',
+  ringcentral: 'RingCentral',
+  bandwidth: 'Bandwidth',
+};
+
+export function providerDisplayName(id: ProviderId): string {
+  return PROVIDER_NAMES[id];
+}
+
+const STATE_WORDS: Record<Call['state'], string> = {
+  connecting: 'still connecting',
+  alerting: 'ringing',
+  connected: 'connected',
+  held: 'on hold',
+  remoteHeld: 'on hold at the other end',
+  disconnected: 'ended',
+};
+
+/** "ringing", "on hold" …: completes "the call is …". */
+export function describeCallState(call: Call): string {
+  return STATE_WORDS[call.state];
+}
+
+/** One aspect of a call, as "subject is predicate", so a sentence can say "still" or "now". */
+interface Aspect {
+  subject: string;
+  predicate: string;
+}
+
+function aspectOf(action: Action, call: Call): Aspect {
+  if (action === 'mute' || action === 'unmute') {
+    return { subject: 'the call', predicate: call.muted ? 'muted' : 'not muted' };
+  }
+  if (action.endsWith('Recording')) {
+    switch (call.recording) {
+      case 'started':
+        return { subject: 'the call', predicate: 'being recorded' };
+      case 'pending':
+        return { subject: 'recording', predicate: 'starting' };
+      case 'paused':
+        return { subject: 'recording', predicate: 'paused' };
+      case 'failed':
+        return { subject: 'recording', predicate: 'failed' };
+      default:
+        return { subject: 'the call', predicate: 'not being recorded' };
+    }
+  }
+  return { subject: 'the call', predicate: STATE_WORDS[call.state] };
+}
+
+/**
+ * What is true now about the call a command was meant for, after re-reading it: "the call has ended",
+ * "the call is still on hold", "the call is now on hold".
+ */
+export function truthAbout(action: Action, before: Call | undefined, after: Call | undefined): string {
+  if (!after || after.state === 'disconnected') return 'the call has ended';
+  const now = aspectOf(action, after);
+  const was = before ? aspectOf(action, before) : undefined;
+  const still = was?.predicate === now.predicate;
+  return `${now.subject} is ${still ? 'still' : 'now'} ${now.predicate}`;
+}
+
+/** "Webex did not answer in time." + "the call is still on hold" → "Webex did not answer in time — the call is still on hold." */
+export function joinTruth(message: string, truth: string): string {
+  return `${message.trim().replace(/\.$/, '')} — ${truth}.`;
+}

@@ -1,0 +1,193 @@
+/**
+ * The core as the shell and the browser preview use it: one provider, its calls kept fresh by the
+ * poller, commands carried by the dispatcher, history cached, event health and account in `status()`,
+ * and typed events for everything that changes. Knows only the Provider interface: must not import
+ * electron or anything provider-specific.
+ */
+import type { CommandOutcome } from '../../shared/contract';
+import type { Account, Action, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, Status } from '../../shared/domain';
+import type { AppError, Result } from '../../shared/result';
+import type { Provider } from '../providers/provider';
+import { createCallPoller, type PollIntervals } from './call-poller';
+import { createCallStore, type CallDiff } from './call-store';
+import { createCommandDispatcher } from './command-dispatcher';
+import { actionLabel, providerDisplayName } from './command-wording';
+import { deepEqual } from './deep-equal';
+import { appErrorOf } from './error-values';
+import { createEventHealth } from './event-health';
+import { createHistoryCache } from './history-cache';
+import { realTimers, type TimerHandle, type Timers } from './timers';
+import { createEmitter, type Listener, type Unsubscribe } from './typed-emitter';
+
+/** A command that the provider accepted but never carried out (its pending mark timed out). */
+export interface CommandFailedNotice {
+  callId: string;
+  action: Action;
+  error: AppError;
+}
+
+export interface SwitchboardCoreEvents {
+  calls: Call[];
+  conference: Conference | null;
+  history: HistoryEntry[];
+  status: Status;
+  commandFailed: CommandFailedNotice;
+  diff: CallDiff;
+}
+
+export interface SwitchboardCoreOptions {
+  provider: Provider;
+  /** Polling intervals; the caller applies SWITCHBOARD_POLL_MS here. */
+  intervals?: Partial<PollIntervals>;
+  /** How long a sent command may wait for a snapshot confirming it (default 8 s). */
+  pendingTimeoutMs?: number;
+  /** The same for mute transfer, which waits for the destination to answer (default 60 s). */
+  slowPendingTimeoutMs?: number;
+  /** Wait after a call ends before re-reading history, so the provider has recorded it (default 2 s). */
+  historyRefreshDelayMs?: number;
+  /** The provider's name in messages (default from its id: "Webex"). */
+  providerName?: string;
+  timers?: Timers;
+}
+
+export interface SwitchboardCore {
+  /** Starts polling and loads the account; resolves after the first read of the call list. */
+  start(): Promise<void>;
+  stop(): void;
+  calls(): Call[];
+  conference(): Conference | null;
+  status(): Status;
+  command(raw: unknown): Promise<Result<CommandOutcome>>;
+  history(type?: HistoryType): Promise<Result<HistoryEntry[]>>;
+  answerEndpoints(): Promise<Result<AnswerEndpoint[]>>;
+  /** A full read now (resume from sleep, network change, re-auth); resolves when the calls are up to date. */
+  reconcile(): Promise<Result<null>>;
+  setOnline(online: boolean): void;
+  on<K extends keyof SwitchboardCoreEvents>(event: K, listener: Listener<SwitchboardCoreEvents[K]>): Unsubscribe;
+}
+
+export function createSwitchboardCore(options: SwitchboardCoreOptions): SwitchboardCore {
+  const { provider } = options;
+  const timers = options.timers ?? realTimers;
+  const providerName = options.providerName ?? providerDisplayName(provider.id);
+  const historyDelayMs = options.historyRefreshDelayMs ?? 2_000;
+  const emitter = createEmitter<SwitchboardCoreEvents>();
+
+  const store = createCallStore({ pendingTimeoutMs: options.pendingTimeoutMs, slowPendingTimeoutMs: options.slowPendingTimeoutMs, timers });
+  const health = createEventHealth({ providerName });
+  const poller = createCallPoller({ provider, store, health, providerName, intervals: options.intervals, timers });
+  const dispatcher = createCommandDispatcher({ provider, store, poller, providerName });
+  const history = createHistoryCache({ provider, providerName });
+
+  let account: Account | undefined;
+  let accountLoading: Promise<void> | null = null;
+  let lastHistory: HistoryEntry[] | undefined;
+  let historyTimer: TimerHandle | null = null;
+  let running = false;
+
+  function status(): Status {
+    const h = health.current();
+    const s: Status = { health: h.health, provider: provider.id };
+    if (account) s.account = account;
+    if (h.detail) s.detail = h.detail;
+    if (h.lastSyncAt) s.lastSyncAt = h.lastSyncAt;
+    return s;
+  }
+
+  /** Who is signed in; a failure is not fatal (the panel just shows no name) and is tried again later. */
+  function loadAccount(): Promise<void> {
+    if (accountLoading) return accountLoading;
+    accountLoading = (async () => {
+      try {
+        const next = await provider.account();
+        if (!deepEqual(next, account)) {
+          account = next;
+          emitter.emit('status', status());
+        }
+      } catch {
+        // Status simply carries no account until a later reconcile or sign-in succeeds.
+      } finally {
+        accountLoading = null;
+      }
+    })();
+    return accountLoading;
+  }
+
+  async function refreshHistory(): Promise<void> {
+    const result = await history.refresh();
+    if (!result.ok || deepEqual(result.value, lastHistory)) return;
+    lastHistory = result.value;
+    emitter.emit('history', result.value);
+  }
+
+  function historySoon(): void {
+    if (historyTimer !== null) timers.clearTimeout(historyTimer);
+    historyTimer = timers.setTimeout(() => {
+      historyTimer = null;
+      void refreshHistory();
+    }, historyDelayMs);
+  }
+
+  store.on('diff', (diff) => {
+    emitter.emit('diff', diff);
+    emitter.emit('calls', diff.calls);
+    if (diff.removed.length > 0 && running) historySoon();
+  });
+  store.on('conference', (conference) => emitter.emit('conference', conference));
+  store.on('pendingExpired', ({ callId, action }) => {
+    const error: AppError = {
+      code: 'TIMEOUT',
+      message: `${actionLabel(action)} was not confirmed by ${providerName} — the call is shown as it really is.`,
+      retryable: true,
+    };
+    // Re-read first, so that by the time the user reads the notice the call shows its real state.
+    void poller.reconcile().then(() => emitter.emit('commandFailed', { callId, action, error }));
+  });
+
+  let previousHealth = health.current().health;
+  health.on((state) => {
+    const cameBack = previousHealth === 'signedOut' && state.health !== 'signedOut';
+    previousHealth = state.health;
+    emitter.emit('status', status());
+    // A new sign-in may be another person: ask again who it is.
+    if (cameBack) void loadAccount();
+  });
+
+  return {
+    async start() {
+      if (running) return;
+      running = true;
+      await Promise.all([poller.start(), loadAccount()]);
+    },
+    stop() {
+      running = false;
+      poller.stop();
+      store.dispose();
+      if (historyTimer !== null) timers.clearTimeout(historyTimer);
+      historyTimer = null;
+    },
+    calls: () => store.calls(),
+    conference: () => store.conference(),
+    status,
+    command: (raw) => dispatcher.dispatch(raw),
+    async history(type) {
+      const result = await history.get(type);
+      if (result.ok && type === undefined) lastHistory = result.value;
+      return result;
+    },
+    async answerEndpoints() {
+      try {
+        return { ok: true, value: await provider.answerEndpoints() };
+      } catch (error) {
+        return { ok: false, error: appErrorOf(error, providerName) };
+      }
+    },
+    async reconcile() {
+      const result = await poller.reconcile();
+      if (result.ok && !account) await loadAccount();
+      return result;
+    },
+    setOnline: (online) => poller.setOnline(online),
+    on: (event, listener) => emitter.on(event, listener),
+  };
+}

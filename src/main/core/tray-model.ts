@@ -1,0 +1,156 @@
+/**
+ * The tray as data: which icon, which tooltip and which context menu the current calls, event health
+ * and settings call for. Pure, so every state is table-tested; the shell turns it into an Electron Tray.
+ * The menu is always complete because some Linux trays deliver no click at all.
+ */
+import type { CallCommand, DemoCallKind } from '../../shared/contract';
+import type { Call, Status } from '../../shared/domain';
+import { partyLabel } from './call-labels';
+import { activeCall, ringingCalls, shortcutCommand } from './shortcut-targets';
+
+export const TRAY_STATES = ['idle', 'ringing', 'inCall', 'muted', 'offline', 'signedOut'] as const;
+export type TrayState = (typeof TRAY_STATES)[number];
+
+/** What a menu entry does when clicked; the shell carries it out. */
+export type TrayAction =
+  | { type: 'showPanel' }
+  | { type: 'command'; command: CallCommand }
+  | { type: 'setDoNotDisturb'; enabled: boolean }
+  | { type: 'simulate'; kind: DemoCallKind }
+  | { type: 'showSettings' }
+  | { type: 'quit' };
+
+export type TrayMenuItem =
+  | { kind: 'action'; label: string; action: TrayAction }
+  | { kind: 'checkbox'; label: string; checked: boolean; action: TrayAction }
+  | { kind: 'submenu'; label: string; items: TrayMenuItem[] }
+  | { kind: 'separator' };
+
+export interface TrayModel {
+  state: TrayState;
+  tooltip: string;
+  menu: TrayMenuItem[];
+}
+
+export interface TrayInput {
+  calls: readonly Call[];
+  status: Pick<Status, 'health' | 'detail'>;
+  doNotDisturb: boolean;
+  demo: boolean;
+}
+
+export const APP_NAME = 'Switchboard';
+
+export const DEMO_CALL_LABELS: Record<DemoCallKind, string> = {
+  plain: 'Plain call',
+  forwardedBusy: 'Forwarded (busy)',
+  callQueue: 'Call queue',
+  parkRecall: 'Park recall',
+};
+
+/**
+ * The icon state. Signed out and offline come first: then the call list is stale and must not look
+ * live. A ringing call outranks a call in progress; a muted call shows as muted.
+ */
+export function trayState(input: TrayInput): TrayState {
+  const { health } = input.status;
+  if (health === 'signedOut') return 'signedOut';
+  if (health === 'offline') return 'offline';
+  if (ringingCalls(input.calls).length > 0) return 'ringing';
+  const active = activeCall(input.calls);
+  if (active?.state === 'connected' && active.muted) return 'muted';
+  if (active || input.calls.some((c) => c.state === 'held' || c.state === 'remoteHeld')) return 'inCall';
+  if (health === 'degraded') return 'offline';
+  return 'idle';
+}
+
+export function trayTooltip(input: TrayInput, state: TrayState = trayState(input)): string {
+  const dnd = input.doNotDisturb ? ' (do not disturb)' : '';
+  const detail = input.status.detail ? `: ${input.status.detail}` : '';
+  const active = activeCall(input.calls) ?? input.calls.find((c) => c.state === 'held' || c.state === 'remoteHeld');
+  switch (state) {
+    case 'signedOut':
+      return `${APP_NAME} — signed out${detail}`;
+    case 'offline':
+      return input.status.health === 'degraded'
+        ? `${APP_NAME} — connection degraded${detail}${dnd}`
+        : `${APP_NAME} — offline${detail}${dnd}`;
+    case 'ringing': {
+      const callers = ringingCalls(input.calls).map((c) => partyLabel(c.remote));
+      return `${APP_NAME} — ringing: ${callers.join(', ')}${dnd}`;
+    }
+    case 'muted':
+      return `${APP_NAME} — muted: ${active ? partyLabel(active.remote) : ''}${dnd}`;
+    case 'inCall': {
+      const on = active?.state === 'held' || active?.state === 'remoteHeld' ? 'on hold' : 'in a call';
+      return `${APP_NAME} — ${on}${active ? ` with ${partyLabel(active.remote)}` : ''}${dnd}`;
+    }
+    case 'idle':
+      return `${APP_NAME} — idle${dnd}`;
+  }
+}
+
+function commandItem(label: string, command: CallCommand | null): TrayMenuItem[] {
+  return command ? [{ kind: 'action', label, action: { type: 'command', command } }] : [];
+}
+
+function callItems(calls: readonly Call[]): TrayMenuItem[] {
+  const items: TrayMenuItem[] = [];
+  const ringing = ringingCalls(calls);
+  for (const call of ringing) {
+    // With one call "Answer" is enough; with several each entry names its caller.
+    const who = ringing.length > 1 ? ` ${partyLabel(call.remote)}` : '';
+    if (call.actions.includes('answer')) items.push(...commandItem(`Answer${who}`, command('answer', call)));
+    if (call.actions.includes('decline')) items.push(...commandItem(`Decline${who}`, command('decline', call)));
+  }
+  items.push(...commandItem('Hang up', shortcutCommand('hangup', calls)));
+  const mute = shortcutCommand('toggleMute', calls);
+  if (mute) items.push(...commandItem(mute.type === 'mute' ? 'Mute' : 'Unmute', mute));
+  return items;
+}
+
+function command(type: 'answer' | 'decline', call: Call): CallCommand {
+  return call.line === undefined ? { type, callId: call.id } : { type, callId: call.id, line: call.line };
+}
+
+export function trayMenu(input: TrayInput): TrayMenuItem[] {
+  const calls = callItems(input.calls);
+  const menu: TrayMenuItem[] = [{ kind: 'action', label: 'Show panel', action: { type: 'showPanel' } }];
+  if (calls.length > 0) menu.push({ kind: 'separator' }, ...calls);
+  menu.push(
+    { kind: 'separator' },
+    {
+      kind: 'checkbox',
+      label: 'Do not disturb',
+      checked: input.doNotDisturb,
+      action: { type: 'setDoNotDisturb', enabled: !input.doNotDisturb },
+    },
+  );
+  if (input.demo) {
+    menu.push({
+      kind: 'submenu',
+      label: 'Simulate incoming call',
+      items: (Object.keys(DEMO_CALL_LABELS) as DemoCallKind[]).map((kind) => ({
+        kind: 'action',
+        label: DEMO_CALL_LABELS[kind],
+        action: { type: 'simulate', kind },
+      })),
+    });
+  }
+  menu.push(
+    { kind: 'action', label: 'Settings', action: { type: 'showSettings' } },
+    { kind: 'separator' },
+    { kind: 'action', label: 'Quit', action: { type: 'quit' } },
+  );
+  return menu;
+}
+
+export function trayModel(input: TrayInput): TrayModel {
+  const state = trayState(input);
+  return { state, tooltip: trayTooltip(input, state), menu: trayMenu(input) };
+}
+
+/** The icon file for a state: macOS menu bars take black-and-alpha "Template" images that the OS tints. */
+export function trayIconFile(state: TrayState, platform: string): string {
+  return platform === 'darwin' ? `${state}Template.png` : `${state}.png`;
+}

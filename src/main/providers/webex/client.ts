@@ -1,0 +1,202 @@
+/**
+ * The Webex Calling Call Controls REST API, one method per operation (reference/webex-calling.md §2).
+ * Every answer is parsed with a wire.ts schema; wire shapes go out, domain mapping happens elsewhere.
+ * Nothing here retries or second-guesses the HTTP policy, and nothing here validates user input.
+ */
+import type { z } from 'zod';
+import type { HttpClient } from '../../core/http-client';
+import {
+  type AnswerBody,
+  type BargeInBody,
+  type CallIdBody,
+  type DialBody,
+  type DivertBody,
+  type DtmfBody,
+  type ParkBody,
+  type PickupBody,
+  type RejectBody,
+  type RetrieveBody,
+  type TransferBody,
+  type WireCall,
+  type WireCallInfo,
+  type WireHistoryRecord,
+  type WireMeEndpoint,
+  type WireParty,
+  type WirePerson,
+  type historyTypeSchema,
+  availableEndpointsSchema,
+  callInfoSchema,
+  callListSchema,
+  historyListSchema,
+  parkResponseSchema,
+  personSchema,
+  preferredAnswerEndpointSchema,
+  transferResponseSchema,
+  wireCallSchema,
+} from './wire';
+
+type HistoryType = z.infer<typeof historyTypeSchema>;
+type RejectAction = NonNullable<RejectBody['action']>;
+
+/** Per-request context: the line the call is on (Webex lineOwnerId) and a cancel signal. */
+export interface Via {
+  lineOwnerId?: string;
+  signal?: AbortSignal;
+}
+
+const CALLS = '/telephony/calls';
+const ME_SETTINGS = '/telephony/config/people/me/settings';
+
+export class WebexClient {
+  constructor(private readonly http: HttpClient) {}
+
+  /** GET /telephony/calls: the user's active calls (lineOwnerId is a query parameter here). */
+  async listCalls(via: Via = {}): Promise<WireCall[]> {
+    const list = await this.http.get(CALLS, callListSchema, { searchParams: { lineOwnerId: via.lineOwnerId }, signal: via.signal });
+    return list.items;
+  }
+
+  /** GET /telephony/calls/{callId}. */
+  async callDetails(callId: string, via: Via = {}): Promise<WireCall> {
+    return this.http.get(`${CALLS}/${encodeURIComponent(callId)}`, wireCallSchema, { searchParams: { lineOwnerId: via.lineOwnerId }, signal: via.signal });
+  }
+
+  /** Click to dial: the user's devices ring first, then the destination. */
+  async dial(args: { destination: string; endpointId?: string } & Via): Promise<WireCallInfo> {
+    const body: DialBody = { destination: args.destination, endpointId: args.endpointId, lineOwnerId: args.lineOwnerId };
+    return this.post('dial', body, callInfoSchema, args.signal);
+  }
+
+  async answer(callId: string, args: { endpointId?: string } & Via = {}): Promise<void> {
+    const body: AnswerBody = { callId, endpointId: args.endpointId, lineOwnerId: args.lineOwnerId };
+    await this.post('answer', body, null, args.signal);
+  }
+
+  /** Reject an unanswered incoming call; Webex applies `busy` when no action is given. */
+  async reject(callId: string, action?: RejectAction, via: Via = {}): Promise<void> {
+    const body: RejectBody = { callId, action, lineOwnerId: via.lineOwnerId };
+    await this.post('reject', body, null, via.signal);
+  }
+
+  async hangup(callId: string, via: Via = {}): Promise<void> {
+    await this.postCallId('hangup', callId, via);
+  }
+
+  async hold(callId: string, via: Via = {}): Promise<void> {
+    await this.postCallId('hold', callId, via);
+  }
+
+  async resume(callId: string, via: Via = {}): Promise<void> {
+    await this.postCallId('resume', callId, via);
+  }
+
+  /** Blind transfer / send to voicemail (mine without destination, else that user's). */
+  async divert(args: { callId: string; destination?: string; toVoicemail?: boolean } & Via): Promise<void> {
+    const body: DivertBody = { callId: args.callId, destination: args.destination, toVoicemail: args.toVoicemail, lineOwnerId: args.lineOwnerId };
+    await this.post('divert', body, null, args.signal);
+  }
+
+  /**
+   * Attended transfer (two calls; 204, no body) or mute transfer (callId1 + destination; 201 with the
+   * new call). Returns the new call when Webex names one.
+   */
+  async transfer(args: { callId1?: string; callId2?: string; destination?: string } & Via): Promise<WireCallInfo | undefined> {
+    const body: TransferBody = { callId1: args.callId1, callId2: args.callId2, destination: args.destination, lineOwnerId: args.lineOwnerId };
+    const answer = await this.post('transfer', body, transferResponseSchema, args.signal);
+    return answer.callId ? { ...answer, callId: answer.callId } : undefined;
+  }
+
+  /** Returns where the call was parked; its `number` is what retrieve takes. */
+  async park(args: { callId: string; destination?: string; isGroupPark?: boolean } & Via): Promise<WireParty> {
+    const body: ParkBody = { callId: args.callId, destination: args.destination, isGroupPark: args.isGroupPark, lineOwnerId: args.lineOwnerId };
+    const answer = await this.post('park', body, parkResponseSchema, args.signal);
+    return answer.parkedAgainst;
+  }
+
+  async retrieve(args: { destination?: string; endpointId?: string } & Via = {}): Promise<WireCallInfo> {
+    const body: RetrieveBody = { destination: args.destination, endpointId: args.endpointId, lineOwnerId: args.lineOwnerId };
+    return this.post('retrieve', body, callInfoSchema, args.signal);
+  }
+
+  async pickup(args: { target?: string; endpointId?: string } & Via = {}): Promise<WireCallInfo> {
+    const body: PickupBody = { target: args.target, endpointId: args.endpointId, lineOwnerId: args.lineOwnerId };
+    return this.post('pickup', body, callInfoSchema, args.signal);
+  }
+
+  async bargeIn(args: { target: string; endpointId?: string } & Via): Promise<WireCallInfo> {
+    const body: BargeInBody = { target: args.target, endpointId: args.endpointId, lineOwnerId: args.lineOwnerId };
+    return this.post('bargeIn', body, callInfoSchema, args.signal);
+  }
+
+  /** Assistant → executive. */
+  async push(callId: string, via: Via = {}): Promise<void> {
+    await this.postCallId('push', callId, via);
+  }
+
+  async startRecording(callId: string, via: Via = {}): Promise<void> {
+    await this.postCallId('startRecording', callId, via);
+  }
+
+  async stopRecording(callId: string, via: Via = {}): Promise<void> {
+    await this.postCallId('stopRecording', callId, via);
+  }
+
+  async pauseRecording(callId: string, via: Via = {}): Promise<void> {
+    await this.postCallId('pauseRecording', callId, via);
+  }
+
+  async resumeRecording(callId: string, via: Via = {}): Promise<void> {
+    await this.postCallId('resumeRecording', callId, via);
+  }
+
+  /** Digits from 0-9 * # A-D, "," pauses. The path is /transmitDtmf, as in Cisco's code. */
+  async transmitDtmf(callId: string, dtmf: string, via: Via = {}): Promise<void> {
+    const body: DtmfBody = { callId, dtmf, lineOwnerId: via.lineOwnerId };
+    await this.post('transmitDtmf', body, null, via.signal);
+  }
+
+  async mute(callId: string, via: Via = {}): Promise<void> {
+    await this.postCallId('mute', callId, via);
+  }
+
+  async unmute(callId: string, via: Via = {}): Promise<void> {
+    await this.postCallId('unmute', callId, via);
+  }
+
+  /** At most 20 records per type. */
+  async history(type?: HistoryType, signal?: AbortSignal): Promise<WireHistoryRecord[]> {
+    const list = await this.http.get(`${CALLS}/history`, historyListSchema, { searchParams: { type }, signal });
+    return list.items;
+  }
+
+  /** The devices and apps a call can be answered or placed on (needs spark:telephony_config_read). */
+  async availableAnswerEndpoints(signal?: AbortSignal): Promise<WireMeEndpoint[]> {
+    const list = await this.http.get(`${ME_SETTINGS}/availablePreferredAnswerEndpoints`, availableEndpointsSchema, { signal });
+    return list.endpoints;
+  }
+
+  /** The preferred answer endpoint, or null when none is set (Webex answers an empty body). */
+  async preferredAnswerEndpoint(signal?: AbortSignal): Promise<WireMeEndpoint | null> {
+    const answer = await this.http.get(`${ME_SETTINGS}/preferredAnswerEndpoint`, preferredAnswerEndpointSchema, { signal });
+    return 'id' in answer && typeof answer.id === 'string' ? (answer as WireMeEndpoint) : null;
+  }
+
+  /** GET /people/me: who the token belongs to. */
+  async me(signal?: AbortSignal): Promise<WirePerson> {
+    return this.http.get('/people/me', personSchema, { signal });
+  }
+
+  private async postCallId(operation: string, callId: string, via: Via): Promise<void> {
+    const body: CallIdBody = { callId, lineOwnerId: via.lineOwnerId };
+    await this.post(operation, body, null, via.signal);
+  }
+
+  private post<S extends z.ZodType>(operation: string, body: object, schema: S, signal?: AbortSignal): Promise<z.infer<S>>;
+  private post(operation: string, body: object, schema: null, signal?: AbortSignal): Promise<void>;
+  private post(operation: string, body: object, schema: z.ZodType | null, signal?: AbortSignal): Promise<unknown> {
+    const path = `${CALLS}/${operation}`;
+    // Undefined fields would vanish in JSON anyway; dropping them here keeps the body honest to read in logs.
+    const json = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    return schema === null ? this.http.command('post', path, json, null, { signal }) : this.http.command('post', path, json, schema, { signal });
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Turns a non-2xx Webex answer into a ProviderError a person can read, keeping Webex's own words and
+ * its tracking ID (reference/webex-calling.md §7). Pure: reads only the status, body and headers it is
+ * given; knows nothing of HTTP retries (the HTTP policy handles 401/429 replay).
+ */
+import { CALL_NOT_FOUND_CODE, type WebexErrorBody, webexErrorSchema } from './wire';
+import { ProviderError } from '../provider-error';
+
+const CALL_NOT_FOUND_TEXT = /call not found/i;
+
+/** The error body may be absent, plain text, JSON text (wrong content type) or the Webex JSON. */
+function readBody(body: unknown): { parsed: WebexErrorBody; text?: string } {
+  let value = body;
+  let text: string | undefined;
+  if (typeof body === 'string') {
+    text = body.trim() || undefined;
+    try {
+      value = JSON.parse(body);
+    } catch {
+      value = undefined;
+    }
+  }
+  const parsed = webexErrorSchema.safeParse(value);
+  return { parsed: parsed.success ? parsed.data : {}, text: parsed.success ? undefined : text };
+}
+
+/** Webex's own explanation: the first error description, else the top-level message, else plain text. */
+function describe(parsed: WebexErrorBody, text: string | undefined): string | undefined {
+  const raw = parsed.errors?.find((e) => e.description)?.description ?? parsed.message ?? text;
+  if (!raw) return undefined;
+  // Plain-text bodies can be whole HTML pages: keep only something sentence-sized.
+  const oneLine = raw.replace(/\s+/g, ' ').trim();
+  if (oneLine.length === 0 || oneLine.startsWith('<')) return undefined;
+  const short = oneLine.length > 200 ? `${oneLine.slice(0, 197)}…` : oneLine;
+  return short.replace(/\.$/, '');
+}
+
+function errorCodes(parsed: WebexErrorBody): number[] {
+  const codes = (parsed.errors ?? []).map((e) => e.errorCode).filter((c): c is number => typeof c === 'number');
+  return parsed.errorCode === undefined ? codes : [parsed.errorCode, ...codes];
+}
+
+/** Retry-After in whole seconds: delta-seconds or an HTTP date. */
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const raw = headers.get('retry-after');
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - Date.now()) / 1000)) : undefined;
+}
+
+function withTracking(sentence: string, trackingId: string | undefined): string {
+  return trackingId ? `${sentence} (tracking ID ${trackingId})` : `${sentence}.`;
+}
+
+/** An `ErrorDescriber` for createHttpClient: Webex status + body + headers → ProviderError. */
+export function describeWebexError(status: number, body: unknown, headers: Headers): ProviderError {
+  const { parsed, text } = readBody(body);
+  const trackingId = parsed.trackingId ?? headers.get('trackingid') ?? undefined;
+  const said = describe(parsed, text);
+  const base = { status, trackingId };
+
+  const callNotFound =
+    errorCodes(parsed).includes(CALL_NOT_FOUND_CODE) ||
+    [parsed.message, text, ...(parsed.errors ?? []).map((e) => e.description)].some((s) => s !== undefined && CALL_NOT_FOUND_TEXT.test(s));
+
+  if (callNotFound && (status === 400 || status === 404 || status === 410)) {
+    return new ProviderError({ ...base, code: 'NOT_FOUND', message: withTracking('Webex refused: call not found', trackingId) });
+  }
+  if (status === 400) {
+    return new ProviderError({ ...base, code: 'NOT_ALLOWED', message: withTracking(`Webex refused: ${said ?? 'the request was not valid for this call'}`, trackingId) });
+  }
+  if (status === 401) {
+    return new ProviderError({ ...base, code: 'AUTH', message: 'Webex refused the access token: sign in again.' });
+  }
+  if (status === 403) {
+    return new ProviderError({
+      ...base,
+      code: 'PROVIDER',
+      message: withTracking(
+        `Webex refused access${said ? ` (${said})` : ''}: the sign-in may lack the calling permissions (spark:calls_read, spark:calls_write), or this account is not a Webex Calling user`,
+        trackingId,
+      ),
+    });
+  }
+  if (status === 404 || status === 410) {
+    return new ProviderError({ ...base, code: 'NOT_FOUND', message: withTracking(`Webex refused: ${said ?? 'not found'}`, trackingId) });
+  }
+  if (status === 409) {
+    return new ProviderError({ ...base, code: 'NOT_ALLOWED', message: withTracking(`Webex refused: ${said ?? 'this conflicts with the state of the call'}`, trackingId) });
+  }
+  if (status === 423) {
+    const retryAfter = retryAfterSeconds(headers);
+    return new ProviderError({
+      ...base,
+      code: 'NOT_ALLOWED',
+      retryable: true,
+      retryAfter,
+      message: withTracking(`Webex refused: ${said ?? 'the call is busy with another change, try again shortly'}`, trackingId),
+    });
+  }
+  if (status === 429) {
+    const retryAfter = retryAfterSeconds(headers);
+    const wait = retryAfter === undefined ? 'shortly' : `in ${retryAfter} s`;
+    return new ProviderError({ ...base, code: 'RATE_LIMITED', retryable: true, retryAfter, message: withTracking(`Webex asked Switchboard to slow down: try again ${wait}`, trackingId) });
+  }
+  if (status >= 500) {
+    const retryAfter = retryAfterSeconds(headers);
+    return new ProviderError({
+      ...base,
+      code: 'UNAVAILABLE',
+      retryable: true,
+      retryAfter,
+      message: withTracking(`Webex is not available right now (HTTP ${status}${said ? `: ${said}` : ''})`, trackingId),
+    });
+  }
+  return new ProviderError({ ...base, code: 'PROVIDER', message: withTracking(`Webex refused the request (HTTP ${status}${said ? `: ${said}` : ''})`, trackingId) });
+}

@@ -1,0 +1,47 @@
+/**
+ * Builds the Webex provider on the shared HTTP policy: one ky instance, Webex error wording, a
+ * TrackingID on every request so support can find it. The only entry point the rest of main needs.
+ * Must not import electron: production passes Electron's net.fetch in through `fetch`.
+ */
+import { createHttpClient, type FetchFn, type HttpClientOptions } from '../../core/http-client';
+import type { TokenSource } from '../../core/token-source';
+import { WebexClient } from './client';
+import { describeWebexError } from './errors';
+import { WebexProvider } from './provider';
+
+export const WEBEX_BASE_URL = 'https://webexapis.com/v1';
+
+export interface CreateWebexProviderOptions {
+  /** API base, e.g. https://webexapis.com/v1 or the simulator's loopback URL. */
+  baseUrl: string;
+  tokens: TokenSource;
+  fetch?: FetchFn;
+  /** The line to watch and command by default (Webex lineOwnerId). */
+  lineOwnerId?: string;
+  onExchange?: HttpClientOptions['onExchange'];
+  /** Per-attempt command timeout (default 5 s). */
+  commandTimeoutMs?: number;
+}
+
+export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lineOwnerId'>): WebexClient {
+  const http = createHttpClient({
+    baseUrl: options.baseUrl,
+    tokens: options.tokens,
+    providerName: 'Webex',
+    describeError: describeWebexError,
+    fetch: options.fetch,
+    onExchange: options.onExchange,
+    commandTimeoutMs: options.commandTimeoutMs,
+    // Webex echoes this in its logs; wxc_sdk uses the same prefix style.
+    headers: () => ({ TrackingID: `SWITCHBOARD_${crypto.randomUUID()}` }),
+  });
+  return new WebexClient(http);
+}
+
+export function createWebexProvider(options: CreateWebexProviderOptions): WebexProvider {
+  return new WebexProvider(createWebexClient(options), { lineOwnerId: options.lineOwnerId });
+}
+
+export { WebexClient } from './client';
+export { WebexProvider } from './provider';
+export { describeWebexError } from './errors';

@@ -1,0 +1,108 @@
+/**
+ * Webex wire shapes → the domain model (shared/domain.ts). Webex is the model the domain was drawn
+ * from, so this is almost 1:1; values Webex may add later (call types, redirect reasons, recall types)
+ * fall back instead of failing. Pure: no I/O, and it does not decide actions (see actions.ts).
+ */
+import {
+  type Account,
+  type AnswerEndpoint,
+  type Call,
+  type CallDirection,
+  CALL_TYPES,
+  type CallType,
+  type HistoryEntry,
+  type Party,
+  REDIRECT_REASONS,
+  type RedirectReason,
+  type Redirection,
+} from '../../../shared/domain';
+import type { WireCall, WireHistoryRecord, WireMeEndpoint, WireParty, WirePerson } from './wire';
+
+const DIRECTION: Record<WireCall['personality'], CallDirection> = {
+  originator: 'outgoing',
+  terminator: 'incoming',
+  clickToDial: 'clickToDial',
+};
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+export function toParty(wire: WireParty | undefined): Party {
+  const party: Party = { privacy: wire?.privacyEnabled ?? false };
+  if (!wire) return party;
+  if (wire.name) party.name = wire.name;
+  if (wire.number) party.number = wire.number;
+  if (wire.personId) party.personId = wire.personId;
+  if (wire.placeId) party.placeId = wire.placeId;
+  if (wire.callType !== undefined) party.callType = isOneOf<CallType>(CALL_TYPES, wire.callType) ? wire.callType : 'other';
+  return party;
+}
+
+function toRedirection(wire: NonNullable<WireCall['redirections']>[number]): Redirection {
+  const reason: RedirectReason = wire.reason !== undefined && isOneOf<RedirectReason>(REDIRECT_REASONS, wire.reason) ? wire.reason : 'unknown';
+  return { reason, by: toParty(wire.redirectingParty) };
+}
+
+/** A wire call as a domain call, with no actions yet (actions.ts decides them against all calls). */
+export function toCall(wire: WireCall, line?: string): Call {
+  const call: Call = {
+    // The schema guarantees one of the two: REST says `id`, events say `callId`.
+    id: (wire.id ?? wire.callId) as string,
+    provider: 'webex',
+    sessionId: wire.callSessionId,
+    direction: DIRECTION[wire.personality],
+    state: wire.state,
+    remote: toParty(wire.remoteParty),
+    createdAt: wire.created,
+    redirections: (wire.redirections ?? []).map(toRedirection),
+    muted: wire.muted ?? false,
+    muteCapable: wire.muteCapable ?? false,
+    actions: [],
+  };
+  if (line) call.line = line;
+  if (wire.appearance !== undefined) call.appearance = wire.appearance;
+  if (wire.answered) call.answeredAt = wire.answered;
+  if (wire.disconnected) call.endedAt = wire.disconnected;
+  // Park is the only recall type Webex has; a future type is not a park and is left out.
+  if (wire.recall?.type === 'park') call.recall = { type: 'park', party: toParty(wire.recall.party) };
+  if (wire.recordingState) call.recording = wire.recordingState;
+  return call;
+}
+
+export function toHistoryEntry(wire: WireHistoryRecord): HistoryEntry {
+  const entry: HistoryEntry = { type: wire.type, privacy: wire.privacyEnabled ?? false, time: wire.time };
+  if (wire.name) entry.name = wire.name;
+  if (wire.number) entry.number = wire.number;
+  return entry;
+}
+
+function fullName(person: WirePerson): string | undefined {
+  const joined = [person.firstName, person.lastName].filter((s) => s && s.trim()).join(' ').trim();
+  return joined || undefined;
+}
+
+export function toAccount(person: WirePerson): Account {
+  const email = person.emails?.[0];
+  const numbers = person.phoneNumbers ?? [];
+  const primary = numbers.find((n) => n.primary) ?? numbers.find((n) => n.type === 'work') ?? numbers[0];
+  const account: Account = {
+    provider: 'webex',
+    personId: person.id,
+    displayName: person.displayName?.trim() || fullName(person) || email || 'Webex user',
+  };
+  if (email) account.email = email;
+  if (primary) account.primaryNumber = primary.value;
+  if (person.extension) account.extension = person.extension;
+  return account;
+}
+
+/** The endpoints a call can be answered on; `preferred` from the preferred-endpoint read or the list's own flag. */
+export function toAnswerEndpoints(available: WireMeEndpoint[], preferred: WireMeEndpoint | null): AnswerEndpoint[] {
+  return available.map((endpoint) => ({
+    id: endpoint.id,
+    name: endpoint.name?.trim() || endpoint.type || endpoint.id,
+    type: endpoint.type ?? 'unknown',
+    preferred: preferred ? preferred.id === endpoint.id : endpoint.isPreferredAnswerEndpoint === true,
+  }));
+}

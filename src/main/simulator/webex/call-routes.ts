@@ -1,0 +1,116 @@
+/**
+ * The Call Controls routes under /telephony/calls (reference §2): list, details, history and every
+ * command, with Webex's status codes (dial/retrieve/pickup/bargeIn/pull 201, park 200, the rest 204).
+ * Both spellings where Webex has two (transmitDtmf/transmitDTMF, bargeIn/barge-in). No I/O here.
+ */
+import { optionalBoolean, optionalString, requiredString } from './body-fields';
+import { SimRefusal } from './errors';
+import type { RecordingControl } from './recording-rules';
+import type { ApiAnswer, ApiRequest, ApiRoute } from './route-table';
+import { NO_CONTENT, get, post } from './route-table';
+import { toWireCall } from './sim-call';
+import type { SimulatedWebex } from './simulated-webex';
+
+const HISTORY_TYPES = ['placed', 'missed', 'received'] as const;
+type HistoryTypeParam = (typeof HISTORY_TYPES)[number];
+
+export function callRoutes(sim: SimulatedWebex): ApiRoute[] {
+  const machine = sim.machine;
+  const calls = '/telephony/calls';
+  const created = (info: { callId: string; callSessionId: string }): ApiAnswer => ({ status: 201, body: info });
+  const recording = (control: RecordingControl) => (request: ApiRequest): ApiAnswer => {
+    machine.recording(control, optionalString(request.body, 'callId'));
+    return NO_CONTENT;
+  };
+  const dtmf = (request: ApiRequest): ApiAnswer => {
+    machine.transmitDtmf(optionalString(request.body, 'callId'), requiredString(request.body, 'dtmf'));
+    return NO_CONTENT;
+  };
+  const bargeIn = (request: ApiRequest): ApiAnswer =>
+    created(sim.colleagueFeatures.bargeIn(requiredString(request.body, 'target'), optionalString(request.body, 'endpointId')));
+
+  return [
+    get(calls, () => ({ status: 200, body: { items: machine.list().map(toWireCall) } })),
+    get(`${calls}/history`, (request) => {
+      const type = request.query.type;
+      if (type !== undefined && !HISTORY_TYPES.includes(type as HistoryTypeParam)) {
+        throw SimRefusal.invalid(`type must be one of ${HISTORY_TYPES.join(', ')}`);
+      }
+      return { status: 200, body: { items: machine.history.list(type as HistoryTypeParam | undefined) } };
+    }),
+    get(/^\/telephony\/calls\/(?<callId>[^/]+)$/, (request) => ({ status: 200, body: toWireCall(machine.require(request.params.callId ?? '')) })),
+
+    post(`${calls}/dial`, (request) => {
+      const destination = requiredString(request.body, 'destination');
+      const endpointId = optionalString(request.body, 'endpointId');
+      if (endpointId !== undefined && optionalString(request.body, 'singleNumberReachPhoneNumber') !== undefined) {
+        throw SimRefusal.invalid('endpointId and singleNumberReachPhoneNumber cannot be combined');
+      }
+      const call = machine.dial(destination, endpointId);
+      return created({ callId: call.id, callSessionId: call.sessionId });
+    }),
+    post(`${calls}/answer`, (request) => {
+      machine.answer(requiredString(request.body, 'callId'), optionalString(request.body, 'endpointId'));
+      return NO_CONTENT;
+    }),
+    post(`${calls}/reject`, (request) => {
+      machine.reject(requiredString(request.body, 'callId'), optionalString(request.body, 'action'));
+      return NO_CONTENT;
+    }),
+    post(`${calls}/hangup`, (request) => {
+      machine.hangup(requiredString(request.body, 'callId'));
+      return NO_CONTENT;
+    }),
+    post(`${calls}/hold`, (request) => {
+      machine.hold(requiredString(request.body, 'callId'));
+      return NO_CONTENT;
+    }),
+    post(`${calls}/resume`, (request) => {
+      machine.resume(requiredString(request.body, 'callId'));
+      return NO_CONTENT;
+    }),
+    post(`${calls}/divert`, (request) => {
+      machine.divert(requiredString(request.body, 'callId'), optionalString(request.body, 'destination'), optionalBoolean(request.body, 'toVoicemail') ?? false);
+      return NO_CONTENT;
+    }),
+    post(`${calls}/transfer`, (request) => {
+      const outcome = sim.transfers.transfer({
+        callId1: optionalString(request.body, 'callId1'),
+        callId2: optionalString(request.body, 'callId2'),
+        destination: optionalString(request.body, 'destination'),
+      });
+      return outcome.kind === 'attended' ? NO_CONTENT : created({ callId: outcome.callId, callSessionId: outcome.callSessionId });
+    }),
+    post(`${calls}/park`, (request) => ({
+      status: 200,
+      body: sim.parking.park({
+        callId: requiredString(request.body, 'callId'),
+        destination: optionalString(request.body, 'destination'),
+        isGroupPark: optionalBoolean(request.body, 'isGroupPark'),
+      }),
+    })),
+    post(`${calls}/retrieve`, (request) => created(sim.parking.retrieve(optionalString(request.body, 'destination'), optionalString(request.body, 'endpointId')))),
+    post(`${calls}/pickup`, (request) => created(sim.colleagueFeatures.pickup(optionalString(request.body, 'target'), optionalString(request.body, 'endpointId')))),
+    post(`${calls}/bargeIn`, bargeIn),
+    post(`${calls}/barge-in`, bargeIn),
+    post(`${calls}/pull`, (request) => created(sim.devices.pull(optionalString(request.body, 'endpointId')))),
+    post(`${calls}/push`, (request) => {
+      sim.devices.push(optionalString(request.body, 'callId'));
+      return NO_CONTENT;
+    }),
+    post(`${calls}/startRecording`, recording('start')),
+    post(`${calls}/stopRecording`, recording('stop')),
+    post(`${calls}/pauseRecording`, recording('pause')),
+    post(`${calls}/resumeRecording`, recording('resume')),
+    post(`${calls}/transmitDtmf`, dtmf),
+    post(`${calls}/transmitDTMF`, dtmf),
+    post(`${calls}/mute`, (request) => {
+      machine.mute(requiredString(request.body, 'callId'), true);
+      return NO_CONTENT;
+    }),
+    post(`${calls}/unmute`, (request) => {
+      machine.mute(requiredString(request.body, 'callId'), false);
+      return NO_CONTENT;
+    }),
+  ];
+}

@@ -1,0 +1,74 @@
+/**
+ * Small pieces of HTTP plumbing for the simulator's server: reading a request body, parsing it as
+ * JSON, flattening headers and writing a JSON answer. No routing and no simulated state here.
+ */
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+export type ParsedBody = { ok: true; value: unknown } | { ok: false };
+
+/** An empty body is "no body" (undefined); anything else must be JSON. */
+export function parseJsonBody(raw: string): ParsedBody {
+  if (raw.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(raw) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+export function writeJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (response.headersSent || response.destroyed) return;
+  const text = body === undefined || status === 204 ? '' : JSON.stringify(body);
+  const allHeaders: Record<string, string | number> = { ...headers, 'content-length': Buffer.byteLength(text) };
+  if (text !== '') allHeaders['content-type'] = 'application/json;charset=UTF-8';
+  response.writeHead(status, allHeaders);
+  response.end(text);
+}
+
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function fromLoopback(request: IncomingMessage): boolean {
+  return LOOPBACK_ADDRESSES.has(request.socket.remoteAddress ?? '');
+}
+
+/** Refuses requests whose Host names another machine (DNS rebinding against a loopback server). */
+export function hostIsLoopback(request: IncomingMessage): boolean {
+  const host = request.headers.host;
+  if (host === undefined) return true;
+  const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+}

@@ -1,0 +1,161 @@
+/**
+ * The public shape of the Webex Calling simulator: options, scenario driver, fault injection and the
+ * handle returned by startWebexSimulator(). Other modules (client tests, the demo account, the browser
+ * preview) code against these types only. Types only: no behaviour here.
+ */
+import type { z } from 'zod';
+import type {
+  WireCall,
+  WireCallEvent,
+  WireHistoryRecord,
+  WireParty,
+  redirectReasonSchema,
+  recordingStateSchema,
+  rejectActionSchema,
+} from '../../providers/webex/wire';
+
+export type RedirectReasonWire = z.infer<typeof redirectReasonSchema>;
+export type RecordingStateWire = z.infer<typeof recordingStateSchema>;
+export type RejectActionWire = z.infer<typeof rejectActionSchema>;
+
+export type SimCallType = 'location' | 'organization' | 'external' | 'emergency' | 'repair' | 'other';
+
+/** A party as the scenario describes it; privacy hides everything but `privacyEnabled` on the wire. */
+export interface SimParty {
+  name?: string;
+  number?: string;
+  personId?: string;
+  placeId?: string;
+  privacyEnabled?: boolean;
+  callType?: SimCallType;
+}
+
+export type RecordingMode = 'always' | 'alwaysWithPause' | 'onDemand' | 'never';
+export type DestinationBehaviour = 'answer' | 'noAnswer';
+
+export interface SimMe {
+  id?: string;
+  displayName?: string;
+  email?: string;
+  number?: string;
+  extension?: string;
+}
+
+export interface WebexSimulatorOptions {
+  /** Bearer token accepted from the start (default 'sim-access-token'). */
+  token?: string;
+  me?: SimMe;
+  /** Default 'onDemand'. */
+  recordingMode?: RecordingMode;
+  /** A parked call recalls the parker after this long (default 45000). */
+  parkRecallMs?: number;
+  /** An outgoing call's far end answers this long after it starts connecting (default 1500; null = only on scenario.remoteAnswers). */
+  farEndAnswerMs?: number | null;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Keep every API request in `requests` (default true); a long-running demo turns it off so memory stays flat. */
+  recordRequests?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** The API path after /v1, e.g. '/telephony/calls/hold'. */
+  path: string;
+  query: Record<string, string>;
+  /** The parsed JSON body, the raw text when it was not JSON, or undefined when empty. */
+  body: unknown;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** The status answered; 0 while unanswered or when the connection was dropped or hung. */
+  status: number;
+}
+
+export interface RingUserInit {
+  from: SimParty;
+  /** Most recent first, as Webex lists them. */
+  redirections?: { reason: RedirectReasonWire; by: SimParty }[];
+  recall?: { party: SimParty };
+  /** The executive this (assistant's) call is associated with: makes push possible. */
+  executive?: SimParty;
+}
+
+export interface WebexScenario {
+  /** An incoming call rings the user: terminator, alerting, muteCapable false. Returns the callId. */
+  ringUser(init: RingUserInit): string;
+  /** An outgoing (originator, connecting) call is answered by the far end; also completes a pending mute transfer leg. */
+  remoteAnswers(callId: string): void;
+  /** connected → remoteHeld */
+  remoteHolds(callId: string): void;
+  /** remoteHeld → connected */
+  remoteResumes(callId: string): void;
+  /** The call ends (missed when an incoming call was never answered). Also ends a colleague's call. */
+  remoteHangsUp(callId: string): void;
+  /** An alerting call is taken elsewhere (e.g. by another queue agent): disconnected, completedElsewhere true. */
+  answeredElsewhere(callId: string): void;
+  /** The user picks up on their desk phone: same effect as POST answer. */
+  answerOnDevice(callId: string): void;
+  /** A call ringing a colleague (a target for pickup). Returns the colleague call's id. */
+  ringColleague(init: { colleague: SimParty; from: SimParty }): string;
+  /** A colleague's answered call (a target for barge-in). Returns the colleague call's id. */
+  colleagueInCall(init: { colleague: SimParty; remote: SimParty }): string;
+  /** How a dialled or mute-transfer destination behaves (default answer). */
+  setDestinationBehaviour(number: string, behaviour: DestinationBehaviour): void;
+  setRecordingMode(mode: RecordingMode): void;
+  setMuteCapable(callId: string, capable: boolean): void;
+  parked(): { parkedAgainst: SimParty; remote: SimParty }[];
+  /** No calls, no parked calls, no colleague calls, no history, no DTMF log, no faults. */
+  reset(): void;
+}
+
+/** Matches the API path after /v1, e.g. '/telephony/calls/hold'. Without a path or method, any request matches. */
+export interface FaultMatch {
+  path?: string | RegExp;
+  method?: string;
+}
+
+export interface WebexFaults {
+  /** Every API answer delayed by ms (0 = off). */
+  latency(ms: number): void;
+  /** Answer with that status and a Webex error body, WITHOUT applying the command. */
+  failNext(init: FaultMatch & { count?: number; status: number; retryAfterSeconds?: number }): void;
+  /** Destroy the socket without answering; with afterApplying the command is applied first. */
+  dropNext(init: FaultMatch & { count?: number; afterApplying?: boolean }): void;
+  /** Never answer (the socket stays open until close()); with afterApplying the command is applied first. */
+  hangNext(init: FaultMatch & { count?: number; afterApplying?: boolean }): void;
+  /** Every currently valid token now gets 401. */
+  expireToken(): void;
+  /** No pending faults, no latency, expired tokens valid again. */
+  clear(): void;
+}
+
+export interface WebexSimulator {
+  /** e.g. http://127.0.0.1:PORT/v1 */
+  readonly baseUrl: string;
+  /** The bearer token accepted from the start (options.token or 'sim-access-token'). */
+  readonly token: string;
+  /** Every API request (not /_sim), in arrival order, with the status answered; stays empty with recordRequests false. */
+  readonly requests: RecordedRequest[];
+  readonly scenario: WebexScenario;
+  readonly faults: WebexFaults;
+  /** Exactly what GET /telephony/calls would answer now. */
+  listCalls(): WireCall[];
+  history(): WireHistoryRecord[];
+  dtmfLog(): { callId: string; dtmf: string }[];
+  /** Listeners are called synchronously after each change, once the state is consistent. Returns unsubscribe. */
+  onEvent(listener: (event: WireCallEvent) => void): () => void;
+  /** A further valid bearer token (OAuth issues tokens later). */
+  acceptToken(token: string): void;
+  /** That token now gets 401. */
+  revokeToken(token: string): void;
+  /** Closes the server, clears every timer and destroys open sockets. */
+  close(): Promise<void>;
+}
+
+/** What GET /_sim/state answers. */
+export interface SimStateSnapshot {
+  calls: WireCall[];
+  history: WireHistoryRecord[];
+  dtmf: { callId: string; dtmf: string }[];
+  parked: { parkedAgainst: WireParty; remote: WireParty }[];
+  colleagueCalls: { id: string; colleague: WireParty; remote: WireParty; state: 'alerting' | 'connected' }[];
+}

@@ -1,0 +1,178 @@
+// Test doubles for the core's tests: a Provider whose calls the test controls (and whose reads and
+// commands it can hold, fail or count), a call factory, and timers the test advances by hand.
+import type { CallCommand, CommandOutcome } from '../../../src/shared/contract';
+import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, ProviderId } from '../../../src/shared/domain';
+import type { CallSnapshot, Provider } from '../../../src/main/providers/provider';
+import { ProviderError } from '../../../src/main/providers/provider-error';
+import type { TimerHandle, Timers } from '../../../src/main/core/timers';
+
+export function makeCall(overrides: Partial<Call> & { id: string }): Call {
+  return {
+    provider: 'webex',
+    sessionId: `session-${overrides.id}`,
+    direction: 'incoming',
+    state: 'connected',
+    remote: { name: 'Ada Lovelace', number: '+15550100', privacy: false },
+    createdAt: '2026-01-01T10:00:00.000Z',
+    redirections: [],
+    muted: false,
+    muteCapable: true,
+    actions: actionsFor(overrides.state ?? 'connected'),
+    ...overrides,
+  };
+}
+
+/** Roughly what a provider offers per state, enough for the dispatcher's checks. */
+export function actionsFor(state: Call['state']): Call['actions'] {
+  switch (state) {
+    case 'alerting':
+      return ['answer', 'decline', 'divert', 'toVoicemail'];
+    case 'connecting':
+      return ['hangup'];
+    case 'connected':
+      return ['hangup', 'hold', 'mute', 'transfer', 'muteTransfer', 'park', 'dtmf', 'startRecording', 'attendedTransfer'];
+    case 'held':
+      return ['hangup', 'resume', 'transfer', 'park', 'attendedTransfer'];
+    case 'remoteHeld':
+      return ['hangup', 'hold'];
+    case 'disconnected':
+      return [];
+  }
+}
+
+export const providerFailure = (code: ProviderError['code'], message: string, extra: { retryAfter?: number; trackingId?: string } = {}): ProviderError =>
+  new ProviderError({ code, message, retryable: ['TIMEOUT', 'NETWORK', 'UNAVAILABLE', 'RATE_LIMITED'].includes(code), ...extra });
+
+interface Gate {
+  promise: Promise<void>;
+  open(): void;
+}
+
+function gate(): Gate {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
+}
+
+/** What the provider does with a command: resolve an outcome (maybe changing its calls) or throw. */
+export type ExecuteBehaviour = (command: CallCommand, provider: ProviderDouble) => CommandOutcome | Promise<CommandOutcome>;
+
+export class ProviderDouble implements Provider {
+  readonly id: ProviderId;
+  callList: Call[] = [];
+  conferenceState: Conference | null = null;
+  snapshotCount = 0;
+  maxConcurrentSnapshots = 0;
+  readonly executed: CallCommand[] = [];
+  /** Errors the next snapshots throw, in order. */
+  readonly snapshotFailures: unknown[] = [];
+  /** When set, snapshots wait for it to open (to hold a read in flight). */
+  snapshotGate: Gate | null = null;
+  behaviour: ExecuteBehaviour = () => ({});
+  historyEntries: HistoryEntry[] = [];
+  historyCalls: (HistoryType | undefined)[] = [];
+  accountValue: Account | Error = { provider: 'webex', displayName: 'Grace Hopper', email: 'grace@example.com' };
+  endpoints: AnswerEndpoint[] | Error = [{ id: 'ep-1', name: 'Desk phone', type: 'DEVICE', preferred: true }];
+  private concurrent = 0;
+
+  constructor(id: ProviderId = 'webex') {
+    this.id = id;
+  }
+
+  setCalls(...calls: Call[]): void {
+    this.callList = calls;
+  }
+
+  holdSnapshots(): () => void {
+    const g = gate();
+    this.snapshotGate = g;
+    return () => {
+      if (this.snapshotGate === g) this.snapshotGate = null;
+      g.open();
+    };
+  }
+
+  async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
+    this.snapshotCount += 1;
+    this.concurrent += 1;
+    this.maxConcurrentSnapshots = Math.max(this.maxConcurrentSnapshots, this.concurrent);
+    try {
+      const g = this.snapshotGate;
+      if (g) await g.promise;
+      if (signal?.aborted) throw new ProviderError({ code: 'NETWORK', message: 'The request was cancelled.' });
+      const failure = this.snapshotFailures.shift();
+      if (failure !== undefined) throw failure;
+      return { calls: structuredClone(this.callList), conference: structuredClone(this.conferenceState) };
+    } finally {
+      this.concurrent -= 1;
+    }
+  }
+
+  async execute(command: CallCommand): Promise<CommandOutcome> {
+    this.executed.push(command);
+    return this.behaviour(command, this);
+  }
+
+  async history(type?: HistoryType): Promise<HistoryEntry[]> {
+    this.historyCalls.push(type);
+    return structuredClone(type ? this.historyEntries.filter((e) => e.type === type) : this.historyEntries);
+  }
+
+  async account(): Promise<Account> {
+    if (this.accountValue instanceof Error) throw this.accountValue;
+    return this.accountValue;
+  }
+
+  async answerEndpoints(): Promise<AnswerEndpoint[]> {
+    if (this.endpoints instanceof Error) throw this.endpoints;
+    return this.endpoints;
+  }
+}
+
+/** Timers the test advances by hand: `advance(ms)` fires what falls due, letting promises settle between. */
+export class ManualTimers implements Timers {
+  private time = 1_700_000_000_000;
+  private nextId = 1;
+  private readonly tasks = new Map<number, { at: number; ms: number; callback: () => void }>();
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(callback: () => void, ms: number): TimerHandle {
+    const id = this.nextId++;
+    this.tasks.set(id, { at: this.time + ms, ms, callback });
+    return id;
+  }
+
+  clearTimeout(handle: TimerHandle): void {
+    this.tasks.delete(handle as number);
+  }
+
+  /** The delays of the timers still waiting, shortest first. */
+  pending(): number[] {
+    return [...this.tasks.values()].map((t) => t.ms).sort((a, b) => a - b);
+  }
+
+  async advance(ms: number): Promise<void> {
+    const end = this.time + ms;
+    for (;;) {
+      await settle();
+      const due = [...this.tasks.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      const [id, task] = due;
+      this.tasks.delete(id);
+      this.time = Math.max(this.time, task.at);
+      task.callback();
+    }
+    this.time = end;
+    await settle();
+  }
+}
+
+/** Lets every promise chain that is ready run to completion. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
+}
