@@ -17,15 +17,18 @@ import { realTimers, type TimerHandle, type Timers } from './timers';
 export interface PollIntervals {
   /** While a call is alerting/connecting or a command is pending (default 1 s). */
   fastMs: number;
-  /** While any call is up (default 3 s). */
+  /** While any call is up (default 2 s). */
   normalMs: number;
-  /** With no calls (default 15 s). */
+  /**
+   * With no calls (default 2 s). Webex has no push a desktop can receive, so this is also how late a new
+   * call can be noticed: it must stay short for the popup to feel instant (30 requests a minute).
+   */
   idleMs: number;
   /** Ceiling of the exponential backoff after failures (default 60 s). */
   maxBackoffMs: number;
 }
 
-export const DEFAULT_POLL_INTERVALS: PollIntervals = { fastMs: 1_000, normalMs: 3_000, idleMs: 15_000, maxBackoffMs: 60_000 };
+export const DEFAULT_POLL_INTERVALS: PollIntervals = { fastMs: 1_000, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 };
 
 export interface CallPollerOptions {
   provider: Pick<Provider, 'snapshot'>;

@@ -28,6 +28,8 @@ export interface Backend {
 
 export interface BackendOptions {
   settings: Settings;
+  /** The settings as they are now, for values the user may change while running (the answer device). */
+  liveSettings?: () => Settings;
   env?: Record<string, string | undefined>;
   /** Electron's net.fetch in the app (system proxy); Node's fetch elsewhere. */
   fetch?: FetchFn;
@@ -61,6 +63,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const env = options.env ?? {};
   const provider = chooseProvider(options.settings, env);
   const intervals = pollIntervals(env);
+  const answerEndpointId = (): string => (options.liveSettings?.() ?? options.settings).webex.answerEndpointId;
 
   if (provider === 'demo') {
     const simulator = await startWebexSimulator({ recordRequests: false });
@@ -68,6 +71,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       baseUrl: simulator.baseUrl,
       tokens: staticTokenSource(simulator.token, 'Webex (demo)'),
       fetch: options.fetch,
+      answerEndpointId,
     });
     // The demo is a Webex account in every respect but its id, so the UI can say "demo".
     const core = createSwitchboardCore({ provider: Object.assign(Object.create(webex), { id: 'demo' as const }), intervals });
@@ -94,7 +98,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     const token = env.SWITCHBOARD_WEBEX_TOKEN;
     const tokens = token ? staticTokenSource(token, 'Webex') : (options.tokens ?? signedOutTokens('Webex'));
     const baseUrl = env.SWITCHBOARD_WEBEX_BASE_URL ?? options.settings.webex.baseUrl ?? WEBEX_BASE_URL;
-    const webex = createWebexProvider({ baseUrl, tokens, fetch: options.fetch });
+    const webex = createWebexProvider({ baseUrl, tokens, fetch: options.fetch, answerEndpointId });
     const core = createSwitchboardCore({ provider: webex, intervals });
     await core.start();
     return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { partyLabel, ringReasonLabel } from '../../../src/main/core/call-labels';
-import { ringingCall } from '../../support/calls';
+import { ringingCall } from './call-fixtures';
 
 describe('call labels', () => {
   it('names the party by name, number, or says it is private/unknown', () => {

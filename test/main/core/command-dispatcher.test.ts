@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandOutcome } from '../../../src/shared/contract';
 import type { Call } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/result';
-import { createCallPoller } from '../../../src/main/core/call-poller';
+import { DEFAULT_POLL_INTERVALS, createCallPoller } from '../../../src/main/core/call-poller';
 import { createCallStore } from '../../../src/main/core/call-store';
 import { createCommandDispatcher } from '../../../src/main/core/command-dispatcher';
 import { createEventHealth } from '../../../src/main/core/event-health';
@@ -154,9 +154,9 @@ describe('command dispatcher: sending', () => {
   it('asks the poller to read soon after sending', async () => {
     const { dispatcher, poller, timers } = await setup(connected());
     await poller.start();
-    expect(poller.nextDelayMs()).toBe(3_000);
+    expect(poller.nextDelayMs()).toBe(DEFAULT_POLL_INTERVALS.normalMs);
     await dispatcher.dispatch({ type: 'hold', callId: 'c1' });
-    expect(poller.nextDelayMs()).toBe(1_000);
+    expect(poller.nextDelayMs()).toBe(DEFAULT_POLL_INTERVALS.fastMs);
     poller.stop();
     expect(timers.pending()).toHaveLength(1); // only the pending mark's wait is left
   });

@@ -18,12 +18,14 @@ export interface CreateWebexProviderOptions {
   fetch?: FetchFn;
   /** The line to watch and command by default (Webex lineOwnerId). */
   lineOwnerId?: string;
+  /** The device to ring and answer on when a command names none. */
+  answerEndpointId?: () => string | undefined;
   onExchange?: HttpClientOptions['onExchange'];
   /** Per-attempt command timeout (default 5 s). */
   commandTimeoutMs?: number;
 }
 
-export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lineOwnerId'>): WebexClient {
+export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lineOwnerId' | 'answerEndpointId'>): WebexClient {
   const http = createHttpClient({
     baseUrl: options.baseUrl,
     tokens: options.tokens,
@@ -39,7 +41,7 @@ export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lin
 }
 
 export function createWebexProvider(options: CreateWebexProviderOptions): WebexProvider {
-  return new WebexProvider(createWebexClient(options), { lineOwnerId: options.lineOwnerId });
+  return new WebexProvider(createWebexClient(options), { lineOwnerId: options.lineOwnerId, answerEndpointId: options.answerEndpointId });
 }
 
 export { WebexClient } from './client';

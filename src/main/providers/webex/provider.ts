@@ -17,6 +17,8 @@ import { toAccount, toAnswerEndpoints, toCall, toHistoryEntry, toParty } from '.
 export interface WebexProviderOptions {
   /** The line to watch and command when a command names none (a user, workspace or virtual line id). */
   lineOwnerId?: string;
+  /** The device to ring and answer on when a command names none (the user's choice in settings). */
+  answerEndpointId?: () => string | undefined;
 }
 
 const ANSWERED = new Set(['connected', 'held', 'remoteHeld']);
@@ -43,6 +45,10 @@ export class WebexProvider implements Provider {
     private readonly options: WebexProviderOptions = {},
   ) {}
 
+  private endpointFor(given: string | undefined): string | undefined {
+    return given ?? (this.options.answerEndpointId?.() || undefined);
+  }
+
   async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
     const line = this.options.lineOwnerId;
     const wire = await this.client.listCalls({ lineOwnerId: line, signal });
@@ -56,10 +62,10 @@ export class WebexProvider implements Provider {
     switch (command.type) {
       case 'dial': {
         const destination = valid(normalizeDestination(command.destination));
-        return outcomeOf(await c.dial({ destination, endpointId: command.endpointId, ...via }));
+        return outcomeOf(await c.dial({ destination, endpointId: this.endpointFor(command.endpointId), ...via }));
       }
       case 'answer':
-        await c.answer(command.callId, { endpointId: command.endpointId, ...via });
+        await c.answer(command.callId, { endpointId: this.endpointFor(command.endpointId), ...via });
         return {};
       case 'decline':
         await c.reject(command.callId, command.reason, via);
@@ -100,15 +106,15 @@ export class WebexProvider implements Provider {
       }
       case 'retrieve': {
         const destination = optionalDestination(command.destination);
-        return outcomeOf(await c.retrieve({ destination, endpointId: command.endpointId, ...via }));
+        return outcomeOf(await c.retrieve({ destination, endpointId: this.endpointFor(command.endpointId), ...via }));
       }
       case 'pickup': {
         const target = optionalDestination(command.target);
-        return outcomeOf(await c.pickup({ target, endpointId: command.endpointId, ...via }));
+        return outcomeOf(await c.pickup({ target, endpointId: this.endpointFor(command.endpointId), ...via }));
       }
       case 'bargeIn': {
         const target = valid(normalizeDestination(command.target));
-        return outcomeOf(await c.bargeIn({ target, endpointId: command.endpointId, ...via }));
+        return outcomeOf(await c.bargeIn({ target, endpointId: this.endpointFor(command.endpointId), ...via }));
       }
       case 'push':
         await c.push(command.callId, via);

@@ -1,0 +1,94 @@
+/**
+ * Sentences about a call that several views share: who it is, why it reaches me, how long it has
+ * lasted, the popup's spoken announcement. Pure functions of domain values; no DOM, no bridge.
+ */
+import type { Call, HistoryEntry, Party } from '../shared/domain';
+import { CALL_TYPE_LABELS, REDIRECT_LABELS } from './labels';
+
+export const PRIVATE_NUMBER = 'Private number';
+
+/** The name to show first: a hidden caller is "Private number", never an empty line. */
+export function partyTitle(party: Pick<Party, 'name' | 'number' | 'privacy'>): string {
+  if (party.privacy) return PRIVATE_NUMBER;
+  return party.name || party.number || 'Unknown caller';
+}
+
+/** The number under the name, when both are known and differ. */
+export function partySubtitle(party: Pick<Party, 'name' | 'number' | 'privacy'>): string | undefined {
+  if (party.privacy || !party.name || !party.number || party.name === party.number) return undefined;
+  return party.number;
+}
+
+/** A party named inside a sentence ("Forwarded from Bob"). */
+function partyInSentence(party: Party): string {
+  if (party.privacy) return 'a private number';
+  return party.name || party.number || 'someone';
+}
+
+/** Why this call reaches me, or undefined for a plain direct call. Uses the most recent redirection. */
+export function reachReason(call: Pick<Call, 'redirections' | 'recall'>): string | undefined {
+  if (call.recall?.type === 'park') return `Parked call returning from ${partyInSentence(call.recall.party)}`;
+  const redirection = call.redirections[0];
+  if (!redirection) return undefined;
+  const by = redirection.by;
+  switch (redirection.reason) {
+    case 'callQueue':
+      return joinWords('Call queue', by.privacy ? undefined : by.name || by.number);
+    case 'huntGroup':
+      return joinWords('Hunt group', by.privacy ? undefined : by.name || by.number);
+    default:
+      return `Forwarded from ${partyInSentence(by)} — ${REDIRECT_LABELS[redirection.reason]}`;
+  }
+}
+
+function joinWords(first: string, second: string | undefined): string {
+  return second ? `${first} ${second}` : first;
+}
+
+/** "External call", "Internal call"; undefined when the provider did not say. */
+export function callTypeText(party: Pick<Party, 'callType'>): string | undefined {
+  return party.callType ? `${CALL_TYPE_LABELS[party.callType]} call` : undefined;
+}
+
+/** Which line the call is on, when it is not simply the primary line. */
+export function lineText(call: Pick<Call, 'line' | 'appearance'>): string | undefined {
+  if (call.line && call.appearance !== undefined) return `Shared line, line key ${call.appearance}`;
+  if (call.line) return 'Shared line';
+  if (call.appearance !== undefined && call.appearance > 1) return `Line ${call.appearance}`;
+  return undefined;
+}
+
+/** What a screen reader says when a call starts ringing. */
+export function incomingAnnouncement(call: Call): string {
+  const reason = reachReason(call);
+  const base = `Incoming call from ${partyTitle(call.remote)}`;
+  return reason ? `${base}, ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` : base;
+}
+
+/** 0:07, 12:30, 1:02:03. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** How long the call has been up (or lasted), or undefined while it has not been answered. */
+export function callDuration(call: Pick<Call, 'state' | 'answeredAt' | 'endedAt'>, now: number): string | undefined {
+  if (!call.answeredAt) return undefined;
+  const start = Date.parse(call.answeredAt);
+  if (Number.isNaN(start)) return undefined;
+  const end = call.state === 'disconnected' && call.endedAt ? Date.parse(call.endedAt) : now;
+  return formatDuration((Number.isNaN(end) ? now : end) - start);
+}
+
+/** A history row's time: just the clock for today, the date otherwise. */
+export function historyTime(entry: Pick<HistoryEntry, 'time'>, now: Date = new Date()): string {
+  const time = new Date(entry.time);
+  if (Number.isNaN(time.getTime())) return '';
+  const sameDay = time.toDateString() === now.toDateString();
+  return sameDay
+    ? time.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+    : time.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+}

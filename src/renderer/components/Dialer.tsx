@@ -1,0 +1,148 @@
+/**
+ * The dialer: one field for a number or address, checked and normalised with the shared rules as the
+ * user types or pastes, dialled with the Dial button or Enter. The same field is the optional target of
+ * Pick up and Retrieve and the required target of Barge in. A number from a link or the selection
+ * (dial:requested) is pre-filled and waits for the user to press Dial.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CallCommand } from '../../shared/contract';
+import { normalizeDestination } from '../../shared/dial-string';
+import { useBridge } from '../bridge-context';
+import { sendCommand } from '../send-command';
+import { dialRequest, lastParkedAt } from '../state';
+import { DestinationField } from './DestinationField';
+
+const SOURCE_LABELS = { link: 'A link', selection: 'Your selection' } as const;
+
+export function Dialer() {
+  const bridge = useBridge();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const dialButton = useRef<HTMLButtonElement>(null);
+  const request = dialRequest.value;
+  const parked = lastParkedAt.value;
+
+  useEffect(() => {
+    if (!request) return;
+    const normalized = normalizeDestination(request.destination);
+    setText(normalized.ok ? normalized.value : request.destination);
+    setError(normalized.ok ? null : normalized.error.message);
+    dialButton.current?.focus();
+  }, [request]);
+
+  const preview = normalizeDestination(text);
+  const hint = preview.ok && preview.value !== text.trim() ? `Dials ${preview.value}` : undefined;
+
+  const run = async (command: CallCommand): Promise<void> => {
+    setError(null);
+    setSending(true);
+    const result = await sendCommand(bridge, command);
+    setSending(false);
+    if (result.ok) {
+      setText('');
+      dialRequest.value = null;
+      if (command.type === 'retrieve') lastParkedAt.value = null;
+    }
+  };
+
+  /** The field as a destination, or undefined (with the error shown) when it is not one. */
+  const destination = (): string | undefined => {
+    const result = normalizeDestination(text);
+    if (result.ok) return result.value;
+    setError(result.error.message);
+    return undefined;
+  };
+
+  const dial = (event: Event) => {
+    event.preventDefault();
+    const to = destination();
+    if (to) void run({ type: 'dial', destination: to });
+  };
+
+  const pickUp = () => {
+    if (text.trim() === '') return void run({ type: 'pickup' });
+    const target = destination();
+    if (target) void run({ type: 'pickup', target });
+  };
+
+  const bargeIn = () => {
+    if (text.trim() === '') return setError('Enter the number or extension to barge in on.');
+    const target = destination();
+    if (target) void run({ type: 'bargeIn', target });
+  };
+
+  const retrieve = () => {
+    if (text.trim() === '') {
+      return void run(parked?.number ? { type: 'retrieve', destination: parked.number } : { type: 'retrieve' });
+    }
+    const to = destination();
+    if (to) void run({ type: 'retrieve', destination: to });
+  };
+
+  // A pasted "+1 (555) 010-2030" lands as "+15550102030" when it replaces the whole field.
+  const onPaste = (event: ClipboardEvent) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const pasted = event.clipboardData?.getData('text') ?? '';
+    const replacesAll = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+    const normalized = normalizeDestination(pasted);
+    if (!normalized.ok || !(replacesAll || input.value === '')) return;
+    event.preventDefault();
+    setText(normalized.value);
+    setError(null);
+  };
+
+  const cancelRequest = () => {
+    dialRequest.value = null;
+    setText('');
+    setError(null);
+  };
+
+  return (
+    <section class="dialer" aria-label="Dialer">
+      {request && (
+        <div class="dial-request" role="status">
+          <p>
+            {SOURCE_LABELS[request.source]} asks to call <strong>{text || request.destination}</strong>. Press Dial to call.
+          </p>
+          <button type="button" class="btn" onClick={cancelRequest}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <form class="dial-form" onSubmit={dial}>
+        <DestinationField
+          label="Number to call"
+          value={text}
+          onInput={(value) => {
+            setText(value);
+            setError(null);
+          }}
+          onPaste={onPaste}
+          error={error}
+          hint={hint}
+          placeholder="Number, extension or name@company.com"
+        />
+        <button ref={dialButton} type="submit" class="btn btn-primary btn-dial" disabled={sending}>
+          Dial
+        </button>
+      </form>
+      <div class="dial-more" role="group" aria-label="More ways to take a call">
+        <button type="button" class="btn btn-small" disabled={sending} onClick={pickUp}>
+          Pick up
+        </button>
+        <button type="button" class="btn btn-small" disabled={sending} onClick={bargeIn}>
+          Barge in
+        </button>
+        <button type="button" class="btn btn-small" disabled={sending} onClick={retrieve}>
+          Retrieve
+        </button>
+      </div>
+      <p class="field-hint">
+        {parked
+          ? `Your parked call waits at ${parked.number || parked.name || 'your park slot'}: Retrieve brings it back.`
+          : 'Leave the field empty to pick up your group’s ringing call or retrieve a call parked on you.'}
+      </p>
+    </section>
+  );
+}

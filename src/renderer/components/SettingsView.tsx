@@ -1,0 +1,102 @@
+/**
+ * The settings screen: account, calls (do not disturb, link confirmation), popup rules, shortcuts,
+ * start at login and theme. Every change goes to main as a patch; main validates it and its answer
+ * (or its refusal, shown next to the control) is what the screen shows.
+ */
+import { useId } from 'preact/hooks';
+import type { Settings } from '../../shared/settings';
+import { PROVIDER_LABELS } from '../labels';
+import { appState, settings, status } from '../state';
+import { PopupRuleSettings } from './PopupRuleSettings';
+import { ShortcutSettings } from './ShortcutSettings';
+import { Toggle } from './Toggle';
+import { useSettingsSave } from './use-settings-save';
+
+const THEMES: Record<Settings['theme'], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
+
+function AccountSettings() {
+  const current = settings.value;
+  const account = status.value?.account;
+  const provider = status.value?.provider ?? current?.provider;
+  return (
+    <section class="settings-section" aria-labelledby="settings-account">
+      <h2 id="settings-account">Account</h2>
+      <dl class="facts">
+        <dt>Provider</dt>
+        <dd>{provider ? PROVIDER_LABELS[provider] : '—'}</dd>
+        <dt>Signed in as</dt>
+        <dd>
+          {account ? (
+            <>
+              {account.displayName}
+              {(account.primaryNumber || account.extension || account.email) && (
+                <span class="facts-sub"> {[account.primaryNumber, account.extension && `ext. ${account.extension}`, account.email].filter(Boolean).join(' · ')}</span>
+              )}
+            </>
+          ) : (
+            'Not signed in'
+          )}
+        </dd>
+      </dl>
+      <p class="field-hint">
+        {provider === 'demo'
+          ? 'You are using the demo account: calls are simulated on this computer. Signing in to Webex Calling comes in a later version.'
+          : 'Signing in and out from here comes in a later version.'}
+      </p>
+    </section>
+  );
+}
+
+function GeneralSettings() {
+  const { save, error } = useSettingsSave();
+  const themeId = useId();
+  const current = settings.value;
+  if (!current) return null;
+  return (
+    <section class="settings-section" aria-labelledby="settings-general">
+      <h2 id="settings-general">General</h2>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <Toggle
+        label="Do not disturb"
+        hint="No popup and no notification; calls still show in the panel."
+        checked={current.doNotDisturb}
+        onChange={(doNotDisturb) => void save({ doNotDisturb })}
+      />
+      <Toggle
+        label="Confirm before dialling links"
+        hint="tel:, callto: and sip: links fill in the dialer and wait for you to press Dial."
+        checked={current.confirmLinkDial}
+        onChange={(confirmLinkDial) => void save({ confirmLinkDial })}
+      />
+      <Toggle label="Start at login" checked={current.startAtLogin} onChange={(startAtLogin) => void save({ startAtLogin })} />
+      <div class="field">
+        <label for={themeId}>Theme</label>
+        <select id={themeId} value={current.theme} onChange={(e) => void save({ theme: e.currentTarget.value as Settings['theme'] })}>
+          {(Object.keys(THEMES) as Settings['theme'][]).map((theme) => (
+            <option key={theme} value={theme}>
+              {THEMES[theme]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </section>
+  );
+}
+
+export function SettingsView() {
+  if (!settings.value) return <p class="empty">Loading settings…</p>;
+  const version = appState.value?.version;
+  return (
+    <div class="settings">
+      <AccountSettings />
+      <GeneralSettings />
+      <PopupRuleSettings />
+      <ShortcutSettings />
+      {version && <p class="field-hint about">Switchboard {version}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The transfer form behind a call's one Transfer button. It offers only the kinds the call's actions
+ * allow: blind (to a number), attended (to another of my calls) and mute transfer (to a number, done
+ * once they answer). Numbers are checked with the shared normaliser before anything is sent.
+ */
+import { useId, useState } from 'preact/hooks';
+import type { CallCommand } from '../../shared/contract';
+import type { Action, Call } from '../../shared/domain';
+import { normalizeDestination } from '../../shared/dial-string';
+import { useBridge } from '../bridge-context';
+import { partyTitle } from '../call-text';
+import { callStateLabel } from '../labels';
+import { callRef, sendCommand } from '../send-command';
+import { calls } from '../state';
+import { DestinationField } from './DestinationField';
+
+export const TRANSFER_ACTIONS = ['transfer', 'attendedTransfer', 'muteTransfer'] as const satisfies readonly Action[];
+type TransferKind = (typeof TRANSFER_ACTIONS)[number];
+
+const KIND_LABELS: Record<TransferKind, string> = {
+  transfer: 'To a number now',
+  attendedTransfer: 'To another of my calls',
+  muteTransfer: 'To a number, once they answer',
+};
+
+/** Calls this one can be joined with in an attended transfer. */
+function otherCalls(call: Call, all: Call[]): Call[] {
+  return all.filter(
+    (c) => c.id !== call.id && c.state !== 'disconnected' && !(c.state === 'alerting' && c.direction === 'incoming'),
+  );
+}
+
+export function TransferForm({ call, disabled, onDone }: { call: Call; disabled: boolean; onDone: () => void }) {
+  const bridge = useBridge();
+  const kinds = TRANSFER_ACTIONS.filter((k) => call.actions.includes(k));
+  const [kind, setKind] = useState<TransferKind>(kinds[0] ?? 'transfer');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const candidates = otherCalls(call, calls.value);
+  const [otherCallId, setOtherCallId] = useState<string>('');
+  const groupName = useId();
+  const selectId = useId();
+  const chosenOther = candidates.find((c) => c.id === otherCallId) ?? candidates[0];
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    let command: CallCommand;
+    if (kind === 'attendedTransfer') {
+      if (!chosenOther) return setError('You have no other call to connect this one with.');
+      command = { type: 'attendedTransfer', callId: call.id, otherCallId: chosenOther.id, ...(call.line ? { line: call.line } : {}) };
+    } else {
+      const destination = normalizeDestination(text);
+      if (!destination.ok) return setError(destination.error.message);
+      command = { type: kind, ...callRef(call), destination: destination.value };
+    }
+    setError(null);
+    const result = await sendCommand(bridge, command);
+    if (result.ok) onDone();
+  };
+
+  return (
+    <form class="inline-form" aria-label="Transfer the call" onSubmit={submit}>
+      {kinds.length > 1 && (
+        <fieldset class="choice">
+          <legend>How to transfer</legend>
+          {kinds.map((k) => (
+            <label key={k} class="choice-option">
+              <input
+                type="radio"
+                name={groupName}
+                value={k}
+                checked={kind === k}
+                onChange={() => {
+                  setKind(k);
+                  setError(null);
+                }}
+              />
+              {KIND_LABELS[k]}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {kinds.length === 1 && <p class="form-note">{KIND_LABELS[kind]}</p>}
+      {kind === 'attendedTransfer' ? (
+        candidates.length > 0 ? (
+          <div class="field">
+            <label for={selectId}>Connect with</label>
+            <select id={selectId} value={chosenOther?.id} disabled={disabled} onChange={(e) => setOtherCallId(e.currentTarget.value)}>
+              {candidates.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {`${partyTitle(c.remote)} (${callStateLabel(c)})`}
+                </option>
+              ))}
+            </select>
+            {error && <p class="field-error">{error}</p>}
+          </div>
+        ) : (
+          <p class="field-error">{error ?? 'You have no other call to connect this one with.'}</p>
+        )
+      ) : (
+        <DestinationField label="Transfer to" value={text} onInput={setText} error={error} autoFocus disabled={disabled} />
+      )}
+      <div class="form-actions">
+        <button type="submit" class="btn btn-primary" disabled={disabled || (kind === 'attendedTransfer' && !chosenOther)}>
+          Complete transfer
+        </button>
+        <button type="button" class="btn" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * The tray panel: Calls (current calls and the dialer), History and Settings as tabs, notices, and the
+ * event-health line at the bottom. In demo mode it offers "Simulate incoming call". A number from a
+ * link brings the Calls tab forward; Escape hides the panel when nothing inside used the key.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useBridge } from '../bridge-context';
+import { History } from '../components/History';
+import { unseenMissedCount } from '../components/missed-calls';
+import { Notices } from '../components/Notices';
+import { SettingsView } from '../components/SettingsView';
+import { StatusLine } from '../components/StatusLine';
+import { TabList, tabId } from '../components/TabList';
+import { appState, calls, dialRequest } from '../state';
+import { CallsView } from './CallsView';
+import { SimulateMenu } from './SimulateMenu';
+
+type View = 'calls' | 'history' | 'settings';
+const ID_BASE = 'view';
+const PANEL_ID = 'view-panel';
+
+export function PanelApp() {
+  const bridge = useBridge();
+  const [view, setView] = useState<View>('calls');
+  const request = dialRequest.value;
+
+  useEffect(() => {
+    if (request) setView('calls');
+  }, [request]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      void bridge.hideWindow({ name: 'panel' });
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [bridge]);
+
+  const active = calls.value.filter((c) => c.state !== 'disconnected').length;
+  const items = [
+    { key: 'calls' as const, label: active > 0 ? `Calls (${active})` : 'Calls' },
+    { key: 'history' as const, label: 'History', badge: unseenMissedCount.value },
+    { key: 'settings' as const, label: 'Settings' },
+  ];
+
+  return (
+    <div class="panel">
+      <header class="panel-head">
+        <TabList idBase={ID_BASE} panelId={PANEL_ID} label="Switchboard" items={items} selected={view} onSelect={setView} />
+        {appState.value?.demo && <SimulateMenu />}
+      </header>
+      <Notices />
+      <main class="panel-body">
+        <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(ID_BASE, view)}>
+          {view === 'calls' && <CallsView />}
+          {view === 'history' && <History />}
+          {view === 'settings' && <SettingsView />}
+        </div>
+      </main>
+      <StatusLine />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Demo mode only: "Simulate incoming call" opens a short list of call kinds (plain, forwarded busy, call
+ * queue, park recall) that the in-process simulator rings, so a new user sees the popup at once.
+ */
+import { useId, useState } from 'preact/hooks';
+import type { DemoCallKind } from '../../shared/contract';
+import { useBridge } from '../bridge-context';
+import { DEMO_CALL_LABELS } from '../labels';
+import { addNotice } from '../state';
+
+const KINDS = Object.keys(DEMO_CALL_LABELS) as DemoCallKind[];
+
+export function SimulateMenu() {
+  const bridge = useBridge();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+
+  const simulate = async (kind: DemoCallKind) => {
+    setOpen(false);
+    try {
+      const result = await bridge.simulateIncomingCall({ kind });
+      if (!result.ok) addNotice('error', result.error.message);
+    } catch (error) {
+      addNotice('error', `Could not simulate a call: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div class="simulate" onKeyDown={onKeyDown}>
+      {/* The visible word is short for the 360 px header; the name says the whole thing. */}
+      <button
+        type="button"
+        class="btn btn-small"
+        aria-label="Simulate incoming call"
+        title="Simulate incoming call"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
+        Simulate…
+      </button>
+      <ul id={listId} class="simulate-list" hidden={!open}>
+        {KINDS.map((kind) => (
+          <li key={kind}>
+            <button type="button" class="btn btn-menu" onClick={() => void simulate(kind)}>
+              {DEMO_CALL_LABELS[kind]}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

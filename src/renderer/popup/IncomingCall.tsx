@@ -1,0 +1,61 @@
+/**
+ * One ringing call in the popup: who is calling, internal or external, why it reaches me (forwarded,
+ * call queue, park recall), which line, and Answer / Decline / Send to voicemail — only those its
+ * actions allow. Answer comes first so it is the first control keyboard focus reaches.
+ */
+import type { Ref } from 'preact';
+import { useId } from 'preact/hooks';
+import type { Call } from '../../shared/domain';
+import { useBridge } from '../bridge-context';
+import { callTypeText, lineText, partySubtitle, partyTitle, reachReason } from '../call-text';
+import { pendingLabel } from '../labels';
+import { callRef, sendCommand } from '../send-command';
+import { callsInFlight } from '../state';
+
+const POPUP_ACTIONS = [
+  ['answer', 'Answer'],
+  ['decline', 'Decline'],
+  ['toVoicemail', 'Send to voicemail'],
+] as const;
+
+export function IncomingCall({ call, answerRef }: { call: Call; answerRef?: Ref<HTMLButtonElement> }) {
+  const bridge = useBridge();
+  const titleId = useId();
+  const busy = call.pending !== undefined || callsInFlight.value.has(call.id);
+  const subtitle = partySubtitle(call.remote);
+  const reason = reachReason(call);
+  const line = lineText(call);
+  const kind = callTypeText(call.remote);
+
+  return (
+    <article class={`incoming${call.recall ? ' is-recall' : ''}${call.redirections.length ? ' is-redirected' : ''}`} aria-labelledby={titleId} aria-busy={busy}>
+      <p class="incoming-kind">{kind ? `Incoming ${kind.charAt(0).toLowerCase()}${kind.slice(1)}` : 'Incoming call'}</p>
+      <h2 id={titleId} class="incoming-name">
+        {partyTitle(call.remote)}
+      </h2>
+      {subtitle && <p class="incoming-number">{subtitle}</p>}
+      {reason && <p class="incoming-reason">{reason}</p>}
+      {line && <p class="incoming-line">{line}</p>}
+      {busy && (
+        <p class="call-pending" role="status">
+          <span class="spinner" aria-hidden="true" />
+          {pendingLabel(call.pending)}
+        </p>
+      )}
+      <div class="incoming-actions" role="group" aria-label={`Controls for the call from ${partyTitle(call.remote)}`}>
+        {POPUP_ACTIONS.filter(([action]) => call.actions.includes(action)).map(([action, label]) => (
+          <button
+            key={action}
+            ref={action === 'answer' ? answerRef : undefined}
+            type="button"
+            class={`btn btn-${action}`}
+            disabled={busy}
+            onClick={() => void sendCommand(bridge, { type: action, ...callRef(call) })}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+    </article>
+  );
+}

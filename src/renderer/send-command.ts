@@ -1,0 +1,41 @@
+/**
+ * Sends one call command through the bridge and turns its answer into what the user sees: the call's
+ * controls stay disabled while it travels, a failure becomes an error notice with the provider's
+ * message, a park records where the call waits. Never throws: a broken bridge is a failed Result.
+ */
+import type { Bridge, CallCommand, CommandOutcome } from '../shared/contract';
+import type { Call } from '../shared/domain';
+import { type Result, err } from '../shared/result';
+import { addNotice, lastParkedAt, markInFlight } from './state';
+import { partyTitle } from './call-text';
+
+/** The `{callId, line}` part of a command about one call, without undefined keys. */
+export function callRef(call: Pick<Call, 'id' | 'line'>): { callId: string; line?: string } {
+  return call.line ? { callId: call.id, line: call.line } : { callId: call.id };
+}
+
+function commandCallId(command: CallCommand): string | undefined {
+  return 'callId' in command ? command.callId : undefined;
+}
+
+export async function sendCommand(bridge: Bridge, command: CallCommand): Promise<Result<CommandOutcome>> {
+  const callId = commandCallId(command);
+  if (callId) markInFlight(callId, true);
+  let result: Result<CommandOutcome>;
+  try {
+    result = await bridge.command(command);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    result = err('NETWORK', `Switchboard could not send the command: ${reason}`);
+  } finally {
+    if (callId) markInFlight(callId, false);
+  }
+  if (!result.ok) {
+    addNotice('error', result.error.message, callId);
+  } else if (command.type === 'park' && result.value.parkedAt) {
+    const where = result.value.parkedAt;
+    lastParkedAt.value = where;
+    addNotice('info', `Parked at ${where.number || partyTitle(where)}`, callId);
+  }
+  return result;
+}

@@ -1,0 +1,144 @@
+/**
+ * The renderer's state: signals fed only by the Bridge (initial reads plus push events) and by the
+ * answers to commands the user sent through it. Views read these signals; nothing here touches the DOM.
+ * One window runs one `connect()` at a time; `connect()` resets everything so a fresh bridge starts clean.
+ */
+import { batch, signal } from '@preact/signals';
+import type { AppState, Bridge, DialRequest, Notice } from '../shared/contract';
+import type { Call, HistoryEntry, Party, Status } from '../shared/domain';
+import type { Settings } from '../shared/settings';
+
+export interface ShownNotice {
+  id: number;
+  kind: Notice['kind'];
+  message: string;
+  callId?: string;
+}
+
+export const calls = signal<Call[]>([]);
+export const status = signal<Status | null>(null);
+export const history = signal<HistoryEntry[]>([]);
+/** Why the history could not be read, shown in place of the list. */
+export const historyError = signal<string | null>(null);
+export const settings = signal<Settings | null>(null);
+export const appState = signal<AppState | null>(null);
+export const notices = signal<ShownNotice[]>([]);
+/** A number from a link or the selection waiting for the user to confirm it in the dialer. */
+export const dialRequest = signal<DialRequest | null>(null);
+/** Where the last call I parked waits, from the park command's outcome; Retrieve offers it. */
+export const lastParkedAt = signal<Party | null>(null);
+/** Calls with a command on its way to main: their controls stay disabled until it answers. */
+export const callsInFlight = signal<ReadonlySet<string>>(new Set());
+
+/** At most this many notices stay on screen; older ones make room. */
+const MAX_NOTICES = 4;
+let nextNoticeId = 1;
+
+export function addNotice(kind: Notice['kind'], message: string, callId?: string): void {
+  // Main may report the same failure the command already returned: show it once.
+  if (notices.value.some((n) => n.kind === kind && n.message === message)) return;
+  const notice: ShownNotice = { id: nextNoticeId++, kind, message, ...(callId ? { callId } : {}) };
+  notices.value = [...notices.value, notice].slice(-MAX_NOTICES);
+}
+
+export function dismissNotice(id: number): void {
+  notices.value = notices.value.filter((n) => n.id !== id);
+}
+
+export function markInFlight(callId: string, inFlight: boolean): void {
+  const next = new Set(callsInFlight.value);
+  if (inFlight) next.add(callId);
+  else next.delete(callId);
+  callsInFlight.value = next;
+}
+
+export interface ConnectOptions {
+  /** Read the call history (the popup does not show it). Default true. */
+  history?: boolean;
+}
+
+/** Disposes the subscriptions; `ready` settles once every initial read has answered (or failed). */
+export type Connection = (() => void) & { ready: Promise<void> };
+
+function reset(): void {
+  batch(() => {
+    calls.value = [];
+    status.value = null;
+    history.value = [];
+    historyError.value = null;
+    settings.value = null;
+    appState.value = null;
+    notices.value = [];
+    dialRequest.value = null;
+    lastParkedAt.value = null;
+    callsInFlight.value = new Set();
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Loads the initial values from the bridge and keeps the signals current from its push events. */
+export function connect(bridge: Bridge, options: ConnectOptions = {}): Connection {
+  reset();
+  let live = true;
+  // A push that arrives before the initial read answers is newer: the read must not overwrite it.
+  const pushed = new Set<string>();
+  const onPush = <T>(key: string, apply: (value: T) => void) => (value: T) => {
+    if (!live) return;
+    pushed.add(key);
+    apply(value);
+  };
+
+  const unsubscribes = [
+    bridge.onCallsChanged(onPush('calls', (v: Call[]) => (calls.value = v))),
+    bridge.onStatusChanged(onPush('status', (v: Status) => (status.value = v))),
+    bridge.onSettingsChanged(onPush('settings', (v: Settings) => (settings.value = v))),
+    bridge.onAppChanged(onPush('app', (v: AppState) => (appState.value = v))),
+    bridge.onDialRequested(onPush('dial', (v: DialRequest) => (dialRequest.value = v))),
+    bridge.onNotice(onPush('notice', (v: Notice) => addNotice(v.kind, v.message, v.callId))),
+  ];
+  if (options.history !== false) {
+    unsubscribes.push(
+      bridge.onHistoryChanged(
+        onPush('history', (v: HistoryEntry[]) =>
+          batch(() => {
+            history.value = v;
+            historyError.value = null;
+          }),
+        ),
+      ),
+    );
+  }
+
+  const load = async <T>(key: string, what: string, read: () => Promise<T>, apply: (value: T) => void) => {
+    try {
+      const value = await read();
+      if (live && !pushed.has(key)) apply(value);
+    } catch (error) {
+      if (live) addNotice('error', `Could not read ${what}: ${describe(error)}`);
+    }
+  };
+
+  const reads = [
+    load('calls', 'your calls', () => bridge.listCalls(), (v) => (calls.value = v)),
+    load('status', 'the connection status', () => bridge.status(), (v) => (status.value = v)),
+    load('settings', 'your settings', () => bridge.settings(), (v) => (settings.value = v)),
+    load('app', 'the app state', () => bridge.appState(), (v) => (appState.value = v)),
+  ];
+  if (options.history !== false) {
+    reads.push(
+      load('history', 'the call history', () => bridge.history({}), (result) => {
+        if (result.ok) history.value = result.value;
+        else historyError.value = result.error.message;
+      }),
+    );
+  }
+
+  const dispose = () => {
+    live = false;
+    for (const unsubscribe of unsubscribes) unsubscribe();
+  };
+  return Object.assign(dispose, { ready: Promise.all(reads).then(() => undefined) });
+}
