@@ -10,5 +10,9 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Two cores: keep the pool small so loopback timing stays honest.
     maxWorkers: 2,
+    // The fake electron module for every test; the shell and the preload cannot load the real one here.
+    setupFiles: ['test/setup-electron.ts'],
+    // Deps that import electron themselves must go through vitest so the fake reaches them.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -44,11 +44,11 @@ export function chooseProvider(settings: Settings, env: Record<string, string | 
   return settings.provider;
 }
 
-function pollIntervals(env: Record<string, string | undefined>): { normalMs?: number; idleMs?: number } {
+function pollIntervals(env: Record<string, string | undefined>): { fastMs?: number; normalMs?: number; idleMs?: number } {
   const ms = Number(env.SWITCHBOARD_POLL_MS);
   if (!Number.isFinite(ms) || ms < 100) return {};
-  // One override for both: the user asked for this pace whether or not a call is up.
-  return { normalMs: ms, idleMs: ms };
+  // The user asked for this pace whether or not a call is up; a ringing call is never read more slowly.
+  return { fastMs: Math.min(ms, 1_000), normalMs: ms, idleMs: ms };
 }
 
 /** A token source for a provider nobody signed in to yet: every request answers "sign in". */

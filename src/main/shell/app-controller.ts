@@ -1,0 +1,297 @@
+/**
+ * Wires the running backend to the desktop: windows (panel, popup), tray, OS notifications, global
+ * shortcuts, links, IPC and connectivity. Core events flow out to the windows, the tray model, the
+ * popup and the notifications; user actions from any of them flow back in as core commands, and every
+ * failure becomes a notice. Owns the clean shutdown. No call logic of its own: that is the core's.
+ */
+import { app, clipboard, Menu, type Rectangle } from 'electron';
+import type { AppState, CallCommand, DialRequest, Notice } from '../../shared/contract';
+import type { Call } from '../../shared/domain';
+import { err, ok, type Result } from '../../shared/result';
+import type { Settings } from '../../shared/settings';
+import { type CallShortcut, noTargetMessage, shortcutCommand } from '../core/shortcut-targets';
+import type { SwitchboardCore } from '../core/switchboard-core';
+import { type TrayAction, trayModel } from '../core/tray-model';
+import type { Backend } from '../runtime/backend';
+import { watchConnectivity } from './connectivity';
+import { createDialRequests } from './dial-requests';
+import { type CommandHandlers, registerIpcHandlers } from './ipc';
+import { createNoticeBoard } from './notices';
+import { createCallNotifier } from './notifications';
+import { createPanelWindow, type PanelWindow } from './panel-window';
+import { createPopupController } from './popup-controller';
+import { createPopupWindow, type PopupWindow } from './popup-window';
+import type { LaunchRequests } from './protocol-links';
+import { createPushHub } from './push';
+import type { SettingsStore } from './settings-store';
+import { createShortcutManager } from './shortcuts';
+import { createTrayView } from './tray';
+import { createWindowRegistry } from './window-registry';
+
+/** What the shell needs of the backend (src/main/runtime/backend.ts). */
+export type ShellBackend = Pick<Backend, 'demo' | 'simulateIncomingCall' | 'close'> & { core: SwitchboardCore };
+
+export interface AppControllerOptions {
+  backend: ShellBackend;
+  settings: SettingsStore;
+  /** Links and second starts, queued since launch. */
+  requests: LaunchRequests;
+  platform?: NodeJS.Platform;
+  /** How often to look at the network state (default 10 s). */
+  onlinePollMs?: number;
+  now?: () => Date;
+}
+
+export interface AppController {
+  readonly panel: PanelWindow;
+  readonly popup: PopupWindow;
+  state(): AppState;
+  /** Stops everything and closes the backend; the app then quits. */
+  close(): Promise<void>;
+}
+
+/** Linux keeps the X11 primary selection separately from the clipboard; other systems have only the clipboard. */
+async function readSelection(platform: NodeJS.Platform): Promise<string> {
+  if (platform === 'linux' && clipboard.selection) {
+    const selection = (await clipboard.selection.readText()).trim();
+    if (selection) return selection;
+  }
+  return (await clipboard.readText()).trim();
+}
+
+function applicationMenu(platform: NodeJS.Platform): Menu | null {
+  // No default menu: it would bring Reload and DevTools accelerators. macOS keeps Edit so copy/paste work in fields.
+  return platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null;
+}
+
+export function startAppController(options: AppControllerOptions): AppController {
+  const { backend, settings: store } = options;
+  const { core } = backend;
+  const platform = options.platform ?? process.platform;
+  const now = options.now ?? (() => new Date());
+  const settings = (): Settings => store.get();
+  let quitting = false;
+  let closing: Promise<void> | null = null;
+  let closed = false;
+
+  Menu.setApplicationMenu(applicationMenu(platform));
+  if (platform === 'darwin') app.dock?.hide();
+
+  const registry = createWindowRegistry();
+  const push = createPushHub(registry);
+
+  let trayBounds: () => Rectangle | undefined = () => undefined;
+  const panel = createPanelWindow({ trayBounds: () => trayBounds(), quitting: () => quitting });
+  const popup = createPopupWindow({ quitting: () => quitting });
+  registry.add('panel', panel.window);
+  registry.add('popup', popup.window);
+
+  const notices = createNoticeBoard({ push, windowVisible: () => panel.isVisible() || popup.isVisible() });
+  const notice = (n: Notice): void => notices.show(n);
+
+  function runCommand(command: CallCommand): Promise<void> {
+    return core.command(command).then((result) => {
+      if (result.ok) return;
+      const callId = 'callId' in command ? command.callId : undefined;
+      notice({ kind: 'error', message: result.error.message, error: result.error, ...(callId ? { callId } : {}) });
+    });
+  }
+
+  const popupController = createPopupController({ popup, settings, now });
+  const notifier = createCallNotifier({
+    platform,
+    settings,
+    now,
+    answer: (call) => void runCommand(callCommand('answer', call)),
+    decline: (call) => void runCommand(callCommand('decline', call)),
+    activate: () => {
+      if (!popupController.bringForward()) panel.show();
+    },
+  });
+
+  const tray = createTrayView({ platform, perform: (action) => void perform(action), onClick: () => panel.toggle() });
+  trayBounds = () => tray.bounds();
+
+  function refresh(): void {
+    const calls = core.calls();
+    const current = settings();
+    tray.render(trayModel({ calls, status: core.status(), doNotDisturb: current.doNotDisturb, demo: backend.demo }));
+    popupController.update(calls);
+    notifier.update(calls);
+  }
+
+  const dialRequests = createDialRequests({
+    core,
+    settings,
+    confirm: (request: DialRequest) => {
+      push.send('dial:requested', request);
+      panel.show();
+    },
+    notice,
+  });
+
+  const onShortcut = (shortcut: CallShortcut) => () => {
+    const command = shortcutCommand(shortcut, core.calls());
+    if (command) void runCommand(command);
+    else notice({ kind: 'info', message: noTargetMessage(shortcut) });
+  };
+  const shortcuts = createShortcutManager({
+    answer: onShortcut('answer'),
+    decline: onShortcut('decline'),
+    hangup: onShortcut('hangup'),
+    toggleMute: onShortcut('toggleMute'),
+    toggleHold: onShortcut('toggleHold'),
+    dialSelection: () => void readSelection(platform).then((text) => dialRequests.fromSelection(text)),
+    showPanel: () => panel.show(),
+    // toggleConferenceMute: registered once the core offers conference controls.
+  });
+
+  function state(): AppState {
+    return { demo: backend.demo, version: app.getVersion(), platform, shortcutFailures: shortcuts.failures() };
+  }
+
+  function applyStartAtLogin(current: Settings): void {
+    // Login items exist on macOS and Windows; Linux autostart needs a .desktop file the packager writes.
+    if (platform !== 'darwin' && platform !== 'win32') return;
+    if (app.getLoginItemSettings().openAtLogin !== current.startAtLogin) app.setLoginItemSettings({ openAtLogin: current.startAtLogin });
+  }
+
+  function applySettings(current: Settings): void {
+    const before = shortcuts.failures().join();
+    shortcuts.apply(current.shortcuts);
+    applyStartAtLogin(current);
+    push.send('settings:changed', current);
+    if (shortcuts.failures().join() !== before) push.send('app:changed', state());
+    refresh();
+  }
+
+  function updateSettings(patch: unknown): Result<Settings> {
+    const result = store.update(patch);
+    if (result.ok) applySettings(result.value);
+    return result;
+  }
+
+  async function perform(action: TrayAction): Promise<void> {
+    switch (action.type) {
+      case 'showPanel':
+      case 'showSettings':
+        panel.show();
+        return;
+      case 'command':
+        await runCommand(action.command);
+        return;
+      case 'setDoNotDisturb': {
+        const result = updateSettings({ doNotDisturb: action.enabled });
+        if (!result.ok) notice({ kind: 'error', message: result.error.message, error: result.error });
+        return;
+      }
+      case 'simulate': {
+        const result = await backend.simulateIncomingCall(action.kind);
+        if (!result.ok) notice({ kind: 'error', message: result.error.message, error: result.error });
+        return;
+      }
+      case 'quit':
+        app.quit();
+        return;
+    }
+  }
+
+  const handlers: CommandHandlers = {
+    'calls:list': () => core.calls(),
+    'call:command': (command) => core.command(command),
+    'history:list': (query) => core.history(query.type),
+    'status:get': () => core.status(),
+    'endpoints:list': () => core.answerEndpoints(),
+    'status:reconcile': () => core.reconcile(),
+    'settings:get': () => settings(),
+    'settings:set': (patch) => updateSettings(patch),
+    'app:state': () => state(),
+    'demo:simulate': ({ kind }) =>
+      backend.demo ? backend.simulateIncomingCall(kind) : err('NOT_ALLOWED', 'Simulated calls exist only in the demo.'),
+    'window:open': ({ name }) => {
+      if (name === 'panel') panel.show();
+      else if (name === 'popup') {
+        if (!popupController.bringForward()) return err('NOT_FOUND', 'No call is ringing.');
+      } else return err('NOT_FOUND', 'The conference window is not available yet.');
+      return ok(null);
+    },
+    'window:hide': ({ name }) => {
+      if (name === 'panel') panel.hide();
+      else if (name === 'popup') popupController.dismiss();
+      return ok(null);
+    },
+  };
+  const unregisterIpc = registerIpcHandlers(registry, handlers);
+
+  const unsubscribe = [
+    core.on('calls', (calls: Call[]) => {
+      push.send('calls:changed', calls);
+      refresh();
+    }),
+    core.on('status', (status) => {
+      push.send('status:changed', status);
+      refresh();
+    }),
+    core.on('history', (history) => push.send('history:changed', history)),
+    core.on('conference', (conference) => push.send('conference:changed', conference)),
+    core.on('commandFailed', (failure) => notice({ kind: 'error', message: failure.error.message, callId: failure.callId, error: failure.error })),
+  ];
+  const stopConnectivity = watchConnectivity({ core, pollMs: options.onlinePollMs });
+
+  shortcuts.apply(settings().shortcuts);
+  applyStartAtLogin(settings());
+  refresh();
+
+  // Problems found while reading settings: told once the panel can display them.
+  if (store.notices.length > 0) {
+    panel.window.webContents.once('did-finish-load', () => {
+      for (const n of store.notices) notices.show(n);
+    });
+  }
+
+  options.requests.attach((request) => {
+    if (request.type === 'show') panel.show();
+    else void dialRequests.fromLink(request.url);
+  });
+
+  // A tray app lives on with every window closed.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void controller.close().then(() => app.quit());
+  });
+
+  const controller: AppController = {
+    panel,
+    popup,
+    state,
+    close() {
+      if (closing) return closing;
+      quitting = true;
+      closing = (async () => {
+        for (const off of unsubscribe) off();
+        stopConnectivity();
+        shortcuts.unregisterAll();
+        notifier.closeAll();
+        unregisterIpc();
+        tray.destroy();
+        for (const [, window] of registry.entries()) window.destroy();
+        try {
+          await backend.close();
+        } finally {
+          closed = true;
+        }
+      })();
+      return closing;
+    },
+  };
+  return controller;
+}
+
+function callCommand(type: 'answer' | 'decline', call: Call): CallCommand {
+  return call.line === undefined ? { type, callId: call.id } : { type, callId: call.id, line: call.line };
+}

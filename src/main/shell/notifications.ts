@@ -1,0 +1,80 @@
+/**
+ * OS notifications as a hint for a ringing call (the popup is the real incoming-call UI): the caller as
+ * title, why it rings as body, Answer/Decline buttons where the OS has them (macOS, Windows), a click
+ * brings the popup forward. Closed as soon as the call stops ringing. Ruled by decidePopup().
+ */
+import { Notification, type NotificationAction } from 'electron';
+import type { Call } from '../../shared/domain';
+import type { Settings } from '../../shared/settings';
+import { partyLabel, ringReasonLabel } from '../core/call-labels';
+import { decidePopup } from '../core/popup-rules';
+import { ringingCalls } from '../core/shortcut-targets';
+
+export interface CallNotifierOptions {
+  platform: NodeJS.Platform;
+  settings(): Settings;
+  now?: () => Date;
+  answer(call: Call): void;
+  decline(call: Call): void;
+  /** The user clicked the notification. */
+  activate(call: Call): void;
+}
+
+export interface CallNotifier {
+  update(calls: readonly Call[]): void;
+  closeAll(): void;
+}
+
+type ButtonAction = 'answer' | 'decline';
+
+/** Notification buttons exist on macOS and Windows only; Linux (libnotify) shows none. */
+function supportsActions(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin' || platform === 'win32';
+}
+
+export function createCallNotifier(options: CallNotifierOptions): CallNotifier {
+  const now = options.now ?? (() => new Date());
+  /** One per ringing call, kept (even if the user dismissed it) until the call stops ringing, so it is never shown twice. */
+  const shown = new Map<string, Notification>();
+
+  function notify(call: Call): Notification {
+    const buttons: ButtonAction[] = supportsActions(options.platform) ? (['answer', 'decline'] as const).filter((a) => call.actions.includes(a)) : [];
+    const actions: NotificationAction[] = buttons.map((b) => ({ type: 'button', text: b === 'answer' ? 'Answer' : 'Decline' }));
+    const notification = new Notification({
+      title: partyLabel(call.remote),
+      body: ringReasonLabel(call),
+      actions,
+      urgency: 'critical',
+      timeoutType: 'never',
+      silent: false,
+    });
+    notification.on('action', (event, legacyIndex) => {
+      const index = typeof event?.actionIndex === 'number' ? event.actionIndex : legacyIndex;
+      const button = buttons[index];
+      if (button === 'answer') options.answer(call);
+      if (button === 'decline') options.decline(call);
+    });
+    notification.on('click', () => options.activate(call));
+    notification.show();
+    return notification;
+  }
+
+  return {
+    update(calls) {
+      const settings = options.settings();
+      const at = now();
+      const wanted = new Map(ringingCalls(calls).filter((c) => decidePopup(c, settings, at).notification).map((c) => [c.id, c]));
+      for (const [id, notification] of shown) {
+        if (wanted.has(id)) continue;
+        notification.close();
+        shown.delete(id);
+      }
+      if (!Notification.isSupported()) return;
+      for (const [id, call] of wanted) if (!shown.has(id)) shown.set(id, notify(call));
+    },
+    closeAll() {
+      for (const notification of shown.values()) notification.close();
+      shown.clear();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Push events from main to the windows that show them: the panel shows everything, the popup only
+ * what an incoming call needs, the conference window its conference. Hidden windows still get their
+ * events so they are current the moment they show.
+ */
+import type { PushChannel, PushEvents, WindowName } from '../../shared/contract';
+import type { WindowRegistry } from './window-registry';
+
+export const WINDOW_CHANNELS: Record<WindowName, readonly PushChannel[]> = {
+  panel: ['calls:changed', 'conference:changed', 'history:changed', 'status:changed', 'settings:changed', 'app:changed', 'dial:requested', 'notice'],
+  popup: ['calls:changed', 'status:changed', 'settings:changed', 'app:changed', 'notice'],
+  conference: ['calls:changed', 'conference:changed', 'status:changed', 'settings:changed', 'app:changed', 'notice'],
+};
+
+export interface PushHub {
+  send<C extends PushChannel>(channel: C, payload: PushEvents[C]): void;
+}
+
+export function createPushHub(registry: WindowRegistry): PushHub {
+  return {
+    send(channel, payload) {
+      for (const [name, window] of registry.entries()) {
+        if (!WINDOW_CHANNELS[name].includes(channel)) continue;
+        if (window.webContents.isDestroyed()) continue;
+        window.webContents.send(channel, payload);
+      }
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSettingsStore } from '../../../src/main/shell/settings-store';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { Notification } from '../../fakes/electron';
+import { eventually, type RunningShell, startShell } from './shell-harness';
+
+let directory: string;
+const at = new Date('2026-11-21T10:20:30.456Z');
+const file = () => join(directory, 'config.json');
+const stored = () => JSON.parse(readFileSync(file(), 'utf8')) as { settings: Record<string, unknown> };
+
+beforeEach(() => {
+  directory = mkdtempSync(join(tmpdir(), 'switchboard-settings-'));
+});
+afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+describe('settings store', () => {
+  it('starts from the defaults without a file', () => {
+    const store = openSettingsStore({ cwd: directory });
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.notices).toEqual([]);
+  });
+
+  it('saves a validated patch and reads it back', () => {
+    const store = openSettingsStore({ cwd: directory });
+    const result = store.update({ doNotDisturb: true, shortcuts: { answer: 'Alt+F1' } });
+    expect(result).toMatchObject({ ok: true, value: { doNotDisturb: true, shortcuts: { answer: 'Alt+F1', decline: DEFAULT_SETTINGS.shortcuts.decline } } });
+    expect(openSettingsStore({ cwd: directory }).get()).toEqual(store.get());
+  });
+
+  it('refuses an invalid patch and leaves the file as it was', () => {
+    const store = openSettingsStore({ cwd: directory });
+    store.update({ theme: 'dark' });
+    const before = readFileSync(file(), 'utf8');
+    const result = store.update({ popup: { quietHours: { start: '25:99' } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('popup.quietHours.start') } });
+    expect(store.update({ webex: { baseUrl: 'javascript:alert(1)' } }).ok).toBe(false);
+    expect(store.update({ unknown: 1 }).ok).toBe(false);
+    expect(readFileSync(file(), 'utf8')).toBe(before);
+    expect(store.get().theme).toBe('dark');
+  });
+
+  it('fills settings an older file lacks with their defaults', () => {
+    writeFileSync(file(), JSON.stringify({ settings: { theme: 'light', popup: { neverPop: true } } }));
+    const store = openSettingsStore({ cwd: directory });
+    expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'light', popup: { ...DEFAULT_SETTINGS.popup, neverPop: true } });
+    expect(store.notices).toEqual([]);
+  });
+
+  it.each([
+    ['not JSON', '{"settings": {"theme": "dark"'],
+    ['invalid values', JSON.stringify({ settings: { theme: 'neon', doNotDisturb: 'yes' } })],
+    ['not an object', '[1, 2, 3]'],
+  ])('keeps a corrupt file (%s) aside, reports it, and uses the defaults', (_why, content) => {
+    writeFileSync(file(), content);
+    const store = openSettingsStore({ cwd: directory, now: () => at });
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    const aside = join(directory, 'config.corrupt-2026-11-21T10-20-30-456Z.json');
+    expect(readFileSync(aside, 'utf8')).toBe(content);
+    expect(store.notices).toEqual([{ kind: 'error', message: expect.stringContaining(aside) }]);
+    expect(store.notices[0]?.message).toMatch(/defaults are in use/);
+
+    // The store works normally afterwards.
+    expect(store.update({ theme: 'dark' }).ok).toBe(true);
+    expect(stored().settings.theme).toBe('dark');
+    expect(readdirSync(directory).sort()).toEqual(['config.corrupt-2026-11-21T10-20-30-456Z.json', 'config.json']);
+  });
+});
+
+describe('settings store in the app', () => {
+  let shell: RunningShell | undefined;
+  afterEach(async () => {
+    await shell?.stop();
+    shell = undefined;
+  });
+
+  it('a corrupt settings file is reported to the user once the panel is loaded', async () => {
+    shell = await startShell({
+      settings: { theme: 'neon' } as never,
+    });
+    await eventually(() => shell?.panel.webContents.pushed('notice').length).toBe(1);
+    expect(shell.panel.webContents.pushed('notice')[0]).toMatchObject({ kind: 'error', message: expect.stringContaining('config.corrupt-') });
+    // No window is on screen, so the OS notification carries it too.
+    expect(Notification.instances.map((n) => n.body)).toEqual([expect.stringContaining('could not be read')]);
+    expect(existsSync(join(shell.settingsDirectory, 'config.json'))).toBe(false);
+  });
+});
