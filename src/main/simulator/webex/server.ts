@@ -26,6 +26,7 @@ import { simRoutes } from './sim-routes';
 import { SimulatedWebex } from './simulated-webex';
 import { TimerSet } from './timer-set';
 import { TokenRegistry, bearerToken } from './tokens';
+import { createWebexOAuthHandler, type WebexOAuthHandler } from '../webex-oauth/index';
 import type { RecordedRequest, WebexSimulator, WebexSimulatorOptions } from './types';
 
 const DEFAULT_TOKEN = 'sim-access-token';
@@ -79,6 +80,20 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
     farEndAnswerMs: options.farEndAnswerMs === undefined ? 1500 : options.farEndAnswerMs,
   });
   const scenario = createScenario(sim, faults);
+  // Webex serves OAuth (/v1/authorize, /v1/access_token) beside the API; tokens it issues open the API.
+  const oauth: WebexOAuthHandler | undefined = options.oauth
+    ? createWebexOAuthHandler({
+        ...options.oauth,
+        onTokenIssued: (token, info) => {
+          tokens.accept(token);
+          options.oauth?.onTokenIssued?.(token, info);
+        },
+        onTokenRevoked: (token) => {
+          tokens.revoke(token);
+          options.oauth?.onTokenRevoked?.(token);
+        },
+      })
+    : undefined;
   const apiRoutes = [...callRoutes(sim), ...conferenceRoutes(sim.conference), ...accountRoutes(sim.account)];
   const scenarioRoutes = simRoutes({ sim, scenario, faults, tokens });
   const requests: RecordedRequest[] = [];
@@ -159,6 +174,8 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
         send(response, undefined, errorAnswer(403, 'Requests must be addressed to the loopback host'));
         return;
       }
+      // The OAuth handler reads its own (form-encoded) body.
+      if (oauth && url.pathname.startsWith('/v1/') && oauth.handle(request, response, url.pathname.slice('/v1'.length))) return;
       let raw: string;
       try {
         raw = await readBody(request);
@@ -214,6 +231,7 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
     onEvent: (listener) => sim.machine.onEvent(listener),
     acceptToken: (token) => tokens.accept(token),
     revokeToken: (token) => tokens.revoke(token),
+    oauth,
     close,
   };
 }

@@ -4,6 +4,7 @@
  * preview) code against these types only. Types only: no behaviour here.
  */
 import type { z } from 'zod';
+import type { WebexOAuthControls, WebexOAuthOptions } from '../webex-oauth/index';
 import type {
   WireCall,
   WireCallEvent,
@@ -55,6 +56,8 @@ export interface WebexSimulatorOptions {
   port?: number;
   /** Keep every API request in `requests` (default true); a long-running demo turns it off so memory stays flat. */
   recordRequests?: boolean;
+  /** Also serve Webex OAuth (/v1/authorize, /v1/access_token) for sign-in tests; issued tokens open the API. */
+  oauth?: WebexOAuthOptions;
 }
 
 export interface RecordedRequest {
@@ -147,6 +150,8 @@ export interface WebexSimulator {
   acceptToken(token: string): void;
   /** That token now gets 401. */
   revokeToken(token: string): void;
+  /** The OAuth controls when started with `oauth` (consent, expiry, counters). */
+  readonly oauth?: WebexOAuthControls;
   /** Closes the server, clears every timer and destroys open sockets. */
   close(): Promise<void>;
 }

@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSecretVault } from '../../../src/main/shell/secret-vault';
+import { fakeElectron, resetFakeElectron } from '../../fakes/electron';
+
+let directory: string;
+const REFRESH = 'rt_9f8e7d6c5b4a-very-secret-refresh-token';
+const CLIENT_SECRET = 'cs_0a1b2c3d-client-secret';
+
+beforeEach(() => {
+  resetFakeElectron();
+  directory = mkdtempSync(join(tmpdir(), 'switchboard-secrets-'));
+});
+afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+function everyFileText(): string {
+  return ['secrets.json', 'config.json']
+    .map((f) => {
+      try {
+        return readFileSync(join(directory, f), 'utf8');
+      } catch {
+        return '';
+      }
+    })
+    .join('\n');
+}
+
+describe('secret vault', () => {
+  it('stores secrets encrypted (never in plain text) and reads them back after a restart', async () => {
+    const vault = await openSecretVault({ cwd: directory, platform: 'linux' });
+    expect(vault.persistence).toEqual({ persistent: true });
+    await vault.refreshTokenStore('webexRefreshToken').save(REFRESH);
+    await vault.set('webexClientSecret', CLIENT_SECRET);
+
+    const onDisk = everyFileText();
+    expect(onDisk).not.toContain(REFRESH);
+    expect(onDisk).not.toContain(CLIENT_SECRET);
+    expect(onDisk).not.toContain(Buffer.from(REFRESH).toString('base64'));
+    expect(JSON.parse(readFileSync(vault.path, 'utf8'))).toHaveProperty('webexRefreshToken');
+
+    const reopened = await openSecretVault({ cwd: directory, platform: 'linux' });
+    expect(await reopened.refreshTokenStore('webexRefreshToken').load()).toBe(REFRESH);
+    expect(await reopened.get('webexClientSecret')).toBe(CLIENT_SECRET);
+  });
+
+  it('wipes everything on sign-out', async () => {
+    const vault = await openSecretVault({ cwd: directory, platform: 'darwin' });
+    await vault.set('webexRefreshToken', REFRESH);
+    await vault.wipe();
+    expect(await vault.get('webexRefreshToken')).toBeNull();
+    expect(await (await openSecretVault({ cwd: directory, platform: 'darwin' })).get('webexRefreshToken')).toBeNull();
+  });
+
+  it('on Linux without a secret store (basic_text) keeps secrets for this run only and says why', async () => {
+    fakeElectron.storageBackend = 'basic_text';
+    const vault = await openSecretVault({ cwd: directory, platform: 'linux' });
+    expect(vault.persistence.persistent).toBe(false);
+    expect(vault.persistence.reason).toMatch(/No secret store/);
+    await vault.set('webexRefreshToken', REFRESH);
+    expect(await vault.get('webexRefreshToken')).toBe(REFRESH);
+    expect(everyFileText()).not.toContain(REFRESH);
+    expect(await (await openSecretVault({ cwd: directory, platform: 'linux' })).get('webexRefreshToken')).toBeNull();
+  });
+
+  it('persists nothing when encryption is unavailable', async () => {
+    fakeElectron.encryptionAvailable = false;
+    const vault = await openSecretVault({ cwd: directory, platform: 'win32' });
+    expect(vault.persistence).toMatchObject({ persistent: false, reason: expect.stringMatching(/sign in again/) });
+    await vault.set('webexClientSecret', CLIENT_SECRET);
+    expect(everyFileText()).not.toContain(CLIENT_SECRET);
+  });
+
+  it('forgets a secret it cannot decrypt instead of failing', async () => {
+    const vault = await openSecretVault({ cwd: directory, platform: 'darwin' });
+    await vault.set('webexRefreshToken', REFRESH);
+    const file = JSON.parse(readFileSync(vault.path, 'utf8')) as Record<string, string>;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(vault.path, JSON.stringify({ ...file, webexRefreshToken: Buffer.from('v10garbage-garbage-garbage-garbage').toString('base64') }));
+    const reopened = await openSecretVault({ cwd: directory, platform: 'darwin' });
+    expect(await reopened.get('webexRefreshToken')).toBeNull();
+  });
+});
