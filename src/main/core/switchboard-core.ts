@@ -63,6 +63,10 @@ export interface SwitchboardCore {
   /** A full read now (resume from sleep, network change, re-auth); resolves when the calls are up to date. */
   reconcile(): Promise<Result<null>>;
   setOnline(online: boolean): void;
+  /** Signed out (by the user or the provider): forget calls, conference, history and account; stop reading. */
+  signOut(message: string): void;
+  /** Signed in (again): read everything afresh and resume polling. */
+  signIn(): Promise<Result<null>>;
   on<K extends keyof SwitchboardCoreEvents>(event: K, listener: Listener<SwitchboardCoreEvents[K]>): Unsubscribe;
 }
 
@@ -188,6 +192,23 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
       return result;
     },
     setOnline: (online) => poller.setOnline(online),
+    signOut(message) {
+      poller.stop();
+      store.reset();
+      history.clear();
+      if (historyTimer !== null) timers.clearTimeout(historyTimer);
+      historyTimer = null;
+      if (lastHistory?.length) emitter.emit('history', []);
+      lastHistory = undefined;
+      account = undefined;
+      health.set('signedOut', message);
+    },
+    async signIn() {
+      running = true;
+      const result = await poller.start();
+      if (result.ok) await loadAccount();
+      return result;
+    },
     on: (event, listener) => emitter.on(event, listener),
   };
 }

@@ -200,4 +200,23 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
     const ringing = count() - before;
     expect(ringing).toBeGreaterThan(idle * 2);
   });
+
+  it('sign-out forgets calls and history and stops reading; signing in again brings them back', async () => {
+    await start();
+    await connectedCall();
+    const history: number[] = [];
+    core.on('history', (h) => history.push(h.length));
+    core.signOut('Signed out.');
+    expect(core.calls()).toEqual([]);
+    expect(core.status()).toMatchObject({ health: 'signedOut', detail: 'Signed out.' });
+    expect(core.status().account).toBeUndefined();
+    const reads = sim.requests.length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sim.requests.length).toBe(reads);
+
+    expect(await core.signIn()).toEqual({ ok: true, value: null });
+    expect(core.calls()).toHaveLength(1);
+    expect(core.status().health).not.toBe('signedOut');
+    await vi.waitFor(() => expect(core.status().account).toBeDefined());
+  });
 });
