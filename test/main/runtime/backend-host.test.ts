@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { staticTokenSource } from '../../../src/main/core/token-source';
+import { startBackendHost, type BackendHost } from '../../../src/main/runtime/backend-host';
+import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
+import type { Call } from '../../../src/shared/domain';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+
+let host: BackendHost | undefined;
+let sim: WebexSimulator | undefined;
+afterEach(async () => {
+  await host?.close();
+  await sim?.close();
+});
+
+describe('backend host', () => {
+  it('swaps the demo for a real Webex account without losing its listeners', async () => {
+    sim = await startWebexSimulator();
+    sim.scenario.ringUser({ from: { name: 'Real caller', number: '+15550100' } });
+    host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {}, tokens: staticTokenSource(sim.token, 'Webex') });
+    expect(host.demo).toBe(true);
+    const demoSimulator = host.simulator!;
+    await host.simulateIncomingCall('plain');
+    const seen: Call[][] = [];
+    host.core.on('calls', (calls) => seen.push(calls));
+    let switched = 0;
+    host.onSwitched(() => switched++);
+
+    const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'webex', webex: { ...DEFAULT_SETTINGS.webex, baseUrl: sim.baseUrl } });
+
+    expect(result).toEqual({ ok: true, value: null });
+    expect(host.demo).toBe(false);
+    expect(host.provider).toBe('webex');
+    expect(switched).toBe(1);
+    expect(host.core.calls().map((c) => c.remote.name)).toEqual(['Real caller']);
+    expect(seen.at(-1)?.map((c) => c.remote.name)).toEqual(['Real caller']);
+    expect(host.core.status().provider).toBe('webex');
+    // The demo's simulator is gone: nothing keeps running behind the user's back.
+    await expect(fetch(`${demoSimulator.baseUrl}/telephony/calls`)).rejects.toThrow();
+  });
+
+  it('does nothing when the provider stays the same', async () => {
+    host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {} });
+    const before = host.simulator;
+    expect(await host.switchTo({ ...DEFAULT_SETTINGS, theme: 'dark' })).toEqual({ ok: true, value: null });
+    expect(host.simulator).toBe(before);
+  });
+
+  it('keeps the running backend when the new one cannot start', async () => {
+    host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {} });
+    const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'bandwidth' });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Bandwidth is not supported yet/) } });
+    expect(host.demo).toBe(true);
+    expect((await host.simulateIncomingCall('plain')).ok).toBe(true);
+  });
+});
