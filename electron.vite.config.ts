@@ -1,5 +1,5 @@
 // Three builds: main (ESM, Node), preload (CJS — a sandboxed preload cannot be ESM), renderer (one page
-// per window: panel, popup; the conference window comes with its own issue). The renderer bundles Preact with Vite's Oxc JSX transform.
+// per window: panel, popup, conference). The renderer bundles Preact with Vite's Oxc JSX transform.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
@@ -26,10 +26,13 @@ export default defineConfig({
     root: resolve(root, 'src/renderer'),
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
+      // Small pages load fast when the popup has to appear: minify (electron-vite leaves the renderer unminified).
+      minify: true,
       rollupOptions: {
         input: {
           panel: resolve(root, 'src/renderer/panel.html'),
           popup: resolve(root, 'src/renderer/popup.html'),
+          conference: resolve(root, 'src/renderer/conference.html'),
         },
       },
     },

@@ -1,5 +1,6 @@
 // Lint: TypeScript rules plus the one architectural rule that matters most — only the shell and the
-// preload may import electron. Core, providers, auth, simulator, shared and renderer never do.
+// preload may import electron. Core, providers, auth, simulator, runtime, shared, renderer and the
+// browser preview never do.
 import tseslint from 'typescript-eslint';
 
 const electronBan = {
@@ -23,7 +24,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/core/**', 'src/main/providers/**', 'src/main/auth/**', 'src/main/simulator/**', 'src/shared/**', 'src/renderer/**'],
+    files: [
+      'src/main/core/**',
+      'src/main/providers/**',
+      'src/main/auth/**',
+      'src/main/simulator/**',
+      'src/main/runtime/**',
+      'src/shared/**',
+      'src/renderer/**',
+      'src/preview/**',
+    ],
     rules: electronBan,
   },
 );

@@ -1,6 +1,19 @@
 /** `npm run bench`: prints the performance figures. No thresholds: numbers to read and compare. */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_RENDERER_DIR } from '../src/preview/preview-server';
+import { runBundleSizeBenchmark } from './bundle-size';
 import { runEventBenchmarks } from './event-latency';
+import { runPopupLatencyBenchmark } from './popup-latency';
+
+if (!existsSync(join(DEFAULT_RENDERER_DIR, 'panel.html'))) {
+  console.log('Building the app first (out/renderer is missing)…');
+  execFileSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
 
 console.log('Switchboard benchmarks');
 console.log('======================');
 await runEventBenchmarks();
+runBundleSizeBenchmark(DEFAULT_RENDERER_DIR);
+await runPopupLatencyBenchmark();

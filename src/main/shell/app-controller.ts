@@ -5,7 +5,7 @@
  * failure becomes a notice. Owns the clean shutdown. No call logic of its own: that is the core's.
  */
 import { app, clipboard, Menu, type Rectangle } from 'electron';
-import type { AppState, CallCommand, DialRequest, Notice } from '../../shared/contract';
+import type { AppState, CallCommand, DialRequest, Notice, PushChannel, PushEvents } from '../../shared/contract';
 import type { Call } from '../../shared/domain';
 import { err, ok, type Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
@@ -13,9 +13,10 @@ import { type CallShortcut, noTargetMessage, shortcutCommand } from '../core/sho
 import type { SwitchboardCore } from '../core/switchboard-core';
 import { type TrayAction, trayModel } from '../core/tray-model';
 import type { Backend } from '../runtime/backend';
+import { createBridgeHandlers, forwardCoreEvents } from '../runtime/bridge-handlers';
 import { watchConnectivity } from './connectivity';
 import { createDialRequests } from './dial-requests';
-import { type CommandHandlers, registerIpcHandlers } from './ipc';
+import { registerIpcHandlers } from './ipc';
 import { createNoticeBoard } from './notices';
 import { createCallNotifier } from './notifications';
 import { createPanelWindow, type PanelWindow } from './panel-window';
@@ -196,46 +197,33 @@ export function startAppController(options: AppControllerOptions): AppController
     }
   }
 
-  const handlers: CommandHandlers = {
-    'calls:list': () => core.calls(),
-    'call:command': (command) => core.command(command),
-    'history:list': (query) => core.history(query.type),
-    'status:get': () => core.status(),
-    'endpoints:list': () => core.answerEndpoints(),
-    'status:reconcile': () => core.reconcile(),
-    'settings:get': () => settings(),
-    'settings:set': (patch) => updateSettings(patch),
-    'app:state': () => state(),
-    'demo:simulate': ({ kind }) =>
-      backend.demo ? backend.simulateIncomingCall(kind) : err('NOT_ALLOWED', 'Simulated calls exist only in the demo.'),
-    'window:open': ({ name }) => {
-      if (name === 'panel') panel.show();
-      else if (name === 'popup') {
-        if (!popupController.bringForward()) return err('NOT_FOUND', 'No call is ringing.');
-      } else return err('NOT_FOUND', 'The conference window is not available yet.');
-      return ok(null);
+  const handlers = createBridgeHandlers({
+    backend,
+    settings: { get: settings, update: updateSettings },
+    appState: state,
+    windows: {
+      open(name) {
+        if (name === 'panel') panel.show();
+        else if (name === 'popup') {
+          if (!popupController.bringForward()) return err('NOT_FOUND', 'No call is ringing.');
+        } else return err('NOT_FOUND', 'The conference window is not available yet.');
+        return ok(null);
+      },
+      hide(name) {
+        if (name === 'panel') panel.hide();
+        else if (name === 'popup') popupController.dismiss();
+        return ok(null);
+      },
     },
-    'window:hide': ({ name }) => {
-      if (name === 'panel') panel.hide();
-      else if (name === 'popup') popupController.dismiss();
-      return ok(null);
-    },
-  };
+  });
   const unregisterIpc = registerIpcHandlers(registry, handlers);
 
-  const unsubscribe = [
-    core.on('calls', (calls: Call[]) => {
-      push.send('calls:changed', calls);
-      refresh();
-    }),
-    core.on('status', (status) => {
-      push.send('status:changed', status);
-      refresh();
-    }),
-    core.on('history', (history) => push.send('history:changed', history)),
-    core.on('conference', (conference) => push.send('conference:changed', conference)),
-    core.on('commandFailed', (failure) => notice({ kind: 'error', message: failure.error.message, callId: failure.callId, error: failure.error })),
-  ];
+  // Notices go through the notice board (an OS notification when no window shows them); calls and status also redraw the tray.
+  const stopForwarding = forwardCoreEvents(core, <C extends PushChannel>(channel: C, payload: PushEvents[C]) => {
+    if (channel === 'notice') notices.show(payload as Notice);
+    else push.send(channel, payload);
+    if (channel === 'calls:changed' || channel === 'status:changed') refresh();
+  });
   const stopConnectivity = watchConnectivity({ core, pollMs: options.onlinePollMs });
 
   shortcuts.apply(settings().shortcuts);
@@ -273,7 +261,7 @@ export function startAppController(options: AppControllerOptions): AppController
       if (closing) return closing;
       quitting = true;
       closing = (async () => {
-        for (const off of unsubscribe) off();
+        stopForwarding();
         stopConnectivity();
         shortcuts.unregisterAll();
         notifier.closeAll();

@@ -11,6 +11,7 @@ import Store from 'electron-store';
 import type { Notice } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/result';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, settingsPatchSchema } from '../../shared/settings';
+import { describeSettingsIssues as describeIssues, patchSettings } from '../runtime/settings-patch';
 
 export interface SettingsStore {
   get(): Settings;
@@ -32,13 +33,6 @@ interface StoredShape {
 }
 
 const FILE_NAME = 'config';
-
-function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 3)
-    .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
 
 /** Reads stored settings leniently: missing keys take defaults, anything malformed is an error. */
 function parseStored(value: unknown): Result<Settings> {
@@ -87,16 +81,14 @@ export function openSettingsStore(options: SettingsStoreOptions = {}): SettingsS
   return {
     get: () => current,
     update(patch) {
-      const parsed = settingsPatchSchema.safeParse(patch);
-      if (!parsed.success) return err('BAD_INPUT', `Those settings were not saved: ${describeIssues(parsed.error.issues)}.`);
-      const next = applySettingsPatch(current, parsed.data);
-      if (!next.success) return err('BAD_INPUT', `Those settings were not saved: ${describeIssues(next.error.issues)}.`);
+      const next = patchSettings(current, patch);
+      if (!next.ok) return next;
       try {
-        store.set('settings', next.data);
+        store.set('settings', next.value);
       } catch (error) {
         return err('UNAVAILABLE', `Your settings could not be saved: ${error instanceof Error ? error.message : String(error)}`, { retryable: true });
       }
-      current = next.data;
+      current = next.value;
       return ok(current);
     },
     notices,

@@ -1,0 +1,77 @@
+/**
+ * What every bridge channel does, free of electron: the handler map for the contract's `commands`
+ * (calls, commands, history, status, settings, app state, demo calls, windows) and the forwarding of
+ * core events as push events. The Electron shell (shell/app-controller.ts) and the browser preview
+ * (src/preview) run this same map, each supplying its own settings store, app state and windows.
+ * Must not import electron, and must not decide how a push reaches a window: that is the caller's.
+ */
+import type { AppState, CommandArgs, CommandChannel, CommandResult, Notice, PushChannel, PushEvents, WindowName } from '../../shared/contract';
+import { err, type Result } from '../../shared/result';
+import type { Settings } from '../../shared/settings';
+import type { SwitchboardCore } from '../core/switchboard-core';
+import type { Backend } from './backend';
+
+/** One handler per command channel; `from` is the window that asked. */
+export type CommandHandlers = {
+  [C in CommandChannel]: (args: CommandArgs<C>, from: WindowName) => CommandResult<C> | Promise<CommandResult<C>>;
+};
+
+/** What the handlers need of the backend (src/main/runtime/backend.ts). */
+export type HandlerBackend = Pick<Backend, 'demo' | 'simulateIncomingCall'> & { core: SwitchboardCore };
+
+export interface BridgeHandlerDeps {
+  backend: HandlerBackend;
+  settings: {
+    get(): Settings;
+    /** Validates, saves and applies a patch (the caller tells the windows about the change). */
+    update(patch: unknown): Result<Settings>;
+  };
+  appState: () => AppState;
+  windows: {
+    open(name: WindowName): Result<null>;
+    hide(name: WindowName): Result<null>;
+  };
+}
+
+export function createBridgeHandlers({ backend, settings, appState, windows }: BridgeHandlerDeps): CommandHandlers {
+  const { core } = backend;
+  return {
+    'calls:list': () => core.calls(),
+    'call:command': (command) => core.command(command),
+    'conference:get': () => core.conference(),
+    'conference:command': (command) => core.conferenceCommand(command),
+    'history:list': (query) => core.history(query.type),
+    'status:get': () => core.status(),
+    'endpoints:list': () => core.answerEndpoints(),
+    'status:reconcile': () => core.reconcile(),
+    'settings:get': () => settings.get(),
+    'settings:set': (patch) => settings.update(patch),
+    'app:state': () => appState(),
+    'demo:simulate': ({ kind }) =>
+      backend.demo ? backend.simulateIncomingCall(kind) : err('NOT_ALLOWED', 'Simulated calls exist only in the demo.'),
+    'window:open': ({ name }) => windows.open(name),
+    'window:hide': ({ name }) => windows.hide(name),
+  };
+}
+
+export type PushSender = <C extends PushChannel>(channel: C, payload: PushEvents[C]) => void;
+
+/**
+ * Sends the core's changes as push events: calls, conference, history, status, and a failed command
+ * as an error `notice`. Returns the function that stops forwarding.
+ */
+export function forwardCoreEvents(core: SwitchboardCore, send: PushSender): () => void {
+  const unsubscribe = [
+    core.on('calls', (calls) => send('calls:changed', calls)),
+    core.on('status', (status) => send('status:changed', status)),
+    core.on('history', (history) => send('history:changed', history)),
+    core.on('conference', (conference) => send('conference:changed', conference)),
+    core.on('commandFailed', (failure) => {
+      const notice: Notice = { kind: 'error', message: failure.error.message, callId: failure.callId, error: failure.error };
+      send('notice', notice);
+    }),
+  ];
+  return () => {
+    for (const off of unsubscribe) off();
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Runs one command channel the way every transport must: the argument is parsed with the channel's
+ * schema from the contract, the handler is called only with a valid argument, and anything it throws
+ * becomes a Result, so nothing ever throws across the bridge. Shared by Electron's IPC (shell/ipc.ts,
+ * after its sender check) and the browser preview's WebSocket. Knows nothing of who is asking.
+ */
+import type { z } from 'zod';
+import { type CommandChannel, commands, type WindowName } from '../../shared/contract';
+import { err } from '../../shared/result';
+import type { CommandHandlers } from './bridge-handlers';
+
+export function isCommandChannel(name: unknown): name is CommandChannel {
+  return typeof name === 'string' && Object.hasOwn(commands, name);
+}
+
+/** The channels whose schema accepts no argument at all (the bridge function takes none). */
+export function takesNoArgument(channel: CommandChannel): boolean {
+  return (commands[channel].args as z.ZodType).safeParse(undefined).success;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/** Parses `raw` for `channel` and runs its handler; always resolves with the channel's result or an error Result. */
+export async function invokeCommand(handlers: CommandHandlers, channel: CommandChannel, raw: unknown, from: WindowName): Promise<unknown> {
+  const schema = commands[channel].args as z.ZodType;
+  const handler = handlers[channel] as (args: unknown, from: WindowName) => unknown;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return err('BAD_INPUT', `Invalid request for "${channel}": ${describeIssues(parsed.error)}.`);
+  try {
+    return await handler(parsed.data, from);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return err('UNAVAILABLE', `Switchboard could not complete "${channel}": ${message}`, { retryable: true });
+  }
+}
