@@ -36,6 +36,15 @@ export const bridge: Bridge = {
   onAppChanged: (listener) => subscribe('app:changed', listener),
   onDialRequested: (listener) => subscribe('dial:requested', listener),
   onNotice: (listener) => subscribe('notice', listener),
+  conference: () => ipcRenderer.invoke('conference:get'),
+  conferenceCommand: (command) => ipcRenderer.invoke('conference:command', command),
+  account: () => ipcRenderer.invoke('account:get'),
+  signIn: () => ipcRenderer.invoke('account:signIn'),
+  cancelSignIn: () => ipcRenderer.invoke('account:cancelSignIn'),
+  pasteToken: (request) => ipcRenderer.invoke('account:pasteToken', request),
+  setClientSecret: (request) => ipcRenderer.invoke('account:setClientSecret', request),
+  signOut: () => ipcRenderer.invoke('account:signOut'),
+  onAccountChanged: (listener) => subscribe('account:changed', listener),
 };
 
 contextBridge.exposeInMainWorld('switchboard', bridge);

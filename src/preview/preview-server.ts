@@ -14,9 +14,10 @@ import type { AppState } from '../shared/contract';
 import { ok } from '../shared/result';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { CONTENT_SECURITY_POLICY } from '../main/shell/content-security-policy';
-import { type Backend, startBackend } from '../main/runtime/backend';
+import { memorySecretVault } from '../main/auth/secrets';
 import { createBridgeHandlers, forwardCoreEvents } from '../main/runtime/bridge-handlers';
 import { createMemorySettings } from '../main/runtime/memory-settings';
+import { type Session, startSession } from '../main/runtime/session';
 import { type BridgeSocket, attachBridgeSocket } from './bridge-socket';
 import { bridgeScript } from './bridge-script';
 import { createRendererSite, rendererPages } from './renderer-site';
@@ -33,12 +34,19 @@ export interface PreviewOptions {
   rendererDir?: string;
   /** Starting settings (default: the app's defaults). */
   settings?: Settings;
+  /**
+   * How "Sign in with Webex" reaches a browser (default: print the address to open). End-to-end
+   * tests open it in a real browser tab.
+   */
+  openBrowser?: (url: string) => Promise<void>;
+  /** The sign-in redirect's loopback port (default the registered one; tests use 0). */
+  redirectPort?: number;
 }
 
 export interface Preview {
   /** http://127.0.0.1:PORT/ */
   readonly url: string;
-  readonly backend: Backend;
+  readonly backend: Session;
   close(): Promise<void>;
 }
 
@@ -76,7 +84,18 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
 
   const settings = createMemorySettings(options.settings ?? DEFAULT_SETTINGS);
-  const backend = await startBackend({ settings: settings.get(), liveSettings: () => settings.get(), env: options.env ?? {} });
+  const backend = await startSession({
+    settings,
+    env: options.env ?? {},
+    // Nothing is written by the preview: secrets last for the run.
+    vault: memorySecretVault('The browser preview keeps sign-ins in memory only.'),
+    openBrowser:
+      options.openBrowser ??
+      (async (url) => {
+        console.log(`Sign in: open ${url}`);
+      }),
+    ...(options.redirectPort === undefined ? {} : { redirectPort: options.redirectPort }),
+  });
   const token = randomBytes(32).toString('hex');
   const server = createServer();
   let socket: BridgeSocket | undefined;
@@ -90,11 +109,15 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
     const handlers = createBridgeHandlers({
       backend,
+      account: backend.accountControls,
       settings: {
         get: () => settings.get(),
         update(patch) {
           const result = settings.update(patch);
-          if (result.ok) socket?.broadcast('settings:changed', result.value);
+          if (result.ok) {
+            socket?.broadcast('settings:changed', result.value);
+            void backend.settingsChanged(result.value);
+          }
           return result;
         },
       },
@@ -104,7 +127,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     });
     socket = attachBridgeSocket({ server, origin, token, handlers });
     const bridge = socket;
-    stopForwarding = forwardCoreEvents(backend.core, (channel, payload) => bridge.broadcast(channel, payload));
+    const stops = [
+      forwardCoreEvents(backend.core, (channel, payload) => bridge.broadcast(channel, payload)),
+      backend.onAccountChanged((account) => bridge.broadcast('account:changed', account)),
+      backend.onSwitched(() => bridge.broadcast('app:changed', appState())),
+    ];
+    stopForwarding = () => stops.forEach((stop) => stop());
     server.on(
       'request',
       createRendererSite({ rendererDir, host, contentSecurityPolicy: previewContentSecurityPolicy(origin), bridgeScript: bridgeScript(token) }),

@@ -14,6 +14,7 @@ import type {
   Status,
 } from './domain';
 import { HISTORY_TYPES, REJECT_REASONS } from './domain';
+import type { AccountState } from './account';
 import type { AppError, Result } from './result';
 import { type Settings, type SettingsPatch, type ShortcutAction, settingsPatchSchema } from './settings';
 
@@ -56,6 +57,39 @@ export const callCommandSchema = z.discriminatedUnion('type', [
 export type CallCommand = z.infer<typeof callCommandSchema>;
 export type CallCommandType = CallCommand['type'];
 
+/**
+ * Every conference-control command. `line` is the line owner (Webex lineOwnerId). Host commands act on
+ * me in the conference; participant commands name my call with that participant.
+ */
+export const conferenceCommandSchema = z.discriminatedUnion('type', [
+  /** Join my calls into a conference; without ids, all my answered calls. */
+  z.strictObject({
+    type: z.literal('merge'),
+    callIds: z
+      .array(id)
+      .min(2, 'a conference needs at least two calls')
+      .max(32)
+      .refine((ids) => new Set(ids).size === ids.length, 'a call can join only once')
+      .optional(),
+    line,
+  }),
+  z.strictObject({ type: z.literal('addParticipant'), ...callRef }),
+  z.strictObject({ type: z.literal('muteHost'), line }),
+  z.strictObject({ type: z.literal('unmuteHost'), line }),
+  z.strictObject({ type: z.literal('muteParticipant'), ...callRef }),
+  z.strictObject({ type: z.literal('unmuteParticipant'), ...callRef }),
+  z.strictObject({ type: z.literal('deafen'), ...callRef }),
+  z.strictObject({ type: z.literal('undeafen'), ...callRef }),
+  z.strictObject({ type: z.literal('holdConference'), line }),
+  z.strictObject({ type: z.literal('resumeConference'), line }),
+  /** End the conference: me and every participant. */
+  z.strictObject({ type: z.literal('release'), line }),
+  /** Leave a three-way call and keep the other two connected (an attended transfer of their calls). */
+  z.strictObject({ type: z.literal('leave'), line }),
+]);
+export type ConferenceCommand = z.infer<typeof conferenceCommandSchema>;
+export type ConferenceCommandType = ConferenceCommand['type'];
+
 /** What a command gives back: the new call it created (dial, retrieve, pickup, barge-in, mute transfer) or where a call was parked. */
 export interface CommandOutcome {
   callId?: string;
@@ -75,6 +109,11 @@ export const demoSimulateSchema = z.strictObject({ kind: z.enum(DEMO_CALL_KINDS)
 export const WINDOW_NAMES = ['panel', 'popup', 'conference'] as const;
 export type WindowName = (typeof WINDOW_NAMES)[number];
 export const windowRequestSchema = z.strictObject({ name: z.enum(WINDOW_NAMES) });
+
+/** A personal access token pasted into settings (checked with the provider before use). */
+export const pasteTokenSchema = z.strictObject({ token: z.string().min(1, 'paste a token').max(4096) });
+/** The Webex integration's client secret; null forgets it. */
+export const clientSecretSchema = z.strictObject({ secret: z.string().max(512).nullable() });
 
 /** What the shell knows that the renderer shows: shortcut failures, demo mode, version. */
 export interface AppState {
@@ -105,6 +144,8 @@ export interface Notice {
 export const commands = {
   'calls:list': { args: noArgs, result: null as unknown as Call[] },
   'call:command': { args: callCommandSchema, result: null as unknown as Result<CommandOutcome> },
+  'conference:get': { args: noArgs, result: null as unknown as Conference | null },
+  'conference:command': { args: conferenceCommandSchema, result: null as unknown as Result<null> },
   'history:list': { args: historyQuerySchema, result: null as unknown as Result<HistoryEntry[]> },
   'status:get': { args: noArgs, result: null as unknown as Status },
   'endpoints:list': { args: noArgs, result: null as unknown as Result<AnswerEndpoint[]> },
@@ -115,6 +156,12 @@ export const commands = {
   'demo:simulate': { args: demoSimulateSchema, result: null as unknown as Result<null> },
   'window:open': { args: windowRequestSchema, result: null as unknown as Result<null> },
   'window:hide': { args: windowRequestSchema, result: null as unknown as Result<null> },
+  'account:get': { args: noArgs, result: null as unknown as AccountState },
+  'account:signIn': { args: noArgs, result: null as unknown as Result<null> },
+  'account:cancelSignIn': { args: noArgs, result: null as unknown as Result<null> },
+  'account:pasteToken': { args: pasteTokenSchema, result: null as unknown as Result<null> },
+  'account:setClientSecret': { args: clientSecretSchema, result: null as unknown as Result<null> },
+  'account:signOut': { args: noArgs, result: null as unknown as Result<null> },
 } as const;
 export type CommandChannel = keyof typeof commands;
 export type CommandArgs<C extends CommandChannel> = z.infer<(typeof commands)[C]['args']>;
@@ -130,6 +177,7 @@ export interface PushEvents {
   'app:changed': AppState;
   'dial:requested': DialRequest;
   'notice': Notice;
+  'account:changed': AccountState;
 }
 export type PushChannel = keyof PushEvents;
 export const PUSH_CHANNELS: readonly PushChannel[] = [
@@ -141,6 +189,7 @@ export const PUSH_CHANNELS: readonly PushChannel[] = [
   'app:changed',
   'dial:requested',
   'notice',
+  'account:changed',
 ];
 
 export type Unsubscribe = () => void;
@@ -149,6 +198,8 @@ export type Unsubscribe = () => void;
 export interface Bridge {
   listCalls(): Promise<Call[]>;
   command(command: CallCommand): Promise<Result<CommandOutcome>>;
+  conference(): Promise<Conference | null>;
+  conferenceCommand(command: ConferenceCommand): Promise<Result<null>>;
   history(query: HistoryQuery): Promise<Result<HistoryEntry[]>>;
   status(): Promise<Status>;
   answerEndpoints(): Promise<Result<AnswerEndpoint[]>>;
@@ -167,12 +218,21 @@ export interface Bridge {
   onAppChanged(listener: (state: AppState) => void): Unsubscribe;
   onDialRequested(listener: (request: DialRequest) => void): Unsubscribe;
   onNotice(listener: (notice: Notice) => void): Unsubscribe;
+  account(): Promise<AccountState>;
+  signIn(): Promise<Result<null>>;
+  cancelSignIn(): Promise<Result<null>>;
+  pasteToken(request: { token: string }): Promise<Result<null>>;
+  setClientSecret(request: { secret: string | null }): Promise<Result<null>>;
+  signOut(): Promise<Result<null>>;
+  onAccountChanged(listener: (account: AccountState) => void): Unsubscribe;
 }
 
 /** Which channel each Bridge function uses: the preload and the type test both read this table. */
 export const BRIDGE_CHANNELS = {
   listCalls: 'calls:list',
   command: 'call:command',
+  conference: 'conference:get',
+  conferenceCommand: 'conference:command',
   history: 'history:list',
   status: 'status:get',
   answerEndpoints: 'endpoints:list',
@@ -191,4 +251,11 @@ export const BRIDGE_CHANNELS = {
   onAppChanged: 'app:changed',
   onDialRequested: 'dial:requested',
   onNotice: 'notice',
+  account: 'account:get',
+  signIn: 'account:signIn',
+  cancelSignIn: 'account:cancelSignIn',
+  pasteToken: 'account:pasteToken',
+  setClientSecret: 'account:setClientSecret',
+  signOut: 'account:signOut',
+  onAccountChanged: 'account:changed',
 } as const satisfies Record<keyof Bridge, CommandChannel | PushChannel>;

@@ -69,6 +69,13 @@ export const ACTIONS = [
   'supervise',
   'playAudio',
   'gather',
+  // Conference controls: merge my calls, add one, deafen a participant, release all or leave the others connected.
+  'merge',
+  'addToConference',
+  'deafen',
+  'undeafen',
+  'releaseConference',
+  'leaveConference',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -119,20 +126,37 @@ export interface Call {
 export const CONFERENCE_STATES = ['connected', 'held', 'disconnected'] as const;
 export type ConferenceState = (typeof CONFERENCE_STATES)[number];
 
+export const CONFERENCE_TYPES = ['bargeIn', 'silentMonitoring', 'coaching'] as const;
+/** A non-standard conference (after a barge-in, monitoring or coaching); a merged one has no type. */
+export type ConferenceType = (typeof CONFERENCE_TYPES)[number];
+
 export interface ConferenceParticipant {
+  /** The id of my call with this participant. */
   callId: string;
+  /** Their voice does not reach the conference. */
   muted: boolean;
+  /** They hear nothing of the conference. */
   deafened: boolean;
+  /** Who it is, from my call with them (absent when that call is not in my call list). */
   party?: Party;
+  /** What can be done to this participant now (mute/unmute, deafen/undeafen). */
+  actions: Action[];
+  /** A participant command sent and not yet confirmed. */
+  pending?: Action;
 }
 
 export interface Conference {
   state: ConferenceState;
+  /** The host (me) is muted. */
   muted: boolean;
   createdAt: string;
-  type?: 'bargeIn' | 'silentMonitoring' | 'coaching';
+  appearance?: number;
+  type?: ConferenceType;
   participants: ConferenceParticipant[];
+  /** What can be done to the conference as a whole now: host mute/unmute, hold/resume, add, release, leave. */
   actions: Action[];
+  /** A conference command sent and not yet confirmed. */
+  pending?: Action;
 }
 
 export interface HistoryEntry {

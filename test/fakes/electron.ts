@@ -82,6 +82,8 @@ function initialState() {
     storageBackend: 'gnome_libsecret' as StorageBackend,
     usePlainTextEncryption: false,
     openedExternal: [] as string[],
+    /** Every answer an invoke handler gave a renderer, in order (what crossed to a renderer). */
+    ipcResults: [] as { channel: string; result: unknown }[],
     clipboard: { clipboard: '', selection: '' } as Record<'clipboard' | 'selection', string>,
     errorBoxes: [] as { title: string; content: string }[],
     exposedInMainWorld: {} as Record<string, unknown>,
@@ -807,7 +809,9 @@ class FakeIpcMain extends EventEmitter {
     };
     try {
       // Arguments and results cross a process boundary: structured clone, as Electron does.
-      return structuredClone(await handler(event, ...args.map((a) => structuredClone(a))));
+      const result = structuredClone(await handler(event, ...args.map((a) => structuredClone(a))));
+      fakeElectron.ipcResults.push({ channel, result });
+      return result;
     } catch (error) {
       throw new Error(`Error invoking remote method '${channel}': ${String(error)}`);
     }

@@ -37,6 +37,12 @@ const ACTION_LABELS: Record<Action, string> = {
   supervise: 'Supervise',
   playAudio: 'Play audio',
   gather: 'Gather',
+  merge: 'Merge',
+  addToConference: 'Add to conference',
+  deafen: 'Deafen',
+  undeafen: 'Undeafen',
+  releaseConference: 'Release conference',
+  leaveConference: 'Leave conference',
 };
 
 export function actionLabel(action: Action | CallCommandType): string {

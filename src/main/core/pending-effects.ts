@@ -2,7 +2,7 @@
  * When a sent command counts as done: the effect each action must show in a fresh snapshot before its
  * optimistic `pending` mark is cleared. Pure; must not import electron.
  */
-import type { Action, Call } from '../../shared/domain';
+import type { Action, Call, Conference } from '../../shared/domain';
 
 /** Actions that take the call away from the user: done when the call is gone. */
 const ENDS_CALL = new Set<Action>(['hangup', 'decline', 'divert', 'toVoicemail', 'transfer', 'muteTransfer', 'park', 'attendedTransfer', 'push']);
@@ -10,11 +10,14 @@ const ENDS_CALL = new Set<Action>(['hangup', 'decline', 'divert', 'toVoicemail',
 /** Actions whose success answer is the only confirmation there will be (no state to watch). */
 const DONE_ON_SUCCESS = new Set<Action>(['dtmf']);
 
+/** Actions that put the call into the conference: done when the conference lists it. */
+const JOINS_CONFERENCE = new Set<Action>(['merge', 'addToConference']);
+
 /** Actions that may legitimately take much longer (mute transfer waits for the destination to answer). */
 const SLOW = new Set<Action>(['muteTransfer']);
 
 export function settlesOnSuccess(action: Action): boolean {
-  return DONE_ON_SUCCESS.has(action) || expectedEffect(action) === undefined;
+  return DONE_ON_SUCCESS.has(action) || (!JOINS_CONFERENCE.has(action) && expectedEffect(action) === undefined);
 }
 
 export function isSlow(action: Action): boolean {
@@ -51,12 +54,14 @@ function expectedEffect(action: Action): Effect | undefined {
 }
 
 /**
- * Whether `call` (as a snapshot now shows it; undefined when it is gone) confirms `action`. A call
- * that is gone settles every pending action: there is nothing left to wait for.
+ * Whether `call` (as a snapshot now shows it; undefined when it is gone) confirms `action`; the
+ * snapshot's conference confirms a merge or an add. A call that is gone settles every pending action:
+ * there is nothing left to wait for.
  */
-export function confirms(action: Action, call: Call | undefined): boolean {
+export function confirms(action: Action, call: Call | undefined, conference: Conference | null = null): boolean {
   if (!call || call.state === 'disconnected') return true;
   if (DONE_ON_SUCCESS.has(action)) return false;
+  if (JOINS_CONFERENCE.has(action)) return conference?.participants.some((p) => p.callId === call.id) ?? false;
   const effect = expectedEffect(action);
   return effect ? effect(call) : false;
 }

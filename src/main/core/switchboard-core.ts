@@ -1,6 +1,6 @@
 /**
- * The core as the shell and the browser preview use it: one provider, its calls kept fresh by the
- * poller, commands carried by the dispatcher, history cached, event health and account in `status()`,
+ * The core as the shell and the browser preview use it: one provider, its calls (and conference) kept
+ * fresh by the poller, call and conference commands carried by their dispatchers, history cached, event health and account in `status()`,
  * and typed events for everything that changes. Knows only the Provider interface: must not import
  * electron or anything provider-specific.
  */
@@ -11,6 +11,7 @@ import type { Provider } from '../providers/provider';
 import { createCallPoller, type PollIntervals } from './call-poller';
 import { createCallStore, type CallDiff } from './call-store';
 import { createCommandDispatcher } from './command-dispatcher';
+import { createConferenceDispatcher } from './conference-dispatcher';
 import { actionLabel, providerDisplayName } from './command-wording';
 import { deepEqual } from './deep-equal';
 import { appErrorOf } from './error-values';
@@ -19,9 +20,12 @@ import { createHistoryCache } from './history-cache';
 import { realTimers, type TimerHandle, type Timers } from './timers';
 import { createEmitter, type Listener, type Unsubscribe } from './typed-emitter';
 
-/** A command that the provider accepted but never carried out (its pending mark timed out). */
+/**
+ * A command that the provider accepted but never carried out (its pending mark timed out). `callId`
+ * names the call (or conference participant) it was for; a command for the conference itself has none.
+ */
 export interface CommandFailedNotice {
-  callId: string;
+  callId?: string;
   action: Action;
   error: AppError;
 }
@@ -58,6 +62,8 @@ export interface SwitchboardCore {
   conference(): Conference | null;
   status(): Status;
   command(raw: unknown): Promise<Result<CommandOutcome>>;
+  /** A conference command (shared/contract.ts ConferenceCommand), with the same guarantees as `command`. */
+  conferenceCommand(raw: unknown): Promise<Result<null>>;
   history(type?: HistoryType): Promise<Result<HistoryEntry[]>>;
   answerEndpoints(): Promise<Result<AnswerEndpoint[]>>;
   /** A full read now (resume from sleep, network change, re-auth); resolves when the calls are up to date. */
@@ -81,6 +87,7 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
   const health = createEventHealth({ providerName });
   const poller = createCallPoller({ provider, store, health, providerName, intervals: options.intervals, timers });
   const dispatcher = createCommandDispatcher({ provider, store, poller, providerName });
+  const conferenceDispatcher = createConferenceDispatcher({ provider, store, poller, providerName });
   const history = createHistoryCache({ provider, providerName });
 
   let account: Account | undefined;
@@ -148,6 +155,15 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     void poller.reconcile().then(() => emitter.emit('commandFailed', { callId, action, error }));
   });
 
+  store.on('conferencePendingExpired', ({ action, callId }) => {
+    const error: AppError = {
+      code: 'TIMEOUT',
+      message: `${actionLabel(action)} was not confirmed by ${providerName} — the conference is shown as it really is.`,
+      retryable: true,
+    };
+    void poller.reconcile().then(() => emitter.emit('commandFailed', { ...(callId === undefined ? {} : { callId }), action, error }));
+  });
+
   let previousHealth = health.current().health;
   health.on((state) => {
     const cameBack = previousHealth === 'signedOut' && state.health !== 'signedOut';
@@ -174,6 +190,7 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     conference: () => store.conference(),
     status,
     command: (raw) => dispatcher.dispatch(raw),
+    conferenceCommand: (raw) => conferenceDispatcher.dispatch(raw),
     async history(type) {
       const result = await history.get(type);
       if (result.ok && type === undefined) lastHistory = result.value;

@@ -18,6 +18,7 @@ export type TrayAction =
   | { type: 'setDoNotDisturb'; enabled: boolean }
   | { type: 'simulate'; kind: DemoCallKind }
   | { type: 'showSettings' }
+  | { type: 'showConference' }
   | { type: 'quit' };
 
 export type TrayMenuItem =
@@ -34,6 +35,8 @@ export interface TrayModel {
 
 export interface TrayInput {
   calls: readonly Call[];
+  /** Whether a conference is up (the Conference entry then opens its controls). */
+  conference?: boolean;
   status: Pick<Status, 'health' | 'detail'>;
   doNotDisturb: boolean;
   demo: boolean;
@@ -116,7 +119,11 @@ function command(type: 'answer' | 'decline', call: Call): CallCommand {
 export function trayMenu(input: TrayInput): TrayMenuItem[] {
   const calls = callItems(input.calls);
   const menu: TrayMenuItem[] = [{ kind: 'action', label: 'Show panel', action: { type: 'showPanel' } }];
+  // Signed out, the one thing that helps is signing in: offer it first.
+  if (input.status.health === 'signedOut') menu.push({ kind: 'action', label: 'Sign in…', action: { type: 'showSettings' } });
   if (calls.length > 0) menu.push({ kind: 'separator' }, ...calls);
+  const answered = input.calls.filter((c) => c.state === 'connected' || c.state === 'held' || c.state === 'remoteHeld');
+  if (input.conference || answered.length >= 2) menu.push({ kind: 'action', label: 'Conference…', action: { type: 'showConference' } });
   menu.push(
     { kind: 'separator' },
     {

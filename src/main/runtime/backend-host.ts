@@ -30,8 +30,11 @@ export interface BackendHost {
 
 const CORE_EVENTS: (keyof SwitchboardCoreEvents)[] = ['calls', 'conference', 'history', 'status', 'commandFailed', 'diff'];
 
-export async function startBackendHost(options: BackendOptions): Promise<BackendHost> {
-  let current: Backend = await startBackend(options);
+/** How a backend is started; tests pass one that keeps a handle on what it built. */
+export type BackendFactory = (options: BackendOptions) => Promise<Backend>;
+
+export async function startBackendHost(options: BackendOptions, start: BackendFactory = startBackend): Promise<BackendHost> {
+  let current: Backend = await start(options);
   const relay = createEmitter<SwitchboardCoreEvents>();
   const switched = createEmitter<{ switched: null }>();
   let detach: (() => void)[] = [];
@@ -50,6 +53,7 @@ export async function startBackendHost(options: BackendOptions): Promise<Backend
     conference: () => current.core.conference(),
     status: () => current.core.status(),
     command: (raw) => current.core.command(raw),
+    conferenceCommand: (raw) => current.core.conferenceCommand(raw),
     history: (type) => current.core.history(type),
     answerEndpoints: () => current.core.answerEndpoints(),
     reconcile: () => current.core.reconcile(),
@@ -64,7 +68,7 @@ export async function startBackendHost(options: BackendOptions): Promise<Backend
     if (wanted === current.provider) return ok(null);
     let next: Backend;
     try {
-      next = await startBackend({ ...options, settings });
+      next = await start({ ...options, settings });
     } catch (error) {
       return err('PROVIDER', error instanceof ProviderError ? error.message : 'The provider could not be started.');
     }

@@ -5,6 +5,7 @@
  * (src/preview) run this same map, each supplying its own settings store, app state and windows.
  * Must not import electron, and must not decide how a push reaches a window: that is the caller's.
  */
+import type { AccountState } from '../../shared/account';
 import type { AppState, CommandArgs, CommandChannel, CommandResult, Notice, PushChannel, PushEvents, WindowName } from '../../shared/contract';
 import { err, type Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
@@ -19,8 +20,19 @@ export type CommandHandlers = {
 /** What the handlers need of the backend (src/main/runtime/backend.ts). */
 export type HandlerBackend = Pick<Backend, 'demo' | 'simulateIncomingCall'> & { core: SwitchboardCore };
 
+/** The account channels (runtime/session.ts implements them). */
+export interface AccountControls {
+  state(): AccountState;
+  signIn(): Promise<Result<null>>;
+  cancelSignIn(): Result<null>;
+  pasteToken(token: string): Promise<Result<null>>;
+  setClientSecret(secret: string | null): Promise<Result<null>>;
+  signOut(): Promise<Result<null>>;
+}
+
 export interface BridgeHandlerDeps {
   backend: HandlerBackend;
+  account: AccountControls;
   settings: {
     get(): Settings;
     /** Validates, saves and applies a patch (the caller tells the windows about the change). */
@@ -33,7 +45,7 @@ export interface BridgeHandlerDeps {
   };
 }
 
-export function createBridgeHandlers({ backend, settings, appState, windows }: BridgeHandlerDeps): CommandHandlers {
+export function createBridgeHandlers({ backend, account, settings, appState, windows }: BridgeHandlerDeps): CommandHandlers {
   const { core } = backend;
   return {
     'calls:list': () => core.calls(),
@@ -51,6 +63,12 @@ export function createBridgeHandlers({ backend, settings, appState, windows }: B
       backend.demo ? backend.simulateIncomingCall(kind) : err('NOT_ALLOWED', 'Simulated calls exist only in the demo.'),
     'window:open': ({ name }) => windows.open(name),
     'window:hide': ({ name }) => windows.hide(name),
+    'account:get': () => account.state(),
+    'account:signIn': () => account.signIn(),
+    'account:cancelSignIn': () => account.cancelSignIn(),
+    'account:pasteToken': ({ token }) => account.pasteToken(token),
+    'account:setClientSecret': ({ secret }) => account.setClientSecret(secret),
+    'account:signOut': () => account.signOut(),
   };
 }
 

@@ -10,9 +10,8 @@ import type { Call } from '../../shared/domain';
 import { err, ok, type Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import { type CallShortcut, noTargetMessage, shortcutCommand } from '../core/shortcut-targets';
-import type { SwitchboardCore } from '../core/switchboard-core';
 import { type TrayAction, trayModel } from '../core/tray-model';
-import type { Backend } from '../runtime/backend';
+import type { Session } from '../runtime/session';
 import { createBridgeHandlers, forwardCoreEvents } from '../runtime/bridge-handlers';
 import { watchConnectivity } from './connectivity';
 import { createDialRequests } from './dial-requests';
@@ -22,6 +21,7 @@ import { createCallNotifier } from './notifications';
 import { createPanelWindow, type PanelWindow } from './panel-window';
 import { createPopupController } from './popup-controller';
 import { createPopupWindow, type PopupWindow } from './popup-window';
+import { createConferenceWindow, type ConferenceWindow } from './conference-window';
 import type { LaunchRequests } from './protocol-links';
 import { createPushHub } from './push';
 import type { SettingsStore } from './settings-store';
@@ -29,14 +29,24 @@ import { createShortcutManager } from './shortcuts';
 import { createTrayView } from './tray';
 import { createWindowRegistry } from './window-registry';
 
-/** What the shell needs of the backend (src/main/runtime/backend.ts). */
-export type ShellBackend = Pick<Backend, 'demo' | 'simulateIncomingCall' | 'close'> & { core: SwitchboardCore };
+/** What the shell needs of the running session (src/main/runtime/session.ts). */
+export type ShellBackend = Pick<
+  Session,
+  'core' | 'demo' | 'simulateIncomingCall' | 'close' | 'accountControls' | 'settingsChanged' | 'onAccountChanged' | 'onSwitched'
+>;
+
+/** Where the shell writes what happened (runtime/app-log.ts); redaction happens there. */
+export interface ShellLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
 
 export interface AppControllerOptions {
   backend: ShellBackend;
   settings: SettingsStore;
   /** Links and second starts, queued since launch. */
   requests: LaunchRequests;
+  log?: ShellLog;
   platform?: NodeJS.Platform;
   /** How often to look at the network state (default 10 s). */
   onlinePollMs?: number;
@@ -46,6 +56,7 @@ export interface AppControllerOptions {
 export interface AppController {
   readonly panel: PanelWindow;
   readonly popup: PopupWindow;
+  readonly conference: ConferenceWindow;
   state(): AppState;
   /** Stops everything and closes the backend; the app then quits. */
   close(): Promise<void>;
@@ -84,11 +95,17 @@ export function startAppController(options: AppControllerOptions): AppController
   let trayBounds: () => Rectangle | undefined = () => undefined;
   const panel = createPanelWindow({ trayBounds: () => trayBounds(), quitting: () => quitting });
   const popup = createPopupWindow({ quitting: () => quitting });
+  const conferenceWindow = createConferenceWindow({ quitting: () => quitting });
   registry.add('panel', panel.window);
   registry.add('popup', popup.window);
+  registry.add('conference', conferenceWindow.window);
+  const log = options.log;
 
   const notices = createNoticeBoard({ push, windowVisible: () => panel.isVisible() || popup.isVisible() });
-  const notice = (n: Notice): void => notices.show(n);
+  const notice = (n: Notice): void => {
+    if (n.kind === 'error') log?.warn(n.message);
+    notices.show(n);
+  };
 
   function runCommand(command: CallCommand): Promise<void> {
     return core.command(command).then((result) => {
@@ -116,7 +133,9 @@ export function startAppController(options: AppControllerOptions): AppController
   function refresh(): void {
     const calls = core.calls();
     const current = settings();
-    tray.render(trayModel({ calls, status: core.status(), doNotDisturb: current.doNotDisturb, demo: backend.demo }));
+    tray.render(
+      trayModel({ calls, conference: core.conference() !== null, status: core.status(), doNotDisturb: current.doNotDisturb, demo: backend.demo }),
+    );
     popupController.update(calls);
     notifier.update(calls);
   }
@@ -144,7 +163,17 @@ export function startAppController(options: AppControllerOptions): AppController
     toggleHold: onShortcut('toggleHold'),
     dialSelection: () => void readSelection(platform).then((text) => dialRequests.fromSelection(text)),
     showPanel: () => panel.show(),
-    // toggleConferenceMute: registered once the core offers conference controls.
+    toggleConferenceMute: () => {
+      const conference = core.conference();
+      if (!conference) {
+        notice({ kind: 'info', message: 'No conference to mute.' });
+        return;
+      }
+      const type = conference.muted ? 'unmuteHost' : 'muteHost';
+      void core.conferenceCommand({ type }).then((result) => {
+        if (!result.ok) notice({ kind: 'error', message: result.error.message, error: result.error });
+      });
+    },
   });
 
   function state(): AppState {
@@ -168,7 +197,13 @@ export function startAppController(options: AppControllerOptions): AppController
 
   function updateSettings(patch: unknown): Result<Settings> {
     const result = store.update(patch);
-    if (result.ok) applySettings(result.value);
+    if (result.ok) {
+      applySettings(result.value);
+      // A provider change swaps the backend; a failure leaves the running one and says why.
+      void backend.settingsChanged(result.value).then((swapped) => {
+        if (!swapped.ok) notice({ kind: 'error', message: swapped.error.message, error: swapped.error });
+      });
+    }
     return result;
   }
 
@@ -177,6 +212,9 @@ export function startAppController(options: AppControllerOptions): AppController
       case 'showPanel':
       case 'showSettings':
         panel.show();
+        return;
+      case 'showConference':
+        conferenceWindow.show();
         return;
       case 'command':
         await runCommand(action.command);
@@ -199,6 +237,7 @@ export function startAppController(options: AppControllerOptions): AppController
 
   const handlers = createBridgeHandlers({
     backend,
+    account: backend.accountControls,
     settings: { get: settings, update: updateSettings },
     appState: state,
     windows: {
@@ -206,12 +245,13 @@ export function startAppController(options: AppControllerOptions): AppController
         if (name === 'panel') panel.show();
         else if (name === 'popup') {
           if (!popupController.bringForward()) return err('NOT_FOUND', 'No call is ringing.');
-        } else return err('NOT_FOUND', 'The conference window is not available yet.');
+        } else conferenceWindow.show();
         return ok(null);
       },
       hide(name) {
         if (name === 'panel') panel.hide();
         else if (name === 'popup') popupController.dismiss();
+        else conferenceWindow.hide();
         return ok(null);
       },
     },
@@ -222,7 +262,13 @@ export function startAppController(options: AppControllerOptions): AppController
   const stopForwarding = forwardCoreEvents(core, <C extends PushChannel>(channel: C, payload: PushEvents[C]) => {
     if (channel === 'notice') notices.show(payload as Notice);
     else push.send(channel, payload);
-    if (channel === 'calls:changed' || channel === 'status:changed') refresh();
+    if (channel === 'calls:changed' || channel === 'status:changed' || channel === 'conference:changed') refresh();
+  });
+  const stopAccount = backend.onAccountChanged((account) => push.send('account:changed', account));
+  // A provider swap (demo → Webex after sign-in) changes what the windows show as the app's state.
+  const stopSwitched = backend.onSwitched(() => {
+    push.send('app:changed', state());
+    refresh();
   });
   const stopConnectivity = watchConnectivity({ core, pollMs: options.onlinePollMs });
 
@@ -256,12 +302,15 @@ export function startAppController(options: AppControllerOptions): AppController
   const controller: AppController = {
     panel,
     popup,
+    conference: conferenceWindow,
     state,
     close() {
       if (closing) return closing;
       quitting = true;
       closing = (async () => {
         stopForwarding();
+        stopAccount();
+        stopSwitched();
         stopConnectivity();
         shortcuts.unregisterAll();
         notifier.closeAll();

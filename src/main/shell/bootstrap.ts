@@ -5,24 +5,30 @@
  * the controller, and finally the OS protocol registration. A backend that cannot start is reported
  * in a dialog and the app quits.
  */
+import { join } from 'node:path';
 import { app, dialog, net } from 'electron';
-import type { Settings } from '../../shared/settings';
 import type { FetchFn } from '../core/http-client';
-import { type AppController, type ShellBackend, startAppController } from './app-controller';
+import { createAppLog } from '../runtime/app-log';
+import type { BackendFactory } from '../runtime/backend-host';
+import { type Session, startSession } from '../runtime/session';
+import { type AppController, startAppController } from './app-controller';
 import { createLaunchRequests, deliverArgv, listenForLaunchRequests, registerLinkProtocols } from './protocol-links';
-import { installSecurity } from './security';
+import { installSecurity, openExternalSafely } from './security';
+import { openSecretVault } from './secret-vault';
 import { openSettingsStore } from './settings-store';
 
 /** Must equal electron-builder's appId: Windows ties notifications to it. */
 export const APP_USER_MODEL_ID = 'com.switchboard.desktop';
 
 export interface BootstrapOptions {
-  startBackend(options: { settings: Settings; env: Record<string, string | undefined>; fetch?: FetchFn }): Promise<ShellBackend>;
+  startBackend: BackendFactory;
   argv: readonly string[];
   env: Record<string, string | undefined>;
   platform?: NodeJS.Platform;
-  /** Folder of the settings file (default Electron's userData). */
+  /** Folder of the settings, secrets and log files (default Electron's userData). */
   settingsDirectory?: string;
+  /** Loopback port for the sign-in redirect (default the one to register; tests use 0). */
+  redirectPort?: number;
   onlinePollMs?: number;
 }
 
@@ -42,20 +48,41 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppControlle
 
   await app.whenReady();
   installSecurity();
-  const settings = openSettingsStore(options.settingsDirectory === undefined ? {} : { cwd: options.settingsDirectory });
+  const folder = options.settingsDirectory ?? app.getPath('userData');
+  const settings = openSettingsStore({ cwd: folder });
+  const log = createAppLog({ folder: join(folder, 'logs') });
+  const vault = await openSecretVault({ cwd: folder, ...(options.platform === undefined ? {} : { platform: options.platform }) });
+  if (!vault.persistence.persistent) log.warn(`Secrets are kept for this run only: ${vault.persistence.reason ?? ''}`);
 
-  let backend: ShellBackend;
+  let session: Session;
   try {
-    backend = await options.startBackend({ settings: settings.get(), env: options.env, fetch: electronFetch });
+    session = await startSession({
+      settings,
+      env: options.env,
+      vault,
+      fetch: electronFetch,
+      log,
+      startBackend: options.startBackend,
+      // The system browser, never an embedded one: the provider's https sign-in pages, or the API base
+      // the user configured for Webex (a simulator or proxy) — the authorize URL is built from it.
+      openBrowser: async (url) => {
+        const configured = options.env.SWITCHBOARD_WEBEX_BASE_URL ?? settings.get().webex.baseUrl;
+        if (!openExternalSafely(url, configured)) throw new Error('That sign-in address is not one Switchboard opens.');
+      },
+      ...(options.redirectPort === undefined ? {} : { redirectPort: options.redirectPort }),
+    });
   } catch (error) {
-    dialog.showErrorBox('Switchboard could not start', error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`Could not start: ${message}`);
+    dialog.showErrorBox('Switchboard could not start', message);
     app.quit();
     return null;
   }
 
   const controller = startAppController({
-    backend,
+    backend: session,
     settings,
+    log,
     requests,
     ...(options.platform === undefined ? {} : { platform: options.platform }),
     ...(options.onlinePollMs === undefined ? {} : { onlinePollMs: options.onlinePollMs }),

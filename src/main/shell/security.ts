@@ -10,8 +10,12 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { isOwnRendererUrl } from './renderer-location';
 
 /** Opens an https link from the allow-list in the system browser; anything else is dropped. */
-export function openExternalSafely(url: string): boolean {
-  if (!isAllowedExternalUrl(url)) return false;
+/**
+ * Opens an allow-listed https address in the system browser. `alsoAllowOrigin` admits one more origin:
+ * the Webex API base the user configured (a simulator or proxy), whose sign-in page the app itself built.
+ */
+export function openExternalSafely(url: string, alsoAllowOrigin?: string): boolean {
+  if (!isAllowedExternalUrl(url) && !(alsoAllowOrigin !== undefined && sameOrigin(url, alsoAllowOrigin))) return false;
   void shell.openExternal(url);
   return true;
 }

@@ -1,6 +1,6 @@
 // Test doubles for the core's tests: a Provider whose calls the test controls (and whose reads and
 // commands it can hold, fail or count), a call factory, and timers the test advances by hand.
-import type { CallCommand, CommandOutcome } from '../../../src/shared/contract';
+import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../src/shared/contract';
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, ProviderId } from '../../../src/shared/domain';
 import type { CallSnapshot, Provider } from '../../../src/main/providers/provider';
 import { ProviderError } from '../../../src/main/providers/provider-error';
@@ -58,6 +58,8 @@ function gate(): Gate {
 
 /** What the provider does with a command: resolve an outcome (maybe changing its calls) or throw. */
 export type ExecuteBehaviour = (command: CallCommand, provider: ProviderDouble) => CommandOutcome | Promise<CommandOutcome>;
+/** The same for a conference command (maybe changing its conference). */
+export type ConferenceBehaviour = (command: ConferenceCommand, provider: ProviderDouble) => void | Promise<void>;
 
 export class ProviderDouble implements Provider {
   readonly id: ProviderId;
@@ -71,6 +73,8 @@ export class ProviderDouble implements Provider {
   /** When set, snapshots wait for it to open (to hold a read in flight). */
   snapshotGate: Gate | null = null;
   behaviour: ExecuteBehaviour = () => ({});
+  readonly executedConference: ConferenceCommand[] = [];
+  conferenceBehaviour: ConferenceBehaviour = () => undefined;
   historyEntries: HistoryEntry[] = [];
   historyCalls: (HistoryType | undefined)[] = [];
   accountValue: Account | Error = { provider: 'webex', displayName: 'Grace Hopper', email: 'grace@example.com' };
@@ -113,6 +117,11 @@ export class ProviderDouble implements Provider {
   async execute(command: CallCommand): Promise<CommandOutcome> {
     this.executed.push(command);
     return this.behaviour(command, this);
+  }
+
+  async executeConference(command: ConferenceCommand): Promise<void> {
+    this.executedConference.push(command);
+    await this.conferenceBehaviour(command, this);
   }
 
   async history(type?: HistoryType): Promise<HistoryEntry[]> {

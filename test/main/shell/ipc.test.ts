@@ -106,10 +106,15 @@ describe('IPC: argument parsing', () => {
     expect(await ipcMain.invoke('settings:get', { sender: shell.popup.webContents })).toMatchObject({ theme: 'dark' });
   });
 
-  it('demo:simulate outside the demo and opening the not-yet-built conference window are refused politely', async () => {
+  it('demo:simulate outside the demo is refused politely; window:open and hide drive the conference window', async () => {
     shell = await startShell();
     expect(await ipcMain.invoke('demo:simulate', { sender: shell.panel.webContents }, { kind: 'plain' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
-    expect(await ipcMain.invoke('window:open', { sender: shell.panel.webContents }, { name: 'conference' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(shell.controller.conference.isVisible()).toBe(false);
+    expect(await ipcMain.invoke('window:open', { sender: shell.panel.webContents }, { name: 'conference' })).toEqual({ ok: true, value: null });
+    expect(shell.controller.conference.isVisible()).toBe(true);
+    const [conference] = BrowserWindow.getAllWindows().filter((w) => w.loadedFile?.endsWith('conference.html'));
+    expect(await ipcMain.invoke('window:hide', { sender: conference!.webContents }, { name: 'conference' })).toEqual({ ok: true, value: null });
+    expect(shell.controller.conference.isVisible()).toBe(false);
   });
 
   it('demo:simulate in the demo rings, and window:open/hide drive the panel', async () => {

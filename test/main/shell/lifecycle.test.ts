@@ -95,7 +95,7 @@ describe('src/main/index.ts', () => {
       await import('../../../src/main/index');
       app.emitReady();
       await eventually(() => Tray.instances[0]?.contextMenu?.labels()).toContain('Simulate incoming call');
-      expect(BrowserWindow.getAllWindows().map((w) => w.loadedFile?.split(/[/\\]/).pop()).sort()).toEqual(['panel.html', 'popup.html']);
+      expect(BrowserWindow.getAllWindows().map((w) => w.loadedFile?.split(/[/\\]/).pop()).sort()).toEqual(['conference.html', 'panel.html', 'popup.html']);
       Tray.instances[0]?.contextMenu?.click('Quit');
       await eventually(() => fakeElectron.quitCount).toBe(1);
     } finally {

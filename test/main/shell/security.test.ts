@@ -26,7 +26,7 @@ describe('window hardening', () => {
   it('every window is isolated, sandboxed, without Node, with web security, our preload and no auxclick; loads our file', async () => {
     shell = await startShell();
     const windows = BrowserWindow.getAllWindows();
-    expect(windows).toHaveLength(2);
+    expect(windows).toHaveLength(3);
     for (const window of windows) {
       expect(window.options.webPreferences).toMatchObject({
         contextIsolation: true,
@@ -38,7 +38,7 @@ describe('window hardening', () => {
         disableBlinkFeatures: 'Auxclick',
         preload: join(process.cwd(), 'out', 'preload', 'index.cjs'),
       });
-      expect(window.loadedFile).toMatch(/[/\\]out[/\\]renderer[/\\](panel|popup)\.html$/);
+      expect(window.loadedFile).toMatch(/[/\\]out[/\\]renderer[/\\](panel|popup|conference)\.html$/);
     }
   });
 
@@ -129,7 +129,7 @@ describe('permissions and CSP', () => {
     const header = directives(CONTENT_SECURITY_POLICY);
     expect(header.get('script-src')).toEqual(["'self'"]);
     expect(header.get('frame-ancestors')).toEqual(["'none'"]);
-    for (const page of ['panel.html', 'popup.html']) {
+    for (const page of ['panel.html', 'popup.html', 'conference.html']) {
       const html = readFileSync(join(process.cwd(), 'src', 'renderer', page), 'utf8');
       const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
       expect(meta, `${page} has a CSP meta tag`).toBeDefined();

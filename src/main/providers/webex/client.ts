@@ -1,5 +1,6 @@
 /**
- * The Webex Calling Call Controls REST API, one method per operation (reference/webex-calling.md §2).
+ * The Webex Calling Call Controls and Conference Controls REST API, one method per operation
+ * (reference/webex-calling.md §2, §3).
  * Every answer is parsed with a wire.ts schema; wire shapes go out, domain mapping happens elsewhere.
  * Nothing here retries or second-guesses the HTTP policy, and nothing here validates user input.
  */
@@ -9,6 +10,7 @@ import {
   type AnswerBody,
   type BargeInBody,
   type CallIdBody,
+  type ConferenceParticipantBody,
   type DialBody,
   type DivertBody,
   type DtmfBody,
@@ -16,9 +18,11 @@ import {
   type PickupBody,
   type RejectBody,
   type RetrieveBody,
+  type StartConferenceBody,
   type TransferBody,
   type WireCall,
   type WireCallInfo,
+  type WireConference,
   type WireHistoryRecord,
   type WireMeEndpoint,
   type WireParty,
@@ -27,6 +31,7 @@ import {
   availableEndpointsSchema,
   callInfoSchema,
   callListSchema,
+  conferenceDetailsSchema,
   historyListSchema,
   parkResponseSchema,
   personSchema,
@@ -45,6 +50,7 @@ export interface Via {
 }
 
 const CALLS = '/telephony/calls';
+const CONFERENCE = '/telephony/conference';
 const ME_SETTINGS = '/telephony/config/people/me/settings';
 
 export class WebexClient {
@@ -163,6 +169,56 @@ export class WebexClient {
     await this.postCallId('unmute', callId, via);
   }
 
+  // ---- Conference Controls (reference §3): lineOwnerId is a query parameter on GET, DELETE, hold and
+  // resume, a body field on start and add participant, and not taken by mute/unmute/deafen/undeafen.
+
+  /** The conference on the line, or `{}` when there is none. */
+  async conferenceDetails(via: Via = {}): Promise<WireConference> {
+    return this.http.get(CONFERENCE, conferenceDetailsSchema, { searchParams: { lineOwnerId: via.lineOwnerId }, signal: via.signal });
+  }
+
+  /** Joins two or more of the user's calls into a conference. */
+  async startConference(callIds: string[], via: Via = {}): Promise<void> {
+    const body: StartConferenceBody = { callIds, lineOwnerId: via.lineOwnerId };
+    await this.conferenceCommand('post', CONFERENCE, body, via);
+  }
+
+  async addParticipant(callId: string, via: Via = {}): Promise<void> {
+    const body: ConferenceParticipantBody = { callId, lineOwnerId: via.lineOwnerId };
+    await this.conferenceCommand('post', `${CONFERENCE}/addParticipant`, body, via);
+  }
+
+  /** Without a callId Webex mutes the host, and wants no body at all for that. */
+  async muteConference(callId: string | undefined, signal?: AbortSignal): Promise<void> {
+    await this.conferenceCommand('post', `${CONFERENCE}/mute`, callId === undefined ? undefined : { callId }, { signal });
+  }
+
+  async unmuteConference(callId: string | undefined, signal?: AbortSignal): Promise<void> {
+    await this.conferenceCommand('post', `${CONFERENCE}/unmute`, callId === undefined ? undefined : { callId }, { signal });
+  }
+
+  async deafenParticipant(callId: string, signal?: AbortSignal): Promise<void> {
+    await this.conferenceCommand('post', `${CONFERENCE}/deafen`, { callId }, { signal });
+  }
+
+  async undeafenParticipant(callId: string, signal?: AbortSignal): Promise<void> {
+    await this.conferenceCommand('post', `${CONFERENCE}/undeafen`, { callId }, { signal });
+  }
+
+  /** Holds the host (me); the participants stay connected to each other. No body. */
+  async holdConference(via: Via = {}): Promise<void> {
+    await this.conferenceCommand('post', `${CONFERENCE}/hold`, undefined, via, true);
+  }
+
+  async resumeConference(via: Via = {}): Promise<void> {
+    await this.conferenceCommand('post', `${CONFERENCE}/resume`, undefined, via, true);
+  }
+
+  /** Ends the conference: the host and every participant. */
+  async releaseConference(via: Via = {}): Promise<void> {
+    await this.conferenceCommand('delete', CONFERENCE, undefined, via, true);
+  }
+
   /** At most 20 records per type. */
   async history(type?: HistoryType, signal?: AbortSignal): Promise<WireHistoryRecord[]> {
     const list = await this.http.get(`${CALLS}/history`, historyListSchema, { searchParams: { type }, signal });
@@ -184,6 +240,13 @@ export class WebexClient {
   /** GET /people/me: who the token belongs to. */
   async me(signal?: AbortSignal): Promise<WirePerson> {
     return this.http.get('/people/me', personSchema, { signal });
+  }
+
+  /** A conference command; `lineInQuery` for the operations that take lineOwnerId as a query parameter. */
+  private async conferenceCommand(method: 'post' | 'delete', path: string, body: object | undefined, via: Via, lineInQuery = false): Promise<void> {
+    const json = body === undefined ? undefined : Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    const searchParams = lineInQuery ? { lineOwnerId: via.lineOwnerId } : undefined;
+    await this.http.command(method, path, json, null, { searchParams, signal: via.signal });
   }
 
   private async postCallId(operation: string, callId: string, via: Via): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Webex wire shapes → the domain model (shared/domain.ts). Webex is the model the domain was drawn
+ * Webex wire shapes → the domain model (shared/domain.ts): calls, conferences, history, account. Webex is the model the domain was drawn
  * from, so this is almost 1:1; values Webex may add later (call types, redirect reasons, recall types)
  * fall back instead of failing. Pure: no I/O, and it does not decide actions (see actions.ts).
  */
@@ -10,13 +10,17 @@ import {
   type CallDirection,
   CALL_TYPES,
   type CallType,
+  type Conference,
+  CONFERENCE_TYPES,
+  type ConferenceParticipant,
+  type ConferenceType,
   type HistoryEntry,
   type Party,
   REDIRECT_REASONS,
   type RedirectReason,
   type Redirection,
 } from '../../../shared/domain';
-import type { WireCall, WireHistoryRecord, WireMeEndpoint, WireParty, WirePerson } from './wire';
+import type { WireCall, WireConference, WireHistoryRecord, WireMeEndpoint, WireParty, WirePerson } from './wire';
 
 const DIRECTION: Record<WireCall['personality'], CallDirection> = {
   originator: 'outgoing',
@@ -68,6 +72,36 @@ export function toCall(wire: WireCall, line?: string): Call {
   if (wire.recall?.type === 'park') call.recall = { type: 'park', party: toParty(wire.recall.party) };
   if (wire.recordingState) call.recording = wire.recordingState;
   return call;
+}
+
+/**
+ * Conference details as a domain conference, each participant joined to my call with them so it shows
+ * the remote party's name and number; null for Webex's `{}` (no conference). No actions yet
+ * (conference-actions.ts decides them). A type Webex may add later is left out rather than guessed.
+ */
+export function toConference(wire: WireConference, calls: readonly Call[]): Conference | null {
+  if (wire.state === undefined) return null;
+  const participants = (wire.participants ?? []).map((p): ConferenceParticipant => {
+    const participant: ConferenceParticipant = { callId: p.callId, muted: p.muted ?? false, deafened: p.deafened ?? false, actions: [] };
+    const call = calls.find((c) => c.id === p.callId);
+    if (call) participant.party = call.remote;
+    return participant;
+  });
+  const conference: Conference = {
+    state: wire.state,
+    muted: wire.muted ?? false,
+    // Webex documents `created`; should it be missing, the oldest of my calls in it is the best guess.
+    createdAt: wire.created ?? oldestCreated(calls.filter((c) => participants.some((p) => p.callId === c.id))) ?? '',
+    participants,
+    actions: [],
+  };
+  if (wire.appearance !== undefined) conference.appearance = wire.appearance;
+  if (wire.type !== undefined && isOneOf<ConferenceType>(CONFERENCE_TYPES, wire.type)) conference.type = wire.type;
+  return conference;
+}
+
+function oldestCreated(calls: readonly Call[]): string | undefined {
+  return calls.map((c) => c.createdAt).sort()[0];
 }
 
 export function toHistoryEntry(wire: WireHistoryRecord): HistoryEntry {

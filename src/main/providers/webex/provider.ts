@@ -1,18 +1,20 @@
 /**
- * The Webex Calling Provider: reads the user's calls, history, account and answer endpoints, and turns
- * every CallCommand into the one Webex Call Controls request that carries it out. Destinations and
- * DTMF are re-validated here so a bad one never leaves the machine. Must not import electron; knows
- * nothing of polling, the call store or the UI.
+ * The Webex Calling Provider: reads the user's calls (and conference, when one can exist), history,
+ * account and answer endpoints, and turns every CallCommand and ConferenceCommand into the one Webex
+ * Call Controls or Conference Controls request that carries it out. Destinations and DTMF are
+ * re-validated here so a bad one never leaves the machine. Must not import electron; knows nothing of
+ * polling, the call store or the UI.
  */
-import type { CallCommand, CommandOutcome } from '../../../shared/contract';
-import type { Account, AnswerEndpoint, Call, HistoryEntry, HistoryType } from '../../../shared/domain';
+import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
+import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType } from '../../../shared/domain';
 import { normalizeDestination, normalizeDtmf } from '../../../shared/dial-string';
 import type { Result } from '../../../shared/result';
 import type { CallSnapshot, Provider } from '../provider';
 import { ProviderError } from '../provider-error';
 import { actionsFor } from './actions';
 import type { Via, WebexClient } from './client';
-import { toAccount, toAnswerEndpoints, toCall, toHistoryEntry, toParty } from './mapping';
+import { conferenceCallActionsFor, withConferenceActions } from './conference-actions';
+import { toAccount, toAnswerEndpoints, toCall, toConference, toHistoryEntry, toParty } from './mapping';
 
 export interface WebexProviderOptions {
   /** The line to watch and command when a command names none (a user, workspace or virtual line id). */
@@ -39,6 +41,10 @@ function outcomeOf(info: { callId: string } | undefined): CommandOutcome {
 
 export class WebexProvider implements Provider {
   readonly id = 'webex' as const;
+  /** The last read found a conference: keep reading it until it is gone. */
+  private hadConference = false;
+  /** My barge-in calls (a conference of one call), and whether a read has listed each yet. */
+  private readonly bargeIns = new Map<string, boolean>();
 
   constructor(
     private readonly client: WebexClient,
@@ -53,7 +59,22 @@ export class WebexProvider implements Provider {
     const line = this.options.lineOwnerId;
     const wire = await this.client.listCalls({ lineOwnerId: line, signal });
     const calls = wire.map((w) => toCall(w, line));
-    return { calls: calls.map((call) => ({ ...call, actions: actionsFor(call, calls) })), conference: null };
+    // Idle polling must not double its requests: a conference needs two calls, a barge-in, or was just there.
+    const conference = this.mayHaveConference(calls) ? toConference(await this.client.conferenceDetails({ lineOwnerId: line, signal }), calls) : null;
+    this.hadConference = conference !== null;
+    return {
+      calls: calls.map((call) => ({ ...call, actions: [...actionsFor(call, calls), ...conferenceCallActionsFor(call, calls, conference)] })),
+      conference: conference && withConferenceActions(conference, calls),
+    };
+  }
+
+  private mayHaveConference(calls: readonly Call[]): boolean {
+    const listed = new Set(calls.map((c) => c.id));
+    for (const [callId, seen] of [...this.bargeIns]) {
+      if (listed.has(callId)) this.bargeIns.set(callId, true);
+      else if (seen) this.bargeIns.delete(callId);
+    }
+    return calls.length >= 2 || this.hadConference || calls.some((c) => this.bargeIns.has(c.id));
   }
 
   async execute(command: CallCommand, signal?: AbortSignal): Promise<CommandOutcome> {
@@ -114,7 +135,10 @@ export class WebexProvider implements Provider {
       }
       case 'bargeIn': {
         const target = valid(normalizeDestination(command.target));
-        return outcomeOf(await c.bargeIn({ target, endpointId: this.endpointFor(command.endpointId), ...via }));
+        const info = await c.bargeIn({ target, endpointId: this.endpointFor(command.endpointId), ...via });
+        // Once answered, Webex reports it as a conference (type bargeIn) although I have one call.
+        this.bargeIns.set(info.callId, false);
+        return outcomeOf(info);
       }
       case 'push':
         await c.push(command.callId, via);
@@ -149,6 +173,56 @@ export class WebexProvider implements Provider {
     }
   }
 
+  async executeConference(command: ConferenceCommand, signal?: AbortSignal): Promise<void> {
+    const via: Via = { lineOwnerId: command.line ?? this.options.lineOwnerId, signal };
+    const c = this.client;
+    switch (command.type) {
+      case 'merge':
+        await c.startConference(command.callIds ?? (await this.answeredCallIds(via)), via);
+        return;
+      case 'addParticipant':
+        await c.addParticipant(command.callId, via);
+        return;
+      case 'muteHost':
+        await c.muteConference(undefined, signal);
+        return;
+      case 'unmuteHost':
+        await c.unmuteConference(undefined, signal);
+        return;
+      case 'muteParticipant':
+        await c.muteConference(command.callId, signal);
+        return;
+      case 'unmuteParticipant':
+        await c.unmuteConference(command.callId, signal);
+        return;
+      case 'deafen':
+        await c.deafenParticipant(command.callId, signal);
+        return;
+      case 'undeafen':
+        await c.undeafenParticipant(command.callId, signal);
+        return;
+      case 'holdConference':
+        await c.holdConference(via);
+        return;
+      case 'resumeConference':
+        await c.resumeConference(via);
+        return;
+      case 'release':
+        await c.releaseConference(via);
+        return;
+      case 'leave': {
+        // Webex's own advice for a three-way call: an attended transfer keeps the other two connected.
+        const [callId1, callId2] = await this.leavePair(via);
+        await c.transfer({ callId1, callId2, ...via });
+        return;
+      }
+      default: {
+        const unknown: never = command;
+        throw new ProviderError({ code: 'BAD_INPUT', message: `Webex cannot do "${(unknown as { type: string }).type}" in a conference.` });
+      }
+    }
+  }
+
   async history(type?: HistoryType): Promise<HistoryEntry[]> {
     return (await this.client.history(type)).map(toHistoryEntry);
   }
@@ -160,6 +234,31 @@ export class WebexProvider implements Provider {
   async answerEndpoints(): Promise<AnswerEndpoint[]> {
     const [available, preferred] = await Promise.all([this.client.availableAnswerEndpoints(), this.client.preferredAnswerEndpoint()]);
     return toAnswerEndpoints(available, preferred);
+  }
+
+  /** A merge that names no calls joins all my answered calls. */
+  private async answeredCallIds(via: Via): Promise<string[]> {
+    const answered = (await this.client.listCalls(via)).map((w) => toCall(w)).filter((call) => ANSWERED.has(call.state));
+    if (answered.length < 2) {
+      throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Merge needs at least two answered calls.' });
+    }
+    return answered.map((call) => call.id);
+  }
+
+  /** The two participants of the conference I am about to leave, read afresh. */
+  private async leavePair(via: Via): Promise<[string, string]> {
+    const conference: Conference | null = toConference(await this.client.conferenceDetails(via), []);
+    if (!conference || conference.state === 'disconnected') {
+      throw new ProviderError({ code: 'NOT_FOUND', message: 'There is no conference to leave: it may have ended.' });
+    }
+    const [first, second, ...more] = conference.participants;
+    if (conference.type !== undefined || !first || !second || more.length > 0) {
+      throw new ProviderError({
+        code: 'NOT_ALLOWED',
+        message: `Leaving keeps the others connected only in a three-way call; this conference has ${conference.participants.length} participants: release it instead.`,
+      });
+    }
+    return [first.callId, second.callId];
   }
 
   /**

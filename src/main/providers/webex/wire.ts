@@ -141,6 +141,17 @@ export interface WireCallEvent {
   data: Omit<WireCall, 'id'> & { callId: string; eventType: string; eventTimestamp: string; completedElsewhere?: boolean };
 }
 
+/**
+ * A `telephony_conference` event (reference §5: the resource exists; `created` and `disconnected` were
+ * seen, the rest is [inferred]): the conference details plus the event fields.
+ */
+export interface WireConferenceEvent {
+  resource: 'telephony_conference';
+  event: 'created' | 'updated' | 'deleted';
+  actorId: string;
+  data: WireConference & { eventType: 'created' | 'updated' | 'disconnected'; eventTimestamp: string };
+}
+
 /** Request bodies (commands), camelCase as on the wire. */
 export interface DialBody { destination: string; endpointId?: string; lineOwnerId?: string }
 export interface AnswerBody { callId: string; endpointId?: string; lineOwnerId?: string }
@@ -153,6 +164,9 @@ export interface RetrieveBody { destination?: string; endpointId?: string; lineO
 export interface PickupBody { target?: string; endpointId?: string; lineOwnerId?: string }
 export interface BargeInBody { target: string; endpointId?: string; lineOwnerId?: string }
 export interface DtmfBody { callId: string; dtmf: string; lineOwnerId?: string }
+/** Conference start and add participant take lineOwnerId in the body; mute/deafen take only the call. */
+export interface StartConferenceBody { callIds: string[]; lineOwnerId?: string }
+export interface ConferenceParticipantBody { callId: string; lineOwnerId?: string }
 
 /** Transfer: attended answers 204 (no body); mute transfer 201 `{callId, callSessionId}`, body unconfirmed, so both are optional. */
 export const transferResponseSchema = z.looseObject({ callId: z.string().optional(), callSessionId: z.string().optional() });

@@ -10,6 +10,9 @@ import type { SimCall } from './sim-call';
 import type { SimParty } from './types';
 
 export class ColleagueFeatures {
+  /** Told when the user's barge-in call connects (the conference module makes it a bargeIn conference). */
+  onBargedIn: ((call: SimCall) => void) | undefined;
+
   constructor(
     private readonly machine: CallStateMachine,
     readonly colleagues: ColleagueCalls,
@@ -48,7 +51,10 @@ export class ColleagueFeatures {
       remote: active.colleague,
       sessionId: active.sessionId,
       endpoint,
-      onAnswered: (answered) => this.connectIfStillThere(answered, active, () => undefined),
+      onAnswered: (answered) => {
+        this.connectIfStillThere(answered, active, () => undefined);
+        if (answered.state === 'connected') this.onBargedIn?.(answered);
+      },
     });
     return { callId: call.id, callSessionId: call.sessionId };
   }

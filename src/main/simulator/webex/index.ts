@@ -18,6 +18,7 @@ export type {
   RingUserInit,
   SimCallType,
   SimMe,
+  SimMedia,
   SimParty,
   SimStateSnapshot,
   WebexFaults,

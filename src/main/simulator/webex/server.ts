@@ -229,6 +229,8 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
     history: () => sim.machine.history.list(),
     dtmfLog: () => sim.machine.dtmfLog(),
     onEvent: (listener) => sim.machine.onEvent(listener),
+    conference: () => sim.conference.details(),
+    onConferenceEvent: (listener) => sim.conference.onEvent(listener),
     acceptToken: (token) => tokens.accept(token),
     revokeToken: (token) => tokens.revoke(token),
     oauth,

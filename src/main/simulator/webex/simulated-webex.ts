@@ -58,6 +58,7 @@ export class SimulatedWebex {
     this.colleagueFeatures = new ColleagueFeatures(this.machine, new ColleagueCalls(ids));
     this.devices = new DeviceFeatures(this.machine);
     this.conference = new Conferences(this.machine);
+    this.colleagueFeatures.onBargedIn = (call) => this.conference.startNonStandard(call, 'bargeIn');
   }
 
   ringUser(init: RingUserInit): string {
@@ -109,6 +110,11 @@ export class SimulatedWebex {
         remote: partyToWire(c.remote),
         state: c.state,
       })),
+      conference: this.conference.details(),
+      media: {
+        host: this.conference.hostMedia(),
+        calls: this.machine.list().map((c) => ({ callId: c.id, ...this.conference.mediaOf(c.id) })),
+      },
     };
   }
 

@@ -8,6 +8,8 @@ import type { WebexOAuthControls, WebexOAuthOptions } from '../webex-oauth/index
 import type {
   WireCall,
   WireCallEvent,
+  WireConference,
+  WireConferenceEvent,
   WireHistoryRecord,
   WireParty,
   redirectReasonSchema,
@@ -82,6 +84,12 @@ export interface RingUserInit {
   executive?: SimParty;
 }
 
+/** What one party of the simulated audio experiences. */
+export interface SimMedia {
+  sends: boolean;
+  receives: boolean;
+}
+
 export interface WebexScenario {
   /** An incoming call rings the user: terminator, alerting, muteCapable false. Returns the callId. */
   ringUser(init: RingUserInit): string;
@@ -106,6 +114,14 @@ export interface WebexScenario {
   setRecordingMode(mode: RecordingMode): void;
   setMuteCapable(callId: string, capable: boolean): void;
   parked(): { parkedAgainst: SimParty; remote: SimParty }[];
+  /**
+   * What the remote party of one of my calls experiences: `sends` (their voice reaches someone) and
+   * `receives` (they hear someone). A muted conference participant sends nothing, a deafened one
+   * receives nothing. Throws for an unknown call.
+   */
+  mediaOf(callId: string): SimMedia;
+  /** The same for me: in the conference (nothing while it is held) or on my connected call. */
+  hostMedia(): SimMedia;
   /** No calls, no parked calls, no colleague calls, no history, no DTMF log, no faults. */
   reset(): void;
 }
@@ -146,6 +162,10 @@ export interface WebexSimulator {
   dtmfLog(): { callId: string; dtmf: string }[];
   /** Listeners are called synchronously after each change, once the state is consistent. Returns unsubscribe. */
   onEvent(listener: (event: WireCallEvent) => void): () => void;
+  /** Exactly what GET /telephony/conference would answer now (`{}` when there is no conference). */
+  conference(): WireConference;
+  /** telephony_conference events, called synchronously after each conference change. Returns unsubscribe. */
+  onConferenceEvent(listener: (event: WireConferenceEvent) => void): () => void;
   /** A further valid bearer token (OAuth issues tokens later). */
   acceptToken(token: string): void;
   /** That token now gets 401. */
@@ -163,4 +183,8 @@ export interface SimStateSnapshot {
   dtmf: { callId: string; dtmf: string }[];
   parked: { parkedAgainst: WireParty; remote: WireParty }[];
   colleagueCalls: { id: string; colleague: WireParty; remote: WireParty; state: 'alerting' | 'connected' }[];
+  /** As GET /telephony/conference answers it. */
+  conference: WireConference;
+  /** What each of my calls' remote parties experiences, and what I do. */
+  media: { host: SimMedia; calls: ({ callId: string } & SimMedia)[] };
 }

@@ -61,7 +61,7 @@ describe('snapshot', () => {
     const { calls } = await f.provider.snapshot();
     const byId = new Map(calls.map((c) => [c.id, c]));
     expect(byId.get(first)?.state).toBe('held');
-    expect(byId.get(first)?.actions).toEqual(['resume', 'hangup', 'transfer', 'attendedTransfer', 'toVoicemail']);
+    expect(byId.get(first)?.actions).toEqual(['resume', 'hangup', 'transfer', 'attendedTransfer', 'toVoicemail', 'merge']);
     expect(byId.get(second)?.state).toBe('connected');
     expect(byId.get(second)?.actions).toContain('attendedTransfer');
     expect(byId.get(second)?.answeredAt).toEqual(expect.any(String));

@@ -88,7 +88,15 @@ describe('the scenario over HTTP (/_sim)', () => {
     expect(state.parked).toHaveLength(1);
 
     expect((await simPost('/reset')).status).toBe(204);
-    expect(await simState()).toEqual({ calls: [], history: [], dtmf: [], parked: [], colleagueCalls: [] });
+    expect(await simState()).toEqual({
+      calls: [],
+      history: [],
+      dtmf: [],
+      parked: [],
+      colleagueCalls: [],
+      conference: {},
+      media: { host: { sends: false, receives: false }, calls: [] },
+    });
     expect((await api(sim, 'GET', '/telephony/calls')).status).toBe(200);
   });
 

@@ -1,0 +1,182 @@
+/**
+ * Carries one conference command from the UI to the provider, exactly once, with the guarantees of
+ * call commands: it parses the command (BAD_INPUT), refuses what the conference's or call's current
+ * `actions` do not allow (NOT_ALLOWED, nothing sent), marks what it acts on pending, sends, and
+ * answers with a Result. A merge without ids takes every call that offers Merge, so the provider is
+ * always told which calls. When the outcome is unknown (timeout, network, 5xx, unreadable answer) or
+ * something was not found, it re-reads first and says what is true now. It never resends and never
+ * throws. Talks only to the Provider interface, the store and the poller; must not import electron.
+ */
+import { type ConferenceCommand, conferenceCommandSchema } from '../../shared/contract';
+import type { Action, Conference } from '../../shared/domain';
+import { type AppError, type Result, err, ok } from '../../shared/result';
+import type { Provider } from '../providers/provider';
+import { outcomeUnknown } from '../providers/provider-error';
+import type { CallStore } from './call-store';
+import { actionLabel, joinTruth } from './command-wording';
+import { conferenceConfirms } from './conference-effects';
+import { callCannotJoin, conferenceNotAllowed, conferenceTruth, joiningTruth, participantNotAllowed } from './conference-wording';
+import { appErrorOf } from './error-values';
+
+export interface ConferenceDispatcherOptions {
+  provider: Pick<Provider, 'executeConference'>;
+  store: CallStore;
+  poller: { hurry(): void; reconcile(): Promise<Result<null>> };
+  providerName: string;
+}
+
+export interface ConferenceDispatcher {
+  dispatch(raw: unknown): Promise<Result<null>>;
+}
+
+/**
+ * What one command will do: the command as sent, and what it marks pending — my calls joining the
+ * conference (merge, add: marked on the calls), or a host (no callId) or participant control (marked
+ * on the conference).
+ */
+type Plan =
+  | { command: ConferenceCommand; kind: 'join'; callIds: string[]; action: 'merge' | 'addToConference' }
+  | { command: ConferenceCommand; kind: 'control'; action: Action; callId?: string };
+
+type HostType = 'muteHost' | 'unmuteHost' | 'holdConference' | 'resumeConference' | 'release' | 'leave';
+type ParticipantType = 'muteParticipant' | 'unmuteParticipant' | 'deafen' | 'undeafen';
+
+const HOST_ACTIONS: Record<HostType, Action> = {
+  muteHost: 'mute',
+  unmuteHost: 'unmute',
+  holdConference: 'hold',
+  resumeConference: 'resume',
+  release: 'releaseConference',
+  leave: 'leaveConference',
+};
+
+const PARTICIPANT_ACTIONS: Record<ParticipantType, Action> = {
+  muteParticipant: 'mute',
+  unmuteParticipant: 'unmute',
+  deafen: 'deafen',
+  undeafen: 'undeafen',
+};
+
+function isHostType(type: ConferenceCommand['type']): type is HostType {
+  return type in HOST_ACTIONS;
+}
+
+function describeParseError(issues: { path: PropertyKey[]; message: string }[]): string {
+  const problems = issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
+  return `The conference command is not valid: ${problems.join('; ')}.`;
+}
+
+const NO_CONFERENCE = 'There is no conference: it may have ended.';
+
+function liveConference(store: CallStore): Conference | null {
+  const conference = store.conference();
+  return conference && conference.state !== 'disconnected' ? conference : null;
+}
+
+/** Checks the command against what the store shows now; nothing is sent when this fails. */
+function planFor(command: ConferenceCommand, store: CallStore): Result<Plan> {
+  const conference = liveConference(store);
+  switch (command.type) {
+    case 'merge': {
+      if (conference) return err('NOT_ALLOWED', 'A conference is already in progress: add the call to it instead.');
+      const callIds = command.callIds ?? store.calls().filter((c) => c.actions.includes('merge')).map((c) => c.id);
+      for (const callId of callIds) {
+        const call = store.call(callId);
+        if (!call) return err('NOT_FOUND', 'No such call: it may have ended.');
+        if (!call.actions.includes('merge')) return err('NOT_ALLOWED', callCannotJoin('merge', call));
+        if (call.pending === 'merge') return err('NOT_ALLOWED', 'Merge is already in progress.');
+      }
+      if (callIds.length < 2) return err('NOT_ALLOWED', 'Merge needs at least two answered calls.');
+      return ok({ command: { ...command, callIds }, kind: 'join', callIds, action: 'merge' });
+    }
+    case 'addParticipant': {
+      if (!conference) return err('NOT_ALLOWED', 'There is no conference to add the call to.');
+      const call = store.call(command.callId);
+      if (!call) return err('NOT_FOUND', 'No such call: it may have ended.');
+      if (conference.participants.some((p) => p.callId === call.id)) return err('NOT_ALLOWED', 'The call is already in the conference.');
+      if (!call.actions.includes('addToConference')) return err('NOT_ALLOWED', callCannotJoin('addToConference', call));
+      if (call.pending === 'addToConference') return err('NOT_ALLOWED', 'Add to conference is already in progress.');
+      return ok({ command, kind: 'join', callIds: [call.id], action: 'addToConference' });
+    }
+    default:
+      break;
+  }
+  if (!conference) return err('NOT_FOUND', NO_CONFERENCE);
+  if (isHostType(command.type)) {
+    const action = HOST_ACTIONS[command.type];
+    if (!conference.actions.includes(action)) return err('NOT_ALLOWED', conferenceNotAllowed(action, conference));
+    if (store.conferencePending() === action) return err('NOT_ALLOWED', `${actionLabel(action)} is already in progress.`);
+    return ok({ command, kind: 'control', action });
+  }
+  const { callId } = command as Extract<ConferenceCommand, { type: ParticipantType }>;
+  const action = PARTICIPANT_ACTIONS[command.type as ParticipantType];
+  const participant = conference.participants.find((p) => p.callId === callId);
+  if (!participant) return err('NOT_FOUND', 'That call is not in the conference (any more).');
+  if (!participant.actions.includes(action)) return err('NOT_ALLOWED', participantNotAllowed(action, participant, conference));
+  if (store.conferencePending(callId) === action) return err('NOT_ALLOWED', `${actionLabel(action)} is already in progress.`);
+  return ok({ command, kind: 'control', action, callId });
+}
+
+export function createConferenceDispatcher(options: ConferenceDispatcherOptions): ConferenceDispatcher {
+  const { provider, store, poller, providerName } = options;
+
+  function markAll(plan: Plan): void {
+    if (plan.kind === 'join') for (const callId of plan.callIds) store.markPending(callId, plan.action);
+    else store.markConferencePending(plan.action, plan.callId);
+  }
+
+  function clearAll(plan: Plan): void {
+    if (plan.kind === 'join') for (const callId of plan.callIds) store.clearPending(callId, plan.action);
+    else store.clearConferencePending(plan.action, plan.callId);
+  }
+
+  function acceptAll(plan: Plan): void {
+    if (plan.kind === 'join') for (const callId of plan.callIds) store.acceptPending(callId, plan.action);
+    else store.acceptConferencePending(plan.action, plan.callId);
+  }
+
+  /** After an unknown outcome: re-read, then say what is true now about what the command was for. */
+  async function explainAfterReread(plan: Plan, error: AppError): Promise<AppError> {
+    const reread = await poller.reconcile();
+    if (!reread.ok) {
+      return { ...error, message: joinTruth(error.message, `Switchboard could not check what happened (${reread.error.message.replace(/\.$/, '')})`) };
+    }
+    const now = store.conference();
+    if (plan.kind === 'join') {
+      const joined = plan.callIds.every((id) => now?.participants.some((p) => p.callId === id));
+      return { ...error, message: joinTruth(error.message, joiningTruth(plan.callIds, now)), retryable: error.retryable && !joined };
+    }
+    const applied = conferenceConfirms(plan.action, plan.callId, now);
+    return { ...error, message: joinTruth(error.message, conferenceTruth(plan.action, plan.callId, now)), retryable: error.retryable && !applied };
+  }
+
+  async function send(plan: Plan): Promise<Result<null>> {
+    markAll(plan);
+    poller.hurry();
+    try {
+      await provider.executeConference(plan.command);
+    } catch (error) {
+      clearAll(plan);
+      const appError = appErrorOf(error, providerName);
+      if (!outcomeUnknown(error) && appError.code !== 'NOT_FOUND') return { ok: false, error: appError };
+      return { ok: false, error: await explainAfterReread(plan, appError) };
+    }
+    acceptAll(plan);
+    return ok(null);
+  }
+
+  return {
+    async dispatch(raw) {
+      const parsed = conferenceCommandSchema.safeParse(raw);
+      if (!parsed.success) return err('BAD_INPUT', describeParseError(parsed.error.issues));
+      const plan = planFor(parsed.data, store);
+      if (!plan.ok) return plan;
+      try {
+        return await send(plan.value);
+      } catch (error) {
+        // Only a defect gets here (the provider's refusals are handled in send): still a value, not a throw.
+        return { ok: false, error: appErrorOf(error, providerName) };
+      }
+    },
+  };
+}
