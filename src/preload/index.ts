@@ -45,6 +45,7 @@ export const bridge: Bridge = {
   setClientSecret: (request) => ipcRenderer.invoke('account:setClientSecret', request),
   signOut: () => ipcRenderer.invoke('account:signOut'),
   onAccountChanged: (listener) => subscribe('account:changed', listener),
+  onViewRequested: (listener) => subscribe('view:requested', listener),
 };
 
 contextBridge.exposeInMainWorld('switchboard', bridge);

@@ -1,14 +1,17 @@
 /**
  * Human words for the domain's codes: call states, directions, redirect reasons, history types, event
- * health, recording states, settings choices. Pure tables and functions; no DOM, no bridge.
+ * health, recording states, settings choices, sign-in methods. Pure tables and functions; no DOM, no bridge.
  * Tables are typed `Record<…>` so a code added to the domain fails to compile here until it has a label.
  */
+import type { SignInMethod } from '../shared/account';
 import type { DemoCallKind } from '../shared/contract';
 import type {
   Action,
   Call,
   CallDirection,
   CallType,
+  ConferenceState,
+  ConferenceType,
   EventHealth,
   HistoryType,
   ProviderId,
@@ -102,6 +105,19 @@ export const RECORDING_LABELS: Record<RecordingState, string> = {
   failed: 'Recording failed',
 };
 
+export const CONFERENCE_STATE_LABELS: Record<ConferenceState, string> = {
+  connected: 'Connected',
+  held: 'On hold',
+  disconnected: 'Ended',
+};
+
+/** Non-standard conferences, named for what I am doing in someone else's call. */
+export const CONFERENCE_TYPE_LABELS: Record<ConferenceType, string> = {
+  bargeIn: 'Barge-in',
+  silentMonitoring: 'Silent monitoring',
+  coaching: 'Coaching',
+};
+
 export const CALL_TYPE_LABELS: Record<CallType, string> = {
   location: 'Internal',
   organization: 'Internal',
@@ -109,6 +125,12 @@ export const CALL_TYPE_LABELS: Record<CallType, string> = {
   emergency: 'Emergency',
   repair: 'Repair',
   other: 'Other',
+};
+
+export const SIGN_IN_METHOD_LABELS: Record<SignInMethod, string> = {
+  browser: 'Signed in with the browser',
+  pastedToken: 'Pasted access token (lasts 12 hours)',
+  environment: 'Access token from the SWITCHBOARD_WEBEX_TOKEN environment variable',
 };
 
 export const PROVIDER_LABELS: Record<ProviderId, string> = {
@@ -157,6 +179,12 @@ export const PENDING_LABELS: Partial<Record<Action, string>> = {
   stopRecording: 'Stopping recording…',
   pauseRecording: 'Pausing recording…',
   resumeRecording: 'Resuming recording…',
+  merge: 'Merging…',
+  addToConference: 'Adding to the conference…',
+  deafen: 'Deafening…',
+  undeafen: 'Undeafening…',
+  releaseConference: 'Releasing the conference…',
+  leaveConference: 'Leaving the conference…',
 };
 
 export function pendingLabel(action: Action | undefined): string {

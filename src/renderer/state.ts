@@ -4,8 +4,9 @@
  * One window runs one `connect()` at a time; `connect()` resets everything so a fresh bridge starts clean.
  */
 import { batch, signal } from '@preact/signals';
+import type { AccountState } from '../shared/account';
 import type { AppState, Bridge, DialRequest, Notice } from '../shared/contract';
-import type { Call, HistoryEntry, Party, Status } from '../shared/domain';
+import type { Call, Conference, HistoryEntry, Party, Status } from '../shared/domain';
 import type { Settings } from '../shared/settings';
 
 export interface ShownNotice {
@@ -16,12 +17,18 @@ export interface ShownNotice {
 }
 
 export const calls = signal<Call[]>([]);
+/** The conference on my line, or null when there is none. */
+export const conference = signal<Conference | null>(null);
+/** A command for the conference as a whole (host mute, hold, release …) is on its way to main. */
+export const conferenceInFlight = signal(false);
 export const status = signal<Status | null>(null);
 export const history = signal<HistoryEntry[]>([]);
 /** Why the history could not be read, shown in place of the list. */
 export const historyError = signal<string | null>(null);
 export const settings = signal<Settings | null>(null);
 export const appState = signal<AppState | null>(null);
+/** The provider account as main keeps it (how I am signed in, a sign-in under way, its last problem). */
+export const account = signal<AccountState | null>(null);
 export const notices = signal<ShownNotice[]>([]);
 /** A number from a link or the selection waiting for the user to confirm it in the dialer. */
 export const dialRequest = signal<DialRequest | null>(null);
@@ -55,6 +62,8 @@ export function markInFlight(callId: string, inFlight: boolean): void {
 export interface ConnectOptions {
   /** Read the call history (the popup does not show it). Default true. */
   history?: boolean;
+  /** Read and follow the account (only settings show it). Default true. */
+  account?: boolean;
 }
 
 /** Disposes the subscriptions; `ready` settles once every initial read has answered (or failed). */
@@ -63,11 +72,14 @@ export type Connection = (() => void) & { ready: Promise<void> };
 function reset(): void {
   batch(() => {
     calls.value = [];
+    conference.value = null;
+    conferenceInFlight.value = false;
     status.value = null;
     history.value = [];
     historyError.value = null;
     settings.value = null;
     appState.value = null;
+    account.value = null;
     notices.value = [];
     dialRequest.value = null;
     lastParkedAt.value = null;
@@ -93,12 +105,16 @@ export function connect(bridge: Bridge, options: ConnectOptions = {}): Connectio
 
   const unsubscribes = [
     bridge.onCallsChanged(onPush('calls', (v: Call[]) => (calls.value = v))),
+    bridge.onConferenceChanged(onPush('conference', (v: Conference | null) => (conference.value = v))),
     bridge.onStatusChanged(onPush('status', (v: Status) => (status.value = v))),
     bridge.onSettingsChanged(onPush('settings', (v: Settings) => (settings.value = v))),
     bridge.onAppChanged(onPush('app', (v: AppState) => (appState.value = v))),
     bridge.onDialRequested(onPush('dial', (v: DialRequest) => (dialRequest.value = v))),
     bridge.onNotice(onPush('notice', (v: Notice) => addNotice(v.kind, v.message, v.callId))),
   ];
+  if (options.account !== false) {
+    unsubscribes.push(bridge.onAccountChanged(onPush('account', (v: AccountState) => (account.value = v))));
+  }
   if (options.history !== false) {
     unsubscribes.push(
       bridge.onHistoryChanged(
@@ -123,10 +139,14 @@ export function connect(bridge: Bridge, options: ConnectOptions = {}): Connectio
 
   const reads = [
     load('calls', 'your calls', () => bridge.listCalls(), (v) => (calls.value = v)),
+    load('conference', 'the conference', () => bridge.conference(), (v) => (conference.value = v)),
     load('status', 'the connection status', () => bridge.status(), (v) => (status.value = v)),
     load('settings', 'your settings', () => bridge.settings(), (v) => (settings.value = v)),
     load('app', 'the app state', () => bridge.appState(), (v) => (appState.value = v)),
   ];
+  if (options.account !== false) {
+    reads.push(load('account', 'your account', () => bridge.account(), (v) => (account.value = v)));
+  }
   if (options.history !== false) {
     reads.push(
       load('history', 'the call history', () => bridge.history({}), (result) => {

@@ -130,6 +130,13 @@ export interface DialRequest {
   source: 'link' | 'selection';
 }
 
+/** The panel view main asks to bring forward (tray "Settings", "Sign in…"). */
+export interface ViewRequest {
+  view: 'calls' | 'history' | 'settings';
+  /** Put the keyboard focus on the account section (signing in). */
+  focusAccount?: boolean;
+}
+
 export interface Notice {
   kind: 'error' | 'info';
   message: string;
@@ -178,6 +185,7 @@ export interface PushEvents {
   'dial:requested': DialRequest;
   'notice': Notice;
   'account:changed': AccountState;
+  'view:requested': ViewRequest;
 }
 export type PushChannel = keyof PushEvents;
 export const PUSH_CHANNELS: readonly PushChannel[] = [
@@ -190,6 +198,7 @@ export const PUSH_CHANNELS: readonly PushChannel[] = [
   'dial:requested',
   'notice',
   'account:changed',
+  'view:requested',
 ];
 
 export type Unsubscribe = () => void;
@@ -225,6 +234,7 @@ export interface Bridge {
   setClientSecret(request: { secret: string | null }): Promise<Result<null>>;
   signOut(): Promise<Result<null>>;
   onAccountChanged(listener: (account: AccountState) => void): Unsubscribe;
+  onViewRequested(listener: (request: ViewRequest) => void): Unsubscribe;
 }
 
 /** Which channel each Bridge function uses: the preload and the type test both read this table. */
@@ -258,4 +268,5 @@ export const BRIDGE_CHANNELS = {
   setClientSecret: 'account:setClientSecret',
   signOut: 'account:signOut',
   onAccountChanged: 'account:changed',
+  onViewRequested: 'view:requested',
 } as const satisfies Record<keyof Bridge, CommandChannel | PushChannel>;

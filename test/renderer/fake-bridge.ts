@@ -1,30 +1,48 @@
 /**
- * A Bridge for renderer tests: it records every command, settings patch and window request the views
- * send, answers like main would (settings patches are validated with the real schema), and lets a test
- * push calls, status, settings, history, app state, notices and dial requests as main would.
+ * A Bridge for renderer tests: it records every command (call and conference), settings patch and
+ * window request the views send, answers like main would (settings patches are validated with the real
+ * schema), and lets a test push calls, the conference, status, settings, history, app state, notices
+ * and dial requests as main would. It also keeps a Webex account the way main's does: sign-in in the
+ * browser (waiting until the test finishes or the user cancels it), pasted tokens, the client secret
+ * and sign-out, each pushing the new account state and, on sign-in and sign-out, the new status.
  */
+import type { AccountState } from '../../src/shared/account';
 import type {
   AppState,
   Bridge,
   CallCommand,
   CommandOutcome,
+  ConferenceCommand,
   DemoCallKind,
   DialRequest,
   HistoryQuery,
   Notice,
   PushEvents,
   Unsubscribe,
+  ViewRequest,
   WindowName,
 } from '../../src/shared/contract';
-import type { AnswerEndpoint, Call, Conference, HistoryEntry, Status } from '../../src/shared/domain';
+import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, Status } from '../../src/shared/domain';
 import { type Result, err, ok } from '../../src/shared/result';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, applySettingsPatch } from '../../src/shared/settings';
 
 type Listener<T> = (value: T) => void;
 type CommandAnswer = Result<CommandOutcome> | Promise<Result<CommandOutcome>>;
+/** How a browser sign-in ends: Webex accepted it, or a failure worded as main words it. */
+export type SignInOutcome = { ok: true } | { ok: false; message: string };
+
+/** The user a successful sign-in (browser or pasted token) reports in the status. */
+export const WEBEX_USER: Account = {
+  provider: 'webex',
+  displayName: 'Wendy Webex',
+  email: 'wendy@example.com',
+  primaryNumber: '+15550100042',
+  extension: '4042',
+};
 
 export class FakeBridge implements Bridge {
   readonly commands: CallCommand[] = [];
+  readonly conferenceCommands: ConferenceCommand[] = [];
   readonly settingsPatches: SettingsPatch[] = [];
   readonly hidden: WindowName[] = [];
   readonly opened: WindowName[] = [];
@@ -33,14 +51,40 @@ export class FakeBridge implements Bridge {
   reconciles = 0;
 
   callList: Call[] = [];
+  currentConference: Conference | null = null;
   currentStatus: Status = { health: 'live', provider: 'demo', account: { provider: 'demo', displayName: 'Dana Demo' } };
   currentSettings: Settings = structuredClone(DEFAULT_SETTINGS);
   app: AppState = { demo: false, version: '0.1.0', platform: 'linux', shortcutFailures: [] };
   historyResult: Result<HistoryEntry[]> = ok([]);
   /** How main answers a command; replace it to fail or to hold the answer back. */
   answer: (command: CallCommand) => CommandAnswer = () => ok({});
+  /** How main answers a conference command; replace it to fail or to hold the answer back. */
+  conferenceAnswer: (command: ConferenceCommand) => Result<null> | Promise<Result<null>> = () => ok(null);
   simulateAnswer: Result<null> = ok(null);
   reconcileAnswer: Result<null> = ok(null);
+
+  /** The account as main keeps it; `clientId` comes from the settings (else `builtInClientId`). */
+  accountState: Omit<AccountState, 'clientId'> = {
+    provider: 'webex',
+    signedIn: false,
+    clientSecretSaved: false,
+    redirectUri: 'http://127.0.0.1:47613/oauth/callback',
+    persistent: true,
+    signingIn: false,
+  };
+  /** The client id the build carries, used when settings have none. */
+  builtInClientId = '';
+  /** How the next browser sign-in ends; 'wait' keeps it waiting for the browser until finishSignIn() or Cancel. */
+  signInOutcome: SignInOutcome | 'wait' = { ok: true };
+  /** Why Webex refuses the next pasted token (null: it accepts a token that looks like one). */
+  pasteRefusal: string | null = null;
+  signIns = 0;
+  cancels = 0;
+  readonly pastedTokens: string[] = [];
+  /** What the views sent as the client secret (null: forget it); the fake keeps it, the screen must not. */
+  readonly clientSecrets: (string | null)[] = [];
+  signOuts = 0;
+  private pendingSignIn: ((outcome: SignInOutcome) => void) | undefined;
 
   private readonly listeners = new Map<keyof PushEvents, Set<Listener<never>>>();
 
@@ -53,6 +97,11 @@ export class FakeBridge implements Bridge {
   setCalls(calls: Call[]): void {
     this.callList = calls;
     this.push('calls:changed', calls);
+  }
+
+  setConference(conference: Conference | null): void {
+    this.currentConference = conference;
+    this.push('conference:changed', conference);
   }
 
   setStatus(status: Status): void {
@@ -81,6 +130,19 @@ export class FakeBridge implements Bridge {
 
   requestDial(request: DialRequest): void {
     this.push('dial:requested', request);
+  }
+
+  /** Replaces part of the account state and pushes it, as main does when something changes. */
+  setAccount(change: Partial<Omit<AccountState, 'clientId'>>): void {
+    this.accountState = { ...this.accountState, ...change };
+    this.pushAccount();
+  }
+
+  /** Ends a sign-in that waits for the browser (signInOutcome 'wait'). */
+  finishSignIn(outcome: SignInOutcome): void {
+    const finish = this.pendingSignIn;
+    this.pendingSignIn = undefined;
+    finish?.(outcome);
   }
 
   listenerCount(): number {
@@ -113,6 +175,15 @@ export class FakeBridge implements Bridge {
   async command(command: CallCommand): Promise<Result<CommandOutcome>> {
     this.commands.push(command);
     return this.answer(command);
+  }
+
+  async conference(): Promise<Conference | null> {
+    return this.currentConference;
+  }
+
+  async conferenceCommand(command: ConferenceCommand): Promise<Result<null>> {
+    this.conferenceCommands.push(command);
+    return this.conferenceAnswer(command);
   }
 
   async history(query: HistoryQuery): Promise<Result<HistoryEntry[]>> {
@@ -164,6 +235,87 @@ export class FakeBridge implements Bridge {
     return ok(null);
   }
 
+  async account(): Promise<AccountState> {
+    return this.accountSnapshot();
+  }
+
+  async signIn(): Promise<Result<null>> {
+    this.signIns += 1;
+    if (!this.accountSnapshot().clientId) {
+      return err('BAD_INPUT', 'Enter the client ID of your Webex integration first (see the README: "Connect Webex").');
+    }
+    if (this.accountState.signingIn) return err('NOT_ALLOWED', 'A sign-in is already waiting for the browser.');
+    const { message: _dropped, ...rest } = this.accountState;
+    this.accountState = { ...rest, signingIn: true };
+    this.pushAccount();
+    const outcome =
+      this.signInOutcome === 'wait'
+        ? await new Promise<SignInOutcome>((resolve) => (this.pendingSignIn = resolve))
+        : this.signInOutcome;
+    if (outcome.ok) {
+      this.accountState = { ...this.accountState, signingIn: false, signedIn: true, method: 'browser' };
+      this.pushAccount();
+      this.setStatus({ health: 'live', provider: 'webex', account: WEBEX_USER });
+      return ok(null);
+    }
+    this.accountState = { ...this.accountState, signingIn: false, message: outcome.message };
+    this.pushAccount();
+    return err('AUTH', outcome.message);
+  }
+
+  async cancelSignIn(): Promise<Result<null>> {
+    this.cancels += 1;
+    this.finishSignIn({ ok: false, message: 'Sign-in was cancelled.' });
+    return ok(null);
+  }
+
+  async pasteToken(request: { token: string }): Promise<Result<null>> {
+    this.pastedTokens.push(request.token);
+    const token = request.token.trim();
+    if (token.length < 20 || /\s/.test(token)) {
+      return err('BAD_INPUT', 'That does not look like a Webex access token: copy it again from developer.webex.com.');
+    }
+    if (this.pasteRefusal) return err('AUTH', this.pasteRefusal);
+    const { message: _dropped, ...rest } = this.accountState;
+    this.accountState = { ...rest, signedIn: true, method: 'pastedToken' };
+    this.pushAccount();
+    this.setStatus({ health: 'live', provider: 'webex', account: WEBEX_USER });
+    return ok(null);
+  }
+
+  async setClientSecret(request: { secret: string | null }): Promise<Result<null>> {
+    this.clientSecrets.push(request.secret);
+    const secret = request.secret?.trim() ?? null;
+    if (secret !== null && (secret.length < 8 || /\s/.test(secret))) {
+      return err('BAD_INPUT', 'That does not look like a client secret: copy it again from your Webex integration.');
+    }
+    this.setAccount({ clientSecretSaved: Boolean(secret) });
+    return ok(null);
+  }
+
+  async signOut(): Promise<Result<null>> {
+    this.signOuts += 1;
+    this.finishSignIn({ ok: false, message: 'Sign-in was cancelled.' });
+    const { method: _method, ...rest } = this.accountState;
+    this.accountState = { ...rest, signedIn: false, clientSecretSaved: false, message: 'Signed out.' };
+    this.pushAccount();
+    this.setStatus({ health: 'signedOut', provider: 'webex', detail: 'Signed out.' });
+    return ok(null);
+  }
+
+  onAccountChanged(listener: Listener<AccountState>): Unsubscribe {
+    return this.listen('account:changed', listener);
+  }
+
+  onViewRequested(listener: Listener<ViewRequest>): Unsubscribe {
+    return this.listen('view:requested', listener);
+  }
+
+  /** Main asks the panel for a view (the tray's Settings / Sign in…). */
+  requestView(request: ViewRequest): void {
+    this.push('view:requested', request);
+  }
+
   onCallsChanged(listener: Listener<Call[]>): Unsubscribe {
     return this.listen('calls:changed', listener);
   }
@@ -194,6 +346,14 @@ export class FakeBridge implements Bridge {
 
   onNotice(listener: Listener<Notice>): Unsubscribe {
     return this.listen('notice', listener);
+  }
+
+  private accountSnapshot(): AccountState {
+    return { ...this.accountState, clientId: this.currentSettings.webex.clientId || this.builtInClientId };
+  }
+
+  private pushAccount(): void {
+    this.push('account:changed', this.accountSnapshot());
   }
 
   private listen<C extends keyof PushEvents>(channel: C, listener: Listener<PushEvents[C]>): Unsubscribe {

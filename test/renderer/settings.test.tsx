@@ -14,14 +14,6 @@ function checkbox(name: string): HTMLInputElement {
 }
 
 describe('settings', () => {
-  it('shows the account from the status and a note about sign-in', async () => {
-    await mount(<SettingsView />);
-    const account = screen.getByRole('region', { name: 'Account' });
-    expect(account.textContent).toContain('Demo (simulated calls)');
-    expect(account.textContent).toContain('Dana Demo');
-    expect(account.textContent).toContain('Signing in to Webex Calling comes in a later version.');
-  });
-
   it('each popup reason is a toggle with a human label that sends its patch', async () => {
     const { bridge } = await mount(<SettingsView />);
     for (const label of ['Direct calls', 'Parked call returning', 'Forwarded — busy', 'Call queue', 'Hunt group', 'Forwarded — no answer']) {

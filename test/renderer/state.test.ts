@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { addNotice, appState, calls, connect, dialRequest, history, historyError, notices, settings, status } from '../../src/renderer/state';
+import { account, addNotice, appState, calls, connect, dialRequest, history, historyError, notices, settings, status } from '../../src/renderer/state';
 import { err } from '../../src/shared/result';
 import { FakeBridge } from './fake-bridge';
 import { historyEntry, makeCall, ringingCall } from './fixtures';
@@ -58,7 +58,7 @@ describe('connect', () => {
     const bridge = new FakeBridge();
     const connection = connect(bridge);
     await connection.ready;
-    expect(bridge.listenerCount()).toBe(7);
+    expect(bridge.listenerCount()).toBe(9);
     connection();
     expect(bridge.listenerCount()).toBe(0);
     bridge.setCalls([makeCall({ id: 'after' })]);
@@ -71,7 +71,33 @@ describe('connect', () => {
     dispose = connection;
     await connection.ready;
     expect(bridge.historyQueries).toEqual([]);
-    expect(bridge.listenerCount()).toBe(6);
+    expect(bridge.listenerCount()).toBe(8);
+  });
+
+  it('reads the account and follows its changes; without it, neither', async () => {
+    const bridge = new FakeBridge();
+    bridge.builtInClientId = 'built-in-id';
+    const connection = connect(bridge);
+    dispose = connection;
+    await connection.ready;
+    expect(account.value).toMatchObject({ signedIn: false, clientId: 'built-in-id', signingIn: false });
+    bridge.setAccount({ signedIn: true, method: 'pastedToken' });
+    expect(account.value).toMatchObject({ signedIn: true, method: 'pastedToken' });
+    connection();
+
+    const popup = new FakeBridge();
+    const reads: string[] = [];
+    popup.account = () => {
+      reads.push('account');
+      return Promise.resolve({ ...bridge.accountState, clientId: '' });
+    };
+    const without = connect(popup, { history: false, account: false });
+    dispose = without;
+    await without.ready;
+    expect(reads).toEqual([]);
+    expect(account.value).toBeNull();
+    popup.setAccount({ signedIn: true });
+    expect(account.value).toBeNull();
   });
 
   it('a history the provider refused becomes a message, a read that throws becomes a notice', async () => {

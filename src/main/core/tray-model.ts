@@ -19,6 +19,7 @@ export type TrayAction =
   | { type: 'simulate'; kind: DemoCallKind }
   | { type: 'showSettings' }
   | { type: 'showConference' }
+  | { type: 'signIn' }
   | { type: 'quit' };
 
 export type TrayMenuItem =
@@ -120,7 +121,7 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
   const calls = callItems(input.calls);
   const menu: TrayMenuItem[] = [{ kind: 'action', label: 'Show panel', action: { type: 'showPanel' } }];
   // Signed out, the one thing that helps is signing in: offer it first.
-  if (input.status.health === 'signedOut') menu.push({ kind: 'action', label: 'Sign in…', action: { type: 'showSettings' } });
+  if (input.status.health === 'signedOut') menu.push({ kind: 'action', label: 'Sign in…', action: { type: 'signIn' } });
   if (calls.length > 0) menu.push({ kind: 'separator' }, ...calls);
   const answered = input.calls.filter((c) => c.state === 'connected' || c.state === 'held' || c.state === 'remoteHeld');
   if (input.conference || answered.length >= 2) menu.push({ kind: 'action', label: 'Conference…', action: { type: 'showConference' } });

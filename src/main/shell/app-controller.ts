@@ -210,8 +210,12 @@ export function startAppController(options: AppControllerOptions): AppController
   async function perform(action: TrayAction): Promise<void> {
     switch (action.type) {
       case 'showPanel':
-      case 'showSettings':
         panel.show();
+        return;
+      case 'showSettings':
+      case 'signIn':
+        panel.show();
+        push.send('view:requested', { view: 'settings', focusAccount: action.type === 'signIn' });
         return;
       case 'showConference':
         conferenceWindow.show();

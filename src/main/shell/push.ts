@@ -7,7 +7,7 @@ import type { PushChannel, PushEvents, WindowName } from '../../shared/contract'
 import type { WindowRegistry } from './window-registry';
 
 export const WINDOW_CHANNELS: Record<WindowName, readonly PushChannel[]> = {
-  panel: ['calls:changed', 'conference:changed', 'history:changed', 'status:changed', 'settings:changed', 'app:changed', 'dial:requested', 'notice', 'account:changed'],
+  panel: ['calls:changed', 'conference:changed', 'history:changed', 'status:changed', 'settings:changed', 'app:changed', 'dial:requested', 'notice', 'account:changed', 'view:requested'],
   popup: ['calls:changed', 'status:changed', 'settings:changed', 'app:changed', 'notice'],
   conference: ['calls:changed', 'conference:changed', 'status:changed', 'settings:changed', 'app:changed', 'notice'],
 };

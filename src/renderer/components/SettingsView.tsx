@@ -5,47 +5,14 @@
  */
 import { useId } from 'preact/hooks';
 import type { Settings } from '../../shared/settings';
-import { PROVIDER_LABELS } from '../labels';
-import { appState, settings, status } from '../state';
+import { appState, settings } from '../state';
+import { AccountSettings } from './AccountSettings';
 import { PopupRuleSettings } from './PopupRuleSettings';
 import { ShortcutSettings } from './ShortcutSettings';
 import { Toggle } from './Toggle';
 import { useSettingsSave } from './use-settings-save';
 
 const THEMES: Record<Settings['theme'], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
-
-function AccountSettings() {
-  const current = settings.value;
-  const account = status.value?.account;
-  const provider = status.value?.provider ?? current?.provider;
-  return (
-    <section class="settings-section" aria-labelledby="settings-account">
-      <h2 id="settings-account">Account</h2>
-      <dl class="facts">
-        <dt>Provider</dt>
-        <dd>{provider ? PROVIDER_LABELS[provider] : '—'}</dd>
-        <dt>Signed in as</dt>
-        <dd>
-          {account ? (
-            <>
-              {account.displayName}
-              {(account.primaryNumber || account.extension || account.email) && (
-                <span class="facts-sub"> {[account.primaryNumber, account.extension && `ext. ${account.extension}`, account.email].filter(Boolean).join(' · ')}</span>
-              )}
-            </>
-          ) : (
-            'Not signed in'
-          )}
-        </dd>
-      </dl>
-      <p class="field-hint">
-        {provider === 'demo'
-          ? 'You are using the demo account: calls are simulated on this computer. Signing in to Webex Calling comes in a later version.'
-          : 'Signing in and out from here comes in a later version.'}
-      </p>
-    </section>
-  );
-}
 
 function GeneralSettings() {
   const { save, error } = useSettingsSave();
@@ -87,12 +54,18 @@ function GeneralSettings() {
   );
 }
 
-export function SettingsView() {
+export interface SettingsViewProps {
+  /** Move focus to the Account section once (the status line's "Sign in" asked for it). */
+  focusAccount?: boolean;
+  onAccountFocused?: () => void;
+}
+
+export function SettingsView({ focusAccount, onAccountFocused }: SettingsViewProps = {}) {
   if (!settings.value) return <p class="empty">Loading settings…</p>;
   const version = appState.value?.version;
   return (
     <div class="settings">
-      <AccountSettings />
+      <AccountSettings focusRequested={focusAccount} onFocused={onAccountFocused} />
       <GeneralSettings />
       <PopupRuleSettings />
       <ShortcutSettings />

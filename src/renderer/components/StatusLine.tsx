@@ -1,14 +1,20 @@
 /**
  * The panel's bottom line: how fresh the call list is (live, polling, degraded, offline, signed out)
  * with main's reason, and whose account this is. When updates lag, "Refresh calls" asks main to
- * re-read the call list now.
+ * re-read the call list now. When signed out, "Sign in" (where the window has somewhere to sign in)
+ * takes the user there.
  */
 import { useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
 import { HEALTH_HINTS, HEALTH_LABELS } from '../labels';
 import { addNotice, status } from '../state';
 
-export function StatusLine() {
+export interface StatusLineProps {
+  /** Takes the user to the account settings; without it, no "Sign in" button is offered. */
+  onSignIn?: () => void;
+}
+
+export function StatusLine({ onSignIn }: StatusLineProps = {}) {
   const bridge = useBridge();
   const [refreshing, setRefreshing] = useState(false);
   const current = status.value;
@@ -45,6 +51,11 @@ export function StatusLine() {
       {lagging && (
         <button type="button" class="btn btn-small" disabled={refreshing} onClick={refresh}>
           Refresh calls
+        </button>
+      )}
+      {current.health === 'signedOut' && onSignIn && (
+        <button type="button" class="btn btn-small btn-primary" onClick={onSignIn}>
+          Sign in
         </button>
       )}
     </footer>

@@ -1,7 +1,8 @@
 /**
  * The tray panel: Calls (current calls and the dialer), History and Settings as tabs, notices, and the
  * event-health line at the bottom. In demo mode it offers "Simulate incoming call". A number from a
- * link brings the Calls tab forward; Escape hides the panel when nothing inside used the key.
+ * link brings the Calls tab forward; the status line's "Sign in" brings Settings forward with focus on
+ * the Account section. Escape hides the panel when nothing inside used the key.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
@@ -22,11 +23,22 @@ const PANEL_ID = 'view-panel';
 export function PanelApp() {
   const bridge = useBridge();
   const [view, setView] = useState<View>('calls');
+  const [focusAccount, setFocusAccount] = useState(false);
   const request = dialRequest.value;
 
   useEffect(() => {
     if (request) setView('calls');
   }, [request]);
+
+  // Main asks for a view (the tray's Settings or Sign in…).
+  useEffect(
+    () =>
+      bridge.onViewRequested(({ view: wanted, focusAccount: focus }) => {
+        setView(wanted);
+        if (focus) setFocusAccount(true);
+      }),
+    [bridge],
+  );
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -48,6 +60,7 @@ export function PanelApp() {
   return (
     <div class="panel">
       <header class="panel-head">
+        <h1 class="visually-hidden">Switchboard</h1>
         <TabList idBase={ID_BASE} panelId={PANEL_ID} label="Switchboard" items={items} selected={view} onSelect={setView} />
         {appState.value?.demo && <SimulateMenu />}
       </header>
@@ -56,10 +69,15 @@ export function PanelApp() {
         <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(ID_BASE, view)}>
           {view === 'calls' && <CallsView />}
           {view === 'history' && <History />}
-          {view === 'settings' && <SettingsView />}
+          {view === 'settings' && <SettingsView focusAccount={focusAccount} onAccountFocused={() => setFocusAccount(false)} />}
         </div>
       </main>
-      <StatusLine />
+      <StatusLine
+        onSignIn={() => {
+          setView('settings');
+          setFocusAccount(true);
+        }}
+      />
     </div>
   );
 }

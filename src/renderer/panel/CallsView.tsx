@@ -1,10 +1,12 @@
 /**
- * The Calls view: my current calls, ringing ones first, then the dialer.
+ * The Calls view: my current calls, ringing ones first, then the dialer. With two or more calls, or a
+ * conference, "Conference" opens the conference window.
  */
 import type { Call, CallState } from '../../shared/domain';
+import { useBridge } from '../bridge-context';
 import { CallCard } from '../components/CallCard';
 import { Dialer } from '../components/Dialer';
-import { calls } from '../state';
+import { addNotice, calls, conference } from '../state';
 
 const STATE_ORDER: Record<CallState, number> = {
   alerting: 0,
@@ -19,11 +21,37 @@ function byUrgency(a: Call, b: Call): number {
   return STATE_ORDER[a.state] - STATE_ORDER[b.state] || (Date.parse(a.createdAt) || 0) - (Date.parse(b.createdAt) || 0);
 }
 
+function ConferenceButton() {
+  const bridge = useBridge();
+  const open = async () => {
+    try {
+      const result = await bridge.openWindow({ name: 'conference' });
+      if (!result.ok) addNotice('error', result.error.message);
+    } catch (error) {
+      addNotice('error', `Could not open the conference window: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <div class="calls-toolbar">
+      <button type="button" class="btn" onClick={() => void open()}>
+        Conference
+      </button>
+    </div>
+  );
+}
+
 export function CallsView() {
   const list = calls.value.slice().sort(byUrgency);
+  const current = conference.value;
+  const active = list.filter((c) => c.state !== 'disconnected').length;
+  const showConference = active >= 2 || (current !== null && current.state !== 'disconnected');
   return (
     <div class="calls-view">
-      <section aria-label="Current calls" class="call-list">
+      {showConference && <ConferenceButton />}
+      <section aria-labelledby="calls-heading" class="call-list">
+        <h2 id="calls-heading" class="visually-hidden">
+          Current calls
+        </h2>
         {list.length === 0 ? <p class="empty">No calls right now.</p> : list.map((call) => <CallCard key={call.id} call={call} />)}
       </section>
       <Dialer />

@@ -4,7 +4,7 @@
  * focus so Enter answers once the user turns to the popup (main shows it inactive, so nothing is
  * stolen). With no call ringing it shows nothing and main hides the window. Escape hides it early.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Call } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { incomingAnnouncement } from '../call-text';
@@ -24,6 +24,7 @@ export function PopupApp() {
   const [announcement, setAnnouncement] = useState('');
   const announced = useRef<Set<string>>(new Set());
   const firstAnswer = useRef<HTMLButtonElement>(null);
+  const headingId = useId();
   const ids = ringing.map((c) => c.id).join('\n');
   const firstId = ringing[0]?.id;
 
@@ -55,7 +56,10 @@ export function PopupApp() {
         {announcement}
       </div>
       {ringing.length > 0 && (
-        <main class="popup" aria-label={ringing.length === 1 ? 'Incoming call' : `${ringing.length} incoming calls`}>
+        <main class="popup" aria-labelledby={headingId}>
+          <h1 id={headingId} class="visually-hidden">
+            {ringing.length === 1 ? 'Incoming call' : `${ringing.length} incoming calls`}
+          </h1>
           {ringing.map((call, i) => (
             <IncomingCall key={call.id} call={call} answerRef={i === 0 ? firstAnswer : undefined} />
           ))}

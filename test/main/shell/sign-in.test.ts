@@ -117,6 +117,9 @@ describe('sign-in in the app', () => {
     expect(await invoke(panel, 'account:get')).toMatchObject({ signedIn: false, clientSecretSaved: false });
     expect(sim.oauth!.counters().revocations).toBeGreaterThanOrEqual(1);
     await eventually(() => Tray.instances[0]?.contextMenu?.labels()).toContain('Sign in…');
+    Tray.instances[0]?.contextMenu?.click('Sign in…');
+    expect(panel.isVisible()).toBe(true);
+    expect(panel.webContents.pushed('view:requested').at(-1)).toEqual({ view: 'settings', focusAccount: true });
 
     const sent = everythingSentToRenderers();
     expect(sent).toContain('Real Caller');

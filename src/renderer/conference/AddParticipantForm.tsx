@@ -1,0 +1,52 @@
+/**
+ * Add to conference: another of my answered calls joins. Offers exactly the calls whose `actions`
+ * include Add to conference; with several, the user picks one.
+ */
+import { useId, useState } from 'preact/hooks';
+import type { Conference } from '../../shared/domain';
+import { useBridge } from '../bridge-context';
+import { partyTitle } from '../call-text';
+import { callStateLabel } from '../labels';
+import { sendConferenceCommand } from '../send-conference-command';
+import { calls, callsInFlight } from '../state';
+import { conferenceLine } from './conference-line';
+
+export function AddParticipantForm({ conference }: { conference: Conference }) {
+  const bridge = useBridge();
+  const selectId = useId();
+  const candidates = calls.value.filter((c) => c.actions.includes('addToConference'));
+  const [chosenId, setChosenId] = useState('');
+  const chosen = candidates.find((c) => c.id === chosenId) ?? candidates[0];
+  const busy = !chosen || chosen.pending !== undefined || callsInFlight.value.has(chosen.id);
+  const describe = (c: (typeof candidates)[number]) => `${partyTitle(c.remote)} (${callStateLabel(c)})`;
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (!chosen) return;
+    void sendConferenceCommand(bridge, { type: 'addParticipant', callId: chosen.id, ...conferenceLine(conference, calls.value) });
+  };
+
+  return (
+    <form class="inline-form add-participant" aria-label="Add a call to the conference" onSubmit={submit}>
+      {candidates.length > 1 ? (
+        <div class="field">
+          <label for={selectId}>Call to add</label>
+          <select id={selectId} value={chosen?.id} onChange={(e) => setChosenId(e.currentTarget.value)}>
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {describe(c)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        chosen && <p class="form-note">{`Your other call: ${describe(chosen)}`}</p>
+      )}
+      <div class="form-actions">
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          Add to conference
+        </button>
+      </div>
+    </form>
+  );
+}

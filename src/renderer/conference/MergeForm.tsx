@@ -1,0 +1,73 @@
+/**
+ * Start a conference: my calls that can be merged, each with a checkbox (all chosen at first), and
+ * Merge for the chosen ones once there are two or more. Shows exactly the calls whose `actions` offer
+ * Merge, so nothing is offered that the provider would refuse.
+ */
+import { useId, useState } from 'preact/hooks';
+import { useBridge } from '../bridge-context';
+import { partyTitle } from '../call-text';
+import { callStateLabel, pendingLabel } from '../labels';
+import { sendConferenceCommand } from '../send-conference-command';
+import { calls, callsInFlight } from '../state';
+import { lineOf } from './conference-line';
+
+export function MergeForm() {
+  const bridge = useBridge();
+  const titleId = useId();
+  const all = calls.value;
+  const mergeable = all.filter((c) => c.actions.includes('merge'));
+  // Remember what was left out rather than what was chosen, so a call answered meanwhile is chosen too.
+  const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(new Set());
+  const chosen = mergeable.filter((c) => !leftOut.has(c.id));
+  const pending = mergeable.find((c) => c.pending === 'merge');
+  const busy = mergeable.some((c) => c.pending !== undefined || callsInFlight.value.has(c.id));
+
+  const toggle = (callId: string, include: boolean) => {
+    const next = new Set(leftOut);
+    if (include) next.delete(callId);
+    else next.add(callId);
+    setLeftOut(next);
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (chosen.length < 2) return;
+    const callIds = chosen.map((c) => c.id);
+    void sendConferenceCommand(bridge, { type: 'merge', callIds, ...lineOf(callIds, all) });
+  };
+
+  return (
+    <section class="merge" aria-labelledby={titleId}>
+      <h2 id={titleId} class="section-title">
+        Start a conference
+      </h2>
+      {mergeable.length < 2 ? (
+        <p class="empty">You need two or more answered calls to start a conference.</p>
+      ) : (
+        <form class="inline-form" onSubmit={submit}>
+          <fieldset class="choice">
+            <legend>Calls to merge</legend>
+            {mergeable.map((call) => (
+              <label key={call.id} class="choice-option">
+                <input type="checkbox" checked={!leftOut.has(call.id)} disabled={busy} onChange={(e) => toggle(call.id, e.currentTarget.checked)} />
+                {`${partyTitle(call.remote)} (${callStateLabel(call)})`}
+              </label>
+            ))}
+          </fieldset>
+          {chosen.length < 2 && <p class="field-hint">Choose two or more calls.</p>}
+          <div class="form-actions">
+            <button type="submit" class="btn btn-primary" disabled={busy || chosen.length < 2}>
+              Merge
+            </button>
+          </div>
+        </form>
+      )}
+      {busy && (
+        <p class="call-pending" role="status">
+          <span class="spinner" aria-hidden="true" />
+          {pendingLabel(pending ? 'merge' : undefined)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Sends one conference command through the bridge and turns its answer into what the user sees: the
+ * controls it concerns stay disabled while it travels (the calls it names, or the conference's own
+ * controls), a failure becomes an error notice with the provider's message. Never throws: a broken
+ * bridge is a failed Result.
+ */
+import type { Bridge, ConferenceCommand } from '../shared/contract';
+import { type Result, err } from '../shared/result';
+import { addNotice, conferenceInFlight, markInFlight } from './state';
+
+/** The calls a command is about (merge, add, a participant control); none for the conference itself. */
+function namedCalls(command: ConferenceCommand): string[] {
+  if (command.type === 'merge') return command.callIds ?? [];
+  return 'callId' in command ? [command.callId] : [];
+}
+
+export async function sendConferenceCommand(bridge: Bridge, command: ConferenceCommand): Promise<Result<null>> {
+  const callIds = namedCalls(command);
+  const hostLevel = callIds.length === 0;
+  for (const callId of callIds) markInFlight(callId, true);
+  if (hostLevel) conferenceInFlight.value = true;
+  let result: Result<null>;
+  try {
+    result = await bridge.conferenceCommand(command);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    result = err('NETWORK', `Switchboard could not send the command: ${reason}`);
+  } finally {
+    for (const callId of callIds) markInFlight(callId, false);
+    if (hostLevel) conferenceInFlight.value = false;
+  }
+  if (!result.ok) addNotice('error', result.error.message, callIds.length === 1 ? callIds[0] : undefined);
+  return result;
+}
