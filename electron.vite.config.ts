@@ -8,6 +8,8 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   main: {
+    // A release may carry its Webex integration's client id (SWITCHBOARD_WEBEX_CLIENT_ID at build time).
+    define: { __SWITCHBOARD_WEBEX_CLIENT_ID__: JSON.stringify(process.env.SWITCHBOARD_WEBEX_CLIENT_ID ?? '') },
     build: {
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },

@@ -2,11 +2,11 @@
  * `npm run screenshots`: the README's pictures, taken from the real pages in Chromium through the
  * browser preview with a realistic demo state — a call on hold, a forwarded call ringing, a missed
  * call in the history — at the windows' real sizes (the shell's PANEL_SIZE and popupSize). Writes
- * docs/screenshots/panel.png, popup.png and settings.png.
+ * docs/screenshots/panel.png, popup.png, settings.png and conference.png.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PANEL_SIZE, popupSize } from '../src/main/core/window-placement';
+import { CONFERENCE_SIZE, PANEL_SIZE, popupSize } from '../src/main/core/window-placement';
 import { demoCall } from '../src/main/runtime/demo-scenarios';
 import { launchChromium } from '../src/preview/chromium';
 import { startPreview } from '../src/preview/preview-server';
@@ -59,6 +59,19 @@ try {
   await panel.getByRole('tab', { name: 'Settings' }).click();
   await panel.getByRole('tabpanel').getByRole('checkbox').first().waitFor();
   await panel.screenshot({ path: `${OUT}settings.png` });
+
+  // The conference window: the held call and a new one merged, one participant muted.
+  await panel.getByRole('tab', { name: /Calls/ }).click();
+  await panel.getByRole('article', { name: 'Carol White' }).getByRole('button', { name: 'Answer' }).click();
+  await panel.getByRole('article', { name: 'Carol White' }).getByRole('button', { name: 'Hang up' }).waitFor();
+  const conference = await context.newPage();
+  await conference.setViewportSize(CONFERENCE_SIZE);
+  await conference.goto(new URL('conference.html', preview.url).href);
+  await conference.getByRole('button', { name: 'Merge', exact: true }).click();
+  const carol = conference.getByRole('listitem', { name: 'Carol White' });
+  await carol.getByRole('button', { name: 'Mute', exact: true }).click();
+  await carol.getByText('Muted', { exact: true }).waitFor();
+  await conference.screenshot({ path: `${OUT}conference.png` });
 
   const shot = popup.viewportSize() ?? POPUP_SIZE;
   console.log(`Screenshots written to ${OUT} (panel ${PANEL_SIZE.width}×${PANEL_SIZE.height}, popup ${shot.width}×${shot.height}).`);

@@ -114,6 +114,8 @@ function centreOf(rect: Rect): Point {
 }
 
 export const PANEL_SIZE: Size = { width: 360, height: 520 };
+/** The conference control panel: an ordinary window, worked in beside other apps. */
+export const CONFERENCE_SIZE: Size = { width: 420, height: 560 };
 export const POPUP_WIDTH = 380;
 /** One incoming-call card (caller, number, why it reaches me, line, buttons: measured at 205 px in Chromium); several stack. */
 export const POPUP_CARD_HEIGHT = 205;

@@ -4,10 +4,9 @@
  * only hides it; it is destroyed when the app quits.
  */
 import type { BrowserWindow } from 'electron';
+import { CONFERENCE_SIZE } from '../core/window-placement';
 import { loadRendererPage } from './renderer-location';
 import { createSecureWindow } from './secure-window';
-
-export const CONFERENCE_SIZE = { width: 420, height: 560 } as const;
 
 export interface ConferenceWindow {
   readonly window: BrowserWindow;
