@@ -5,27 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, type PreviewSession, startSession } from './preview-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { previewPerTest } from './preview-harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let session: PreviewSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await startSession(browser);
-});
-afterEach(async () => {
-  await session?.close();
-});
+const e2e = previewPerTest();
 
 interface AxeResult {
   violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
@@ -49,7 +35,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 function ringForwardedCall(): string {
-  return session.simulator.scenario.ringUser({
+  return e2e.session.simulator.scenario.ringUser({
     from: { name: 'Carol White', number: '+15550100103', callType: 'external' },
     redirections: [{ reason: 'busy', by: { name: 'Bob Jones', number: '2002', callType: 'location' } }],
   });
@@ -57,8 +43,8 @@ function ringForwardedCall(): string {
 
 describe('accessibility (axe in Chromium)', () => {
   it('panel: a call on hold, a connected call with its transfer form open, a ringing call', async () => {
-    const panel = await session.open('panel');
-    const { scenario } = session.simulator;
+    const panel = await e2e.session.open('panel');
+    const { scenario } = e2e.session.simulator;
     const held = scenario.ringUser({ from: { name: 'Alice Smith', number: '+15550100101', callType: 'external' } });
     scenario.answerOnDevice(held);
     await panel.getByRole('article', { name: 'Alice Smith' }).getByRole('button', { name: 'Hold', exact: true }).click();
@@ -73,14 +59,14 @@ describe('accessibility (axe in Chromium)', () => {
   });
 
   it('popup: a forwarded call ringing', async () => {
-    const popup = await session.open('popup');
+    const popup = await e2e.session.open('popup');
     ringForwardedCall();
     await popup.getByRole('button', { name: 'Answer' }).waitFor();
     expect(await violations(popup)).toEqual([]);
   });
 
   it('settings', async () => {
-    const panel = await session.open('panel');
+    const panel = await e2e.session.open('panel');
     await panel.getByRole('tab', { name: 'Settings' }).click();
     await panel.getByRole('tabpanel').getByRole('checkbox').first().waitFor();
     expect(await violations(panel)).toEqual([]);

@@ -3,29 +3,17 @@
  * Merge → a conference with two participants → mute one, deafen the other → the SIMULATOR's media says
  * exactly that → Hold / Resume → Release (confirmed) → no calls remain.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import { inSimulator, launchChromium, type PreviewSession, startSession } from './preview-harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { inSimulator, previewPerTest } from './preview-harness';
 
-let browser: Browser;
-let session: PreviewSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const e2e = previewPerTest();
 
 const button = (where: Locator | Page, name: string) => where.getByRole('button', { name, exact: true });
 
 describe('the conference window controls a real conference', () => {
   it('merges two calls, mutes and deafens participants, holds, resumes and releases', async () => {
-    session = await startSession(browser);
+    const session = e2e.session;
     const { scenario } = session.simulator;
     const ada = scenario.ringUser({ from: { name: 'Ada Lovelace', number: '+15550100401', callType: 'external' } });
     scenario.answerOnDevice(ada);
@@ -38,7 +26,7 @@ describe('the conference window controls a real conference', () => {
 
     const page = await session.open('conference');
     await button(page, 'Merge').click();
-    await inSimulator(() => session!.simulator.conference().participants?.map((p) => p.callId).sort()).toEqual([ada, bob].sort());
+    await inSimulator(() => session.simulator.conference().participants?.map((p) => p.callId).sort()).toEqual([ada, bob].sort());
 
     const adaRow = page.getByRole('listitem', { name: 'Ada Lovelace' });
     const bobRow = page.getByRole('listitem', { name: 'Bob Stone' });
@@ -50,17 +38,17 @@ describe('the conference window controls a real conference', () => {
     await inSimulator(() => scenario.mediaOf(bob)).toEqual({ sends: true, receives: false });
     await adaRow.getByText('Muted', { exact: true }).waitFor();
     await bobRow.getByText('Deafened', { exact: true }).waitFor();
-    await inSimulator(() => session!.simulator.conference().participants?.find((p) => p.callId === ada)).toMatchObject({ muted: true, deafened: false });
-    await inSimulator(() => session!.simulator.conference().participants?.find((p) => p.callId === bob)).toMatchObject({ muted: false, deafened: true });
+    await inSimulator(() => session.simulator.conference().participants?.find((p) => p.callId === ada)).toMatchObject({ muted: true, deafened: false });
+    await inSimulator(() => session.simulator.conference().participants?.find((p) => p.callId === bob)).toMatchObject({ muted: false, deafened: true });
 
     await button(page, 'Hold').click();
-    await inSimulator(() => session!.simulator.conference().state).toBe('held');
+    await inSimulator(() => session.simulator.conference().state).toBe('held');
     await button(page, 'Resume').click();
-    await inSimulator(() => session!.simulator.conference().state).toBe('connected');
+    await inSimulator(() => session.simulator.conference().state).toBe('connected');
 
     await button(page, 'Release conference').click();
     await button(page, 'Release for everyone').click();
-    await inSimulator(() => session!.simulator.listCalls()).toEqual([]);
-    await inSimulator(() => session!.simulator.conference()).toEqual({});
+    await inSimulator(() => session.simulator.listCalls()).toEqual([]);
+    await inSimulator(() => session.simulator.conference()).toEqual({});
   });
 });

@@ -3,33 +3,19 @@
  * the popup shows who and why, Answer connects it in the simulator and the panel shows it; a call
  * nobody answered lands in the history with the missed badge.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inSimulator, launchChromium, type PreviewSession, simCall, startSession } from './preview-harness';
 
-let browser: Browser;
-let session: PreviewSession;
+import { describe, expect, it } from 'vitest';
+import { inSimulator, simCall, previewPerTest } from './preview-harness';
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await startSession(browser);
-});
-afterEach(async () => {
-  await session?.close();
-});
+const e2e = previewPerTest();
 
 describe('an incoming call in the browser preview', () => {
   it('rings a forwarded (busy) call: the popup shows caller and reason, Answer connects it in the simulator and the panel shows it', async () => {
-    const panel = await session.open('panel');
-    const popup = await session.open('popup');
+    const panel = await e2e.session.open('panel');
+    const popup = await e2e.session.open('popup');
 
     // Ring through the simulator's own HTTP scenario route, as the demo and outside tools do.
-    const ring = await fetch(new URL('/_sim/ring', session.simulator.baseUrl), {
+    const ring = await fetch(new URL('/_sim/ring', e2e.session.simulator.baseUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -45,7 +31,7 @@ describe('an incoming call in the browser preview', () => {
     expect(await popup.locator('[aria-live="assertive"]').textContent()).toBe('Incoming call from Carol White, forwarded from Bob Jones — busy');
     await popup.getByRole('button', { name: 'Answer' }).click();
 
-    await inSimulator(() => simCall(session.simulator, callId)?.state).toBe('connected');
+    await inSimulator(() => simCall(e2e.session.simulator, callId)?.state).toBe('connected');
     const card = panel.getByRole('article', { name: 'Carol White' });
     await card.getByText('Connected').waitFor();
     await card.getByRole('button', { name: 'Hang up' }).waitFor();
@@ -54,17 +40,17 @@ describe('an incoming call in the browser preview', () => {
   });
 
   it('shows a call nobody answered in the history, with the missed-call badge', async () => {
-    const panel = await session.open('panel');
-    const callId = session.simulator.scenario.ringUser({ from: { name: 'Dan Brown', number: '+15550100104', callType: 'external' } });
+    const panel = await e2e.session.open('panel');
+    const callId = e2e.session.simulator.scenario.ringUser({ from: { name: 'Dan Brown', number: '+15550100104', callType: 'external' } });
     await panel.getByRole('article', { name: 'Dan Brown' }).waitFor();
-    session.simulator.scenario.remoteHangsUp(callId);
+    e2e.session.simulator.scenario.remoteHangsUp(callId);
 
     // The provider records the missed call; the panel re-reads the history shortly after a call ends.
     const historyTab = panel.getByRole('tab', { name: 'History (1 new)' });
     await historyTab.waitFor({ timeout: 10_000 });
     await historyTab.click();
     await panel.getByRole('button', { name: /^Call back Dan Brown \+15550100104, missed/ }).waitFor();
-    expect(session.simulator.history().filter((h) => h.type === 'missed').map((h) => h.name)).toEqual(['Dan Brown']);
+    expect(e2e.session.simulator.history().filter((h) => h.type === 'missed').map((h) => h.name)).toEqual(['Dan Brown']);
 
     // Looking at the Missed list clears the badge.
     await panel.getByRole('tab', { name: /^Missed/ }).click();

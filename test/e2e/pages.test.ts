@@ -3,27 +3,13 @@
  * conference …) starts on its own in a tab, and the bridge each page gets is the preload's in shape
  * and behaviour, so the renderer cannot tell the two apart.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { describe, expect, it } from 'vitest';
 import { BRIDGE_CHANNELS } from '../../src/shared/contract';
 import { rendererPages } from '../../src/preview/renderer-site';
-import { builtRenderer, launchChromium, type PreviewSession, startSession } from './preview-harness';
+import { builtRenderer, previewPerTest } from './preview-harness';
 
-let browser: Browser;
-let session: PreviewSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await startSession(browser);
-});
-afterEach(async () => {
-  await session?.close();
-});
+const e2e = previewPerTest();
 
 describe('the window pages in the browser preview', () => {
   const pages = rendererPages(builtRenderer()).map((file) => file.replace(/\.html$/, ''));
@@ -33,13 +19,13 @@ describe('the window pages in the browser preview', () => {
   });
 
   it.each(pages)('%s.html starts on its own in a tab, with its bridge and without errors', async (name) => {
-    const page = await session.context.newPage();
+    const page = await e2e.session.context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url})`);
     });
-    await page.goto(new URL(`${name}.html`, session.preview.url).href);
+    await page.goto(new URL(`${name}.html`, e2e.session.preview.url).href);
     await page.waitForFunction(() => document.getElementById('app')?.childElementCount);
     // Every initial read answered: the preview's core has been asked and nothing failed.
     await page.evaluate(() => window.switchboard!.status());
@@ -48,7 +34,7 @@ describe('the window pages in the browser preview', () => {
   });
 
   it('gives each page the same bridge as the preload: every function, frozen, unsubscribe removes only its own listener', async () => {
-    const panel = await session.open('panel');
+    const panel = await e2e.session.open('panel');
     const shape = await panel.evaluate(() => {
       const bridge = window.switchboard as unknown as Record<string, unknown>;
       return { names: Object.keys(bridge).sort(), functions: Object.values(bridge).every((f) => typeof f === 'function'), frozen: Object.isFrozen(bridge) };
@@ -65,7 +51,7 @@ describe('the window pages in the browser preview', () => {
       off();
       off();
     });
-    session.simulator.scenario.ringUser({ from: { name: 'Alice Smith', number: '+15550100101' } });
+    e2e.session.simulator.scenario.ringUser({ from: { name: 'Alice Smith', number: '+15550100101' } });
     await panel.waitForFunction(() => (window as unknown as { heard: string[] }).heard.length > 0);
     expect(await panel.evaluate(() => (window as unknown as { heard: string[] }).heard[0])).toBe('second:1');
 

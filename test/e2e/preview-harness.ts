@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { PANEL_SIZE, popupSize } from '../../src/main/core/window-placement';
 import type { WebexSimulator } from '../../src/main/simulator/webex/index';
 import type { WireCall } from '../../src/main/providers/webex/wire';
@@ -87,3 +87,37 @@ export function simCall(simulator: WebexSimulator, id: string): WireCall | undef
 export function inSimulator<T>(read: () => T) {
   return expect.poll(read, { timeout: 5_000, interval: 25 });
 }
+
+/**
+ * The usual shape of an end-to-end file: one Chromium for the file, a fresh preview (demo simulator)
+ * for each test. Registers the hooks; read `.session` inside a test.
+ */
+export function previewPerTest(): { readonly session: PreviewSession; readonly browser: Browser } {
+  let browser: Browser | undefined;
+  let session: PreviewSession | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    session = await startSession(browser);
+  });
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+  return {
+    get session() {
+      if (!session) throw new Error('no preview session outside a test');
+      return session;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium did not start');
+      return browser;
+    },
+  };
+}
+

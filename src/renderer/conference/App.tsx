@@ -4,8 +4,7 @@
  * Notices and the event-health line as in the panel. Escape hides the window when nothing inside used
  * the key. Works with the Bridge alone (Electron's preload or the browser preview).
  */
-import { useEffect } from 'preact/hooks';
-import { useBridge } from '../bridge-context';
+import { useEscapeHides } from '../use-escape-hides';
 import { Notices } from '../components/Notices';
 import { StatusLine } from '../components/StatusLine';
 import { conference } from '../state';
@@ -13,17 +12,8 @@ import { ConferenceView } from './ConferenceView';
 import { MergeForm } from './MergeForm';
 
 export function ConferenceApp() {
-  const bridge = useBridge();
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      void bridge.hideWindow({ name: 'conference' });
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [bridge]);
+  useEscapeHides('conference');
 
   const current = conference.value;
   const live = current && current.state !== 'disconnected' ? current : null;

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
+import { useEscapeHides } from '../use-escape-hides';
 import { History } from '../components/History';
 import { unseenMissedCount } from '../components/missed-calls';
 import { Notices } from '../components/Notices';
@@ -40,15 +41,7 @@ export function PanelApp() {
     [bridge],
   );
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      void bridge.hideWindow({ name: 'panel' });
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [bridge]);
+  useEscapeHides('panel');
 
   const active = calls.value.filter((c) => c.state !== 'disconnected').length;
   const items = [

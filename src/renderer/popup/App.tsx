@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Call } from '../../shared/domain';
-import { useBridge } from '../bridge-context';
+import { useEscapeHides } from '../use-escape-hides';
 import { incomingAnnouncement } from '../call-text';
 import { Notices } from '../components/Notices';
 import { calls } from '../state';
@@ -19,7 +19,6 @@ export function ringingCalls(all: Call[]): Call[] {
 }
 
 export function PopupApp() {
-  const bridge = useBridge();
   const ringing = ringingCalls(calls.value);
   const [announcement, setAnnouncement] = useState('');
   const announced = useRef<Set<string>>(new Set());
@@ -40,15 +39,7 @@ export function PopupApp() {
     if (firstId) firstAnswer.current?.focus();
   }, [firstId]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      void bridge.hideWindow({ name: 'popup' });
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [bridge]);
+  useEscapeHides('popup');
 
   return (
     <>
