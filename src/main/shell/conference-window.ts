@@ -6,6 +6,7 @@
 import type { BrowserWindow } from 'electron';
 import { CONFERENCE_SIZE } from '../core/window-placement';
 import { loadRendererPage } from './renderer-location';
+import { hideOnClose } from './hide-on-close';
 import { createSecureWindow } from './secure-window';
 
 export interface ConferenceWindow {
@@ -26,11 +27,7 @@ export function createConferenceWindow(options: { quitting(): boolean }): Confer
     fullscreenable: false,
   });
   void loadRendererPage(window, 'conference');
-  window.on('close', (event) => {
-    if (options.quitting()) return;
-    event.preventDefault();
-    window.hide();
-  });
+  hideOnClose(window, options.quitting);
   return {
     window,
     show() {

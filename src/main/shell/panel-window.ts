@@ -7,6 +7,7 @@ import type { BrowserWindow, Rectangle } from 'electron';
 import { screen } from 'electron';
 import { PANEL_SIZE, knownTrayBounds, placePanel } from '../core/window-placement';
 import { loadRendererPage } from './renderer-location';
+import { hideOnClose } from './hide-on-close';
 import { createSecureWindow } from './secure-window';
 
 export interface PanelWindow {
@@ -54,11 +55,7 @@ export function createPanelWindow(options: PanelWindowOptions): PanelWindow {
     hiddenByBlurAt = now();
     window.hide();
   });
-  window.on('close', (event) => {
-    if (options.quitting()) return;
-    event.preventDefault();
-    window.hide();
-  });
+  hideOnClose(window, options.quitting);
 
   function place(): void {
     const tray = options.trayBounds();

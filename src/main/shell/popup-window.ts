@@ -9,6 +9,7 @@ import type { BrowserWindow } from 'electron';
 import { screen } from 'electron';
 import { placePopup, popupSize } from '../core/window-placement';
 import { loadRendererPage } from './renderer-location';
+import { hideOnClose } from './hide-on-close';
 import { createSecureWindow } from './secure-window';
 
 export interface PopupWindow {
@@ -42,11 +43,7 @@ export function createPopupWindow(options: PopupWindowOptions): PopupWindow {
   });
   void loadRendererPage(window, 'popup');
 
-  window.on('close', (event) => {
-    if (options.quitting()) return;
-    event.preventDefault();
-    window.hide();
-  });
+  hideOnClose(window, options.quitting);
 
   return {
     window,

@@ -3,6 +3,7 @@
  * saved, "Saved" and "Forget secret". The secret goes to main and is cleared from the field at once;
  * nothing here ever shows a saved secret (main never gives it back).
  */
+import { SecretEntry } from './SecretEntry';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
 import { useBridgeAction } from './use-bridge-action';
@@ -63,22 +64,16 @@ export function ClientSecretField({ saved }: { saved: boolean }) {
   return (
     <form class="field" onSubmit={(event) => void save(event)}>
       <label for={inputId}>Client secret</label>
-      <div class="field-row">
-        <input
-          ref={input}
-          id={inputId}
-          type="password"
-          autocomplete="off"
-          spellcheck={false}
-          value={draft}
-          aria-describedby={hintId}
-          aria-invalid={error ? true : undefined}
-          onInput={(event) => setDraft(event.currentTarget.value)}
-        />
-        <button type="submit" class="btn" disabled={busy || !draft.trim()}>
-          Save secret
-        </button>
-      </div>
+      <SecretEntry
+        id={inputId}
+        hintId={hintId}
+        inputRef={input}
+        value={draft}
+        onInput={setDraft}
+        invalid={Boolean(error)}
+        busy={busy}
+        submitLabel="Save secret"
+      />
       <p class="field-hint" id={hintId}>
         Only if your integration asks for one. Switchboard keeps it encrypted and never shows it again.
       </p>

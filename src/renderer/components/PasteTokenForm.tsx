@@ -3,6 +3,7 @@
  * token. Main checks the token with Webex; a refusal shows under the field, and on success the field
  * is cleared (the token is never kept or shown here).
  */
+import { SecretEntry } from './SecretEntry';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
 import { useBridgeAction } from './use-bridge-action';
@@ -37,22 +38,16 @@ export function PasteTokenForm({ onSignedIn }: { onSignedIn: () => void }) {
       </button>
       <form id={formId} class="field" hidden={!open} onSubmit={(event) => void submit(event)}>
         <label for={inputId}>Access token</label>
-        <div class="field-row">
-          <input
-            ref={input}
-            id={inputId}
-            type="password"
-            autocomplete="off"
-            spellcheck={false}
-            value={token}
-            aria-describedby={hintId}
-            aria-invalid={error ? true : undefined}
-            onInput={(event) => setToken(event.currentTarget.value)}
-          />
-          <button type="submit" class="btn" disabled={busy || !token.trim()}>
-            Use token
-          </button>
-        </div>
+        <SecretEntry
+          id={inputId}
+          hintId={hintId}
+          inputRef={input}
+          value={token}
+          onInput={setToken}
+          invalid={Boolean(error)}
+          busy={busy}
+          submitLabel="Use token"
+        />
         <p class="field-hint" id={hintId}>
           A personal access token from developer.webex.com lasts 12 hours and is not renewed: paste a new one
           then, or sign in with Webex to stay signed in.
