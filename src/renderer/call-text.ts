@@ -1,54 +1,9 @@
 /**
- * Sentences about a call that several views share: who it is, why it reaches me, how long it has
- * lasted, the popup's spoken announcement. Pure functions of domain values; no DOM, no bridge.
+ * Sentences about a call that several windows share: which line, how long it has lasted, the popup's
+ * spoken announcement. Who and why come from src/shared/party-text.ts (the tray and notifications use it too). Pure functions of domain values; no DOM, no bridge.
  */
-import type { Call, HistoryEntry, Party } from '../shared/domain';
-import { CALL_TYPE_LABELS, REDIRECT_LABELS } from './labels';
-
-export const PRIVATE_NUMBER = 'Private number';
-
-/** The name to show first: a hidden caller is "Private number", never an empty line. */
-export function partyTitle(party: Pick<Party, 'name' | 'number' | 'privacy'>): string {
-  if (party.privacy) return PRIVATE_NUMBER;
-  return party.name || party.number || 'Unknown caller';
-}
-
-/** The number under the name, when both are known and differ. */
-export function partySubtitle(party: Pick<Party, 'name' | 'number' | 'privacy'>): string | undefined {
-  if (party.privacy || !party.name || !party.number || party.name === party.number) return undefined;
-  return party.number;
-}
-
-/** A party named inside a sentence ("Forwarded from Bob"). */
-function partyInSentence(party: Party): string {
-  if (party.privacy) return 'a private number';
-  return party.name || party.number || 'someone';
-}
-
-/** Why this call reaches me, or undefined for a plain direct call. Uses the most recent redirection. */
-export function reachReason(call: Pick<Call, 'redirections' | 'recall'>): string | undefined {
-  if (call.recall?.type === 'park') return `Parked call returning from ${partyInSentence(call.recall.party)}`;
-  const redirection = call.redirections[0];
-  if (!redirection) return undefined;
-  const by = redirection.by;
-  switch (redirection.reason) {
-    case 'callQueue':
-      return joinWords('Call queue', by.privacy ? undefined : by.name || by.number);
-    case 'huntGroup':
-      return joinWords('Hunt group', by.privacy ? undefined : by.name || by.number);
-    default:
-      return `Forwarded from ${partyInSentence(by)} — ${REDIRECT_LABELS[redirection.reason]}`;
-  }
-}
-
-function joinWords(first: string, second: string | undefined): string {
-  return second ? `${first} ${second}` : first;
-}
-
-/** "External call", "Internal call"; undefined when the provider did not say. */
-export function callTypeText(party: Pick<Party, 'callType'>): string | undefined {
-  return party.callType ? `${CALL_TYPE_LABELS[party.callType]} call` : undefined;
-}
+import type { Call, HistoryEntry } from '../shared/domain';
+import { partyTitle, reachReason } from '../shared/party-text';
 
 /** Which line the call is on, when it is not simply the primary line. */
 export function lineText(call: Pick<Call, 'line' | 'appearance'>): string | undefined {

@@ -9,14 +9,12 @@ import type {
   Action,
   Call,
   CallDirection,
-  CallType,
   ConferenceState,
   ConferenceType,
   EventHealth,
   HistoryType,
   ProviderId,
   RecordingState,
-  RedirectReason,
 } from '../shared/domain';
 import type { PopupReason, ShortcutAction } from '../shared/settings';
 
@@ -42,20 +40,6 @@ export const DIRECTION_LABELS: Record<CallDirection, string> = {
   incoming: 'Incoming',
   outgoing: 'Outgoing',
   clickToDial: 'Click to dial',
-};
-
-/** The tail of "Forwarded from Alice — busy". */
-export const REDIRECT_LABELS: Record<RedirectReason, string> = {
-  busy: 'busy',
-  noAnswer: 'no answer',
-  unavailable: 'unavailable',
-  unconditional: 'always forwarded',
-  timeOfDay: 'time-of-day schedule',
-  divert: 'diverted',
-  followMe: 'follow me',
-  huntGroup: 'hunt group',
-  callQueue: 'call queue',
-  unknown: 'other reason',
 };
 
 /** Popup rules in settings, one per reason a call can reach me. */
@@ -116,15 +100,6 @@ export const CONFERENCE_TYPE_LABELS: Record<ConferenceType, string> = {
   bargeIn: 'Barge-in',
   silentMonitoring: 'Silent monitoring',
   coaching: 'Coaching',
-};
-
-export const CALL_TYPE_LABELS: Record<CallType, string> = {
-  location: 'Internal',
-  organization: 'Internal',
-  external: 'External',
-  emergency: 'Emergency',
-  repair: 'Repair',
-  other: 'Other',
 };
 
 export const SIGN_IN_METHOD_LABELS: Record<SignInMethod, string> = {

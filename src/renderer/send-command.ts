@@ -5,9 +5,10 @@
  */
 import type { Bridge, CallCommand, CommandOutcome } from '../shared/contract';
 import type { Call } from '../shared/domain';
-import { type Result, err } from '../shared/result';
+import type { Result } from '../shared/result';
+import { throughBridge } from './bridge-request';
 import { addNotice, lastParkedAt, markInFlight } from './state';
-import { partyTitle } from './call-text';
+import { partyTitle } from '../shared/party-text';
 
 /** The `{callId, line}` part of a command about one call, without undefined keys. */
 export function callRef(call: Pick<Call, 'id' | 'line'>): { callId: string; line?: string } {
@@ -21,15 +22,8 @@ function commandCallId(command: CallCommand): string | undefined {
 export async function sendCommand(bridge: Bridge, command: CallCommand): Promise<Result<CommandOutcome>> {
   const callId = commandCallId(command);
   if (callId) markInFlight(callId, true);
-  let result: Result<CommandOutcome>;
-  try {
-    result = await bridge.command(command);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    result = err('NETWORK', `Switchboard could not send the command: ${reason}`);
-  } finally {
-    if (callId) markInFlight(callId, false);
-  }
+  const result = await throughBridge(() => bridge.command(command));
+  if (callId) markInFlight(callId, false);
   if (!result.ok) {
     addNotice('error', result.error.message, callId);
   } else if (command.type === 'park' && result.value.parkedAt) {

@@ -5,7 +5,8 @@
  * bridge is a failed Result.
  */
 import type { Bridge, ConferenceCommand } from '../shared/contract';
-import { type Result, err } from '../shared/result';
+import type { Result } from '../shared/result';
+import { throughBridge } from './bridge-request';
 import { addNotice, conferenceInFlight, markInFlight } from './state';
 
 /** The calls a command is about (merge, add, a participant control); none for the conference itself. */
@@ -19,16 +20,9 @@ export async function sendConferenceCommand(bridge: Bridge, command: ConferenceC
   const hostLevel = callIds.length === 0;
   for (const callId of callIds) markInFlight(callId, true);
   if (hostLevel) conferenceInFlight.value = true;
-  let result: Result<null>;
-  try {
-    result = await bridge.conferenceCommand(command);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    result = err('NETWORK', `Switchboard could not send the command: ${reason}`);
-  } finally {
-    for (const callId of callIds) markInFlight(callId, false);
-    if (hostLevel) conferenceInFlight.value = false;
-  }
+  const result = await throughBridge(() => bridge.conferenceCommand(command));
+  for (const callId of callIds) markInFlight(callId, false);
+  if (hostLevel) conferenceInFlight.value = false;
   if (!result.ok) addNotice('error', result.error.message, callIds.length === 1 ? callIds[0] : undefined);
   return result;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callDuration, formatDuration, incomingAnnouncement, lineText, partySubtitle, partyTitle, reachReason } from '../../src/renderer/call-text';
+import { callDuration, formatDuration, incomingAnnouncement, lineText } from '../../src/renderer/call-text';
+import { partySubtitle, partyTitle, reachReason } from '../../src/shared/party-text';
 import { HEALTH_LABELS, HISTORY_LABELS, callStateLabel } from '../../src/renderer/labels';
 import { makeCall, ringingCall } from './fixtures';
 

@@ -5,7 +5,7 @@
  */
 import type { CallCommand, DemoCallKind } from '../../shared/contract';
 import type { Call, Status } from '../../shared/domain';
-import { partyLabel } from './call-labels';
+import { partyTitle } from '../../shared/party-text';
 import { activeCall, ringingCalls, shortcutCommand } from './shortcut-targets';
 
 export const TRAY_STATES = ['idle', 'ringing', 'inCall', 'muted', 'offline', 'signedOut'] as const;
@@ -80,14 +80,14 @@ export function trayTooltip(input: TrayInput, state: TrayState = trayState(input
         ? `${APP_NAME} — connection degraded${detail}${dnd}`
         : `${APP_NAME} — offline${detail}${dnd}`;
     case 'ringing': {
-      const callers = ringingCalls(input.calls).map((c) => partyLabel(c.remote));
+      const callers = ringingCalls(input.calls).map((c) => partyTitle(c.remote));
       return `${APP_NAME} — ringing: ${callers.join(', ')}${dnd}`;
     }
     case 'muted':
-      return `${APP_NAME} — muted: ${active ? partyLabel(active.remote) : ''}${dnd}`;
+      return `${APP_NAME} — muted: ${active ? partyTitle(active.remote) : ''}${dnd}`;
     case 'inCall': {
       const on = active?.state === 'held' || active?.state === 'remoteHeld' ? 'on hold' : 'in a call';
-      return `${APP_NAME} — ${on}${active ? ` with ${partyLabel(active.remote)}` : ''}${dnd}`;
+      return `${APP_NAME} — ${on}${active ? ` with ${partyTitle(active.remote)}` : ''}${dnd}`;
     }
     case 'idle':
       return `${APP_NAME} — idle${dnd}`;
@@ -103,7 +103,7 @@ function callItems(calls: readonly Call[]): TrayMenuItem[] {
   const ringing = ringingCalls(calls);
   for (const call of ringing) {
     // With one call "Answer" is enough; with several each entry names its caller.
-    const who = ringing.length > 1 ? ` ${partyLabel(call.remote)}` : '';
+    const who = ringing.length > 1 ? ` ${partyTitle(call.remote)}` : '';
     if (call.actions.includes('answer')) items.push(...commandItem(`Answer${who}`, command('answer', call)));
     if (call.actions.includes('decline')) items.push(...commandItem(`Decline${who}`, command('decline', call)));
   }

@@ -72,9 +72,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       tokens: staticTokenSource(simulator.token, 'Webex (demo)'),
       fetch: options.fetch,
       answerEndpointId,
+      // A Webex account in every respect but its id, so the UI can say "demo".
+      id: 'demo',
     });
-    // The demo is a Webex account in every respect but its id, so the UI can say "demo".
-    const core = createSwitchboardCore({ provider: Object.assign(Object.create(webex), { id: 'demo' as const }), intervals });
+    const core = createSwitchboardCore({ provider: webex, intervals });
     seedDemo(simulator);
     await core.start();
     return {

@@ -7,7 +7,7 @@
  */
 import type { AccountState } from '../../shared/account';
 import type { AppState, CommandArgs, CommandChannel, CommandResult, Notice, PushChannel, PushEvents, WindowName } from '../../shared/contract';
-import { err, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { SwitchboardCore } from '../core/switchboard-core';
 import type { Backend } from './backend';
@@ -18,7 +18,7 @@ export type CommandHandlers = {
 };
 
 /** What the handlers need of the backend (src/main/runtime/backend.ts). */
-export type HandlerBackend = Pick<Backend, 'demo' | 'simulateIncomingCall'> & { core: SwitchboardCore };
+export type HandlerBackend = Pick<Backend, 'simulateIncomingCall'> & { core: SwitchboardCore };
 
 /** The account channels (runtime/session.ts implements them). */
 export interface AccountControls {
@@ -59,8 +59,8 @@ export function createBridgeHandlers({ backend, account, settings, appState, win
     'settings:get': () => settings.get(),
     'settings:set': (patch) => settings.update(patch),
     'app:state': () => appState(),
-    'demo:simulate': ({ kind }) =>
-      backend.demo ? backend.simulateIncomingCall(kind) : err('NOT_ALLOWED', 'Simulated calls exist only in the demo.'),
+    // The backend refuses outside the demo, with the same words whichever way the request came.
+    'demo:simulate': ({ kind }) => backend.simulateIncomingCall(kind),
     'window:open': ({ name }) => windows.open(name),
     'window:hide': ({ name }) => windows.hide(name),
     'account:get': () => account.state(),

@@ -6,7 +6,7 @@
 import { Notification, type NotificationAction } from 'electron';
 import type { Call } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
-import { partyLabel, ringReasonLabel } from '../core/call-labels';
+import { partySubtitle, partyTitle, reachReason } from '../../shared/party-text';
 import { decidePopup } from '../core/popup-rules';
 import { ringingCalls } from '../core/shortcut-targets';
 
@@ -32,6 +32,13 @@ function supportsActions(platform: NodeJS.Platform): boolean {
   return platform === 'darwin' || platform === 'win32';
 }
 
+function notificationBody(call: Call): string {
+  const reason = reachReason(call);
+  if (reason) return reason;
+  const number = partySubtitle(call.remote);
+  return number ? `Incoming call from ${number}` : 'Incoming call';
+}
+
 export function createCallNotifier(options: CallNotifierOptions): CallNotifier {
   const now = options.now ?? (() => new Date());
   /** One per ringing call, kept (even if the user dismissed it) until the call stops ringing, so it is never shown twice. */
@@ -41,8 +48,9 @@ export function createCallNotifier(options: CallNotifierOptions): CallNotifier {
     const buttons: ButtonAction[] = supportsActions(options.platform) ? (['answer', 'decline'] as const).filter((a) => call.actions.includes(a)) : [];
     const actions: NotificationAction[] = buttons.map((b) => ({ type: 'button', text: b === 'answer' ? 'Answer' : 'Decline' }));
     const notification = new Notification({
-      title: partyLabel(call.remote),
-      body: ringReasonLabel(call),
+      // The same words as the popup: who, then why (or the number for a plain call).
+      title: partyTitle(call.remote),
+      body: notificationBody(call),
       actions,
       urgency: 'critical',
       timeoutType: 'never',

@@ -3,13 +3,15 @@
  * and exactly the controls its `actions` allow — nothing the provider would refuse. While a command is
  * pending every control is disabled and a spinner says what is being waited for.
  */
+import { PendingLine } from './PendingLine';
 import { useId, useRef, useState } from 'preact/hooks';
 import type { CallCommand } from '../../shared/contract';
 import type { Action, Call } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
-import { callDuration, callTypeText, lineText, partySubtitle, partyTitle, reachReason } from '../call-text';
+import { callDuration, lineText } from '../call-text';
+import { callTypeText, partySubtitle, partyTitle, reachReason } from '../../shared/party-text';
 import { now, useClock } from '../clock';
-import { DIRECTION_LABELS, RECORDING_LABELS, callStateLabel, pendingLabel } from '../labels';
+import { DIRECTION_LABELS, RECORDING_LABELS, callStateLabel } from '../labels';
 import { callRef, sendCommand } from '../send-command';
 import { callsInFlight } from '../state';
 import { ForwardForm } from './ForwardForm';
@@ -95,12 +97,7 @@ export function CallCard({ call }: { call: Call }) {
           {call.muted && <span class="badge badge-muted">Muted</span>}
         </p>
       )}
-      {busy && (
-        <p class="call-pending" role="status">
-          <span class="spinner" aria-hidden="true" />
-          {pendingLabel(call.pending)}
-        </p>
-      )}
+      {busy && <PendingLine pending={call.pending} />}
       <div class="call-actions" role="group" aria-label={`Controls for the call with ${partyTitle(call.remote)}`}>
         {SIMPLE_ACTIONS.filter(([action]) => has(action)).map(([action, label]) => (
           <button

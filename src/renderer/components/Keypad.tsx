@@ -6,7 +6,7 @@ import { useId, useState } from 'preact/hooks';
 import type { Call } from '../../shared/domain';
 import { normalizeDtmf } from '../../shared/dial-string';
 import { useBridge } from '../bridge-context';
-import { partyTitle } from '../call-text';
+import { partyTitle } from '../../shared/party-text';
 import { callRef, sendCommand } from '../send-command';
 
 const KEYS = ['1', '2', '3', 'A', '4', '5', '6', 'B', '7', '8', '9', 'C', '*', '0', '#', 'D'] as const;

@@ -7,7 +7,8 @@
 import { useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
 import { HEALTH_HINTS, HEALTH_LABELS } from '../labels';
-import { addNotice, status } from '../state';
+import { requestWithNotice } from '../bridge-request';
+import { status } from '../state';
 
 export interface StatusLineProps {
   /** Takes the user to the account settings; without it, no "Sign in" button is offered. */
@@ -31,14 +32,8 @@ export function StatusLine({ onSignIn }: StatusLineProps = {}) {
   const lagging = current.health === 'degraded' || current.health === 'offline';
   const refresh = async () => {
     setRefreshing(true);
-    try {
-      const result = await bridge.reconcile();
-      if (!result.ok) addNotice('error', result.error.message);
-    } catch (error) {
-      addNotice('error', `Could not refresh calls: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setRefreshing(false);
-    }
+    await requestWithNotice(() => bridge.reconcile(), 'refresh the calls');
+    setRefreshing(false);
   };
   return (
     <footer class={`status-line health-${current.health}`}>

@@ -8,7 +8,7 @@ import type { CallCommand } from '../../shared/contract';
 import type { Action, Call } from '../../shared/domain';
 import { normalizeDestination } from '../../shared/dial-string';
 import { useBridge } from '../bridge-context';
-import { partyTitle } from '../call-text';
+import { partyTitle } from '../../shared/party-text';
 import { callStateLabel } from '../labels';
 import { callRef, sendCommand } from '../send-command';
 import { calls } from '../state';

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Result } from '../../shared/result';
+import { throughBridge } from '../bridge-request';
 
 export interface BridgeAction {
   /** Resolves true when main did it; `what` names the action in the message when main cannot be reached. */
@@ -19,16 +20,10 @@ export function useBridgeAction(): BridgeAction {
   const run = async (action: () => Promise<Result<unknown>>, what: string): Promise<boolean> => {
     setBusy(true);
     setError(null);
-    try {
-      const result = await action();
-      if (result.ok) return true;
-      setError(result.error.message);
-    } catch (failure) {
-      setError(`Could not ${what}: ${failure instanceof Error ? failure.message : String(failure)}`);
-    } finally {
-      setBusy(false);
-    }
-    return false;
+    const result = await throughBridge(action, what);
+    setBusy(false);
+    if (!result.ok) setError(result.error.message);
+    return result.ok;
   };
   return { run, busy, error, clearError: () => setError(null) };
 }

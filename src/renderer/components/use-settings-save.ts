@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { SettingsPatch } from '../../shared/settings';
 import { useBridge } from '../bridge-context';
+import { throughBridge } from '../bridge-request';
 import { settings } from '../state';
 
 export interface SettingsSave {
@@ -16,18 +17,14 @@ export function useSettingsSave(): SettingsSave {
   const bridge = useBridge();
   const [error, setError] = useState<string | null>(null);
   const save = async (patch: SettingsPatch): Promise<boolean> => {
-    try {
-      const result = await bridge.updateSettings(patch);
-      if (result.ok) {
-        settings.value = result.value;
-        setError(null);
-        return true;
-      }
+    const result = await throughBridge(() => bridge.updateSettings(patch), 'save the setting');
+    if (!result.ok) {
       setError(result.error.message);
-    } catch (failure) {
-      setError(`Could not save the setting: ${failure instanceof Error ? failure.message : String(failure)}`);
+      return false;
     }
-    return false;
+    settings.value = result.value;
+    setError(null);
+    return true;
   };
   return { save, error };
 }

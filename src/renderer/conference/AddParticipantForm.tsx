@@ -5,7 +5,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Conference } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
-import { partyTitle } from '../call-text';
+import { partyTitle } from '../../shared/party-text';
 import { callStateLabel } from '../labels';
 import { sendConferenceCommand } from '../send-conference-command';
 import { calls, callsInFlight } from '../state';

@@ -3,9 +3,10 @@
  * I am muted; my controls; the participants; and Add to conference when another of my calls can join.
  * Only what the conference's and each participant's `actions` allow is offered.
  */
+import { PendingLine } from '../components/PendingLine';
 import { useId } from 'preact/hooks';
 import type { Conference } from '../../shared/domain';
-import { CONFERENCE_STATE_LABELS, CONFERENCE_TYPE_LABELS, pendingLabel } from '../labels';
+import { CONFERENCE_STATE_LABELS, CONFERENCE_TYPE_LABELS } from '../labels';
 import { conferenceInFlight } from '../state';
 import { AddParticipantForm } from './AddParticipantForm';
 import { HostControls } from './HostControls';
@@ -37,12 +38,7 @@ export function ConferenceView({ conference }: { conference: Conference }) {
           </p>
         )}
       </header>
-      {busy && (
-        <p class="call-pending" role="status">
-          <span class="spinner" aria-hidden="true" />
-          {pendingLabel(conference.pending)}
-        </p>
-      )}
+      {busy && <PendingLine pending={conference.pending} />}
       <HostControls conference={conference} busy={busy} />
       <section class="participants" aria-labelledby={listTitleId}>
         <h3 id={listTitleId} class="section-title">

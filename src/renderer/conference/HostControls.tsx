@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ConferenceCommand } from '../../shared/contract';
 import type { Action, Conference } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
-import { partyTitle } from '../call-text';
+import { partyTitle } from '../../shared/party-text';
 import { sendConferenceCommand } from '../send-conference-command';
 import { calls } from '../state';
 import { conferenceLine } from './conference-line';

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
-import { partyTitle } from '../call-text';
+import { partyTitle } from '../../shared/party-text';
 import { callStateLabel, pendingLabel } from '../labels';
 import { sendConferenceCommand } from '../send-conference-command';
 import { calls, callsInFlight } from '../state';

@@ -3,12 +3,13 @@
  * muted (their voice does not reach the conference) or deafened (they hear nothing of it), and exactly
  * the Mute/Unmute and Deafen/Undeafen their `actions` allow. Disabled while a command for them travels.
  */
+import { PendingLine } from '../components/PendingLine';
 import { useId } from 'preact/hooks';
 import type { ConferenceCommand } from '../../shared/contract';
 import type { Action, Conference, ConferenceParticipant } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
-import { partySubtitle, partyTitle } from '../call-text';
-import { pendingLabel } from '../labels';
+import { partySubtitle, partyTitle } from '../../shared/party-text';
+
 import { sendConferenceCommand } from '../send-conference-command';
 import { calls, callsInFlight } from '../state';
 import { lineOf } from './conference-line';
@@ -54,12 +55,7 @@ export function ParticipantRow({ conference, participant }: { conference: Confer
           ))
         )}
       </p>
-      {busy && (
-        <p class="call-pending" role="status">
-          <span class="spinner" aria-hidden="true" />
-          {pendingLabel(participant.pending)}
-        </p>
-      )}
+      {busy && <PendingLine pending={participant.pending} />}
       <div class="call-actions" role="group" aria-label={`Controls for ${who}`}>
         {PARTICIPANT_BUTTONS.filter(([action]) => participant.actions.includes(action)).map(([action, label, type]) => (
           <button key={action} type="button" class={`btn btn-${action}`} disabled={busy} onClick={() => send(type)}>

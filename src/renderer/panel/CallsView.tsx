@@ -6,7 +6,8 @@ import type { Call, CallState } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { CallCard } from '../components/CallCard';
 import { Dialer } from '../components/Dialer';
-import { addNotice, calls, conference } from '../state';
+import { requestWithNotice } from '../bridge-request';
+import { calls, conference } from '../state';
 
 const STATE_ORDER: Record<CallState, number> = {
   alerting: 0,
@@ -23,14 +24,7 @@ function byUrgency(a: Call, b: Call): number {
 
 function ConferenceButton() {
   const bridge = useBridge();
-  const open = async () => {
-    try {
-      const result = await bridge.openWindow({ name: 'conference' });
-      if (!result.ok) addNotice('error', result.error.message);
-    } catch (error) {
-      addNotice('error', `Could not open the conference window: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const open = () => requestWithNotice(() => bridge.openWindow({ name: 'conference' }), 'open the conference window');
   return (
     <div class="calls-toolbar">
       <button type="button" class="btn" onClick={() => void open()}>

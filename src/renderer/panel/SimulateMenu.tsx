@@ -6,7 +6,7 @@ import { useId, useState } from 'preact/hooks';
 import type { DemoCallKind } from '../../shared/contract';
 import { useBridge } from '../bridge-context';
 import { DEMO_CALL_LABELS } from '../labels';
-import { addNotice } from '../state';
+import { requestWithNotice } from '../bridge-request';
 
 const KINDS = Object.keys(DEMO_CALL_LABELS) as DemoCallKind[];
 
@@ -17,12 +17,7 @@ export function SimulateMenu() {
 
   const simulate = async (kind: DemoCallKind) => {
     setOpen(false);
-    try {
-      const result = await bridge.simulateIncomingCall({ kind });
-      if (!result.ok) addNotice('error', result.error.message);
-    } catch (error) {
-      addNotice('error', `Could not simulate a call: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    await requestWithNotice(() => bridge.simulateIncomingCall({ kind }), 'simulate a call');
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -3,12 +3,14 @@
  * call queue, park recall), which line, and Answer / Decline / Send to voicemail — only those its
  * actions allow. Answer comes first so it is the first control keyboard focus reaches.
  */
+import { PendingLine } from '../components/PendingLine';
 import type { Ref } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Call } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
-import { callTypeText, lineText, partySubtitle, partyTitle, reachReason } from '../call-text';
-import { pendingLabel } from '../labels';
+import { lineText } from '../call-text';
+import { callTypeText, partySubtitle, partyTitle, reachReason } from '../../shared/party-text';
+
 import { callRef, sendCommand } from '../send-command';
 import { callsInFlight } from '../state';
 
@@ -36,12 +38,7 @@ export function IncomingCall({ call, answerRef }: { call: Call; answerRef?: Ref<
       {subtitle && <p class="incoming-number">{subtitle}</p>}
       {reason && <p class="incoming-reason">{reason}</p>}
       {line && <p class="incoming-line">{line}</p>}
-      {busy && (
-        <p class="call-pending" role="status">
-          <span class="spinner" aria-hidden="true" />
-          {pendingLabel(call.pending)}
-        </p>
-      )}
+      {busy && <PendingLine pending={call.pending} />}
       <div class="incoming-actions" role="group" aria-label={`Controls for the call from ${partyTitle(call.remote)}`}>
         {POPUP_ACTIONS.filter(([action]) => call.actions.includes(action)).map(([action, label]) => (
           <button

@@ -3,6 +3,7 @@ import { createConnection, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listenForRedirect, type RedirectListener } from '../../../src/main/auth/loopback-redirect';
 import { SignInError } from '../../../src/main/auth/sign-in-errors';
+import { rejection } from '../../support/rejection';
 
 const STATE = 'expected-state-value-0123456789';
 const open: RedirectListener[] = [];
@@ -19,13 +20,8 @@ function callback(listener: RedirectListener, query: Record<string, string>): st
   return url.toString();
 }
 
-async function failure(promise: Promise<unknown>): Promise<SignInError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SignInError);
-  return error as SignInError;
+function failure(promise: Promise<unknown>): Promise<SignInError> {
+  return rejection(promise, SignInError);
 }
 
 afterEach(() => {

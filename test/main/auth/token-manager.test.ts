@@ -5,6 +5,7 @@ import { ProviderError } from '../../../src/main/providers/provider-error';
 import { startWebexOAuthServer, type WebexOAuthServer } from '../../../src/main/simulator/webex-oauth';
 import { RecordingStore } from './recording-store';
 import { scriptedBrowser } from './scripted-browser';
+import { rejection } from '../../support/rejection';
 
 const CLIENT_ID = 'C-switchboard-test';
 const SECRET = 'client-secret-value';
@@ -43,13 +44,9 @@ async function rig(options: { refreshMarginMs?: number; freshTokenWindowMs?: num
 }
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  messages.push((error as ProviderError).message);
-  return error as ProviderError;
+  const error = await rejection(promise, ProviderError);
+  messages.push(error.message);
+  return error;
 }
 
 afterEach(async () => {

@@ -4,6 +4,7 @@ import { OAuthError, SignInError, isInvalidGrant } from '../../../src/main/auth/
 import { WEBEX_DEFAULT_SCOPES, buildAuthorizeUrl, exchangeCode, refreshTokens, revokeToken, signInWithBrowser, webexTokenUrl } from '../../../src/main/auth/webex-oauth';
 import { startWebexOAuthServer, type WebexOAuthServer } from '../../../src/main/simulator/webex-oauth';
 import { authorizeForCode, scriptedBrowser } from './scripted-browser';
+import { rejection } from '../../support/rejection';
 
 const CLIENT_ID = 'C-switchboard-test';
 const SECRET = 'client-secret-value';
@@ -18,15 +19,6 @@ async function start(options: Partial<Parameters<typeof startWebexOAuthServer>[0
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-
-async function rejection<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(type);
-  return error as T;
-}
 
 /** A closed loopback port: connecting to it is refused at once. */
 async function deadUrl(): Promise<string> {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../../src/main/core/http-client';
 import type { TokenSource } from '../../../src/main/core/token-source';
 import { ProviderError } from '../../../src/main/providers/provider-error';
+import { rejection } from '../../support/rejection';
 
 interface Hit {
   method: string;
@@ -92,14 +93,8 @@ function client(server: Scripted, tokens: TokenSource, extra: Partial<HttpClient
 
 const itemsSchema = z.object({ items: z.array(z.object({ id: z.string() })) });
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProviderError);
-    return error as ProviderError;
-  }
-  throw new Error('expected the request to fail');
+function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  return rejection(promise, ProviderError);
 }
 
 describe('http client: bearer token and 401', () => {

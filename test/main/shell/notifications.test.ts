@@ -26,7 +26,7 @@ describe('incoming-call notification', () => {
     if (!notification) throw new Error('no notification');
     expect(notification.shown).toBe(true);
     expect(notification.title).toBe('Carol White');
-    expect(notification.body).toBe('Forwarded (busy) by Bob Jones');
+    expect(notification.body).toBe('Forwarded from Bob Jones — busy');
     expect(notification.actions).toEqual([
       { type: 'button', text: 'Answer' },
       { type: 'button', text: 'Decline' },

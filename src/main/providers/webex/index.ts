@@ -18,6 +18,8 @@ export interface CreateWebexProviderOptions {
   fetch?: FetchFn;
   /** The line to watch and command by default (Webex lineOwnerId). */
   lineOwnerId?: string;
+  /** 'demo' for the built-in simulator (the UI says so). */
+  id?: 'webex' | 'demo';
   /** The device to ring and answer on when a command names none. */
   answerEndpointId?: () => string | undefined;
   onExchange?: HttpClientOptions['onExchange'];
@@ -25,7 +27,7 @@ export interface CreateWebexProviderOptions {
   commandTimeoutMs?: number;
 }
 
-export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lineOwnerId' | 'answerEndpointId'>): WebexClient {
+export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lineOwnerId' | 'answerEndpointId' | 'id'>): WebexClient {
   const http = createHttpClient({
     baseUrl: options.baseUrl,
     tokens: options.tokens,
@@ -41,7 +43,7 @@ export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lin
 }
 
 export function createWebexProvider(options: CreateWebexProviderOptions): WebexProvider {
-  return new WebexProvider(createWebexClient(options), { lineOwnerId: options.lineOwnerId, answerEndpointId: options.answerEndpointId });
+  return new WebexProvider(createWebexClient(options), { id: options.id, lineOwnerId: options.lineOwnerId, answerEndpointId: options.answerEndpointId });
 }
 
 export { WebexClient } from './client';

@@ -8,6 +8,7 @@ import { ProviderError } from '../../../../src/main/providers/provider-error';
 import { createWebexClient, createWebexProvider } from '../../../../src/main/providers/webex';
 import type { WebexClient } from '../../../../src/main/providers/webex/client';
 import { type ScriptedServer, startScriptedServer } from './scripted-server';
+import { rejection } from '../../../support/rejection';
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
 const CALL = { id: 'call-1', callSessionId: 's-1', personality: 'terminator', state: 'alerting', remoteParty: { number: '1234' }, created: '2025-01-01T00:00:00Z' };
@@ -24,13 +25,8 @@ afterEach(async () => {
   await server.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
+function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  return rejection(promise, ProviderError);
 }
 
 describe('unreadable answers → BAD_RESPONSE', () => {

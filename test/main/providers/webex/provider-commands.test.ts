@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallCommand } from '../../../../src/shared/contract';
 import { ProviderError } from '../../../../src/main/providers/provider-error';
 import { type SimFixture, onWire, startSimFixture, wireCall } from './sim-fixture';
+import { rejection } from '../../../support/rejection';
 
 let f: SimFixture;
 
@@ -23,13 +24,8 @@ async function someEndpointId(): Promise<string> {
   return (endpoints.find((e) => e.type === 'APPLICATION') ?? endpoints[0])?.id as string;
 }
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
+function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  return rejection(promise, ProviderError);
 }
 
 describe('placing calls', () => {
