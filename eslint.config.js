@@ -1,17 +1,7 @@
-// Lint: TypeScript rules plus the one architectural rule that matters most — only the shell and the
-// preload may import electron. Core, providers, auth, simulator, runtime, shared, renderer and the
-// browser preview never do.
+// Lint: TypeScript rules plus the rooms of docs/architecture.md (eslint-rules/rooms.js): imports point
+// one way between rooms, and only the shell and the preload may import electron.
 import tseslint from 'typescript-eslint';
-
-const electronBan = {
-  'no-restricted-imports': [
-    'error',
-    {
-      paths: [{ name: 'electron', message: 'Only src/main/shell and src/preload may import electron.' }],
-      patterns: [{ group: ['electron/*'], message: 'Only src/main/shell and src/preload may import electron.' }],
-    },
-  ],
-};
+import rooms from './eslint-rules/rooms.js';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'release/**'] },
@@ -24,16 +14,8 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      'src/main/core/**',
-      'src/main/providers/**',
-      'src/main/auth/**',
-      'src/main/simulator/**',
-      'src/main/runtime/**',
-      'src/shared/**',
-      'src/renderer/**',
-      'src/preview/**',
-    ],
-    rules: electronBan,
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { switchboard: rooms },
+    rules: { 'switchboard/rooms': 'error' },
   },
 );

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_POLL_INTERVALS, type PollIntervals } from '../src/main/core/call-poller';
 import { createSwitchboardCore } from '../src/main/core/switchboard-core';
-import { staticTokenSource } from '../src/main/core/token-source';
+import { staticTokenSource } from '../src/main/provider-api/token-source';
 import { createWebexProvider } from '../src/main/providers/webex';
 import { startWebexSimulator, type WebexSimulator } from '../src/main/simulator/webex';
 import { summary } from './stats';

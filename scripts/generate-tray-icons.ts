@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { TRAY_STATES, type TrayState } from '../src/main/core/tray-model';
+import { TRAY_STATES, type TrayState } from '../src/main/shell/tray-model';
 
 type Rgb = readonly [number, number, number];
 /** Coverage of a point in the unit square (0,0 top-left … 1,1 bottom-right): 1 inside the shape. */

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CONFERENCE_SIZE, PANEL_SIZE, popupSize } from '../src/main/core/window-placement';
+import { CONFERENCE_SIZE, PANEL_SIZE, popupSize } from '../src/main/shell/window-placement';
 import { demoCall } from '../src/main/runtime/demo-scenarios';
 import { launchChromium } from '../src/preview/chromium';
 import { startPreview } from '../src/preview/preview-server';

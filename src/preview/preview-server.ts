@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppState } from '../shared/contract';
 import { ok } from '../shared/result';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
-import { CONTENT_SECURITY_POLICY } from '../main/shell/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../main/runtime/content-security-policy';
 import { memorySecretVault } from '../main/auth/secrets';
 import { createBridgeHandlers, forwardCoreEvents } from '../main/runtime/bridge-handlers';
 import { createMemorySettings } from '../main/runtime/memory-settings';

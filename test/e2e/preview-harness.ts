@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { PANEL_SIZE, popupSize } from '../../src/main/core/window-placement';
+import { PANEL_SIZE, popupSize } from '../../src/main/shell/window-placement';
 import type { WebexSimulator } from '../../src/main/simulator/webex/index';
 import type { WireCall } from '../../src/main/providers/webex/wire';
 import { launchChromium } from '../../src/preview/chromium';

@@ -4,7 +4,7 @@
  * verifier or secret. Must not import electron.
  */
 import type { ErrorCode } from '../../shared/result';
-import { ProviderError } from '../providers/provider-error';
+import { ProviderError } from '../provider-api/provider-error';
 
 /** Why the browser half of a sign-in did not produce an authorization code. */
 export type SignInFailure =

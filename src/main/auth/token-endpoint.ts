@@ -5,7 +5,7 @@
  * Must not import electron: the shell passes Electron's net.fetch in through `fetch`.
  */
 import { z } from 'zod';
-import type { FetchFn } from '../core/http-client';
+import type { FetchFn } from '../provider-api/http-client';
 import { OAuthError } from './sign-in-errors';
 
 export interface TokenEndpointOptions {

@@ -5,8 +5,8 @@
  * or a freshly refreshed token refused again) ends the session once, with an event. Must not import
  * electron (the store and the token endpoint are injected) and never puts a token in a message.
  */
-import type { TokenSource } from '../core/token-source';
-import { ProviderError } from '../providers/provider-error';
+import type { TokenSource } from '../provider-api/token-source';
+import { ProviderError } from '../provider-api/provider-error';
 import type { RefreshTokenStore } from './refresh-token-store';
 import { isInvalidGrant } from './sign-in-errors';
 import type { OAuthTokens } from './token-endpoint';

@@ -7,12 +7,12 @@
  */
 import type { AppError, Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
-import type { Provider } from '../providers/provider';
-import { ProviderError } from '../providers/provider-error';
+import type { Provider } from '../provider-api/provider';
+import { ProviderError } from '../provider-api/provider-error';
 import type { CallStore } from './call-store';
 import { appErrorOf } from './error-values';
 import type { EventHealthTracker } from './event-health';
-import { realTimers, type TimerHandle, type Timers } from './timers';
+import { realTimers, type TimerHandle, type Timers } from '../foundation/timers';
 
 export interface PollIntervals {
   /** While a call is alerting/connecting or a command is pending (default 1 s). */

@@ -8,12 +8,12 @@
  * tell the user and re-read. Knows nothing of HTTP, polling or electron.
  */
 import type { Action, Call, Conference } from '../../shared/domain';
-import type { CallSnapshot } from '../providers/provider';
+import type { CallSnapshot } from '../provider-api/provider';
 import { conferenceConfirms } from './conference-effects';
-import { deepEqual } from './deep-equal';
+import { deepEqual } from '../foundation/deep-equal';
 import { confirms, isSlow, settlesOnSuccess } from './pending-effects';
-import { realTimers, type TimerHandle, type Timers } from './timers';
-import { createEmitter, type Listener, type Unsubscribe } from './typed-emitter';
+import { realTimers, type TimerHandle, type Timers } from '../foundation/timers';
+import { createEmitter, type Listener, type Unsubscribe } from '../foundation/typed-emitter';
 
 export interface CallDiff {
   added: Call[];

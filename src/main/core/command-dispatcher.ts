@@ -10,8 +10,8 @@ import { callCommandSchema, type CallCommand, type CommandOutcome } from '../../
 import { normalizeDestination, normalizeDtmf } from '../../shared/dial-string';
 import type { Action, Call } from '../../shared/domain';
 import { err, ok, type AppError, type Result } from '../../shared/result';
-import type { Provider } from '../providers/provider';
-import { outcomeUnknown } from '../providers/provider-error';
+import type { Provider } from '../provider-api/provider';
+import { outcomeUnknown } from '../provider-api/provider-error';
 import type { CallStore } from './call-store';
 import { actionLabel, describeCallState, joinTruth, truthAbout } from './command-wording';
 import { appErrorOf } from './error-values';

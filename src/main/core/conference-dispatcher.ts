@@ -10,8 +10,8 @@
 import { type ConferenceCommand, conferenceCommandSchema } from '../../shared/contract';
 import type { Action, Conference } from '../../shared/domain';
 import { type AppError, type Result, err, ok } from '../../shared/result';
-import type { Provider } from '../providers/provider';
-import { outcomeUnknown } from '../providers/provider-error';
+import type { Provider } from '../provider-api/provider';
+import { outcomeUnknown } from '../provider-api/provider-error';
 import type { CallStore } from './call-store';
 import { actionLabel, joinTruth } from './command-wording';
 import { conferenceConfirms } from './conference-effects';

@@ -3,7 +3,7 @@
  * Must not import electron.
  */
 import type { AppError } from '../../shared/result';
-import { ProviderError } from '../providers/provider-error';
+import { ProviderError } from '../provider-api/provider-error';
 
 export function appErrorOf(error: unknown, providerName: string): AppError {
   if (error instanceof ProviderError) return error.toAppError();

@@ -5,7 +5,7 @@
  * Must not import electron.
  */
 import type { EventHealth } from '../../shared/domain';
-import { createEmitter, type Listener, type Unsubscribe } from './typed-emitter';
+import { createEmitter, type Listener, type Unsubscribe } from '../foundation/typed-emitter';
 
 export interface HealthState {
   health: EventHealth;

@@ -5,7 +5,7 @@
  */
 import type { HistoryEntry, HistoryType } from '../../shared/domain';
 import { ok, type Result } from '../../shared/result';
-import type { Provider } from '../providers/provider';
+import type { Provider } from '../provider-api/provider';
 import { appErrorOf } from './error-values';
 
 export interface HistoryCache {

@@ -7,18 +7,18 @@
 import type { CommandOutcome } from '../../shared/contract';
 import type { Account, Action, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, Status } from '../../shared/domain';
 import type { AppError, Result } from '../../shared/result';
-import type { Provider } from '../providers/provider';
+import type { Provider } from '../provider-api/provider';
 import { createCallPoller, type PollIntervals } from './call-poller';
 import { createCallStore, type CallDiff } from './call-store';
 import { createCommandDispatcher } from './command-dispatcher';
 import { createConferenceDispatcher } from './conference-dispatcher';
 import { actionLabel, providerDisplayName } from './command-wording';
-import { deepEqual } from './deep-equal';
+import { deepEqual } from '../foundation/deep-equal';
 import { appErrorOf } from './error-values';
 import { createEventHealth } from './event-health';
 import { createHistoryCache } from './history-cache';
-import { realTimers, type TimerHandle, type Timers } from './timers';
-import { createEmitter, type Listener, type Unsubscribe } from './typed-emitter';
+import { realTimers, type TimerHandle, type Timers } from '../foundation/timers';
+import { createEmitter, type Listener, type Unsubscribe } from '../foundation/typed-emitter';
 
 /**
  * A command that the provider accepted but never carried out (its pending mark timed out). `callId`

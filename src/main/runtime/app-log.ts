@@ -5,7 +5,7 @@
  */
 import log from 'electron-log/node';
 import { join } from 'node:path';
-import { redactForLog } from '../core/log-redaction';
+import { redactForLog } from './log-redaction';
 
 export interface AppLog {
   info(message: string): void;

@@ -9,8 +9,8 @@ import type { ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { SwitchboardCore, SwitchboardCoreEvents } from '../core/switchboard-core';
-import { createEmitter, type Listener } from '../core/typed-emitter';
-import { ProviderError } from '../providers/provider-error';
+import { createEmitter, type Listener } from '../foundation/typed-emitter';
+import { ProviderError } from '../provider-api/provider-error';
 import type { WebexSimulator } from '../simulator/webex/index';
 import { type Backend, type BackendOptions, chooseProvider, startBackend } from './backend';
 

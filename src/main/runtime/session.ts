@@ -8,14 +8,14 @@ import type { AccountState } from '../../shared/account';
 import { type Result, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { SecretVault } from '../auth/secrets';
-import type { FetchFn } from '../core/http-client';
+import type { FetchFn } from '../provider-api/http-client';
 import type { SwitchboardCore } from '../core/switchboard-core';
 import { WEBEX_BASE_URL } from '../providers/webex/index';
 import type { WebexSimulator } from '../simulator/webex/index';
 import { startBackend } from './backend';
 import { type BackendFactory, type BackendHost, startBackendHost } from './backend-host';
 import type { AccountControls } from './bridge-handlers';
-import { createWebexAccount, type WebexAccount } from './webex-account';
+import { createWebexAccount, type WebexAccount } from '../providers/webex/account';
 
 /** A client id built into a release (electron-vite `define`), so users need not register their own. */
 declare const __SWITCHBOARD_WEBEX_CLIENT_ID__: string | undefined;

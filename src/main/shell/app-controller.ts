@@ -9,8 +9,8 @@ import type { AppState, CallCommand, DialRequest, Notice, PushChannel, PushEvent
 import type { Call } from '../../shared/domain';
 import { err, ok, type Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
-import { type CallShortcut, noTargetMessage, shortcutCommand } from '../core/shortcut-targets';
-import { type TrayAction, trayModel } from '../core/tray-model';
+import { type CallShortcut, noTargetMessage, shortcutCommand } from './shortcut-targets';
+import { type TrayAction, trayModel } from './tray-model';
 import type { Session } from '../runtime/session';
 import { createBridgeHandlers, forwardCoreEvents } from '../runtime/bridge-handlers';
 import { watchConnectivity } from './connectivity';

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { app, dialog, net } from 'electron';
-import type { FetchFn } from '../core/http-client';
+import type { FetchFn } from '../provider-api/http-client';
 import { createAppLog } from '../runtime/app-log';
 import type { BackendFactory } from '../runtime/backend-host';
 import { type Session, startSession } from '../runtime/session';

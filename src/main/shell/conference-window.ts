@@ -4,7 +4,7 @@
  * only hides it; it is destroyed when the app quits.
  */
 import type { BrowserWindow } from 'electron';
-import { CONFERENCE_SIZE } from '../core/window-placement';
+import { CONFERENCE_SIZE } from './window-placement';
 import { loadRendererPage } from './renderer-location';
 import { hideOnClose } from './hide-on-close';
 import { createSecureWindow } from './secure-window';

@@ -7,7 +7,7 @@
 import type { DialRequest, Notice } from '../../shared/contract';
 import { normalizeDestination } from '../../shared/dial-string';
 import type { Settings } from '../../shared/settings';
-import { destinationFromLink } from '../core/protocol-link';
+import { destinationFromLink } from './protocol-link';
 import type { SwitchboardCore } from '../core/switchboard-core';
 
 export interface DialRequestsOptions {

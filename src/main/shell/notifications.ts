@@ -7,8 +7,8 @@ import { Notification, type NotificationAction } from 'electron';
 import type { Call } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import { partySubtitle, partyTitle, reachReason } from '../../shared/party-text';
-import { decidePopup } from '../core/popup-rules';
-import { ringingCalls } from '../core/shortcut-targets';
+import { decidePopup } from './popup-rules';
+import { ringingCalls } from './shortcut-targets';
 
 export interface CallNotifierOptions {
   platform: NodeJS.Platform;

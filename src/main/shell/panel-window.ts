@@ -5,7 +5,7 @@
  */
 import type { BrowserWindow, Rectangle } from 'electron';
 import { screen } from 'electron';
-import { PANEL_SIZE, knownTrayBounds, placePanel } from '../core/window-placement';
+import { PANEL_SIZE, knownTrayBounds, placePanel } from './window-placement';
 import { loadRendererPage } from './renderer-location';
 import { hideOnClose } from './hide-on-close';
 import { createSecureWindow } from './secure-window';

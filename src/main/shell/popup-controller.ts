@@ -6,8 +6,8 @@
  */
 import type { Call } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
-import { decidePopup } from '../core/popup-rules';
-import { ringingCalls } from '../core/shortcut-targets';
+import { decidePopup } from './popup-rules';
+import { ringingCalls } from './shortcut-targets';
 import type { PopupWindow } from './popup-window';
 
 export interface PopupController {

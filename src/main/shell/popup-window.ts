@@ -7,7 +7,7 @@
  */
 import type { BrowserWindow } from 'electron';
 import { screen } from 'electron';
-import { placePopup, popupSize } from '../core/window-placement';
+import { placePopup, popupSize } from './window-placement';
 import { loadRendererPage } from './renderer-location';
 import { hideOnClose } from './hide-on-close';
 import { createSecureWindow } from './secure-window';

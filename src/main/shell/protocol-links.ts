@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { app } from 'electron';
-import { findLinkInArgv, LINK_PROTOCOLS } from '../core/protocol-link';
+import { findLinkInArgv, LINK_PROTOCOLS } from './protocol-link';
 
 /** A link to dial, or a plain second start (which shows the panel). */
 export type LaunchRequest = { type: 'link'; url: string } | { type: 'show' };

@@ -5,8 +5,8 @@
  * https on the allow-list. Knows nothing of calls.
  */
 import { app, session, shell, type WebContents } from 'electron';
-import { isAllowedExternalUrl } from '../core/external-link-policy';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { isAllowedExternalUrl } from './external-link-policy';
+import { CONTENT_SECURITY_POLICY } from '../runtime/content-security-policy';
 import { isOwnRendererUrl } from './renderer-location';
 
 /** Opens an https link from the allow-list in the system browser; anything else is dropped. */

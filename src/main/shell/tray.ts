@@ -7,8 +7,8 @@
  */
 import { join } from 'node:path';
 import { app, Menu, type MenuItemConstructorOptions, nativeImage, type Rectangle, Tray } from 'electron';
-import { type TrayAction, type TrayMenuItem, type TrayModel, trayIconFile } from '../core/tray-model';
-import { knownTrayBounds } from '../core/window-placement';
+import { type TrayAction, type TrayMenuItem, type TrayModel, trayIconFile } from './tray-model';
+import { knownTrayBounds } from './window-placement';
 
 export interface TrayView {
   render(model: TrayModel): void;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TokenManager, type SignedOutEvent, type TokenGrantor } from '../../../src/main/auth/token-manager';
-import { createWebexTokenGrantor, refreshTokens, signInWithBrowser } from '../../../src/main/auth/webex-oauth';
-import { ProviderError } from '../../../src/main/providers/provider-error';
+import { createWebexTokenGrantor, refreshTokens, signInWithBrowser } from '../../../src/main/providers/webex/oauth';
+import { ProviderError } from '../../../src/main/provider-api/provider-error';
 import { startWebexOAuthServer, type WebexOAuthServer } from '../../../src/main/simulator/webex-oauth';
 import { RecordingStore } from './recording-store';
 import { scriptedBrowser } from './scripted-browser';

@@ -2,9 +2,9 @@
 // commands it can hold, fail or count), a call factory, and timers the test advances by hand.
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../src/shared/contract';
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, ProviderId } from '../../../src/shared/domain';
-import type { CallSnapshot, Provider } from '../../../src/main/providers/provider';
-import { ProviderError } from '../../../src/main/providers/provider-error';
-import type { TimerHandle, Timers } from '../../../src/main/core/timers';
+import type { CallSnapshot, Provider } from '../../../src/main/provider-api/provider';
+import { ProviderError } from '../../../src/main/provider-api/provider-error';
+import type { TimerHandle, Timers } from '../../../src/main/foundation/timers';
 
 export function makeCall(overrides: Partial<Call> & { id: string }): Call {
   return {

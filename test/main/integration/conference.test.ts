@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
-import { staticTokenSource } from '../../../src/main/core/token-source';
+import { staticTokenSource } from '../../../src/main/provider-api/token-source';
 import { createWebexProvider } from '../../../src/main/providers/webex';
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
 import type { Conference } from '../../../src/shared/domain';

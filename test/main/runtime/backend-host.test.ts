@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { staticTokenSource } from '../../../src/main/core/token-source';
+import { staticTokenSource } from '../../../src/main/provider-api/token-source';
 import { startBackendHost, type BackendHost } from '../../../src/main/runtime/backend-host';
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
 import type { Call } from '../../../src/shared/domain';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../src/main/shell/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../../src/main/runtime/content-security-policy';
 import { openExternalSafely } from '../../../src/main/shell/security';
 import { BrowserWindow, fakeElectron, session } from '../../fakes/electron';
 import { type RunningShell, startShell } from './shell-harness';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { trayIcons } from '../../../scripts/generate-tray-icons';
-import { TRAY_STATES } from '../../../src/main/core/tray-model';
+import { TRAY_STATES } from '../../../src/main/shell/tray-model';
 import { fakeElectron, type FakeMenu, ipcMain } from '../../fakes/electron';
 import { eventually, type RunningShell, startShell } from './shell-harness';
 

@@ -5,7 +5,7 @@
  * Nothing here retries or second-guesses the HTTP policy, and nothing here validates user input.
  */
 import type { z } from 'zod';
-import type { HttpClient } from '../../core/http-client';
+import type { HttpClient } from '../../provider-api/http-client';
 import {
   type AnswerBody,
   type BargeInBody,

@@ -4,7 +4,7 @@
  * given; knows nothing of HTTP retries (the HTTP policy handles 401/429 replay).
  */
 import { CALL_NOT_FOUND_CODE, type WebexErrorBody, webexErrorSchema } from './wire';
-import { ProviderError } from '../provider-error';
+import { ProviderError } from '../../provider-api/provider-error';
 
 const CALL_NOT_FOUND_TEXT = /call not found/i;
 

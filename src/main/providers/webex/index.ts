@@ -3,8 +3,8 @@
  * TrackingID on every request so support can find it. The only entry point the rest of main needs.
  * Must not import electron: production passes Electron's net.fetch in through `fetch`.
  */
-import { createHttpClient, type FetchFn, type HttpClientOptions } from '../../core/http-client';
-import type { TokenSource } from '../../core/token-source';
+import { createHttpClient, type FetchFn, type HttpClientOptions } from '../../provider-api/http-client';
+import type { TokenSource } from '../../provider-api/token-source';
 import { WebexClient } from './client';
 import { describeWebexError } from './errors';
 import { WebexProvider } from './provider';

@@ -9,8 +9,8 @@ import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../sh
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType } from '../../../shared/domain';
 import { normalizeDestination, normalizeDtmf } from '../../../shared/dial-string';
 import type { Result } from '../../../shared/result';
-import type { CallSnapshot, Provider } from '../provider';
-import { ProviderError } from '../provider-error';
+import type { CallSnapshot, Provider } from '../../provider-api/provider';
+import { ProviderError } from '../../provider-api/provider-error';
 import { actionsFor } from './actions';
 import type { Via, WebexClient } from './client';
 import { conferenceCallActionsFor, withConferenceActions } from './conference-actions';

@@ -3,8 +3,8 @@
  * empty bodies where Webex may send them, and error bodies in odd forms.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { staticTokenSource } from '../../../../src/main/core/token-source';
-import { ProviderError } from '../../../../src/main/providers/provider-error';
+import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
+import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { createWebexClient, createWebexProvider } from '../../../../src/main/providers/webex';
 import type { WebexClient } from '../../../../src/main/providers/webex/client';
 import { type ScriptedServer, startScriptedServer } from './scripted-server';

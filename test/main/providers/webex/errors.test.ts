@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeWebexError } from '../../../../src/main/providers/webex/errors';
-import { ProviderError } from '../../../../src/main/providers/provider-error';
+import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 
 const TRACKING = 'ROUTER_6543AB12-0000-1111-2222-333344445555';
 

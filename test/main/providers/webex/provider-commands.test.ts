@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallCommand } from '../../../../src/shared/contract';
-import { ProviderError } from '../../../../src/main/providers/provider-error';
+import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { type SimFixture, onWire, startSimFixture, wireCall } from './sim-fixture';
 import { rejection } from '../../../support/rejection';
 

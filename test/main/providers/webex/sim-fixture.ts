@@ -2,7 +2,7 @@
  * A Webex simulator plus a provider and client pointed at it over loopback, with short timers, and
  * small readers for what reached the wire. Shared by the Webex provider tests; not a test itself.
  */
-import { staticTokenSource } from '../../../../src/main/core/token-source';
+import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { createWebexClient, createWebexProvider } from '../../../../src/main/providers/webex';
 import type { WebexClient } from '../../../../src/main/providers/webex/client';
 import type { WebexProvider } from '../../../../src/main/providers/webex/provider';

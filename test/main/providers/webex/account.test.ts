@@ -3,11 +3,11 @@
  * tokens used by the real Webex provider, expiry, refresh, pasted tokens, restore and sign-out.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { memorySecretVault } from '../../../src/main/auth/secrets';
-import { createWebexProvider } from '../../../src/main/providers/webex';
-import { createWebexAccount, type WebexAccount } from '../../../src/main/runtime/webex-account';
-import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
-import { scriptedBrowser } from '../auth/scripted-browser';
+import { memorySecretVault } from '../../../../src/main/auth/secrets';
+import { createWebexProvider } from '../../../../src/main/providers/webex';
+import { createWebexAccount, type WebexAccount } from '../../../../src/main/providers/webex/account';
+import { startWebexSimulator, type WebexSimulator } from '../../../../src/main/simulator/webex';
+import { scriptedBrowser } from '../../auth/scripted-browser';
 
 const CLIENT_ID = 'C0123456789switchboard';
 const CLIENT_SECRET = 'secret-for-the-integration';

@@ -3,12 +3,12 @@
  * 8252 loopback redirect), plus Webex's token endpoint bound to its defaults. The browser is opened
  * through an injected function (the shell passes shell.openExternal), so this never imports electron.
  */
-import type { FetchFn } from '../core/http-client';
-import { listenForRedirect } from './loopback-redirect';
-import { createPkcePair, createState } from './pkce';
-import { SignInError } from './sign-in-errors';
-import { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions } from './token-endpoint';
-import type { TokenGrantor } from './token-manager';
+import type { FetchFn } from '../../provider-api/http-client';
+import { listenForRedirect } from '../../auth/loopback-redirect';
+import { createPkcePair, createState } from '../../auth/pkce';
+import { SignInError } from '../../auth/sign-in-errors';
+import { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions } from '../../auth/token-endpoint';
+import type { TokenGrantor } from '../../auth/token-manager';
 
 export { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactForLog } from '../../../src/main/core/log-redaction';
+import { redactForLog } from '../../../src/main/runtime/log-redaction';
 
 const TOKEN = 'ZDI3MGEyYzQtNzU3Ni00YjZiLTk0NzAtZWVjNDU1YjYwZTkwNjE4MWY1NzQtNDk0_PF84_1eb65fdf';
 

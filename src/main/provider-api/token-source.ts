@@ -2,7 +2,7 @@
  * How the HTTP layer gets a bearer token without knowing where it comes from (a pasted token, an env
  * override, or the OAuth token manager). Must not import electron.
  */
-import { ProviderError } from '../providers/provider-error';
+import { ProviderError } from './provider-error';
 
 export interface TokenSource {
   /** The current access token; may refresh ahead of expiry. Throws a ProviderError('AUTH') when signed out. */

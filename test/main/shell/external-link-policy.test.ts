@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl } from '../../../src/main/core/external-link-policy';
+import { isAllowedExternalUrl } from '../../../src/main/shell/external-link-policy';
 
 describe('isAllowedExternalUrl', () => {
   it.each([

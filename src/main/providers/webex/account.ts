@@ -4,16 +4,16 @@
  * and signing out. It is the TokenSource the Webex provider uses. Must not import electron: the shell
  * passes the browser opener, the vault and net.fetch in. Never puts a token in state or messages.
  */
-import type { AccountState, SignInMethod } from '../../shared/account';
-import { type Result, err, ok } from '../../shared/result';
-import type { SecretVault } from '../auth/secrets';
-import { SignInError } from '../auth/sign-in-errors';
-import { TokenManager } from '../auth/token-manager';
-import { createWebexTokenGrantor, signInWithBrowser } from '../auth/webex-oauth';
-import type { FetchFn } from '../core/http-client';
-import type { TokenSource } from '../core/token-source';
-import { ProviderError } from '../providers/provider-error';
-import { createEmitter } from '../core/typed-emitter';
+import type { AccountState, SignInMethod } from '../../../shared/account';
+import { type Result, err, ok } from '../../../shared/result';
+import type { SecretVault } from '../../auth/secrets';
+import { SignInError } from '../../auth/sign-in-errors';
+import { TokenManager } from '../../auth/token-manager';
+import { createWebexTokenGrantor, signInWithBrowser } from './oauth';
+import type { FetchFn } from '../../provider-api/http-client';
+import type { TokenSource } from '../../provider-api/token-source';
+import { ProviderError } from '../../provider-api/provider-error';
+import { createEmitter } from '../../foundation/typed-emitter';
 
 /** The loopback port to register in the Webex integration (Webex matches the redirect URI exactly). */
 export const WEBEX_REDIRECT_PORT = 47613;

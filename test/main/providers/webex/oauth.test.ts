@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPkcePair } from '../../../src/main/auth/pkce';
-import { OAuthError, SignInError, isInvalidGrant } from '../../../src/main/auth/sign-in-errors';
-import { WEBEX_DEFAULT_SCOPES, buildAuthorizeUrl, exchangeCode, refreshTokens, revokeToken, signInWithBrowser, webexTokenUrl } from '../../../src/main/auth/webex-oauth';
-import { startWebexOAuthServer, type WebexOAuthServer } from '../../../src/main/simulator/webex-oauth';
-import { authorizeForCode, scriptedBrowser } from './scripted-browser';
-import { rejection } from '../../support/rejection';
+import { createPkcePair } from '../../../../src/main/auth/pkce';
+import { OAuthError, SignInError, isInvalidGrant } from '../../../../src/main/auth/sign-in-errors';
+import { WEBEX_DEFAULT_SCOPES, buildAuthorizeUrl, exchangeCode, refreshTokens, revokeToken, signInWithBrowser, webexTokenUrl } from '../../../../src/main/providers/webex/oauth';
+import { startWebexOAuthServer, type WebexOAuthServer } from '../../../../src/main/simulator/webex-oauth';
+import { authorizeForCode, scriptedBrowser } from '../../auth/scripted-browser';
+import { rejection } from '../../../support/rejection';
 
 const CLIENT_ID = 'C-switchboard-test';
 const SECRET = 'client-secret-value';

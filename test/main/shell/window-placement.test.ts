@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampInto, knownTrayBounds, placePanel, placePopup, type Rect, trayEdge, WINDOW_MARGIN } from '../../../src/main/core/window-placement';
+import { clampInto, knownTrayBounds, placePanel, placePopup, type Rect, trayEdge, WINDOW_MARGIN } from '../../../src/main/shell/window-placement';
 
 const screen: Rect = { x: 0, y: 0, width: 1920, height: 1080 };
 const panel = { width: 360, height: 520 };

@@ -4,9 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../../src/main/core/http-client';
-import type { TokenSource } from '../../../src/main/core/token-source';
-import { ProviderError } from '../../../src/main/providers/provider-error';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../../src/main/provider-api/http-client';
+import type { TokenSource } from '../../../src/main/provider-api/token-source';
+import { ProviderError } from '../../../src/main/provider-api/provider-error';
 import { rejection } from '../../support/rejection';
 
 interface Hit {

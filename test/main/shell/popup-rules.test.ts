@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePopup, inQuietHours } from '../../../src/main/core/popup-rules';
+import { decidePopup, inQuietHours } from '../../../src/main/shell/popup-rules';
 import type { Call } from '../../../src/shared/domain';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 

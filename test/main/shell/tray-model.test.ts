@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type TrayInput, type TrayMenuItem, trayIconFile, trayModel } from '../../../src/main/core/tray-model';
-import { connectedCall, heldCall, ringingCall } from './call-fixtures';
+import { type TrayInput, type TrayMenuItem, trayIconFile, trayModel } from '../../../src/main/shell/tray-model';
+import { connectedCall, heldCall, ringingCall } from '../core/call-fixtures';
 
 const live = { health: 'live' as const };
 const base: TrayInput = { calls: [], status: live, doNotDisturb: false, demo: false };

@@ -10,7 +10,7 @@
  */
 import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
 import type { z } from 'zod';
-import { ProviderError } from '../providers/provider-error';
+import { ProviderError } from './provider-error';
 import type { TokenSource } from './token-source';
 
 export type FetchFn = (input: Request | URL | string, init?: RequestInit) => Promise<Response>;

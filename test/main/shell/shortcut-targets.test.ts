@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type CallShortcut, noTargetMessage, shortcutCommand } from '../../../src/main/core/shortcut-targets';
+import { type CallShortcut, noTargetMessage, shortcutCommand } from '../../../src/main/shell/shortcut-targets';
 import type { Call } from '../../../src/shared/domain';
-import { connectedCall, heldCall, ringingCall } from './call-fixtures';
+import { connectedCall, heldCall, ringingCall } from '../core/call-fixtures';
 
 const older = ringingCall({ id: 'older', createdAt: '2026-11-21T10:00:00.000Z' });
 const newer = ringingCall({ id: 'newer', createdAt: '2026-11-21T10:00:09.000Z' });

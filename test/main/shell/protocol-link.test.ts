@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { destinationFromLink, findLinkInArgv, linkProtocol } from '../../../src/main/core/protocol-link';
+import { destinationFromLink, findLinkInArgv, linkProtocol } from '../../../src/main/shell/protocol-link';
 
 describe('destinationFromLink', () => {
   it.each([
