@@ -181,6 +181,18 @@ describe('pushed feed: push fails and comes back', () => {
     expect(s.feed.nextDelayMs()).toBe(2_000);
   });
 
+  it('falls back to polling when the channel fails before it has even returned, and closes it', async () => {
+    const s = setup();
+    s.channel.failsWhileOpening = providerFailure('UNAVAILABLE', 'RingCentral refused the subscription.');
+    await s.feed.start();
+    await settle();
+    expect(s.health.current()).toMatchObject({ health: 'polling', detail: UNAVAILABLE });
+    expect(s.channel.openCount()).toBe(0);
+    s.channel.failsWhileOpening = undefined;
+    await s.timers.advance(5_000);
+    expect(s.channel.openCount()).toBe(1);
+  });
+
   it('tries push again at once when the network comes back', async () => {
     const { feed, channel } = await live();
     channel.fail(providerFailure('NETWORK', 'The RingCentral WebSocket closed.'));

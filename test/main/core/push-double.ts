@@ -12,11 +12,14 @@ export class FakePushChannel implements PushChannel {
   readonly openings: Opening[] = [];
   /** When set, open throws this (a channel that cannot even start). */
   openThrows: unknown = undefined;
+  /** When set, open reports this failure before it even returns. */
+  failsWhileOpening: unknown = undefined;
 
   open(sink: PushSink): PushHandle {
     if (this.openThrows !== undefined) throw this.openThrows;
     const opening: Opening = { sink, closed: false };
     this.openings.push(opening);
+    if (this.failsWhileOpening !== undefined) sink.failed(this.failsWhileOpening);
     return {
       close: () => {
         opening.closed = true;
