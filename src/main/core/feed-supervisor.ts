@@ -215,8 +215,9 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
 
   function pushFailed(error: unknown): void {
     link = null;
-    if (appErrorOf(error, providerName).code === 'AUTH') {
-      toSignedOut(appErrorOf(error, providerName).message);
+    const appError = appErrorOf(error, providerName);
+    if (appError.code === 'AUTH') {
+      toSignedOut(appError.message);
       return;
     }
     const wasLive = push === 'live';
@@ -225,7 +226,7 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
     // A failing read says more than this sentence; the next good read shows it.
     if (failures === 0) health.set('polling', fallbackDetail());
     if (!active()) return;
-    const retryIn = backoffDelay(intervals.pushRetryMs, pushFailures - 1, intervals.maxBackoffMs);
+    const retryIn = backoffDelay(intervals.pushRetryMs, pushFailures - 1, intervals.maxBackoffMs, error instanceof ProviderError ? error : undefined);
     pushRetryTimer = timers.setTimeout(() => {
       pushRetryTimer = null;
       if (active() && push === 'down') openPush();

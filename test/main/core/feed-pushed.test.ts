@@ -172,6 +172,15 @@ describe('pushed feed: push fails and comes back', () => {
     expect(channel.openCount()).toBe(1);
   });
 
+  it('waits as long as the provider asks before opening push again', async () => {
+    const { channel, timers } = await live();
+    channel.fail(providerFailure('RATE_LIMITED', 'RingCentral asked to slow down.', { retryAfter: 30 }));
+    await timers.advance(29_000);
+    expect(channel.openings).toHaveLength(1);
+    await timers.advance(1_000);
+    expect(channel.openings).toHaveLength(2);
+  });
+
   it('falls back to polling when the channel cannot even open', async () => {
     const s = setup();
     s.channel.openThrows = new Error('no WebSocket here');
