@@ -4,7 +4,7 @@
  *   at the default polling intervals and at a fast override;
  * - how many requests a minute Switchboard sends to Webex while idle and while a call rings.
  */
-import { DEFAULT_POLL_INTERVALS, type PollIntervals } from '../src/main/core/call-poller';
+import { DEFAULT_POLL_INTERVALS, type PollIntervals } from '../src/main/core/feed-intervals';
 import { createSwitchboardCore } from '../src/main/core/switchboard-core';
 import { staticTokenSource } from '../src/main/provider-api/token-source';
 import { createWebexProvider } from '../src/main/providers/webex';

@@ -2,13 +2,14 @@
  * The domain state of the core: the user's calls and conference as the provider last reported them,
  * with an overlay of commands sent but not yet confirmed (`Call.pending`, and `Conference.pending` /
  * a participant's `pending` for conference commands). Every change of what the UI would show produces
- * exactly one diff (and one 'conference' event); a snapshot that changes nothing produces none. A
- * pending mark clears when a snapshot shows its effect (pending-effects.ts, conference-effects.ts) or
+ * exactly one diff (and one 'conference' event); a snapshot that changes nothing produces none. It takes
+ * full snapshots (a read) and single changes (a push update: one call, one removal, the conference), with
+ * the same diffs. A pending mark clears when a snapshot or an update shows its effect (pending-effects.ts, conference-effects.ts) or
  * after a timeout, which is reported as 'pendingExpired' / 'conferencePendingExpired' so the core can
  * tell the user and re-read. Knows nothing of HTTP, polling or electron.
  */
 import type { Action, Call, Conference } from '../../shared/domain';
-import type { CallSnapshot } from '../provider-api/provider';
+import type { CallSnapshot, PushUpdate } from '../provider-api/provider';
 import { conferenceConfirms } from './conference-effects';
 import { deepEqual } from '../foundation/deep-equal';
 import { confirms, isSlow, settlesOnSuccess } from './pending-effects';
@@ -60,6 +61,14 @@ export interface CallStore {
   hasPending(): boolean;
   /** Reduces a full provider snapshot; returns (and emits) the diff, or null when nothing changed. */
   applySnapshot(snapshot: CallSnapshot): CallDiff | null;
+  /** One call as the provider reports it now (new or changed); returns (and emits) the diff, or null. */
+  upsertCall(call: Call): CallDiff | null;
+  /** The provider reports the call gone; returns (and emits) the diff, or null when it was not listed. */
+  removeCall(callId: string): CallDiff | null;
+  /** The conference part of a snapshot, reported on its own (a push update). */
+  applyConferenceUpdate(update: Omit<CallSnapshot, 'calls'>): void;
+  /** A push update of any kind: upsertCall, removeCall or applyConferenceUpdate. */
+  applyUpdate(update: PushUpdate): void;
   /** A command for `action` is about to be sent for the call: mark it pending and start the wait. */
   markPending(callId: string, action: Action): CallDiff | null;
   /**
@@ -204,6 +213,43 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
     emitter.emit('pendingExpired', { callId, action, call: visible.find((c) => c.id === callId) });
   }
 
+  /** Clears the call marks whose effect the reported calls (and conference) now show. */
+  function settleCallMarks(): void {
+    for (const [callId, mark] of [...pending]) {
+      if (confirms(mark.action, reported.find((c) => c.id === callId), reportedConference)) stopWaiting(callId);
+    }
+  }
+
+  function settleConferenceMarks(): void {
+    for (const [key, mark] of [...conferenceMarks]) {
+      if (conferenceConfirms(mark.action, mark.callId, reportedConference)) stopConferenceWait(key);
+    }
+  }
+
+  function upsertCall(call: Call): CallDiff | null {
+    const at = reported.findIndex((c) => c.id === call.id);
+    reported = at < 0 ? [...reported, call] : reported.map((c, i) => (i === at ? call : c));
+    const mark = pending.get(call.id);
+    if (mark && confirms(mark.action, call, reportedConference)) stopWaiting(call.id);
+    return commit();
+  }
+
+  function removeCall(callId: string): CallDiff | null {
+    reported = reported.filter((c) => c.id !== callId);
+    // A call that is gone settles whatever was pending on it (pending-effects.ts `confirms`).
+    stopWaiting(callId);
+    return commit();
+  }
+
+  function applyConferenceUpdate(update: Omit<CallSnapshot, 'calls'>): void {
+    reportedConference = update.conference ?? null;
+    // A merge or an add is confirmed by the conference, so call marks may settle too.
+    settleCallMarks();
+    settleConferenceMarks();
+    commit();
+    commitConference();
+  }
+
   return {
     calls: () => [...visible],
     call: (callId) => visible.find((c) => c.id === callId),
@@ -215,15 +261,21 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
       const byId = new Map(snapshot.calls.map((c) => [c.id, c]));
       reported = [...byId.values()];
       reportedConference = snapshot.conference ?? null;
-      for (const [callId, mark] of [...pending]) {
-        if (confirms(mark.action, byId.get(callId), reportedConference)) stopWaiting(callId);
-      }
-      for (const [key, mark] of [...conferenceMarks]) {
-        if (conferenceConfirms(mark.action, mark.callId, reportedConference)) stopConferenceWait(key);
-      }
+      settleCallMarks();
+      settleConferenceMarks();
       const diff = commit();
       commitConference();
       return diff;
+    },
+
+    upsertCall,
+    removeCall,
+    applyConferenceUpdate,
+
+    applyUpdate(update) {
+      if (update.kind === 'callUpdated') upsertCall(update.call);
+      else if (update.kind === 'callRemoved') removeCall(update.callId);
+      else applyConferenceUpdate(update);
     },
 
     markPending(callId, action) {

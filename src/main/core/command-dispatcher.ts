@@ -4,7 +4,7 @@
  * pending, sends, and answers with a Result. When the outcome of a failed command is unknown (timeout,
  * network, 5xx, unreadable answer) or the call was not found, it re-reads the real state first and says
  * what is true now. It never resends and never throws. Talks only to the Provider interface, the store
- * and the poller; must not import electron.
+ * and the feed (feed-supervisor.ts: hurry, reconcile); must not import electron.
  */
 import { callCommandSchema, type CallCommand, type CommandOutcome } from '../../shared/contract';
 import { normalizeDestination, normalizeDtmf } from '../../shared/dial-string';

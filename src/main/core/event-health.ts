@@ -17,8 +17,11 @@ export interface HealthState {
 
 export interface EventHealthTracker {
   current(): HealthState;
-  /** A full read succeeded at `at`: the list is fresh again ('polling' unless push events are live). */
-  synced(at: Date, via?: 'polling' | 'live'): void;
+  /**
+   * A full read succeeded at `at`: the list is fresh again ('polling' unless push events are live), with
+   * `detail` as the sentence (default: the usual one for that state).
+   */
+  synced(at: Date, via?: 'polling' | 'live', detail?: string): void;
   /** Anything else: degraded, offline, signedOut (or a change of sentence). */
   set(health: EventHealth, detail?: string): void;
   on(listener: Listener<HealthState>): Unsubscribe;
@@ -52,9 +55,8 @@ export function createEventHealth(options: { providerName: string; initial?: Eve
 
   return {
     current: () => ({ ...state }),
-    synced(at, via = 'polling') {
-      const detail = state.health === via ? state.detail : defaultDetail(via, options.providerName);
-      update({ health: via, detail, lastSyncAt: at.toISOString() });
+    synced(at, via = 'polling', detail) {
+      update({ health: via, detail: detail ?? defaultDetail(via, options.providerName), lastSyncAt: at.toISOString() });
     },
     set(health, detail) {
       update({ health, detail: detail ?? defaultDetail(health, options.providerName), lastSyncAt: state.lastSyncAt });

@@ -1,6 +1,6 @@
 /**
  * The core as the shell and the browser preview use it: one provider, its calls (and conference) kept
- * fresh by the poller, call and conference commands carried by their dispatchers, history cached, event health and account in `status()`,
+ * fresh by the feed supervisor (pushed or polled), call and conference commands carried by their dispatchers, history cached, event health and account in `status()`,
  * and typed events for everything that changes. Knows only the Provider interface: must not import
  * electron or anything provider-specific.
  */
@@ -8,7 +8,6 @@ import type { CommandOutcome } from '../../shared/contract';
 import type { Account, Action, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, Status } from '../../shared/domain';
 import type { AppError, Result } from '../../shared/result';
 import type { Provider } from '../provider-api/provider';
-import { createCallPoller, type PollIntervals } from './call-poller';
 import { createCallStore, type CallDiff } from './call-store';
 import { createCommandDispatcher } from './command-dispatcher';
 import { createConferenceDispatcher } from './conference-dispatcher';
@@ -16,6 +15,8 @@ import { actionLabel, providerDisplayName } from './command-wording';
 import { deepEqual } from '../foundation/deep-equal';
 import { appErrorOf } from './error-values';
 import { createEventHealth } from './event-health';
+import type { FeedIntervals } from './feed-intervals';
+import { createFeedSupervisor } from './feed-supervisor';
 import { createHistoryCache } from './history-cache';
 import { realTimers, type TimerHandle, type Timers } from '../foundation/timers';
 import { createEmitter, type Listener, type Unsubscribe } from '../foundation/typed-emitter';
@@ -41,8 +42,8 @@ export interface SwitchboardCoreEvents {
 
 export interface SwitchboardCoreOptions {
   provider: Provider;
-  /** Polling intervals; the caller applies SWITCHBOARD_POLL_MS here. */
-  intervals?: Partial<PollIntervals>;
+  /** Polling, safety-read and push-retry intervals; the caller applies SWITCHBOARD_POLL_MS here. */
+  intervals?: Partial<FeedIntervals>;
   /** How long a sent command may wait for a snapshot confirming it (default 8 s). */
   pendingTimeoutMs?: number;
   /** The same for mute transfer, which waits for the destination to answer (default 60 s). */
@@ -55,7 +56,7 @@ export interface SwitchboardCoreOptions {
 }
 
 export interface SwitchboardCore {
-  /** Starts polling and loads the account; resolves after the first read of the call list. */
+  /** Starts the feed (push or polling) and loads the account; resolves after the first read of the call list. */
   start(): Promise<void>;
   stop(): void;
   calls(): Call[];
@@ -71,7 +72,7 @@ export interface SwitchboardCore {
   setOnline(online: boolean): void;
   /** Signed out (by the user or the provider): forget calls, conference, history and account; stop reading. */
   signOut(message: string): void;
-  /** Signed in (again): read everything afresh and resume polling. */
+  /** Signed in (again): read everything afresh and resume the feed. */
   signIn(): Promise<Result<null>>;
   on<K extends keyof SwitchboardCoreEvents>(event: K, listener: Listener<SwitchboardCoreEvents[K]>): Unsubscribe;
 }
@@ -85,9 +86,9 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
 
   const store = createCallStore({ pendingTimeoutMs: options.pendingTimeoutMs, slowPendingTimeoutMs: options.slowPendingTimeoutMs, timers });
   const health = createEventHealth({ providerName });
-  const poller = createCallPoller({ provider, store, health, providerName, intervals: options.intervals, timers });
-  const dispatcher = createCommandDispatcher({ provider, store, poller, providerName });
-  const conferenceDispatcher = createConferenceDispatcher({ provider, store, poller, providerName });
+  const feed = createFeedSupervisor({ provider, store, health, providerName, intervals: options.intervals, timers });
+  const dispatcher = createCommandDispatcher({ provider, store, poller: feed, providerName });
+  const conferenceDispatcher = createConferenceDispatcher({ provider, store, poller: feed, providerName });
   const history = createHistoryCache({ provider, providerName });
 
   let account: Account | undefined;
@@ -152,7 +153,7 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
       retryable: true,
     };
     // Re-read first, so that by the time the user reads the notice the call shows its real state.
-    void poller.reconcile().then(() => emitter.emit('commandFailed', { callId, action, error }));
+    void feed.reconcile().then(() => emitter.emit('commandFailed', { callId, action, error }));
   });
 
   store.on('conferencePendingExpired', ({ action, callId }) => {
@@ -161,7 +162,7 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
       message: `${actionLabel(action)} was not confirmed by ${providerName} — the conference is shown as it really is.`,
       retryable: true,
     };
-    void poller.reconcile().then(() => emitter.emit('commandFailed', { ...(callId === undefined ? {} : { callId }), action, error }));
+    void feed.reconcile().then(() => emitter.emit('commandFailed', { ...(callId === undefined ? {} : { callId }), action, error }));
   });
 
   let previousHealth = health.current().health;
@@ -177,11 +178,11 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     async start() {
       if (running) return;
       running = true;
-      await Promise.all([poller.start(), loadAccount()]);
+      await Promise.all([feed.start(), loadAccount()]);
     },
     stop() {
       running = false;
-      poller.stop();
+      feed.stop();
       store.dispose();
       if (historyTimer !== null) timers.clearTimeout(historyTimer);
       historyTimer = null;
@@ -204,13 +205,13 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
       }
     },
     async reconcile() {
-      const result = await poller.reconcile();
+      const result = await feed.reconcile();
       if (result.ok && !account) await loadAccount();
       return result;
     },
-    setOnline: (online) => poller.setOnline(online),
+    setOnline: (online) => feed.setOnline(online),
     signOut(message) {
-      poller.stop();
+      feed.stop();
       store.reset();
       history.clear();
       if (historyTimer !== null) timers.clearTimeout(historyTimer);
@@ -222,7 +223,7 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     },
     async signIn() {
       running = true;
-      const result = await poller.start();
+      const result = await feed.start();
       if (result.ok) await loadAccount();
       return result;
     },

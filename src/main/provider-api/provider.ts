@@ -10,8 +10,46 @@ export interface CallSnapshot {
   conference: Conference | null;
 }
 
+/**
+ * One change a push channel reports as it happens. A call update carries the call as it is now (new or
+ * changed, never a partial patch); a removal names a call that has ended or left the user; a
+ * conference change carries the conference part of a snapshot as it is now (whatever CallSnapshot
+ * holds besides `calls`).
+ */
+export type PushUpdate =
+  | { kind: 'callUpdated'; call: Call }
+  | { kind: 'callRemoved'; callId: string }
+  | ({ kind: 'conferencesChanged' } & Omit<CallSnapshot, 'calls'>);
+
+/** Where a push channel reports to. Calls after the handle was closed are ignored. */
+export interface PushSink {
+  /** A change, in the order the provider reported it. */
+  update(update: PushUpdate): void;
+  /** The channel is up: updates flow from now on (the core then reads everything once, for what came before). */
+  connected(): void;
+  /** The channel dropped and came back by itself: updates may have been missed, so the core reads everything once. */
+  reconnected(): void;
+  /**
+   * Push is down and the channel gives up (a ProviderError says why; AUTH means the token was refused).
+   * The core closes the handle, polls meanwhile and opens a new channel later with backoff.
+   */
+  failed(error: unknown): void;
+}
+
+export interface PushHandle {
+  /** Stops the channel for good; it must not call the sink afterwards. */
+  close(): void;
+}
+
+/** A provider's live event source (e.g. a WebSocket subscription). Opening never throws: it reports through the sink. */
+export interface PushChannel {
+  open(sink: PushSink): PushHandle;
+}
+
 export interface Provider {
   readonly id: ProviderId;
+  /** Live updates, where the provider offers them to a desktop client; without it the core polls snapshot(). */
+  readonly push?: PushChannel;
   /** A full read of the user's active calls (and conference, where the provider has one). */
   snapshot(signal?: AbortSignal): Promise<CallSnapshot>;
   /** Sends one command, already validated against the contract. Throws a ProviderError on refusal. */

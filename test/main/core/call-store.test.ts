@@ -19,6 +19,29 @@ function storeWithLog(options: { pendingTimeoutMs?: number; slowPendingTimeoutMs
 
 const snap = (...calls: Call[]) => ({ calls, conference: null });
 
+/** Each action, a call state that does not show its effect, and one that does (null: the call is gone). */
+const confirmations: [Action, Partial<Call>, Partial<Call> | null][] = [
+  ['hold', { state: 'connected' }, { state: 'held' }],
+  ['resume', { state: 'held' }, { state: 'connected' }],
+  ['mute', { muted: false }, { muted: true }],
+  ['unmute', { muted: true }, { muted: false }],
+  ['answer', { state: 'alerting' }, { state: 'connected' }],
+  ['startRecording', {}, { recording: 'started' }],
+  ['startRecording', {}, { recording: 'pending' }],
+  ['pauseRecording', { recording: 'started' }, { recording: 'paused' }],
+  ['resumeRecording', { recording: 'paused' }, { recording: 'started' }],
+  ['stopRecording', { recording: 'started' }, { recording: 'stopped' }],
+  ['hangup', {}, null],
+  ['decline', { state: 'alerting' }, null],
+  ['divert', { state: 'alerting' }, null],
+  ['toVoicemail', { state: 'alerting' }, null],
+  ['transfer', {}, null],
+  ['muteTransfer', {}, null],
+  ['attendedTransfer', {}, null],
+  ['park', {}, null],
+  ['push', {}, null],
+];
+
 describe('call store: diffs', () => {
   it('reports new calls once as added', () => {
     const { store, diffs } = storeWithLog();
@@ -143,27 +166,6 @@ describe('call store: pending overlay', () => {
     expect(store.hasPending()).toBe(false);
   });
 
-  const confirmations: [Action, Partial<Call>, Partial<Call> | null][] = [
-    ['hold', { state: 'connected' }, { state: 'held' }],
-    ['resume', { state: 'held' }, { state: 'connected' }],
-    ['mute', { muted: false }, { muted: true }],
-    ['unmute', { muted: true }, { muted: false }],
-    ['answer', { state: 'alerting' }, { state: 'connected' }],
-    ['startRecording', {}, { recording: 'started' }],
-    ['startRecording', {}, { recording: 'pending' }],
-    ['pauseRecording', { recording: 'started' }, { recording: 'paused' }],
-    ['resumeRecording', { recording: 'paused' }, { recording: 'started' }],
-    ['stopRecording', { recording: 'started' }, { recording: 'stopped' }],
-    ['hangup', {}, null],
-    ['decline', { state: 'alerting' }, null],
-    ['divert', { state: 'alerting' }, null],
-    ['toVoicemail', { state: 'alerting' }, null],
-    ['transfer', {}, null],
-    ['muteTransfer', {}, null],
-    ['attendedTransfer', {}, null],
-    ['park', {}, null],
-    ['push', {}, null],
-  ];
 
   it.each(confirmations)('%s is confirmed by %o → %o', (action, before, after) => {
     const { store, timers, expired } = storeWithLog();
@@ -255,5 +257,79 @@ describe('call store: pending overlay', () => {
     store.markPending('a', 'hold');
     store.dispose();
     expect(timers.pending()).toEqual([]);
+  });
+});
+
+describe('call store: single-call updates (push)', () => {
+  it('adds a call it has not seen, at the end, and updates one it has, in place', () => {
+    const { store, diffs } = storeWithLog();
+    store.applySnapshot(snap(makeCall({ id: 'a' })));
+    const ringing = makeCall({ id: 'b', state: 'alerting' });
+    expect(store.upsertCall(ringing)).toEqual({ added: [ringing], updated: [], removed: [], calls: [makeCall({ id: 'a' }), ringing] });
+    const held = makeCall({ id: 'a', state: 'held' });
+    expect(store.upsertCall(held)).toEqual({ added: [], updated: [held], removed: [], calls: [held, ringing] });
+    expect(diffs).toHaveLength(3);
+  });
+
+  it('emits nothing for an update that changes nothing', () => {
+    const { store, diffs } = storeWithLog();
+    store.upsertCall(makeCall({ id: 'a' }));
+    expect(store.upsertCall(makeCall({ id: 'a' }))).toBeNull();
+    expect(diffs).toHaveLength(1);
+  });
+
+  it('removes a call in its last state, and ignores a removal of a call it does not list', () => {
+    const { store, diffs } = storeWithLog();
+    store.applySnapshot(snap(makeCall({ id: 'a', state: 'held' }), makeCall({ id: 'b' })));
+    expect(store.removeCall('a')).toEqual({ added: [], updated: [], removed: [makeCall({ id: 'a', state: 'held' })], calls: [makeCall({ id: 'b' })] });
+    expect(store.removeCall('a')).toBeNull();
+    expect(diffs).toHaveLength(2);
+  });
+
+  it.each(confirmations)('%s is confirmed by an update %o → %o', (action, before, after) => {
+    const { store, timers, expired } = storeWithLog();
+    store.upsertCall(makeCall({ id: 'a', ...before }));
+    store.markPending('a', action);
+    store.upsertCall(makeCall({ id: 'a', ...before }));
+    expect(store.call('a')?.pending).toBe(action);
+    if (after === null) store.removeCall('a');
+    else store.upsertCall(makeCall({ id: 'a', ...before, ...after }));
+    expect(store.hasPending()).toBe(false);
+    expect(timers.pending()).toEqual([]);
+    expect(expired).toEqual([]);
+  });
+
+  it('keeps the mark on an update of another call, and still times it out', async () => {
+    const { store, timers, expired } = storeWithLog({ pendingTimeoutMs: 8_000 });
+    store.upsertCall(makeCall({ id: 'a' }));
+    store.markPending('a', 'hold');
+    store.upsertCall(makeCall({ id: 'b', state: 'held' }));
+    expect(store.call('a')?.pending).toBe('hold');
+    await timers.advance(8_000);
+    expect(expired.map((e) => [e.callId, e.action])).toEqual([['a', 'hold']]);
+  });
+
+  it('confirms a merge when the conference update lists the call', () => {
+    const { store, conferences } = storeWithLog();
+    store.upsertCall(makeCall({ id: 'a', actions: ['merge'] }));
+    store.markPending('a', 'merge');
+    const conference = {
+      state: 'connected' as const,
+      muted: false,
+      createdAt: '2026-01-01T10:00:00.000Z',
+      participants: [{ callId: 'a', muted: false, deafened: false, party: { privacy: false }, actions: [] }],
+      actions: [],
+    };
+    store.applyUpdate({ kind: 'conferencesChanged', conference });
+    expect(store.hasPending()).toBe(false);
+    expect(conferences).toEqual([conference]);
+  });
+
+  it('takes any push update through applyUpdate', () => {
+    const { store } = storeWithLog();
+    store.applyUpdate({ kind: 'callUpdated', call: makeCall({ id: 'a' }) });
+    expect(store.calls().map((c) => c.id)).toEqual(['a']);
+    store.applyUpdate({ kind: 'callRemoved', callId: 'a' });
+    expect(store.calls()).toEqual([]);
   });
 });

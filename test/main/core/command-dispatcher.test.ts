@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { CommandOutcome } from '../../../src/shared/contract';
 import type { Call } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/result';
-import { DEFAULT_POLL_INTERVALS, createCallPoller } from '../../../src/main/core/call-poller';
+import { DEFAULT_POLL_INTERVALS } from '../../../src/main/core/feed-intervals';
+import { createFeedSupervisor } from '../../../src/main/core/feed-supervisor';
 import { createCallStore } from '../../../src/main/core/call-store';
 import { createCommandDispatcher } from '../../../src/main/core/command-dispatcher';
 import { createEventHealth } from '../../../src/main/core/event-health';
@@ -16,7 +17,7 @@ async function setup(...calls: Call[]) {
   const timers = new ManualTimers();
   const store = createCallStore({ timers });
   const health = createEventHealth({ providerName: 'Webex' });
-  const poller = createCallPoller({ provider, store, health, providerName: 'Webex', timers });
+  const poller = createFeedSupervisor({ provider, store, health, providerName: 'Webex', timers });
   const dispatcher = createCommandDispatcher({ provider, store, poller, providerName: 'Webex' });
   provider.setCalls(...calls);
   await poller.reconcile();

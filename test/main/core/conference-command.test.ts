@@ -1,10 +1,10 @@
-// Conference commands through the core, on real (short) timers with a provider double: parse, refuse
+// Conference commands through the core, on hand-driven timers with a provider double: parse, refuse
 // what the conference or call does not allow (nothing sent), mark pending until a read confirms, tell
 // the user about unconfirmed or unknown outcomes after re-reading, and never resend.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createSwitchboardCore, type CommandFailedNotice, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
 import type { Conference, ConferenceParticipant } from '../../../src/shared/domain';
-import { ProviderDouble, actionsFor, makeCall, providerFailure } from './provider-double';
+import { ManualTimers, ProviderDouble, actionsFor, makeCall, providerFailure } from './provider-double';
 
 const running: SwitchboardCore[] = [];
 
@@ -12,13 +12,17 @@ afterEach(() => {
   for (const core of running.splice(0)) core.stop();
 });
 
-function coreFor(provider: ProviderDouble, pendingTimeoutMs = 2_000) {
-  const core = createSwitchboardCore({ provider, intervals: { fastMs: 10, normalMs: 20, idleMs: 40, maxBackoffMs: 200 }, pendingTimeoutMs });
+/** A command brings the next read forward to the fast pace: one second later it shows what happened. */
+const FAST_MS = 1_000;
+
+function coreFor(provider: ProviderDouble, pendingTimeoutMs = 8_000) {
+  const timers = new ManualTimers();
+  const core = createSwitchboardCore({ provider, intervals: { fastMs: FAST_MS, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 }, pendingTimeoutMs, timers });
   running.push(core);
   const log = { conference: [] as (Conference | null)[], failed: [] as CommandFailedNotice[] };
   core.on('conference', (c) => log.conference.push(c));
   core.on('commandFailed', (n) => log.failed.push(n));
-  return { core, log };
+  return { core, log, timers };
 }
 
 function participant(callId: string, overrides: Partial<ConferenceParticipant> = {}): ConferenceParticipant {
@@ -127,7 +131,7 @@ describe('conference commands: sending and confirming', () => {
   it('a merge without ids names every call that offers Merge, and marks them until the conference lists them', async () => {
     const provider = new ProviderDouble();
     provider.setCalls(mergeable('a'), mergeable('b', 'held'), makeCall({ id: 'r', state: 'alerting', actions: actionsFor('alerting') }));
-    const { core, log } = coreFor(provider);
+    const { core, log, timers } = coreFor(provider);
     await core.start();
     const pendingSeen: (string | undefined)[] = [];
     core.on('calls', (calls) => pendingSeen.push(calls.find((c) => c.id === 'a')?.pending));
@@ -138,32 +142,36 @@ describe('conference commands: sending and confirming', () => {
     expect(await core.conferenceCommand({ type: 'merge' })).toEqual({ ok: true, value: null });
     expect(provider.executedConference).toEqual([{ type: 'merge', callIds: ['a', 'b'] }]);
     expect(pendingSeen).toContain('merge');
-    await vi.waitFor(() => expect(core.conference()?.participants.map((p) => p.callId)).toEqual(['a', 'b']));
-    await vi.waitFor(() => expect(core.calls().every((c) => c.pending === undefined)).toBe(true));
+    await timers.advance(FAST_MS);
+    expect(core.conference()?.participants.map((p) => p.callId)).toEqual(['a', 'b']);
+    expect(core.calls().every((c) => c.pending === undefined)).toBe(true);
     expect(log.conference.at(-1)).toMatchObject({ state: 'connected' });
     expect(log.failed).toEqual([]);
   });
 
   it('a host control shows pending on the conference until a read confirms it', async () => {
-    const { core, provider, log } = await withConference();
+    const { core, provider, log, timers } = await withConference();
     provider.conferenceBehaviour = (_command, p) => {
       p.conferenceState = conferenceOf({ state: 'held' });
     };
     expect(await core.conferenceCommand({ type: 'holdConference' })).toEqual({ ok: true, value: null });
     expect(provider.executedConference).toEqual([{ type: 'holdConference' }]);
-    await vi.waitFor(() => expect(core.conference()).toMatchObject({ state: 'held' }));
-    await vi.waitFor(() => expect(core.conference()?.pending).toBeUndefined());
+    expect(core.conference()?.pending).toBe('hold');
+    await timers.advance(FAST_MS);
+    expect(core.conference()).toMatchObject({ state: 'held' });
+    expect(core.conference()?.pending).toBeUndefined();
     expect(log.conference.some((c) => c?.pending === 'hold')).toBe(true);
   });
 
   it('a participant control shows pending on that participant only', async () => {
-    const { core, provider, log } = await withConference();
+    const { core, provider, log, timers } = await withConference();
     provider.conferenceBehaviour = (_command, p) => {
       p.conferenceState = conferenceOf({ participants: [participant('a'), participant('b', { deafened: true })] });
     };
     await core.conferenceCommand({ type: 'deafen', callId: 'b' });
-    await vi.waitFor(() => expect(core.conference()?.participants[1]).toMatchObject({ deafened: true }));
-    await vi.waitFor(() => expect(core.conference()?.participants[1]?.pending).toBeUndefined());
+    await timers.advance(FAST_MS);
+    expect(core.conference()?.participants[1]).toMatchObject({ deafened: true });
+    expect(core.conference()?.participants[1]?.pending).toBeUndefined();
     const marked = log.conference.find((c) => c?.participants[1]?.pending === 'deafen');
     expect(marked?.participants[0]?.pending).toBeUndefined();
     expect(marked?.pending).toBeUndefined();
@@ -179,10 +187,13 @@ describe('conference commands: sending and confirming', () => {
   });
 
   it('tells the user when the provider accepted a control but never carried it out', async () => {
-    const { core, log } = await withConference({}, 80);
+    const { core, log, timers } = await withConference({}, 8_000);
     await core.conferenceCommand({ type: 'muteHost' });
     await core.conferenceCommand({ type: 'muteParticipant', callId: 'a' });
-    await vi.waitFor(() => expect(log.failed).toHaveLength(2));
+    await timers.advance(7_999);
+    expect(log.failed).toEqual([]);
+    await timers.advance(1);
+    expect(log.failed).toHaveLength(2);
     expect(log.failed).toContainEqual({
       action: 'mute',
       error: { code: 'TIMEOUT', message: 'Mute was not confirmed by Webex — the conference is shown as it really is.', retryable: true },
@@ -193,13 +204,14 @@ describe('conference commands: sending and confirming', () => {
   });
 
   it('a release is done when the conference is gone', async () => {
-    const { core, provider } = await withConference();
+    const { core, provider, timers } = await withConference();
     provider.conferenceBehaviour = (_command, p) => {
       p.setCalls();
       p.conferenceState = null;
     };
     expect(await core.conferenceCommand({ type: 'release' })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(core.conference()).toBeNull());
+    await timers.advance(FAST_MS);
+    expect(core.conference()).toBeNull();
     expect(core.calls()).toEqual([]);
   });
 });

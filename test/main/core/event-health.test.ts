@@ -50,6 +50,17 @@ describe('event health', () => {
     ]);
   });
 
+  it('carries the sentence a read gives, and the usual one again when it gives none', () => {
+    const { health, seen } = tracker();
+    health.synced(new Date('2026-01-01T10:00:00.000Z'), 'polling', 'Live updates from Webex are unavailable — checking every 2 s.');
+    health.synced(new Date('2026-01-01T10:00:02.000Z'), 'polling', 'Live updates from Webex are unavailable — checking every 2 s.');
+    health.synced(new Date('2026-01-01T10:00:04.000Z'), 'polling');
+    expect(seen.map((s) => s.detail)).toEqual([
+      'Live updates from Webex are unavailable — checking every 2 s.',
+      'Switchboard checks Webex for call changes every few seconds.',
+    ]);
+  });
+
   it('returns to polling on the first good read after trouble', () => {
     const { health, seen } = tracker();
     health.set('offline');

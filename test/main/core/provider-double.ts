@@ -2,7 +2,7 @@
 // commands it can hold, fail or count), a call factory, and timers the test advances by hand.
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../src/shared/contract';
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, ProviderId } from '../../../src/shared/domain';
-import type { CallSnapshot, Provider } from '../../../src/main/provider-api/provider';
+import type { CallSnapshot, Provider, PushChannel } from '../../../src/main/provider-api/provider';
 import { ProviderError } from '../../../src/main/provider-api/provider-error';
 import type { TimerHandle, Timers } from '../../../src/main/foundation/timers';
 
@@ -63,6 +63,8 @@ export type ConferenceBehaviour = (command: ConferenceCommand, provider: Provide
 
 export class ProviderDouble implements Provider {
   readonly id: ProviderId;
+  /** Set (before the core is built) to make this a pushed provider; unset, it is polled. */
+  push?: PushChannel;
   callList: Call[] = [];
   conferenceState: Conference | null = null;
   snapshotCount = 0;

@@ -1,11 +1,12 @@
-// The core facade as the shell and the preview use it, on real (short) timers: calls and diffs flow
+// The core facade as the shell and the preview use it, on hand-driven timers: calls and diffs flow
 // out, commands come back as Results, unconfirmed commands become notices, history follows ended
 // calls, status carries health and account.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Call, HistoryEntry, Status } from '../../../src/shared/domain';
 import { createSwitchboardCore, type CommandFailedNotice, type SwitchboardCore, type SwitchboardCoreOptions } from '../../../src/main/core/switchboard-core';
 import type { CallDiff } from '../../../src/main/core/call-store';
-import { ProviderDouble, actionsFor, makeCall, providerFailure } from './provider-double';
+import { ManualTimers, ProviderDouble, actionsFor, makeCall, providerFailure, settle } from './provider-double';
+import { FakePushChannel } from './push-double';
 
 const running: SwitchboardCore[] = [];
 
@@ -14,11 +15,13 @@ afterEach(() => {
 });
 
 function coreFor(provider: ProviderDouble, options: Partial<SwitchboardCoreOptions> = {}) {
+  const timers = new ManualTimers();
   const core = createSwitchboardCore({
     provider,
-    intervals: { fastMs: 10, normalMs: 20, idleMs: 40, maxBackoffMs: 200 },
-    pendingTimeoutMs: 150,
-    historyRefreshDelayMs: 0,
+    intervals: { fastMs: 1_000, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 },
+    pendingTimeoutMs: 8_000,
+    historyRefreshDelayMs: 2_000,
+    timers,
     ...options,
   });
   running.push(core);
@@ -28,7 +31,7 @@ function coreFor(provider: ProviderDouble, options: Partial<SwitchboardCoreOptio
   core.on('status', (s) => log.status.push(s));
   core.on('commandFailed', (n) => log.failed.push(n));
   core.on('history', (h) => log.history.push(h));
-  return { core, log };
+  return { core, log, timers };
 }
 
 const entry = (number: string, type: HistoryEntry['type'] = 'received'): HistoryEntry => ({ type, number, privacy: false, time: '2026-01-01T10:00:00.000Z' });
@@ -61,14 +64,18 @@ describe('switchboard core', () => {
 
   it('follows the provider: a call that rings, is answered elsewhere and ends', async () => {
     const provider = new ProviderDouble();
-    const { core, log } = coreFor(provider);
+    const { core, log, timers } = coreFor(provider);
     await core.start();
     provider.setCalls(makeCall({ id: 'c1', state: 'alerting', actions: actionsFor('alerting') }));
-    await vi.waitFor(() => expect(core.calls().map((c) => c.state)).toEqual(['alerting']));
+    await timers.advance(2_000);
+    expect(core.calls().map((c) => c.state)).toEqual(['alerting']);
     provider.setCalls(makeCall({ id: 'c1', state: 'connected' }));
-    await vi.waitFor(() => expect(core.calls().map((c) => c.state)).toEqual(['connected']));
+    await timers.advance(1_000);
+    expect(core.calls().map((c) => c.state)).toEqual(['connected']);
+    await timers.advance(10_000);
     provider.setCalls();
-    await vi.waitFor(() => expect(core.calls()).toEqual([]));
+    await timers.advance(2_000);
+    expect(core.calls()).toEqual([]);
     // One diff per change, however many reads happened in between.
     expect(log.diffs.map((d) => [d.added.length, d.updated.length, d.removed.length])).toEqual([
       [1, 0, 0],
@@ -85,10 +92,13 @@ describe('switchboard core', () => {
       p.setCalls(makeCall({ id: 'c1', state: 'held', actions: actionsFor('held') }));
       return {};
     };
-    const { core, log } = coreFor(provider);
+    const { core, log, timers } = coreFor(provider);
     await core.start();
     await expect(core.command({ type: 'hold', callId: 'c1' })).resolves.toEqual({ ok: true, value: {} });
-    await vi.waitFor(() => expect(core.calls()[0]).toMatchObject({ state: 'held' }));
+    expect(core.calls()[0]).toMatchObject({ state: 'connected', pending: 'hold' });
+    // A command brings the next read forward to the fast pace.
+    await timers.advance(1_000);
+    expect(core.calls()[0]).toMatchObject({ state: 'held' });
     expect(core.calls()[0]?.pending).toBeUndefined();
     expect(log.calls.some((calls) => calls[0]?.pending === 'hold')).toBe(true);
     expect(log.failed).toEqual([]);
@@ -106,10 +116,12 @@ describe('switchboard core', () => {
   it('tells the user when the provider accepted a command but never carried it out', async () => {
     const provider = new ProviderDouble();
     provider.setCalls(makeCall({ id: 'c1' }));
-    const { core, log } = coreFor(provider, { pendingTimeoutMs: 60 });
+    const { core, log, timers } = coreFor(provider);
     await core.start();
     await core.command({ type: 'hold', callId: 'c1' });
-    await vi.waitFor(() => expect(log.failed).toHaveLength(1));
+    await timers.advance(7_999);
+    expect(log.failed).toEqual([]);
+    await timers.advance(1);
     expect(log.failed[0]).toEqual({
       callId: 'c1',
       action: 'hold',
@@ -123,7 +135,7 @@ describe('switchboard core', () => {
     const provider = new ProviderDouble();
     provider.historyEntries = [entry('+15550001')];
     provider.setCalls(makeCall({ id: 'c1' }));
-    const { core, log } = coreFor(provider);
+    const { core, log, timers } = coreFor(provider);
     await core.start();
     await expect(core.history()).resolves.toEqual({ ok: true, value: [entry('+15550001')] });
     await core.history();
@@ -131,7 +143,11 @@ describe('switchboard core', () => {
 
     provider.historyEntries = [entry('+15550002'), entry('+15550001')];
     provider.setCalls();
-    await vi.waitFor(() => expect(log.history).toHaveLength(1));
+    await timers.advance(2_000);
+    // The provider records an ended call a moment later: history is read after a pause.
+    expect(log.history).toEqual([]);
+    await timers.advance(2_000);
+    expect(log.history).toHaveLength(1);
     expect(log.history[0]).toEqual([entry('+15550002'), entry('+15550001')]);
     await expect(core.history()).resolves.toEqual({ ok: true, value: [entry('+15550002'), entry('+15550001')] });
     expect(provider.historyCalls).toEqual([undefined, undefined]);
@@ -167,19 +183,21 @@ describe('switchboard core', () => {
 
   it('reports signed out when the token is refused, and recovers on reconcile after sign-in', async () => {
     const provider = new ProviderDouble();
-    const { core, log } = coreFor(provider);
+    const { core, log, timers } = coreFor(provider);
     await core.start();
     provider.snapshotFailures.push(providerFailure('AUTH', 'Webex refused the access token: sign in again.'));
-    await vi.waitFor(() => expect(core.status().health).toBe('signedOut'));
+    await timers.advance(2_000);
+    expect(core.status().health).toBe('signedOut');
     expect(core.status().detail).toBe('Webex refused the access token: sign in again.');
     const reads = provider.snapshotCount;
-    await new Promise((r) => setTimeout(r, 100));
+    await timers.advance(10 * 60_000);
     expect(provider.snapshotCount).toBe(reads);
 
     provider.accountValue = { provider: 'webex', displayName: 'Alan Turing' };
     await expect(core.reconcile()).resolves.toEqual({ ok: true, value: null });
     expect(core.status().health).toBe('polling');
-    await vi.waitFor(() => expect(core.status().account?.displayName).toBe('Alan Turing'));
+    await settle();
+    expect(core.status().account?.displayName).toBe('Alan Turing');
     expect(log.status.map((s) => s.health)).toContain('signedOut');
   });
 
@@ -193,35 +211,97 @@ describe('switchboard core', () => {
     const reads = provider.snapshotCount;
     provider.setCalls(makeCall({ id: 'c1' }));
     core.setOnline(true);
-    await vi.waitFor(() => expect(core.calls().map((c) => c.id)).toEqual(['c1']));
+    await settle();
+    expect(core.calls().map((c) => c.id)).toEqual(['c1']);
     expect(provider.snapshotCount).toBeGreaterThan(reads);
     expect(core.status().health).toBe('polling');
   });
 
   it('passes conference changes on', async () => {
     const provider = new ProviderDouble();
-    const { core } = coreFor(provider);
+    const { core, timers } = coreFor(provider);
     const seen: unknown[] = [];
     core.on('conference', (c) => seen.push(c));
     await core.start();
     provider.conferenceState = { state: 'connected', muted: false, createdAt: '2026-01-01T10:00:00.000Z', participants: [], actions: ['hangup'] };
-    await vi.waitFor(() => expect(core.conference()).toMatchObject({ state: 'connected' }));
+    await timers.advance(2_000);
+    expect(core.conference()).toMatchObject({ state: 'connected' });
     expect(seen).toHaveLength(1);
   });
 
   it('stops reading after stop, and listeners can unsubscribe', async () => {
     const provider = new ProviderDouble();
-    const { core } = coreFor(provider);
+    const { core, timers } = coreFor(provider);
     const seen: Call[][] = [];
     const off = core.on('calls', (c) => seen.push(c));
     await core.start();
     off();
     provider.setCalls(makeCall({ id: 'c1' }));
-    await vi.waitFor(() => expect(core.calls()).toHaveLength(1));
+    await timers.advance(2_000);
+    expect(core.calls()).toHaveLength(1);
     expect(seen).toEqual([]);
     core.stop();
     const reads = provider.snapshotCount;
-    await new Promise((r) => setTimeout(r, 100));
+    await timers.advance(60 * 60_000);
     expect(provider.snapshotCount).toBe(reads);
+  });
+});
+
+describe('switchboard core with a pushed provider', () => {
+  async function liveCore() {
+    const provider = new ProviderDouble('ringcentral');
+    const channel = new FakePushChannel();
+    provider.push = channel;
+    const setup = coreFor(provider, { providerName: 'RingCentral' });
+    await setup.core.start();
+    channel.connect();
+    await settle();
+    return { provider, channel, ...setup };
+  }
+
+  it('is live once the channel is up, and shows a pushed ringing call without reading', async () => {
+    const { core, log, channel, provider } = await liveCore();
+    expect(core.status()).toMatchObject({ health: 'live', provider: 'ringcentral', detail: 'Calls update as RingCentral reports them.' });
+    const reads = provider.snapshotCount;
+    channel.callUpdated(makeCall({ id: 'c1', provider: 'ringcentral', state: 'alerting', actions: actionsFor('alerting') }));
+    expect(log.diffs.at(-1)?.added.map((c) => c.id)).toEqual(['c1']);
+    expect(log.calls.at(-1)?.map((c) => c.state)).toEqual(['alerting']);
+    expect(provider.snapshotCount).toBe(reads);
+  });
+
+  it('confirms a command by a pushed update', async () => {
+    const { core, channel, log } = await liveCore();
+    channel.callUpdated(makeCall({ id: 'c1', provider: 'ringcentral' }));
+    await core.command({ type: 'hold', callId: 'c1' });
+    expect(core.calls()[0]?.pending).toBe('hold');
+    channel.callUpdated(makeCall({ id: 'c1', provider: 'ringcentral', state: 'held', actions: actionsFor('held') }));
+    expect(core.calls()[0]).toMatchObject({ state: 'held' });
+    expect(core.calls()[0]?.pending).toBeUndefined();
+    expect(log.failed).toEqual([]);
+  });
+
+  it('says in the status line that it polls while push is down, and is live again when it returns', async () => {
+    const { core, log, channel, timers } = await liveCore();
+    channel.fail(providerFailure('NETWORK', 'The RingCentral WebSocket closed.'));
+    await settle();
+    expect(core.status()).toMatchObject({ health: 'polling', detail: 'Live updates from RingCentral are unavailable — checking every 2 s.' });
+    expect(log.status.at(-1)?.health).toBe('polling');
+    await timers.advance(5_000);
+    channel.connect();
+    await settle();
+    expect(core.status().health).toBe('live');
+  });
+
+  it('reads everything once and reopens push on sign-in after a sign-out', async () => {
+    const { core, channel, provider } = await liveCore();
+    core.signOut('Signed out of RingCentral.');
+    expect(channel.openCount()).toBe(0);
+    expect(core.status().health).toBe('signedOut');
+    const reads = provider.snapshotCount;
+    provider.setCalls(makeCall({ id: 'c1', provider: 'ringcentral' }));
+    await expect(core.signIn()).resolves.toEqual({ ok: true, value: null });
+    expect(provider.snapshotCount).toBe(reads + 1);
+    expect(core.calls().map((c) => c.id)).toEqual(['c1']);
+    expect(channel.openCount()).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
-// The poller against a provider double and hand-driven timers: which read comes when (the delay it
+// A polled feed (a provider without push) against a provider double and hand-driven timers: which read comes when (the delay it
 // schedules), what the store and event health show, and that reads never overlap.
 import { describe, expect, it } from 'vitest';
-import { createCallPoller, type PollIntervals } from '../../../src/main/core/call-poller';
+import { createFeedSupervisor } from '../../../src/main/core/feed-supervisor';
+import type { PollIntervals } from '../../../src/main/core/feed-intervals';
 import { createCallStore } from '../../../src/main/core/call-store';
 import { createEventHealth, type HealthState } from '../../../src/main/core/event-health';
 import { ManualTimers, ProviderDouble, makeCall, providerFailure, settle } from './provider-double';
@@ -15,11 +16,11 @@ function setup(overrides: Partial<PollIntervals> = {}) {
   const health = createEventHealth({ providerName: 'Webex' });
   const healthLog: HealthState[] = [];
   health.on((h) => healthLog.push(h));
-  const poller = createCallPoller({ provider, store, health, providerName: 'Webex', intervals: { ...intervals, ...overrides }, timers });
+  const poller = createFeedSupervisor({ provider, store, health, providerName: 'Webex', intervals: { ...intervals, ...overrides }, timers });
   return { provider, timers, store, health, healthLog, poller };
 }
 
-describe('call poller: adaptive intervals', () => {
+describe('polled feed: adaptive intervals', () => {
   it('reads at once on start, then waits the idle interval when there are no calls', async () => {
     const { provider, poller, timers, health } = setup();
     await expect(poller.start()).resolves.toEqual({ ok: true, value: null });
@@ -90,7 +91,7 @@ describe('call poller: adaptive intervals', () => {
   });
 });
 
-describe('call poller: failures', () => {
+describe('polled feed: failures', () => {
   it('backs off exponentially on errors, capped, and recovers on success', async () => {
     const { provider, poller, timers, health } = setup({ maxBackoffMs: 60_000 });
     for (let i = 0; i < 4; i += 1) provider.snapshotFailures.push(providerFailure('UNAVAILABLE', 'Webex is unavailable (503).'));
@@ -178,7 +179,7 @@ describe('call poller: failures', () => {
   });
 });
 
-describe('call poller: offline, reconcile, overlap', () => {
+describe('polled feed: offline, reconcile, overlap', () => {
   it('pauses while offline and reads at once when back online', async () => {
     const { provider, poller, timers, health } = setup();
     await poller.start();

@@ -1,0 +1,118 @@
+/**
+ * Full reads of the call list (provider.snapshot) into the store, one at a time: concurrent reconcile
+ * requests share one read, a request made while a read is under way gets a fresh read after it, and a
+ * cancelled read (stop, offline, sign-out) is never applied. Push updates that arrive while a read is
+ * under way are folded into its snapshot before it is applied, so an older snapshot never undoes a newer
+ * update. Knows the Provider interface and the store only; health, backoff and timers belong to
+ * feed-supervisor.ts. Must not import electron.
+ */
+import type { Result } from '../../shared/result';
+import type { CallSnapshot, Provider, PushUpdate } from '../provider-api/provider';
+import type { CallStore } from './call-store';
+
+export type ReadOutcome = { ok: true } | { ok: false; error: unknown };
+
+export interface SnapshotReaderOptions {
+  provider: Pick<Provider, 'snapshot'>;
+  store: Pick<CallStore, 'applySnapshot'>;
+  /** Runs once per finished read (not for a cancelled one); what it returns is what every asker gets. */
+  settle(outcome: ReadOutcome): Result<null>;
+  /** What a cancelled read (or a request made after cancel) answers. */
+  cancelled(): Result<null>;
+}
+
+export interface SnapshotReader {
+  /** A full read that starts after any read already under way; requests made meanwhile share it. */
+  reconcile(): Promise<Result<null>>;
+  /** Whether a read is under way or waiting to start. */
+  busy(): boolean;
+  /** Drops the read under way (it is aborted and not applied) and any waiting to start. */
+  cancel(): void;
+  /** A push update was applied to the store: keep it for the snapshot of the read under way. */
+  noteUpdate(update: PushUpdate): void;
+}
+
+/** The snapshot with the updates applied in order (what the provider reports now, if they are newer). */
+export function foldUpdates(snapshot: CallSnapshot, updates: readonly PushUpdate[]): CallSnapshot {
+  let folded = snapshot;
+  for (const update of updates) {
+    if (update.kind === 'callUpdated') {
+      const at = folded.calls.findIndex((c) => c.id === update.call.id);
+      const calls = at < 0 ? [...folded.calls, update.call] : folded.calls.map((c, i) => (i === at ? update.call : c));
+      folded = { ...folded, calls };
+    } else if (update.kind === 'callRemoved') {
+      folded = { ...folded, calls: folded.calls.filter((c) => c.id !== update.callId) };
+    } else {
+      const { kind: _kind, ...conferencePart } = update;
+      folded = { ...folded, ...conferencePart };
+    }
+  }
+  return folded;
+}
+
+export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotReader {
+  const { provider, store } = options;
+  /** Bumped by cancel, so that a read already under way is neither applied nor settled. */
+  let generation = 0;
+  let inflight: Promise<Result<null>> | null = null;
+  let abortInflight: AbortController | null = null;
+  /** Updates seen while the read under way waits for its snapshot. */
+  let updatesDuringRead: PushUpdate[] | null = null;
+  /** A read asked for that has not started yet: everyone asking now shares it. */
+  let queued: Promise<Result<null>> | null = null;
+
+  async function attempt(signal: AbortSignal): Promise<ReadOutcome> {
+    try {
+      const snapshot = await provider.snapshot(signal);
+      if (signal.aborted) return { ok: false, error: signal.reason };
+      store.applySnapshot(foldUpdates(snapshot, updatesDuringRead ?? []));
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  function read(): Promise<Result<null>> {
+    const gen = generation;
+    const controller = new AbortController();
+    abortInflight = controller;
+    updatesDuringRead = [];
+    const promise: Promise<Result<null>> = attempt(controller.signal).then((outcome) => {
+      if (gen !== generation) return options.cancelled();
+      inflight = null;
+      abortInflight = null;
+      updatesDuringRead = null;
+      return options.settle(outcome);
+    });
+    inflight = promise;
+    return promise;
+  }
+
+  return {
+    reconcile() {
+      if (queued) return queued;
+      const gen = generation;
+      // A read already under way may have started before whatever prompted this request: wait for it,
+      // then read afresh.
+      const before: Promise<unknown> = inflight ?? Promise.resolve();
+      const next: Promise<Result<null>> = before.then(() => {
+        if (queued === next) queued = null;
+        return gen === generation ? read() : options.cancelled();
+      });
+      queued = next;
+      return next;
+    },
+    busy: () => inflight !== null || queued !== null,
+    cancel() {
+      generation += 1;
+      abortInflight?.abort();
+      abortInflight = null;
+      inflight = null;
+      queued = null;
+      updatesDuringRead = null;
+    },
+    noteUpdate(update) {
+      updatesDuringRead?.push(update);
+    },
+  };
+}
