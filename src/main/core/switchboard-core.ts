@@ -1,5 +1,5 @@
 /**
- * The core as the shell and the browser preview use it: one provider, its calls (and conference) kept
+ * The core as the shell and the browser preview use it: one provider, its calls (and conferences) kept
  * fresh by the poller, call and conference commands carried by their dispatchers, history cached, event health and account in `status()`,
  * and typed events for everything that changes. Knows only the Provider interface: must not import
  * electron or anything provider-specific.
@@ -32,7 +32,8 @@ export interface CommandFailedNotice {
 
 export interface SwitchboardCoreEvents {
   calls: Call[];
-  conference: Conference | null;
+  /** Every conference in progress, the whole list, whenever any of them changed. */
+  conferences: Conference[];
   history: HistoryEntry[];
   status: Status;
   commandFailed: CommandFailedNotice;
@@ -59,7 +60,7 @@ export interface SwitchboardCore {
   start(): Promise<void>;
   stop(): void;
   calls(): Call[];
-  conference(): Conference | null;
+  conferences(): Conference[];
   status(): Status;
   command(raw: unknown): Promise<Result<CommandOutcome>>;
   /** A conference command (shared/contract.ts ConferenceCommand), with the same guarantees as `command`. */
@@ -69,7 +70,7 @@ export interface SwitchboardCore {
   /** A full read now (resume from sleep, network change, re-auth); resolves when the calls are up to date. */
   reconcile(): Promise<Result<null>>;
   setOnline(online: boolean): void;
-  /** Signed out (by the user or the provider): forget calls, conference, history and account; stop reading. */
+  /** Signed out (by the user or the provider): forget calls, conferences, history and account; stop reading. */
   signOut(message: string): void;
   /** Signed in (again): read everything afresh and resume polling. */
   signIn(): Promise<Result<null>>;
@@ -144,7 +145,7 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     emitter.emit('calls', diff.calls);
     if (diff.removed.length > 0 && running) historySoon();
   });
-  store.on('conference', (conference) => emitter.emit('conference', conference));
+  store.on('conferences', (conferences) => emitter.emit('conferences', conferences));
   store.on('pendingExpired', ({ callId, action }) => {
     const error: AppError = {
       code: 'TIMEOUT',
@@ -187,7 +188,7 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
       historyTimer = null;
     },
     calls: () => store.calls(),
-    conference: () => store.conference(),
+    conferences: () => store.conferences(),
     status,
     command: (raw) => dispatcher.dispatch(raw),
     conferenceCommand: (raw) => conferenceDispatcher.dispatch(raw),
