@@ -26,6 +26,8 @@ import { createEmitter, type Listener, type Unsubscribe } from '../foundation/ty
  */
 export interface CommandFailedNotice {
   callId?: string;
+  /** The conference a conference command was for. */
+  conferenceId?: string;
   action: Action;
   error: AppError;
 }
@@ -156,13 +158,13 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     void poller.reconcile().then(() => emitter.emit('commandFailed', { callId, action, error }));
   });
 
-  store.on('conferencePendingExpired', ({ action, callId }) => {
+  store.on('conferencePendingExpired', ({ conferenceId, action, callId }) => {
     const error: AppError = {
       code: 'TIMEOUT',
       message: `${actionLabel(action)} was not confirmed by ${providerName} — the conference is shown as it really is.`,
       retryable: true,
     };
-    void poller.reconcile().then(() => emitter.emit('commandFailed', { ...(callId === undefined ? {} : { callId }), action, error }));
+    void poller.reconcile().then(() => emitter.emit('commandFailed', { ...(callId === undefined ? {} : { callId }), conferenceId, action, error }));
   });
 
   let previousHealth = health.current().health;
