@@ -12,7 +12,7 @@ import { StatusLine } from '../components/StatusLine';
 import type { Conference } from '../../shared/domain';
 import { calls, conferences } from '../state';
 import { ConferenceView } from './ConferenceView';
-import { MergeForm } from './MergeForm';
+import { MergeForm, mergeableCalls } from './MergeForm';
 
 /** Oldest first, so a conference keeps its place when another starts. */
 const byAge = (a: Conference, b: Conference): number => a.createdAt.localeCompare(b.createdAt);
@@ -24,7 +24,7 @@ export function ConferenceApp() {
   const all = conferences.value;
   const live = all.filter((c) => c.state !== 'disconnected').sort(byAge);
   const ended = all.length - live.length;
-  const canMerge = calls.value.some((c) => c.actions.includes('merge'));
+  const canMerge = mergeableCalls(calls.value, all).length > 0;
 
   return (
     <div class="conference-page">
