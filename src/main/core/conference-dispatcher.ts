@@ -76,12 +76,14 @@ function isLive(conference: Conference | undefined): conference is Conference {
 /** Checks the command against what the store shows now; nothing is sent when this fails. */
 function planFor(command: ConferenceCommand, store: CallStore): Result<Plan> {
   if (command.type === 'merge') {
-    const callIds = command.callIds ?? store.calls().filter((c) => c.actions.includes('merge')).map((c) => c.id);
     const live = store.conferences().filter(isLive);
+    const inConference = (callId: string) => live.some((c) => c.participants.some((p) => p.callId === callId));
+    // Without ids: every call that offers Merge and is in no conference yet (a merge makes a new one).
+    const callIds = command.callIds ?? store.calls().filter((c) => c.actions.includes('merge') && !inConference(c.id)).map((c) => c.id);
     for (const callId of callIds) {
       const call = store.call(callId);
       if (!call) return err('NOT_FOUND', 'No such call: it may have ended.');
-      if (live.some((c) => c.participants.some((p) => p.callId === callId))) return err('NOT_ALLOWED', 'The call is already in a conference.');
+      if (inConference(callId)) return err('NOT_ALLOWED', 'The call is already in a conference.');
       if (!call.actions.includes('merge')) return err('NOT_ALLOWED', callCannotJoin('merge', call));
       if (call.pending === 'merge') return err('NOT_ALLOWED', 'Merge is already in progress.');
     }
