@@ -1,13 +1,13 @@
 /**
  * Sends one conference command through the bridge and turns its answer into what the user sees: the
- * controls it concerns stay disabled while it travels (the calls it names, or the conference's own
- * controls), a failure becomes an error notice with the provider's message. Never throws: a broken
+ * controls it concerns stay disabled while it travels (the calls it names, or the named conference's
+ * own controls), a failure becomes an error notice with the provider's message. Never throws: a broken
  * bridge is a failed Result.
  */
 import type { Bridge, ConferenceCommand } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { throughBridge } from './bridge-request';
-import { addNotice, conferenceInFlight, markInFlight } from './state';
+import { addNotice, markConferenceInFlight, markInFlight } from './state';
 
 /** The calls a command is about (merge, add, a participant control); none for the conference itself. */
 function namedCalls(command: ConferenceCommand): string[] {
@@ -17,12 +17,12 @@ function namedCalls(command: ConferenceCommand): string[] {
 
 export async function sendConferenceCommand(bridge: Bridge, command: ConferenceCommand): Promise<Result<null>> {
   const callIds = namedCalls(command);
-  const hostLevel = callIds.length === 0;
+  const hostOf = callIds.length === 0 && command.type !== 'merge' ? command.conferenceId : undefined;
   for (const callId of callIds) markInFlight(callId, true);
-  if (hostLevel) conferenceInFlight.value = true;
+  if (hostOf !== undefined) markConferenceInFlight(hostOf, true);
   const result = await throughBridge(() => bridge.conferenceCommand(command));
   for (const callId of callIds) markInFlight(callId, false);
-  if (hostLevel) conferenceInFlight.value = false;
+  if (hostOf !== undefined) markConferenceInFlight(hostOf, false);
   if (!result.ok) addNotice('error', result.error.message, callIds.length === 1 ? callIds[0] : undefined);
   return result;
 }

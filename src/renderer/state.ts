@@ -17,10 +17,10 @@ export interface ShownNotice {
 }
 
 export const calls = signal<Call[]>([]);
-/** The conference on my line, or null when there is none. */
-export const conference = signal<Conference | null>(null);
-/** A command for the conference as a whole (host mute, hold, release …) is on its way to main. */
-export const conferenceInFlight = signal(false);
+/** Every conference now (none, one or several at once), each with its id. */
+export const conferences = signal<Conference[]>([]);
+/** Conferences (by id) with a command for the conference as a whole (host mute, hold, release …) on its way to main. */
+export const conferencesInFlight = signal<ReadonlySet<string>>(new Set());
 export const status = signal<Status | null>(null);
 export const history = signal<HistoryEntry[]>([]);
 /** Why the history could not be read, shown in place of the list. */
@@ -59,6 +59,14 @@ export function markInFlight(callId: string, inFlight: boolean): void {
   callsInFlight.value = next;
 }
 
+/** A command for that conference as a whole is (or is no longer) on its way to main. */
+export function markConferenceInFlight(conferenceId: string, inFlight: boolean): void {
+  const next = new Set(conferencesInFlight.value);
+  if (inFlight) next.add(conferenceId);
+  else next.delete(conferenceId);
+  conferencesInFlight.value = next;
+}
+
 export interface ConnectOptions {
   /** Read the call history (the popup does not show it). Default true. */
   history?: boolean;
@@ -72,8 +80,8 @@ export type Connection = (() => void) & { ready: Promise<void> };
 function reset(): void {
   batch(() => {
     calls.value = [];
-    conference.value = null;
-    conferenceInFlight.value = false;
+    conferences.value = [];
+    conferencesInFlight.value = new Set();
     status.value = null;
     history.value = [];
     historyError.value = null;
@@ -105,7 +113,7 @@ export function connect(bridge: Bridge, options: ConnectOptions = {}): Connectio
 
   const unsubscribes = [
     bridge.onCallsChanged(onPush('calls', (v: Call[]) => (calls.value = v))),
-    bridge.onConferenceChanged(onPush('conference', (v: Conference | null) => (conference.value = v))),
+    bridge.onConferencesChanged(onPush('conferences', (v: Conference[]) => (conferences.value = v))),
     bridge.onStatusChanged(onPush('status', (v: Status) => (status.value = v))),
     bridge.onSettingsChanged(onPush('settings', (v: Settings) => (settings.value = v))),
     bridge.onAppChanged(onPush('app', (v: AppState) => (appState.value = v))),
@@ -139,7 +147,7 @@ export function connect(bridge: Bridge, options: ConnectOptions = {}): Connectio
 
   const reads = [
     load('calls', 'your calls', () => bridge.listCalls(), (v) => (calls.value = v)),
-    load('conference', 'the conference', () => bridge.conference(), (v) => (conference.value = v)),
+    load('conferences', 'the conferences', () => bridge.conferences(), (v) => (conferences.value = v)),
     load('status', 'the connection status', () => bridge.status(), (v) => (status.value = v)),
     load('settings', 'your settings', () => bridge.settings(), (v) => (settings.value = v)),
     load('app', 'the app state', () => bridge.appState(), (v) => (appState.value = v)),

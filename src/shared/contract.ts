@@ -58,11 +58,15 @@ export type CallCommand = z.infer<typeof callCommandSchema>;
 export type CallCommandType = CallCommand['type'];
 
 /**
- * Every conference-control command. `line` is the line owner (Webex lineOwnerId). Host commands act on
- * me in the conference; participant commands name my call with that participant.
+ * Every conference-control command. Merge creates a conference (`line` is the line owner, Webex
+ * lineOwnerId, of the calls it joins); every other command names the conference it acts on by its
+ * `conferenceId` (there may be several at once). Host commands act on me in that conference;
+ * participant commands name my call with that participant.
  */
+const conferenceRef = { conferenceId: id };
+const participantRef = { conferenceId: id, callId: id };
 export const conferenceCommandSchema = z.discriminatedUnion('type', [
-  /** Join my calls into a conference; without ids, all my answered calls. */
+  /** Join my calls into a new conference; without ids, all my answered calls that offer Merge. */
   z.strictObject({
     type: z.literal('merge'),
     callIds: z
@@ -73,19 +77,20 @@ export const conferenceCommandSchema = z.discriminatedUnion('type', [
       .optional(),
     line,
   }),
-  z.strictObject({ type: z.literal('addParticipant'), ...callRef }),
-  z.strictObject({ type: z.literal('muteHost'), line }),
-  z.strictObject({ type: z.literal('unmuteHost'), line }),
-  z.strictObject({ type: z.literal('muteParticipant'), ...callRef }),
-  z.strictObject({ type: z.literal('unmuteParticipant'), ...callRef }),
-  z.strictObject({ type: z.literal('deafen'), ...callRef }),
-  z.strictObject({ type: z.literal('undeafen'), ...callRef }),
-  z.strictObject({ type: z.literal('holdConference'), line }),
-  z.strictObject({ type: z.literal('resumeConference'), line }),
+  /** Add one of my calls to the named conference. */
+  z.strictObject({ type: z.literal('addParticipant'), ...participantRef }),
+  z.strictObject({ type: z.literal('muteHost'), ...conferenceRef }),
+  z.strictObject({ type: z.literal('unmuteHost'), ...conferenceRef }),
+  z.strictObject({ type: z.literal('muteParticipant'), ...participantRef }),
+  z.strictObject({ type: z.literal('unmuteParticipant'), ...participantRef }),
+  z.strictObject({ type: z.literal('deafen'), ...participantRef }),
+  z.strictObject({ type: z.literal('undeafen'), ...participantRef }),
+  z.strictObject({ type: z.literal('holdConference'), ...conferenceRef }),
+  z.strictObject({ type: z.literal('resumeConference'), ...conferenceRef }),
   /** End the conference: me and every participant. */
-  z.strictObject({ type: z.literal('release'), line }),
+  z.strictObject({ type: z.literal('release'), ...conferenceRef }),
   /** Leave a three-way call and keep the other two connected (an attended transfer of their calls). */
-  z.strictObject({ type: z.literal('leave'), line }),
+  z.strictObject({ type: z.literal('leave'), ...conferenceRef }),
 ]);
 export type ConferenceCommand = z.infer<typeof conferenceCommandSchema>;
 export type ConferenceCommandType = ConferenceCommand['type'];
@@ -151,7 +156,8 @@ export interface Notice {
 export const commands = {
   'calls:list': { args: noArgs, result: null as unknown as Call[] },
   'call:command': { args: callCommandSchema, result: null as unknown as Result<CommandOutcome> },
-  'conference:get': { args: noArgs, result: null as unknown as Conference | null },
+  // Conferences: every one in progress (there may be several), and the commands that name one.
+  'conferences:list': { args: noArgs, result: null as unknown as Conference[] },
   'conference:command': { args: conferenceCommandSchema, result: null as unknown as Result<null> },
   'history:list': { args: historyQuerySchema, result: null as unknown as Result<HistoryEntry[]> },
   'status:get': { args: noArgs, result: null as unknown as Status },
@@ -177,7 +183,7 @@ export type CommandResult<C extends CommandChannel> = (typeof commands)[C]['resu
 /** Push events from main to the windows that show them. */
 export interface PushEvents {
   'calls:changed': Call[];
-  'conference:changed': Conference | null;
+  'conferences:changed': Conference[];
   'history:changed': HistoryEntry[];
   'status:changed': Status;
   'settings:changed': Settings;
@@ -190,7 +196,7 @@ export interface PushEvents {
 export type PushChannel = keyof PushEvents;
 export const PUSH_CHANNELS: readonly PushChannel[] = [
   'calls:changed',
-  'conference:changed',
+  'conferences:changed',
   'history:changed',
   'status:changed',
   'settings:changed',
@@ -207,7 +213,7 @@ export type Unsubscribe = () => void;
 export interface Bridge {
   listCalls(): Promise<Call[]>;
   command(command: CallCommand): Promise<Result<CommandOutcome>>;
-  conference(): Promise<Conference | null>;
+  conferences(): Promise<Conference[]>;
   conferenceCommand(command: ConferenceCommand): Promise<Result<null>>;
   history(query: HistoryQuery): Promise<Result<HistoryEntry[]>>;
   status(): Promise<Status>;
@@ -220,7 +226,7 @@ export interface Bridge {
   openWindow(request: { name: WindowName }): Promise<Result<null>>;
   hideWindow(request: { name: WindowName }): Promise<Result<null>>;
   onCallsChanged(listener: (calls: Call[]) => void): Unsubscribe;
-  onConferenceChanged(listener: (conference: Conference | null) => void): Unsubscribe;
+  onConferencesChanged(listener: (conferences: Conference[]) => void): Unsubscribe;
   onHistoryChanged(listener: (history: HistoryEntry[]) => void): Unsubscribe;
   onStatusChanged(listener: (status: Status) => void): Unsubscribe;
   onSettingsChanged(listener: (settings: Settings) => void): Unsubscribe;
@@ -241,7 +247,7 @@ export interface Bridge {
 export const BRIDGE_CHANNELS = {
   listCalls: 'calls:list',
   command: 'call:command',
-  conference: 'conference:get',
+  conferences: 'conferences:list',
   conferenceCommand: 'conference:command',
   history: 'history:list',
   status: 'status:get',
@@ -254,7 +260,7 @@ export const BRIDGE_CHANNELS = {
   openWindow: 'window:open',
   hideWindow: 'window:hide',
   onCallsChanged: 'calls:changed',
-  onConferenceChanged: 'conference:changed',
+  onConferencesChanged: 'conferences:changed',
   onHistoryChanged: 'history:changed',
   onStatusChanged: 'status:changed',
   onSettingsChanged: 'settings:changed',

@@ -146,6 +146,11 @@ export interface ConferenceParticipant {
 }
 
 export interface Conference {
+  /**
+   * Stable for the life of the conference and unique among the conferences shown at once; every
+   * conference command but merge names it. How a provider forms it is its own business.
+   */
+  id: string;
   state: ConferenceState;
   /** The host (me) is muted. */
   muted: boolean;

@@ -66,7 +66,8 @@ describe('accessibility (axe)', () => {
     await mount(<ConferenceApp />, bridge, { history: false });
     expect(await violations()).toEqual([]);
     act(() => bridge.setCalls([ada, bob, makeCall({ id: 'c', state: 'held', remote: { name: 'Carol White', privacy: false }, actions: ['resume', 'addToConference'] }), makeCall({ id: 'd', state: 'held', remote: { name: 'Dan Brown', privacy: false }, actions: ['addToConference'] })]));
-    act(() => bridge.setConference({
+    act(() => bridge.setConferences([{
+      id: 'conf-1',
       state: 'connected',
       muted: true,
       createdAt: '2026-01-05T10:01:00.000Z',
@@ -75,7 +76,7 @@ describe('accessibility (axe)', () => {
         { callId: 'b', muted: false, deafened: true, party: bob.remote, actions: ['mute', 'undeafen'], pending: 'undeafen' },
       ],
       actions: ['unmute', 'hold', 'addToConference', 'leaveConference', 'releaseConference'],
-    }));
+    }]));
     await screen.findByRole('button', { name: 'Release conference' });
     fireEvent.click(screen.getByRole('button', { name: 'Release conference' }));
     expect(await violations()).toEqual([]);

@@ -24,6 +24,7 @@ function participant(call: typeof ada, overrides: Partial<ConferenceParticipant>
 
 function conference(overrides: Partial<Conference> = {}): Conference {
   return {
+    id: 'conf-1',
     state: 'connected',
     muted: false,
     createdAt: '2026-01-05T10:01:00.000Z',
@@ -36,7 +37,7 @@ function conference(overrides: Partial<Conference> = {}): Conference {
 async function mountConference(setup: (bridge: FakeBridge) => void = () => undefined) {
   const bridge = new FakeBridge();
   bridge.callList = [{ ...ada, state: 'connected' }, { ...bob, state: 'connected' }];
-  bridge.currentConference = conference();
+  bridge.currentConferences = [conference()];
   setup(bridge);
   return mount(<ConferenceApp />, bridge, { history: false });
 }
@@ -93,7 +94,7 @@ describe('conference window: merging', () => {
     await settle();
     expect((screen.getByRole('button', { name: 'Merge' }) as HTMLButtonElement).disabled).toBe(true);
     await act(async () => answer(ok(null)));
-    act(() => bridge.setConference(conference()));
+    act(() => bridge.setConferences([conference()]));
     expect(screen.getByRole('region', { name: 'In conference' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Merge' })).toBeNull();
   });
@@ -102,7 +103,7 @@ describe('conference window: merging', () => {
 describe('conference window: a conference', () => {
   it('shows its state and each participant with name, number and whether they are muted or deafened', async () => {
     await mountConference((b) => {
-      b.currentConference = conference({ participants: [participant(ada, { muted: true }), participant(bob, { deafened: true })] });
+      b.currentConferences = [conference({ participants: [participant(ada, { muted: true }), participant(bob, { deafened: true })] })];
     });
     expect(screen.getByText('Connected')).toBeTruthy();
     expect(screen.getByText(/2 participants/)).toBeTruthy();
@@ -116,7 +117,7 @@ describe('conference window: a conference', () => {
 
   it('each row offers exactly its Mute/Unmute and Deafen/Undeafen and sends them for that call', async () => {
     const { bridge } = await mountConference((b) => {
-      b.currentConference = conference({ participants: [participant(ada, { muted: true }), participant(bob, { deafened: true })] });
+      b.currentConferences = [conference({ participants: [participant(ada, { muted: true }), participant(bob, { deafened: true })] })];
     });
     const adaControls = within(screen.getByRole('group', { name: 'Controls for Ada Lovelace' }));
     const bobControls = within(screen.getByRole('group', { name: 'Controls for Bob Jones' }));
@@ -133,10 +134,10 @@ describe('conference window: a conference', () => {
       await settle();
     }
     expect(bridge.conferenceCommands).toEqual([
-      { type: 'unmuteParticipant', callId: 'a' },
-      { type: 'deafen', callId: 'a' },
-      { type: 'muteParticipant', callId: 'b' },
-      { type: 'undeafen', callId: 'b' },
+      { type: 'unmuteParticipant', conferenceId: 'conf-1', callId: 'a' },
+      { type: 'deafen', conferenceId: 'conf-1', callId: 'a' },
+      { type: 'muteParticipant', conferenceId: 'conf-1', callId: 'b' },
+      { type: 'undeafen', conferenceId: 'conf-1', callId: 'b' },
     ]);
   });
 
@@ -148,21 +149,21 @@ describe('conference window: a conference', () => {
     await settle();
     fireEvent.click(mine.getByRole('button', { name: 'Hold' }));
     await settle();
-    expect(bridge.conferenceCommands).toEqual([{ type: 'muteHost' }, { type: 'holdConference' }]);
+    expect(bridge.conferenceCommands).toEqual([{ type: 'muteHost', conferenceId: 'conf-1' }, { type: 'holdConference', conferenceId: 'conf-1' }]);
 
-    act(() => bridge.setConference(conference({ muted: true, actions: ['unmute', 'hold', 'releaseConference'] })));
+    act(() => bridge.setConferences([conference({ muted: true, actions: ['unmute', 'hold', 'releaseConference'] })]));
     expect(screen.getByText('You are muted')).toBeTruthy();
     fireEvent.click(within(screen.getByRole('group', { name: 'Your controls in the conference' })).getByRole('button', { name: 'Unmute' }));
     await settle();
 
-    act(() => bridge.setConference(conference({ state: 'held', actions: ['resume', 'releaseConference'] })));
+    act(() => bridge.setConferences([conference({ state: 'held', actions: ['resume', 'releaseConference'] })]));
     expect(screen.getByText('On hold')).toBeTruthy();
     const held = within(screen.getByRole('group', { name: 'Your controls in the conference' }));
     expect(held.queryByRole('button', { name: 'Mute' })).toBeNull();
     expect(held.queryByRole('button', { name: 'Hold' })).toBeNull();
     fireEvent.click(held.getByRole('button', { name: 'Resume' }));
     await settle();
-    expect(bridge.conferenceCommands.slice(2)).toEqual([{ type: 'unmuteHost' }, { type: 'resumeConference' }]);
+    expect(bridge.conferenceCommands.slice(2)).toEqual([{ type: 'unmuteHost', conferenceId: 'conf-1' }, { type: 'resumeConference', conferenceId: 'conf-1' }]);
   });
 
   it('Release conference asks first; Escape or Cancel keeps the conference, the answer releases it', async () => {
@@ -187,7 +188,7 @@ describe('conference window: a conference', () => {
     fireEvent.click(release);
     fireEvent.click(screen.getByRole('button', { name: 'Release for everyone' }));
     await settle();
-    expect(bridge.conferenceCommands).toEqual([{ type: 'release' }]);
+    expect(bridge.conferenceCommands).toEqual([{ type: 'release', conferenceId: 'conf-1' }]);
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
@@ -198,8 +199,8 @@ describe('conference window: a conference', () => {
     expect(document.getElementById(leave.getAttribute('aria-describedby') as string)?.textContent).toMatch(/the other two stay connected/);
     fireEvent.click(leave);
     await settle();
-    expect(bridge.conferenceCommands).toEqual([{ type: 'leave' }]);
-    act(() => bridge.setConference(conference({ actions: ['mute', 'hold', 'releaseConference'] })));
+    expect(bridge.conferenceCommands).toEqual([{ type: 'leave', conferenceId: 'conf-1' }]);
+    act(() => bridge.setConferences([conference({ actions: ['mute', 'hold', 'releaseConference'] })]));
     expect(screen.queryByRole('button', { name: 'Leave conference' })).toBeNull();
   });
 
@@ -208,18 +209,18 @@ describe('conference window: a conference', () => {
     const dan = makeCall({ id: 'd', state: 'held', remote: { name: 'Dan Brown', privacy: false }, actions: ['resume', 'addToConference'] });
     const { bridge } = await mountConference((b) => {
       b.callList = [...b.callList, carol];
-      b.currentConference = conference({ state: 'held', actions: ['resume', 'addToConference', 'releaseConference'] });
+      b.currentConferences = [conference({ state: 'held', actions: ['resume', 'addToConference', 'releaseConference'] })];
     });
     expect(screen.getByText('Your other call: Carol White (On hold)')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add to conference' }));
     await settle();
-    expect(bridge.conferenceCommands).toEqual([{ type: 'addParticipant', callId: 'c' }]);
+    expect(bridge.conferenceCommands).toEqual([{ type: 'addParticipant', conferenceId: 'conf-1', callId: 'c' }]);
 
     act(() => bridge.setCalls([...bridge.callList, dan]));
     fireEvent.change(screen.getByRole('combobox', { name: 'Call to add' }), { target: { value: 'd' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add to conference' }));
     await settle();
-    expect(bridge.conferenceCommands.at(-1)).toEqual({ type: 'addParticipant', callId: 'd' });
+    expect(bridge.conferenceCommands.at(-1)).toEqual({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'd' });
   });
 
   it('no Add to conference when the conference does not offer it', async () => {
@@ -227,7 +228,7 @@ describe('conference window: a conference', () => {
     expect(screen.queryByRole('button', { name: 'Add to conference' })).toBeNull();
   });
 
-  it('sends the shared line my calls are on', async () => {
+  it('names the conference in every command (its line is the provider’s business); a participant control does not wait for mine', async () => {
     const { bridge } = await mountConference((b) => {
       b.callList = b.callList.map((c) => ({ ...c, line: 'line-7' }));
     });
@@ -236,14 +237,23 @@ describe('conference window: a conference', () => {
     fireEvent.click(within(screen.getByRole('group', { name: 'Controls for Bob Jones' })).getByRole('button', { name: 'Deafen' }));
     await settle();
     expect(bridge.conferenceCommands).toEqual([
-      { type: 'holdConference', line: 'line-7' },
-      { type: 'deafen', callId: 'b', line: 'line-7' },
+      { type: 'holdConference', conferenceId: 'conf-1' },
+      { type: 'deafen', conferenceId: 'conf-1', callId: 'b' },
     ]);
+  });
+
+  it('a merge sends the shared line the calls are on', async () => {
+    const bridge = new FakeBridge();
+    bridge.callList = [{ ...ada, line: 'line-7', actions: ['merge'] }, { ...bob, line: 'line-7', actions: ['merge'] }];
+    await mount(<ConferenceApp />, bridge, { history: false });
+    fireEvent.click(screen.getByRole('button', { name: 'Merge' }));
+    await settle();
+    expect(bridge.conferenceCommands).toEqual([{ type: 'merge', callIds: ['a', 'b'], line: 'line-7' }]);
   });
 
   it('disables what is waiting: a pending participant, or my controls while a command travels', async () => {
     const { bridge } = await mountConference((b) => {
-      b.currentConference = conference({ participants: [participant(ada, { pending: 'mute' }), participant(bob)] });
+      b.currentConferences = [conference({ participants: [participant(ada, { pending: 'mute' }), participant(bob)] })];
     });
     const adaRow = row('Ada Lovelace');
     expect(within(adaRow).getByRole('status').textContent).toBe('Muting…');
@@ -259,7 +269,7 @@ describe('conference window: a conference', () => {
     await act(async () => answer(ok(null)));
     await settle();
     expect(mine.getAllByRole('button').every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
-    act(() => bridge.setConference(conference({ pending: 'hold' })));
+    act(() => bridge.setConferences([conference({ pending: 'hold' })]));
     expect(screen.getByText('Putting on hold…')).toBeTruthy();
   });
 
@@ -273,11 +283,11 @@ describe('conference window: a conference', () => {
 
   it('a barge-in conference: named as such, only my own controls, an unlisted participant still shown', async () => {
     await mountConference((b) => {
-      b.currentConference = conference({
+      b.currentConferences = [conference({
         type: 'bargeIn',
         participants: [{ callId: 'x', muted: false, deafened: false, actions: [] }],
         actions: ['mute', 'hold', 'releaseConference'],
-      });
+      })];
     });
     expect(screen.getByRole('region', { name: 'Barge-in' })).toBeTruthy();
     expect(within(screen.getByRole('group', { name: 'Controls for Participant' })).queryAllByRole('button')).toEqual([]);
@@ -286,10 +296,10 @@ describe('conference window: a conference', () => {
 
   it('says when the conference has ended and offers merging again', async () => {
     const { bridge } = await mountConference();
-    act(() => bridge.setConference(conference({ state: 'disconnected', actions: [] })));
+    act(() => bridge.setConferences([conference({ state: 'disconnected', actions: [] })]));
     expect(screen.getByText('The conference has ended.')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Start a conference' })).toBeTruthy();
-    act(() => bridge.setConference(null));
+    act(() => bridge.setConferences([]));
     expect(screen.queryByText('The conference has ended.')).toBeNull();
   });
 
@@ -316,7 +326,7 @@ describe('panel: the way into the conference window', () => {
     bridge.callList = [ada];
     await mount(<PanelApp />, bridge);
     expect(screen.queryByRole('button', { name: 'Conference' })).toBeNull();
-    act(() => bridge.setConference(conference({ type: 'bargeIn', participants: [participant(ada)] })));
+    act(() => bridge.setConferences([conference({ type: 'bargeIn', participants: [participant(ada)] })]));
     expect(screen.getByRole('button', { name: 'Conference' })).toBeTruthy();
   });
 
@@ -331,5 +341,88 @@ describe('panel: the way into the conference window', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Conference' }));
     await settle();
     expect(screen.getByRole('alert').textContent).toContain('The conference window is not available yet.');
+  });
+});
+
+describe('conference window: two conferences at once', () => {
+  const carol = makeCall({ id: 'c', remote: { name: 'Carol White', number: '+15550103', privacy: false }, actions: ['hangup'] });
+  const dan = makeCall({ id: 'd', remote: { name: 'Dan Brown', number: '+15550104', privacy: false }, actions: ['hangup'] });
+  const second = (overrides: Partial<Conference> = {}) =>
+    conference({ id: 'conf-2', createdAt: '2026-01-05T10:09:00.000Z', participants: [participant(carol), participant(dan)], ...overrides });
+
+  async function mountTwo() {
+    return mountConference((b) => {
+      b.callList = [ada, bob, carol, dan].map((c) => ({ ...c, state: 'connected' as const }));
+      // The newer one first: the window still shows the older one first.
+      b.currentConferences = [second(), conference()];
+    });
+  }
+
+  it('shows one section per conference, oldest first, each with its heading and participants', async () => {
+    await mountTwo();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Conferences (2)');
+    const sections = screen.getAllByRole('region').filter((r) => r.classList.contains('conference'));
+    expect(sections.map((r) => within(r).getByRole('heading', { level: 2 }).textContent)).toEqual([
+      'In conference with Ada Lovelace, Bob Jones',
+      'In conference with Carol White, Dan Brown',
+    ]);
+    const other = within(screen.getByRole('region', { name: 'In conference with Carol White, Dan Brown' }));
+    expect(other.getAllByRole('listitem').map((li) => li.querySelector('.participant-name')?.textContent)).toEqual([
+      'Carol White',
+      'Dan Brown',
+    ]);
+    // Nothing to merge: both pairs are already in a conference.
+    expect(screen.queryByRole('button', { name: 'Merge' })).toBeNull();
+  });
+
+  it('each section’s controls name its own conference, and a command on its way disables only that section', async () => {
+    const { bridge } = await mountTwo();
+    let answer: (r: ReturnType<typeof ok<null>>) => void = () => undefined;
+    bridge.conferenceAnswer = () => new Promise((resolve) => (answer = resolve));
+    const first = within(screen.getByRole('region', { name: 'In conference with Ada Lovelace, Bob Jones' }));
+    const other = within(screen.getByRole('region', { name: 'In conference with Carol White, Dan Brown' }));
+    fireEvent.click(other.getByRole('button', { name: 'Hold' }));
+    await settle();
+    expect((other.getByRole('button', { name: 'Hold' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((first.getByRole('button', { name: 'Hold' }) as HTMLButtonElement).disabled).toBe(false);
+    await act(async () => answer(ok(null)));
+    bridge.conferenceAnswer = () => ok(null);
+    fireEvent.click(within(other.getByRole('group', { name: 'Controls for Dan Brown' })).getByRole('button', { name: 'Mute' }));
+    fireEvent.click(within(first.getByRole('group', { name: 'Your controls in the conference' })).getByRole('button', { name: 'Mute' }));
+    await settle();
+    expect(bridge.conferenceCommands).toEqual([
+      { type: 'holdConference', conferenceId: 'conf-2' },
+      { type: 'muteParticipant', conferenceId: 'conf-2', callId: 'd' },
+      { type: 'muteHost', conferenceId: 'conf-1' },
+    ]);
+  });
+
+  it('still offers Merge for two other calls while a conference is in progress, leaving out the calls in it', async () => {
+    const bridge = new FakeBridge();
+    bridge.callList = [
+      { ...ada, state: 'connected' },
+      { ...bob, state: 'connected' },
+      { ...carol, actions: ['hangup', 'merge'] },
+      { ...dan, actions: ['hangup', 'merge'] },
+    ];
+    bridge.currentConferences = [conference()];
+    await mount(<ConferenceApp />, bridge, { history: false });
+    const boxes = within(screen.getByRole('group', { name: 'Calls to merge' })).getAllByRole('checkbox');
+    expect(boxes.map((b) => b.parentElement?.textContent)).toEqual(['Carol White (Connected)', 'Dan Brown (Connected)']);
+    fireEvent.click(screen.getByRole('button', { name: 'Merge' }));
+    await settle();
+    expect(bridge.conferenceCommands).toEqual([{ type: 'merge', callIds: ['c', 'd'] }]);
+    act(() => bridge.setConferences([conference(), second()]));
+    expect(screen.getAllByRole('region').filter((r) => r.classList.contains('conference'))).toHaveLength(2);
+  });
+
+  it('the panel says how many conferences there are', async () => {
+    const bridge = new FakeBridge();
+    bridge.callList = [ada, bob, carol, dan];
+    bridge.currentConferences = [conference(), second({ state: 'held' })];
+    await mount(<PanelApp />, bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'Conferences (2)' }));
+    await settle();
+    expect(bridge.opened).toEqual(['conference']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A Bridge for renderer tests: it records every command (call and conference), settings patch and
  * window request the views send, answers like main would (settings patches are validated with the real
- * schema), and lets a test push calls, the conference, status, settings, history, app state, notices
+ * schema), and lets a test push calls, the conferences, status, settings, history, app state, notices
  * and dial requests as main would. It also keeps a Webex account the way main's does: sign-in in the
  * browser (waiting until the test finishes or the user cancels it), pasted tokens, the client secret
  * and sign-out, each pushing the new account state and, on sign-in and sign-out, the new status.
@@ -51,7 +51,7 @@ export class FakeBridge implements Bridge {
   reconciles = 0;
 
   callList: Call[] = [];
-  currentConference: Conference | null = null;
+  currentConferences: Conference[] = [];
   currentStatus: Status = { health: 'live', provider: 'demo', account: { provider: 'demo', displayName: 'Dana Demo' } };
   currentSettings: Settings = structuredClone(DEFAULT_SETTINGS);
   app: AppState = { demo: false, version: '0.1.0', platform: 'linux', shortcutFailures: [] };
@@ -99,9 +99,9 @@ export class FakeBridge implements Bridge {
     this.push('calls:changed', calls);
   }
 
-  setConference(conference: Conference | null): void {
-    this.currentConference = conference;
-    this.push('conference:changed', conference);
+  setConferences(conferences: Conference[]): void {
+    this.currentConferences = conferences;
+    this.push('conferences:changed', conferences);
   }
 
   setStatus(status: Status): void {
@@ -177,8 +177,8 @@ export class FakeBridge implements Bridge {
     return this.answer(command);
   }
 
-  async conference(): Promise<Conference | null> {
-    return this.currentConference;
+  async conferences(): Promise<Conference[]> {
+    return this.currentConferences;
   }
 
   async conferenceCommand(command: ConferenceCommand): Promise<Result<null>> {
@@ -320,8 +320,8 @@ export class FakeBridge implements Bridge {
     return this.listen('calls:changed', listener);
   }
 
-  onConferenceChanged(listener: Listener<Conference | null>): Unsubscribe {
-    return this.listen('conference:changed', listener);
+  onConferencesChanged(listener: Listener<Conference[]>): Unsubscribe {
+    return this.listen('conferences:changed', listener);
   }
 
   onHistoryChanged(listener: Listener<HistoryEntry[]>): Unsubscribe {

@@ -1,16 +1,16 @@
 /**
- * The domain state of the core: the user's calls and conference as the provider last reported them,
+ * The domain state of the core: the user's calls and conferences as the provider last reported them,
  * with an overlay of commands sent but not yet confirmed (`Call.pending`, and `Conference.pending` /
- * a participant's `pending` for conference commands). Every change of what the UI would show produces
- * exactly one diff (and one 'conference' event); a snapshot that changes nothing produces none. It takes
- * full snapshots (a read) and single changes (a push update: one call, one removal, the conference), with
- * the same diffs. A pending mark clears when a snapshot or an update shows its effect (pending-effects.ts, conference-effects.ts) or
+ * a participant's `pending` for conference commands, kept per conference by conference-list.ts).
+ * Every change of what the UI would show produces exactly one diff (and one 'conferences' event with
+ * the whole list); a snapshot that changes nothing produces none. A
+ * pending mark clears when a snapshot shows its effect (pending-effects.ts, conference-effects.ts) or
  * after a timeout, which is reported as 'pendingExpired' / 'conferencePendingExpired' so the core can
  * tell the user and re-read. Knows nothing of HTTP, polling or electron.
  */
 import type { Action, Call, Conference } from '../../shared/domain';
 import type { CallSnapshot, PushUpdate } from '../provider-api/provider';
-import { conferenceConfirms } from './conference-effects';
+import { createConferenceList, type ConferencePendingExpiry } from './conference-list';
 import { deepEqual } from '../foundation/deep-equal';
 import { confirms, isSlow, settlesOnSuccess } from './pending-effects';
 import { realTimers, type TimerHandle, type Timers } from '../foundation/timers';
@@ -32,16 +32,12 @@ export interface PendingExpiry {
   call: Call | undefined;
 }
 
-/** A conference command that was never confirmed; `callId` names the participant, none means the host. */
-export interface ConferencePendingExpiry {
-  action: Action;
-  callId?: string;
-  conference: Conference | null;
-}
+export type { ConferencePendingExpiry } from './conference-list';
 
 export interface CallStoreEvents {
   diff: CallDiff;
-  conference: Conference | null;
+  /** Every conference now (the whole list), whenever what the UI would show of any of them changed. */
+  conferences: Conference[];
   pendingExpired: PendingExpiry;
   conferencePendingExpired: ConferencePendingExpiry;
 }
@@ -57,7 +53,8 @@ export interface CallStoreOptions {
 export interface CallStore {
   calls(): Call[];
   call(callId: string): Call | undefined;
-  conference(): Conference | null;
+  conferences(): Conference[];
+  conference(conferenceId: string): Conference | undefined;
   hasPending(): boolean;
   /** Reduces a full provider snapshot; returns (and emits) the diff, or null when nothing changed. */
   applySnapshot(snapshot: CallSnapshot): CallDiff | null;
@@ -78,15 +75,15 @@ export interface CallStore {
   acceptPending(callId: string, action: Action): CallDiff | null;
   /** Drops the pending mark (only if it is still for `action`, when given). */
   clearPending(callId: string, action?: Action): CallDiff | null;
-  /** A conference command for `action` is about to be sent, for the host (no callId) or a participant. */
-  markConferencePending(action: Action, callId?: string): void;
+  /** A command for `action` is about to be sent to that conference, for the host (no callId) or a participant. */
+  markConferencePending(conferenceId: string, action: Action, callId?: string): void;
   /** The provider accepted it: wait afresh for a snapshot that shows the effect. */
-  acceptConferencePending(action: Action, callId?: string): void;
+  acceptConferencePending(conferenceId: string, action: Action, callId?: string): void;
   /** Drops the mark if it is still for `action`. */
-  clearConferencePending(action: Action, callId?: string): void;
-  /** What is pending for the host (no callId) or that participant. */
-  conferencePending(callId?: string): Action | undefined;
-  /** Forgets every call and the conference (sign-out). */
+  clearConferencePending(conferenceId: string, action: Action, callId?: string): void;
+  /** What is pending in that conference for the host (no callId) or that participant. */
+  conferencePending(conferenceId: string, callId?: string): Action | undefined;
+  /** Forgets every call and conference (sign-out). */
   reset(): CallDiff | null;
   on<K extends keyof CallStoreEvents>(event: K, listener: Listener<CallStoreEvents[K]>): Unsubscribe;
   /** Stops the pending timers. */
@@ -106,58 +103,15 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
 
   /** The provider's view, in snapshot order. */
   let reported: Call[] = [];
-  let reportedConference: Conference | null = null;
   const pending = new Map<string, PendingMark>();
-  /** Conference marks by subject (the host, or one participant); a participant's carries its call id. */
-  const conferenceMarks = new Map<string, PendingMark & { callId?: string }>();
   /** What was last emitted: reported + pending overlay. */
   let visible: Call[] = [];
-  let visibleConference: Conference | null = null;
-
-  const subject = (callId: string | undefined): string => (callId === undefined ? 'host' : `participant:${callId}`);
-
-  function overlayConference(): Conference | null {
-    if (!reportedConference) return null;
-    const { pending: _fromProvider, ...rest } = reportedConference;
-    const host = conferenceMarks.get(subject(undefined));
-    return {
-      ...rest,
-      ...(host ? { pending: host.action } : {}),
-      participants: rest.participants.map((p) => {
-        const { pending: _participantFromProvider, ...plain } = p;
-        const mark = conferenceMarks.get(subject(p.callId));
-        return mark ? { ...plain, pending: mark.action } : plain;
-      }),
-    };
-  }
-
-  /** Emits 'conference' when what the UI would show of the conference changed. */
-  function commitConference(): void {
-    const next = overlayConference();
-    if (deepEqual(visibleConference, next)) return;
-    visibleConference = next;
-    emitter.emit('conference', next);
-  }
-
-  function stopConferenceWait(key: string): void {
-    const mark = conferenceMarks.get(key);
-    if (!mark) return;
-    timers.clearTimeout(mark.timer);
-    conferenceMarks.delete(key);
-  }
-
-  function startConferenceWait(action: Action, callId: string | undefined): void {
-    const key = subject(callId);
-    stopConferenceWait(key);
-    const timer = timers.setTimeout(() => {
-      const mark = conferenceMarks.get(key);
-      if (!mark || mark.action !== action) return;
-      conferenceMarks.delete(key);
-      commitConference();
-      emitter.emit('conferencePendingExpired', { action, ...(callId === undefined ? {} : { callId }), conference: visibleConference });
-    }, timeoutMs);
-    conferenceMarks.set(key, { action, timer, ...(callId === undefined ? {} : { callId }) });
-  }
+  const conferenceList = createConferenceList({
+    timers,
+    timeoutMs,
+    changed: (conferences) => emitter.emit('conferences', conferences),
+    expired: (expiry) => emitter.emit('conferencePendingExpired', expiry),
+  });
 
   function overlay(call: Call): Call {
     // A provider never decides what is pending: only commands sent from here are.
@@ -213,16 +167,10 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
     emitter.emit('pendingExpired', { callId, action, call: visible.find((c) => c.id === callId) });
   }
 
-  /** Clears the call marks whose effect the reported calls (and conference) now show. */
+  /** Clears the call marks whose effect the reported calls (and conferences) now show. */
   function settleCallMarks(): void {
     for (const [callId, mark] of [...pending]) {
-      if (confirms(mark.action, reported.find((c) => c.id === callId), reportedConference)) stopWaiting(callId);
-    }
-  }
-
-  function settleConferenceMarks(): void {
-    for (const [key, mark] of [...conferenceMarks]) {
-      if (conferenceConfirms(mark.action, mark.callId, reportedConference)) stopConferenceWait(key);
+      if (confirms(mark.action, reported.find((c) => c.id === callId), conferenceList.reported())) stopWaiting(callId);
     }
   }
 
@@ -230,7 +178,7 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
     const at = reported.findIndex((c) => c.id === call.id);
     reported = at < 0 ? [...reported, call] : reported.map((c, i) => (i === at ? call : c));
     const mark = pending.get(call.id);
-    if (mark && confirms(mark.action, call, reportedConference)) stopWaiting(call.id);
+    if (mark && confirms(mark.action, call, conferenceList.reported())) stopWaiting(call.id);
     return commit();
   }
 
@@ -242,29 +190,28 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
   }
 
   function applyConferenceUpdate(update: Omit<CallSnapshot, 'calls'>): void {
-    reportedConference = update.conference ?? null;
-    // A merge or an add is confirmed by the conference, so call marks may settle too.
+    conferenceList.update(update.conferences ?? []);
+    // A merge or an add is confirmed by a conference, so call marks may settle too.
     settleCallMarks();
-    settleConferenceMarks();
     commit();
-    commitConference();
+    conferenceList.commit();
   }
 
   return {
     calls: () => [...visible],
     call: (callId) => visible.find((c) => c.id === callId),
-    conference: () => visibleConference,
+    conferences: () => conferenceList.all(),
+    conference: (conferenceId) => conferenceList.get(conferenceId),
     hasPending: () => pending.size > 0,
 
     applySnapshot(snapshot) {
       // A provider should never repeat an id; if one does, its last report wins (at its first place).
       const byId = new Map(snapshot.calls.map((c) => [c.id, c]));
       reported = [...byId.values()];
-      reportedConference = snapshot.conference ?? null;
+      conferenceList.update(snapshot.conferences ?? []);
       settleCallMarks();
-      settleConferenceMarks();
       const diff = commit();
-      commitConference();
+      conferenceList.commit();
       return diff;
     },
 
@@ -302,36 +249,17 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
       return commit();
     },
 
-    markConferencePending(action, callId) {
-      // Nothing to show a mark on: the command is still sent, and the next read tells the truth.
-      if (!reportedConference) return;
-      if (callId !== undefined && !reportedConference.participants.some((p) => p.callId === callId)) return;
-      startConferenceWait(action, callId);
-      commitConference();
-    },
-
-    acceptConferencePending(action, callId) {
-      const mark = conferenceMarks.get(subject(callId));
-      if (!mark || mark.action !== action) return;
-      startConferenceWait(action, callId);
-    },
-
-    clearConferencePending(action, callId) {
-      const key = subject(callId);
-      if (conferenceMarks.get(key)?.action !== action) return;
-      stopConferenceWait(key);
-      commitConference();
-    },
-
-    conferencePending: (callId) => conferenceMarks.get(subject(callId))?.action,
+    markConferencePending: (conferenceId, action, callId) => conferenceList.mark(conferenceId, action, callId),
+    acceptConferencePending: (conferenceId, action, callId) => conferenceList.accept(conferenceId, action, callId),
+    clearConferencePending: (conferenceId, action, callId) => conferenceList.clear(conferenceId, action, callId),
+    conferencePending: (conferenceId, callId) => conferenceList.pending(conferenceId, callId),
 
     reset() {
       for (const callId of [...pending.keys()]) stopWaiting(callId);
-      for (const key of [...conferenceMarks.keys()]) stopConferenceWait(key);
+      conferenceList.reset();
       reported = [];
-      reportedConference = null;
       const diff = commit();
-      commitConference();
+      conferenceList.commit();
       return diff;
     },
 
@@ -339,7 +267,7 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
 
     dispose() {
       for (const callId of [...pending.keys()]) stopWaiting(callId);
-      for (const key of [...conferenceMarks.keys()]) stopConferenceWait(key);
+      conferenceList.dispose();
     },
   };
 }

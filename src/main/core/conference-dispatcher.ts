@@ -1,7 +1,8 @@
 /**
  * Carries one conference command from the UI to the provider, exactly once, with the guarantees of
- * call commands: it parses the command (BAD_INPUT), refuses what the conference's or call's current
- * `actions` do not allow (NOT_ALLOWED, nothing sent), marks what it acts on pending, sends, and
+ * call commands: it parses the command (BAD_INPUT), refuses a conference id the store does not show in
+ * progress (NOT_FOUND) and what that conference's or the call's current `actions` do not allow
+ * (NOT_ALLOWED), nothing sent either way; then marks what it acts on pending, sends, and
  * answers with a Result. A merge without ids takes every call that offers Merge, so the provider is
  * always told which calls. When the outcome is unknown (timeout, network, 5xx, unreadable answer) or
  * something was not found, it re-reads first and says what is true now. It never resends and never
@@ -30,13 +31,13 @@ export interface ConferenceDispatcher {
 }
 
 /**
- * What one command will do: the command as sent, and what it marks pending — my calls joining the
- * conference (merge, add: marked on the calls), or a host (no callId) or participant control (marked
- * on the conference).
+ * What one command will do: the command as sent, and what it marks pending — my calls joining a
+ * conference (merge creates one, so it has no conferenceId; add names one: marked on the calls), or a
+ * host (no callId) or participant control (marked on the named conference).
  */
 type Plan =
-  | { command: ConferenceCommand; kind: 'join'; callIds: string[]; action: 'merge' | 'addToConference' }
-  | { command: ConferenceCommand; kind: 'control'; action: Action; callId?: string };
+  | { command: ConferenceCommand; kind: 'join'; callIds: string[]; action: 'merge' | 'addToConference'; conferenceId?: string }
+  | { command: ConferenceCommand; kind: 'control'; conferenceId: string; action: Action; callId?: string };
 
 type HostType = 'muteHost' | 'unmuteHost' | 'holdConference' | 'resumeConference' | 'release' | 'leave';
 type ParticipantType = 'muteParticipant' | 'unmuteParticipant' | 'deafen' | 'undeafen';
@@ -66,55 +67,54 @@ function describeParseError(issues: { path: PropertyKey[]; message: string }[]):
   return `The conference command is not valid: ${problems.join('; ')}.`;
 }
 
-const NO_CONFERENCE = 'There is no conference: it may have ended.';
+const NO_CONFERENCE = 'That conference is not in progress: it may have ended.';
 
-function liveConference(store: CallStore): Conference | null {
-  const conference = store.conference();
-  return conference && conference.state !== 'disconnected' ? conference : null;
+function isLive(conference: Conference | undefined): conference is Conference {
+  return conference !== undefined && conference.state !== 'disconnected';
 }
 
 /** Checks the command against what the store shows now; nothing is sent when this fails. */
 function planFor(command: ConferenceCommand, store: CallStore): Result<Plan> {
-  const conference = liveConference(store);
-  switch (command.type) {
-    case 'merge': {
-      if (conference) return err('NOT_ALLOWED', 'A conference is already in progress: add the call to it instead.');
-      const callIds = command.callIds ?? store.calls().filter((c) => c.actions.includes('merge')).map((c) => c.id);
-      for (const callId of callIds) {
-        const call = store.call(callId);
-        if (!call) return err('NOT_FOUND', 'No such call: it may have ended.');
-        if (!call.actions.includes('merge')) return err('NOT_ALLOWED', callCannotJoin('merge', call));
-        if (call.pending === 'merge') return err('NOT_ALLOWED', 'Merge is already in progress.');
-      }
-      if (callIds.length < 2) return err('NOT_ALLOWED', 'Merge needs at least two answered calls.');
-      return ok({ command: { ...command, callIds }, kind: 'join', callIds, action: 'merge' });
-    }
-    case 'addParticipant': {
-      if (!conference) return err('NOT_ALLOWED', 'There is no conference to add the call to.');
-      const call = store.call(command.callId);
+  if (command.type === 'merge') {
+    const live = store.conferences().filter(isLive);
+    const inConference = (callId: string) => live.some((c) => c.participants.some((p) => p.callId === callId));
+    // Without ids: every call that offers Merge and is in no conference yet (a merge makes a new one).
+    const callIds = command.callIds ?? store.calls().filter((c) => c.actions.includes('merge') && !inConference(c.id)).map((c) => c.id);
+    for (const callId of callIds) {
+      const call = store.call(callId);
       if (!call) return err('NOT_FOUND', 'No such call: it may have ended.');
-      if (conference.participants.some((p) => p.callId === call.id)) return err('NOT_ALLOWED', 'The call is already in the conference.');
-      if (!call.actions.includes('addToConference')) return err('NOT_ALLOWED', callCannotJoin('addToConference', call));
-      if (call.pending === 'addToConference') return err('NOT_ALLOWED', 'Add to conference is already in progress.');
-      return ok({ command, kind: 'join', callIds: [call.id], action: 'addToConference' });
+      if (inConference(callId)) return err('NOT_ALLOWED', 'The call is already in a conference.');
+      if (!call.actions.includes('merge')) return err('NOT_ALLOWED', callCannotJoin('merge', call));
+      if (call.pending === 'merge') return err('NOT_ALLOWED', 'Merge is already in progress.');
     }
-    default:
-      break;
+    if (callIds.length < 2) return err('NOT_ALLOWED', 'Merge needs at least two answered calls.');
+    return ok({ command: { ...command, callIds }, kind: 'join', callIds, action: 'merge' });
   }
-  if (!conference) return err('NOT_FOUND', NO_CONFERENCE);
+  const { conferenceId } = command;
+  const conference = store.conference(conferenceId);
+  if (!isLive(conference)) return err('NOT_FOUND', NO_CONFERENCE);
+  if (command.type === 'addParticipant') {
+    const call = store.call(command.callId);
+    if (!call) return err('NOT_FOUND', 'No such call: it may have ended.');
+    if (conference.participants.some((p) => p.callId === call.id)) return err('NOT_ALLOWED', 'The call is already in the conference.');
+    if (!conference.actions.includes('addToConference')) return err('NOT_ALLOWED', conferenceNotAllowed('addToConference', conference));
+    if (!call.actions.includes('addToConference')) return err('NOT_ALLOWED', callCannotJoin('addToConference', call));
+    if (call.pending === 'addToConference') return err('NOT_ALLOWED', 'Add to conference is already in progress.');
+    return ok({ command, kind: 'join', callIds: [call.id], action: 'addToConference', conferenceId });
+  }
   if (isHostType(command.type)) {
     const action = HOST_ACTIONS[command.type];
     if (!conference.actions.includes(action)) return err('NOT_ALLOWED', conferenceNotAllowed(action, conference));
-    if (store.conferencePending() === action) return err('NOT_ALLOWED', `${actionLabel(action)} is already in progress.`);
-    return ok({ command, kind: 'control', action });
+    if (store.conferencePending(conferenceId) === action) return err('NOT_ALLOWED', `${actionLabel(action)} is already in progress.`);
+    return ok({ command, kind: 'control', conferenceId, action });
   }
   const { callId } = command as Extract<ConferenceCommand, { type: ParticipantType }>;
   const action = PARTICIPANT_ACTIONS[command.type as ParticipantType];
   const participant = conference.participants.find((p) => p.callId === callId);
   if (!participant) return err('NOT_FOUND', 'That call is not in the conference (any more).');
   if (!participant.actions.includes(action)) return err('NOT_ALLOWED', participantNotAllowed(action, participant, conference));
-  if (store.conferencePending(callId) === action) return err('NOT_ALLOWED', `${actionLabel(action)} is already in progress.`);
-  return ok({ command, kind: 'control', action, callId });
+  if (store.conferencePending(conferenceId, callId) === action) return err('NOT_ALLOWED', `${actionLabel(action)} is already in progress.`);
+  return ok({ command, kind: 'control', conferenceId, action, callId });
 }
 
 export function createConferenceDispatcher(options: ConferenceDispatcherOptions): ConferenceDispatcher {
@@ -122,17 +122,17 @@ export function createConferenceDispatcher(options: ConferenceDispatcherOptions)
 
   function markAll(plan: Plan): void {
     if (plan.kind === 'join') for (const callId of plan.callIds) store.markPending(callId, plan.action);
-    else store.markConferencePending(plan.action, plan.callId);
+    else store.markConferencePending(plan.conferenceId, plan.action, plan.callId);
   }
 
   function clearAll(plan: Plan): void {
     if (plan.kind === 'join') for (const callId of plan.callIds) store.clearPending(callId, plan.action);
-    else store.clearConferencePending(plan.action, plan.callId);
+    else store.clearConferencePending(plan.conferenceId, plan.action, plan.callId);
   }
 
   function acceptAll(plan: Plan): void {
     if (plan.kind === 'join') for (const callId of plan.callIds) store.acceptPending(callId, plan.action);
-    else store.acceptConferencePending(plan.action, plan.callId);
+    else store.acceptConferencePending(plan.conferenceId, plan.action, plan.callId);
   }
 
   /** After an unknown outcome: re-read, then say what is true now about what the command was for. */
@@ -141,11 +141,14 @@ export function createConferenceDispatcher(options: ConferenceDispatcherOptions)
     if (!reread.ok) {
       return { ...error, message: joinTruth(error.message, `Switchboard could not check what happened (${reread.error.message.replace(/\.$/, '')})`) };
     }
-    const now = store.conference();
     if (plan.kind === 'join') {
-      const joined = plan.callIds.every((id) => now?.participants.some((p) => p.callId === id));
-      return { ...error, message: joinTruth(error.message, joiningTruth(plan.callIds, now)), retryable: error.retryable && !joined };
+      // An add counts only in the conference it named; a merge in whichever conference now holds the calls.
+      const named = plan.conferenceId === undefined ? undefined : store.conference(plan.conferenceId);
+      const candidates = plan.conferenceId === undefined ? store.conferences() : named ? [named] : [];
+      const joined = candidates.some((c) => plan.callIds.every((id) => c.participants.some((p) => p.callId === id)));
+      return { ...error, message: joinTruth(error.message, joiningTruth(plan.callIds, candidates)), retryable: error.retryable && !joined };
     }
+    const now = store.conference(plan.conferenceId);
     const applied = conferenceConfirms(plan.action, plan.callId, now);
     return { ...error, message: joinTruth(error.message, conferenceTruth(plan.action, plan.callId, now)), retryable: error.retryable && !applied };
   }

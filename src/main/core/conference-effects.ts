@@ -6,11 +6,12 @@
 import type { Action, Conference } from '../../shared/domain';
 
 /**
- * Whether `conference` (as a snapshot now shows it; null when there is none) confirms `action`, done
+ * Whether `conference` (the one the command named, as a snapshot now shows it; undefined when it is
+ * no longer reported) confirms `action`, done
  * to the host (no callId) or to the participant on `callId`. A conference that is gone, or a
  * participant who left, settles every pending action: there is nothing left to wait for.
  */
-export function conferenceConfirms(action: Action, callId: string | undefined, conference: Conference | null): boolean {
+export function conferenceConfirms(action: Action, callId: string | undefined, conference: Conference | undefined): boolean {
   if (!conference || conference.state === 'disconnected') return true;
   if (callId !== undefined) {
     const participant = conference.participants.find((p) => p.callId === callId);

@@ -51,16 +51,19 @@ export function callCannotJoin(action: Action, call: Call): string {
   return `${actionLabel(action)} is not available for the call with ${partyWords(call.remote)}: it is ${describeCallState(call)}.`;
 }
 
-/** After a merge or add whose outcome was unknown: are the calls in the conference now? */
-export function joiningTruth(callIds: readonly string[], conference: Conference | null): string {
-  const joined = callIds.filter((id) => conference?.participants.some((p) => p.callId === id));
+/**
+ * After a merge or add whose outcome was unknown: are the calls in a conference now? `conferences` are
+ * the ones that count: the named one for an add, every conference for a merge.
+ */
+export function joiningTruth(callIds: readonly string[], conferences: readonly Conference[]): string {
+  const joined = callIds.filter((id) => conferences.some((c) => c.participants.some((p) => p.callId === id)));
   if (callIds.length === 1) return joined.length === 1 ? 'the call is now in the conference' : 'the call is not in the conference';
   if (joined.length === callIds.length) return 'the calls are now in a conference';
   return joined.length === 0 ? 'the calls are not in a conference' : 'only some of the calls are in the conference';
 }
 
-/** After a host or participant command whose outcome was unknown: what the conference shows now. */
-export function conferenceTruth(action: Action, callId: string | undefined, conference: Conference | null): string {
+/** After a host or participant command whose outcome was unknown: what the conference it named shows now. */
+export function conferenceTruth(action: Action, callId: string | undefined, conference: Conference | undefined): string {
   if (!conference || conference.state === 'disconnected') return 'the conference has ended';
   if (callId !== undefined) {
     const participant = conference.participants.find((p) => p.callId === callId);

@@ -55,13 +55,13 @@ function expectedEffect(action: Action): Effect | undefined {
 
 /**
  * Whether `call` (as a snapshot now shows it; undefined when it is gone) confirms `action`; the
- * snapshot's conference confirms a merge or an add. A call that is gone settles every pending action:
+ * snapshot's conferences confirm a merge or an add (any of them listing the call). A call that is gone settles every pending action:
  * there is nothing left to wait for.
  */
-export function confirms(action: Action, call: Call | undefined, conference: Conference | null = null): boolean {
+export function confirms(action: Action, call: Call | undefined, conferences: readonly Conference[] = []): boolean {
   if (!call || call.state === 'disconnected') return true;
   if (DONE_ON_SUCCESS.has(action)) return false;
-  if (JOINS_CONFERENCE.has(action)) return conference?.participants.some((p) => p.callId === call.id) ?? false;
+  if (JOINS_CONFERENCE.has(action)) return conferences.some((c) => c.participants.some((p) => p.callId === call.id));
   const effect = expectedEffect(action);
   return effect ? effect(call) : false;
 }

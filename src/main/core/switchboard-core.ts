@@ -1,5 +1,5 @@
 /**
- * The core as the shell and the browser preview use it: one provider, its calls (and conference) kept
+ * The core as the shell and the browser preview use it: one provider, its calls (and conferences) kept
  * fresh by the feed supervisor (pushed or polled), call and conference commands carried by their dispatchers, history cached, event health and account in `status()`,
  * and typed events for everything that changes. Knows only the Provider interface: must not import
  * electron or anything provider-specific.
@@ -27,13 +27,16 @@ import { createEmitter, type Listener, type Unsubscribe } from '../foundation/ty
  */
 export interface CommandFailedNotice {
   callId?: string;
+  /** The conference a conference command was for. */
+  conferenceId?: string;
   action: Action;
   error: AppError;
 }
 
 export interface SwitchboardCoreEvents {
   calls: Call[];
-  conference: Conference | null;
+  /** Every conference in progress, the whole list, whenever any of them changed. */
+  conferences: Conference[];
   history: HistoryEntry[];
   status: Status;
   commandFailed: CommandFailedNotice;
@@ -60,7 +63,7 @@ export interface SwitchboardCore {
   start(): Promise<void>;
   stop(): void;
   calls(): Call[];
-  conference(): Conference | null;
+  conferences(): Conference[];
   status(): Status;
   command(raw: unknown): Promise<Result<CommandOutcome>>;
   /** A conference command (shared/contract.ts ConferenceCommand), with the same guarantees as `command`. */
@@ -70,7 +73,7 @@ export interface SwitchboardCore {
   /** A full read now (resume from sleep, network change, re-auth); resolves when the calls are up to date. */
   reconcile(): Promise<Result<null>>;
   setOnline(online: boolean): void;
-  /** Signed out (by the user or the provider): forget calls, conference, history and account; stop reading. */
+  /** Signed out (by the user or the provider): forget calls, conferences, history and account; stop reading. */
   signOut(message: string): void;
   /** Signed in (again): read everything afresh and resume the feed. */
   signIn(): Promise<Result<null>>;
@@ -145,7 +148,7 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     emitter.emit('calls', diff.calls);
     if (diff.removed.length > 0 && running) historySoon();
   });
-  store.on('conference', (conference) => emitter.emit('conference', conference));
+  store.on('conferences', (conferences) => emitter.emit('conferences', conferences));
   store.on('pendingExpired', ({ callId, action }) => {
     const error: AppError = {
       code: 'TIMEOUT',
@@ -156,13 +159,13 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     void feed.reconcile().then(() => emitter.emit('commandFailed', { callId, action, error }));
   });
 
-  store.on('conferencePendingExpired', ({ action, callId }) => {
+  store.on('conferencePendingExpired', ({ conferenceId, action, callId }) => {
     const error: AppError = {
       code: 'TIMEOUT',
       message: `${actionLabel(action)} was not confirmed by ${providerName} — the conference is shown as it really is.`,
       retryable: true,
     };
-    void feed.reconcile().then(() => emitter.emit('commandFailed', { ...(callId === undefined ? {} : { callId }), action, error }));
+    void feed.reconcile().then(() => emitter.emit('commandFailed', { ...(callId === undefined ? {} : { callId }), conferenceId, action, error }));
   });
 
   let previousHealth = health.current().health;
@@ -188,7 +191,7 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
       historyTimer = null;
     },
     calls: () => store.calls(),
-    conference: () => store.conference(),
+    conferences: () => store.conferences(),
     status,
     command: (raw) => dispatcher.dispatch(raw),
     conferenceCommand: (raw) => conferenceDispatcher.dispatch(raw),

@@ -7,7 +7,8 @@ import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../share
 
 export interface CallSnapshot {
   calls: Call[];
-  conference: Conference | null;
+  /** Every conference in progress, each with its own id (none, one, or several at once). */
+  conferences: Conference[];
 }
 
 /**
@@ -50,13 +51,14 @@ export interface Provider {
   readonly id: ProviderId;
   /** Live updates, where the provider offers them to a desktop client; without it the core polls snapshot(). */
   readonly push?: PushChannel;
-  /** A full read of the user's active calls (and conference, where the provider has one). */
+  /** A full read of the user's active calls (and conferences, where the provider has them). */
   snapshot(signal?: AbortSignal): Promise<CallSnapshot>;
   /** Sends one command, already validated against the contract. Throws a ProviderError on refusal. */
   execute(command: CallCommand, signal?: AbortSignal): Promise<CommandOutcome>;
   /**
    * Sends one conference command, already validated against the contract (a merge names its calls or
-   * leaves the choice to the provider). Throws a ProviderError on refusal.
+   * leaves the choice to the provider; every other command names a conference by its id). Throws a
+   * ProviderError on refusal, NOT_FOUND for a conference id it does not know, before sending anything.
    */
   executeConference(command: ConferenceCommand, signal?: AbortSignal): Promise<void>;
   history(type?: HistoryType): Promise<HistoryEntry[]>;

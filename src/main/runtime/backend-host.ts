@@ -28,7 +28,7 @@ export interface BackendHost {
   close(): Promise<void>;
 }
 
-const CORE_EVENTS: (keyof SwitchboardCoreEvents)[] = ['calls', 'conference', 'history', 'status', 'commandFailed', 'diff'];
+const CORE_EVENTS: (keyof SwitchboardCoreEvents)[] = ['calls', 'conferences', 'history', 'status', 'commandFailed', 'diff'];
 
 /** How a backend is started; tests pass one that keeps a handle on what it built. */
 export type BackendFactory = (options: BackendOptions) => Promise<Backend>;
@@ -50,7 +50,7 @@ export async function startBackendHost(options: BackendOptions, start: BackendFa
     start: () => current.core.start(),
     stop: () => current.core.stop(),
     calls: () => current.core.calls(),
-    conference: () => current.core.conference(),
+    conferences: () => current.core.conferences(),
     status: () => current.core.status(),
     command: (raw) => current.core.command(raw),
     conferenceCommand: (raw) => current.core.conferenceCommand(raw),
@@ -78,7 +78,7 @@ export async function startBackendHost(options: BackendOptions, start: BackendFa
     await old.close();
     // Everything shown so far belonged to the old provider: show the new one's state at once.
     relay.emit('calls', next.core.calls());
-    relay.emit('conference', next.core.conference());
+    relay.emit('conferences', next.core.conferences());
     relay.emit('status', next.core.status());
     switched.emit('switched', null);
     return ok(null);

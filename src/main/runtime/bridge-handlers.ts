@@ -50,7 +50,7 @@ export function createBridgeHandlers({ backend, account, settings, appState, win
   return {
     'calls:list': () => core.calls(),
     'call:command': (command) => core.command(command),
-    'conference:get': () => core.conference(),
+    'conferences:list': () => core.conferences(),
     'conference:command': (command) => core.conferenceCommand(command),
     'history:list': (query) => core.history(query.type),
     'status:get': () => core.status(),
@@ -75,7 +75,7 @@ export function createBridgeHandlers({ backend, account, settings, appState, win
 export type PushSender = <C extends PushChannel>(channel: C, payload: PushEvents[C]) => void;
 
 /**
- * Sends the core's changes as push events: calls, conference, history, status, and a failed command
+ * Sends the core's changes as push events: calls, conferences, history, status, and a failed command
  * as an error `notice`. Returns the function that stops forwarding.
  */
 export function forwardCoreEvents(core: SwitchboardCore, send: PushSender): () => void {
@@ -83,7 +83,7 @@ export function forwardCoreEvents(core: SwitchboardCore, send: PushSender): () =
     core.on('calls', (calls) => send('calls:changed', calls)),
     core.on('status', (status) => send('status:changed', status)),
     core.on('history', (history) => send('history:changed', history)),
-    core.on('conference', (conference) => send('conference:changed', conference)),
+    core.on('conferences', (conferences) => send('conferences:changed', conferences)),
     core.on('commandFailed', (failure) => {
       const notice: Notice = { kind: 'error', message: failure.error.message, callId: failure.callId, error: failure.error };
       send('notice', notice);

@@ -9,7 +9,7 @@ import type { AppState, CallCommand, DialRequest, Notice, PushChannel, PushEvent
 import type { Call } from '../../shared/domain';
 import { err, ok, type Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
-import { type CallShortcut, noTargetMessage, shortcutCommand } from './shortcut-targets';
+import { type CallShortcut, conferenceMuteCommand, NO_CONFERENCE_TO_MUTE, noTargetMessage, shortcutCommand } from './shortcut-targets';
 import { type TrayAction, trayModel } from './tray-model';
 import type { Session } from '../runtime/session';
 import { createBridgeHandlers, forwardCoreEvents } from '../runtime/bridge-handlers';
@@ -134,7 +134,7 @@ export function startAppController(options: AppControllerOptions): AppController
     const calls = core.calls();
     const current = settings();
     tray.render(
-      trayModel({ calls, conference: core.conference() !== null, status: core.status(), doNotDisturb: current.doNotDisturb, demo: backend.demo }),
+      trayModel({ calls, conferences: core.conferences(), status: core.status(), doNotDisturb: current.doNotDisturb, demo: backend.demo }),
     );
     popupController.update(calls);
     notifier.update(calls);
@@ -164,13 +164,12 @@ export function startAppController(options: AppControllerOptions): AppController
     dialSelection: () => void readSelection(platform).then((text) => dialRequests.fromSelection(text)),
     showPanel: () => panel.show(),
     toggleConferenceMute: () => {
-      const conference = core.conference();
-      if (!conference) {
-        notice({ kind: 'info', message: 'No conference to mute.' });
+      const command = conferenceMuteCommand(core.conferences());
+      if (!command) {
+        notice({ kind: 'info', message: NO_CONFERENCE_TO_MUTE });
         return;
       }
-      const type = conference.muted ? 'unmuteHost' : 'muteHost';
-      void core.conferenceCommand({ type }).then((result) => {
+      void core.conferenceCommand(command).then((result) => {
         if (!result.ok) notice({ kind: 'error', message: result.error.message, error: result.error });
       });
     },
@@ -266,7 +265,7 @@ export function startAppController(options: AppControllerOptions): AppController
   const stopForwarding = forwardCoreEvents(core, <C extends PushChannel>(channel: C, payload: PushEvents[C]) => {
     if (channel === 'notice') notices.show(payload as Notice);
     else push.send(channel, payload);
-    if (channel === 'calls:changed' || channel === 'status:changed' || channel === 'conference:changed') refresh();
+    if (channel === 'calls:changed' || channel === 'status:changed' || channel === 'conferences:changed') refresh();
   });
   const stopAccount = backend.onAccountChanged((account) => push.send('account:changed', account));
   // A provider swap (demo → Webex after sign-in) changes what the windows show as the app's state.

@@ -1,15 +1,15 @@
 /**
  * Push events from main to the windows that show them: the panel shows everything, the popup only
- * what an incoming call needs, the conference window its conference. Hidden windows still get their
+ * what an incoming call needs, the conference window its conferences. Hidden windows still get their
  * events so they are current the moment they show.
  */
 import type { PushChannel, PushEvents, WindowName } from '../../shared/contract';
 import type { WindowRegistry } from './window-registry';
 
 export const WINDOW_CHANNELS: Record<WindowName, readonly PushChannel[]> = {
-  panel: ['calls:changed', 'conference:changed', 'history:changed', 'status:changed', 'settings:changed', 'app:changed', 'dial:requested', 'notice', 'account:changed', 'view:requested'],
+  panel: ['calls:changed', 'conferences:changed', 'history:changed', 'status:changed', 'settings:changed', 'app:changed', 'dial:requested', 'notice', 'account:changed', 'view:requested'],
   popup: ['calls:changed', 'status:changed', 'settings:changed', 'app:changed', 'notice'],
-  conference: ['calls:changed', 'conference:changed', 'status:changed', 'settings:changed', 'app:changed', 'notice'],
+  conference: ['calls:changed', 'conferences:changed', 'status:changed', 'settings:changed', 'app:changed', 'notice'],
 };
 
 export interface PushHub {

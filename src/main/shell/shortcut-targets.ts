@@ -1,10 +1,10 @@
 /**
- * Which call a global shortcut (or a tray menu entry) acts on, and the command it becomes. Pure: the
- * shell passes the current calls. A target is chosen only when the call offers that action right now,
+ * Which call (or conference) a global shortcut or a tray menu entry acts on, and the command it
+ * becomes. Pure: the shell passes the current calls and conferences. A target is chosen only when the call offers that action right now,
  * so a shortcut never sends a command the provider would refuse.
  */
-import type { CallCommand } from '../../shared/contract';
-import type { Action, Call } from '../../shared/domain';
+import type { CallCommand, ConferenceCommand } from '../../shared/contract';
+import type { Action, Call, Conference } from '../../shared/domain';
 import { isRingingIncoming } from './popup-rules';
 
 /** The shortcut actions that act on a call (dial selection, show panel and conference mute do not). */
@@ -87,3 +87,22 @@ export function noTargetMessage(shortcut: CallShortcut): string {
       return 'No call to hold or resume.';
   }
 }
+
+/**
+ * The conference the conference-mute shortcut acts on: the connected one (there may be several at
+ * once: then the most recently created), never a held or ended one.
+ */
+export function conferenceToMute(conferences: readonly Conference[]): Conference | undefined {
+  return conferences.filter((c) => c.state === 'connected').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+/** Mute or unmute me in that conference, or null when none is connected or it offers neither now. */
+export function conferenceMuteCommand(conferences: readonly Conference[]): ConferenceCommand | null {
+  const conference = conferenceToMute(conferences);
+  if (!conference) return null;
+  const action = conference.muted ? 'unmute' : 'mute';
+  if (!conference.actions.includes(action)) return null;
+  return { type: action === 'mute' ? 'muteHost' : 'unmuteHost', conferenceId: conference.id };
+}
+
+export const NO_CONFERENCE_TO_MUTE = 'No connected conference to mute.';

@@ -1,6 +1,5 @@
 /**
- * Global keyboard shortcuts from settings.shortcuts. Only actions that have a handler are registered
- * (conference mute waits for the conference controls). A shortcut the OS refuses — taken by another
+ * Global keyboard shortcuts from settings.shortcuts. Only actions that have a handler are registered. A shortcut the OS refuses — taken by another
  * app, unparseable, or bound twice — is reported, never silently lost. Re-applied on every settings
  * change; only our own accelerators are ever unregistered.
  */

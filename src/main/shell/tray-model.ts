@@ -4,7 +4,7 @@
  * The menu is always complete because some Linux trays deliver no click at all.
  */
 import type { CallCommand, DemoCallKind } from '../../shared/contract';
-import type { Call, Status } from '../../shared/domain';
+import type { Call, Conference, Status } from '../../shared/domain';
 import { partyTitle } from '../../shared/party-text';
 import { activeCall, ringingCalls, shortcutCommand } from './shortcut-targets';
 
@@ -36,8 +36,8 @@ export interface TrayModel {
 
 export interface TrayInput {
   calls: readonly Call[];
-  /** Whether a conference is up (the Conference entry then opens its controls). */
-  conference?: boolean;
+  /** The conferences now (any number at once); a live one makes the Conference entry open its controls. */
+  conferences?: readonly Conference[];
   status: Pick<Status, 'health' | 'detail'>;
   doNotDisturb: boolean;
   demo: boolean;
@@ -124,7 +124,11 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
   if (input.status.health === 'signedOut') menu.push({ kind: 'action', label: 'Sign in…', action: { type: 'signIn' } });
   if (calls.length > 0) menu.push({ kind: 'separator' }, ...calls);
   const answered = input.calls.filter((c) => c.state === 'connected' || c.state === 'held' || c.state === 'remoteHeld');
-  if (input.conference || answered.length >= 2) menu.push({ kind: 'action', label: 'Conference…', action: { type: 'showConference' } });
+  const live = (input.conferences ?? []).filter((c) => c.state !== 'disconnected').length;
+  if (live > 0 || answered.length >= 2) {
+    // One window shows them all: with several, the entry says how many.
+    menu.push({ kind: 'action', label: live > 1 ? `Conferences (${live})…` : 'Conference…', action: { type: 'showConference' } });
+  }
   menu.push(
     { kind: 'separator' },
     {

@@ -1,6 +1,7 @@
 /**
- * Add to conference: another of my answered calls joins. Offers exactly the calls whose `actions`
- * include Add to conference; with several, the user picks one.
+ * Add to conference: another of my answered calls joins this conference. Offers exactly the calls
+ * whose `actions` include Add to conference and that are in no conference yet; with several, the user
+ * picks one.
  */
 import { useId, useState } from 'preact/hooks';
 import type { Conference } from '../../shared/domain';
@@ -8,13 +9,13 @@ import { useBridge } from '../bridge-context';
 import { partyTitle } from '../../shared/party-text';
 import { callStateLabel } from '../labels';
 import { sendConferenceCommand } from '../send-conference-command';
-import { calls, callsInFlight } from '../state';
-import { conferenceLine } from './conference-line';
+import { calls, callsInFlight, conferences } from '../state';
 
 export function AddParticipantForm({ conference }: { conference: Conference }) {
   const bridge = useBridge();
   const selectId = useId();
-  const candidates = calls.value.filter((c) => c.actions.includes('addToConference'));
+  const joined = new Set(conferences.value.flatMap((c) => c.participants.map((p) => p.callId)));
+  const candidates = calls.value.filter((c) => c.actions.includes('addToConference') && !joined.has(c.id));
   const [chosenId, setChosenId] = useState('');
   const chosen = candidates.find((c) => c.id === chosenId) ?? candidates[0];
   const busy = !chosen || chosen.pending !== undefined || callsInFlight.value.has(chosen.id);
@@ -23,7 +24,7 @@ export function AddParticipantForm({ conference }: { conference: Conference }) {
   const submit = (event: Event) => {
     event.preventDefault();
     if (!chosen) return;
-    void sendConferenceCommand(bridge, { type: 'addParticipant', callId: chosen.id, ...conferenceLine(conference, calls.value) });
+    void sendConferenceCommand(bridge, { type: 'addParticipant', conferenceId: conference.id, callId: chosen.id });
   };
 
   return (

@@ -10,8 +10,6 @@ import type { Action, Conference } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { partyTitle } from '../../shared/party-text';
 import { sendConferenceCommand } from '../send-conference-command';
-import { calls } from '../state';
-import { conferenceLine } from './conference-line';
 
 type HostCommand = Extract<ConferenceCommand['type'], 'muteHost' | 'unmuteHost' | 'holdConference' | 'resumeConference' | 'leave'>;
 
@@ -33,8 +31,7 @@ export function HostControls({ conference, busy }: { conference: Conference; bus
   const detailId = useId();
   const leaveHintId = useId();
   const has = (action: Action) => conference.actions.includes(action);
-  const line = conferenceLine(conference, calls.value);
-  const send = (type: HostCommand | 'release') => sendConferenceCommand(bridge, { type, ...line });
+  const send = (type: HostCommand | 'release') => sendConferenceCommand(bridge, { type, conferenceId: conference.id });
 
   useEffect(() => {
     if (confirming) cancelRef.current?.focus();

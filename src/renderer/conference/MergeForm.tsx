@@ -1,21 +1,28 @@
 /**
- * Start a conference: my calls that can be merged, each with a checkbox (all chosen at first), and
+ * Start a (new) conference: my calls that can be merged and are in no conference yet, each with a checkbox (all chosen at first), and
  * Merge for the chosen ones once there are two or more. Shows exactly the calls whose `actions` offer
  * Merge, so nothing is offered that the provider would refuse.
  */
 import { useId, useState } from 'preact/hooks';
+import type { Call, Conference } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { partyTitle } from '../../shared/party-text';
 import { callStateLabel, pendingLabel } from '../labels';
 import { sendConferenceCommand } from '../send-conference-command';
-import { calls, callsInFlight } from '../state';
+import { calls, callsInFlight, conferences } from '../state';
 import { lineOf } from './conference-line';
+
+/** My calls that offer Merge and are in no conference yet (a merge makes a new one). */
+export function mergeableCalls(all: readonly Call[], current: readonly Conference[]): Call[] {
+  const joined = new Set(current.filter((c) => c.state !== 'disconnected').flatMap((c) => c.participants.map((p) => p.callId)));
+  return all.filter((c) => c.actions.includes('merge') && !joined.has(c.id));
+}
 
 export function MergeForm() {
   const bridge = useBridge();
   const titleId = useId();
   const all = calls.value;
-  const mergeable = all.filter((c) => c.actions.includes('merge'));
+  const mergeable = mergeableCalls(all, conferences.value);
   // Remember what was left out rather than what was chosen, so a call answered meanwhile is chosen too.
   const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(new Set());
   const chosen = mergeable.filter((c) => !leftOut.has(c.id));

@@ -11,8 +11,7 @@ import { useBridge } from '../bridge-context';
 import { partySubtitle, partyTitle } from '../../shared/party-text';
 
 import { sendConferenceCommand } from '../send-conference-command';
-import { calls, callsInFlight } from '../state';
-import { lineOf } from './conference-line';
+import { callsInFlight } from '../state';
 
 type ParticipantCommand = Extract<ConferenceCommand['type'], 'muteParticipant' | 'unmuteParticipant' | 'deafen' | 'undeafen'>;
 
@@ -33,7 +32,7 @@ export function ParticipantRow({ conference, participant }: { conference: Confer
   const number = participant.party ? partySubtitle(participant.party) : undefined;
   const busy = participant.pending !== undefined || callsInFlight.value.has(participant.callId);
   const send = (type: ParticipantCommand) =>
-    void sendConferenceCommand(bridge, { type, callId: participant.callId, ...lineOf([participant.callId], calls.value) });
+    void sendConferenceCommand(bridge, { type, conferenceId: conference.id, callId: participant.callId });
   const state = [participant.muted ? 'Muted' : null, participant.deafened ? 'Deafened' : null].filter((s): s is string => s !== null);
 
   return (

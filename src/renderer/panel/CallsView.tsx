@@ -1,13 +1,13 @@
 /**
  * The Calls view: my current calls, ringing ones first, then the dialer. With two or more calls, or a
- * conference, "Conference" opens the conference window.
+ * conference (or several: the button says how many), "Conference" opens the conference window.
  */
 import type { Call, CallState } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { CallCard } from '../components/CallCard';
 import { Dialer } from '../components/Dialer';
 import { requestWithNotice } from '../bridge-request';
-import { calls, conference } from '../state';
+import { calls, conferences } from '../state';
 
 const STATE_ORDER: Record<CallState, number> = {
   alerting: 0,
@@ -22,13 +22,13 @@ function byUrgency(a: Call, b: Call): number {
   return STATE_ORDER[a.state] - STATE_ORDER[b.state] || (Date.parse(a.createdAt) || 0) - (Date.parse(b.createdAt) || 0);
 }
 
-function ConferenceButton() {
+function ConferenceButton({ live }: { live: number }) {
   const bridge = useBridge();
   const open = () => requestWithNotice(() => bridge.openWindow({ name: 'conference' }), 'open the conference window');
   return (
     <div class="calls-toolbar">
       <button type="button" class="btn" onClick={() => void open()}>
-        Conference
+        {live > 1 ? `Conferences (${live})` : 'Conference'}
       </button>
     </div>
   );
@@ -36,12 +36,12 @@ function ConferenceButton() {
 
 export function CallsView() {
   const list = calls.value.slice().sort(byUrgency);
-  const current = conference.value;
   const active = list.filter((c) => c.state !== 'disconnected').length;
-  const showConference = active >= 2 || (current !== null && current.state !== 'disconnected');
+  const live = conferences.value.filter((c) => c.state !== 'disconnected').length;
+  const showConference = active >= 2 || live > 0;
   return (
     <div class="calls-view">
-      {showConference && <ConferenceButton />}
+      {showConference && <ConferenceButton live={live} />}
       <section aria-labelledby="calls-heading" class="call-list">
         <h2 id="calls-heading" class="visually-hidden">
           Current calls

@@ -13,11 +13,11 @@ function storeWithLog(options: { pendingTimeoutMs?: number; slowPendingTimeoutMs
   const conferences: unknown[] = [];
   store.on('diff', (d) => diffs.push(d));
   store.on('pendingExpired', (e) => expired.push(e));
-  store.on('conference', (c) => conferences.push(c));
+  store.on('conferences', (c) => conferences.push(c));
   return { store, timers, diffs, expired, conferences };
 }
 
-const snap = (...calls: Call[]) => ({ calls, conference: null });
+const snap = (...calls: Call[]) => ({ calls, conferences: [] });
 
 /** Each action, a call state that does not show its effect, and one that does (null: the call is gone). */
 const confirmations: [Action, Partial<Call>, Partial<Call> | null][] = [
@@ -105,15 +105,16 @@ describe('call store: diffs', () => {
     expect(store.hasPending()).toBe(false);
   });
 
-  it('emits conference changes separately and only when the conference changed', () => {
+  it('emits conference changes separately, as the whole list, and only when a conference changed', () => {
     const { store, diffs, conferences } = storeWithLog();
-    const conference = { state: 'connected' as const, muted: false, createdAt: '2026-01-01T10:00:00.000Z', participants: [], actions: [] };
-    store.applySnapshot({ calls: [], conference });
-    store.applySnapshot({ calls: [], conference: structuredClone(conference) });
-    store.applySnapshot({ calls: [], conference: null });
-    expect(conferences).toEqual([conference, null]);
+    const conference = { id: 'conf-1', state: 'connected' as const, muted: false, createdAt: '2026-01-01T10:00:00.000Z', participants: [], actions: [] };
+    store.applySnapshot({ calls: [], conferences: [conference] });
+    store.applySnapshot({ calls: [], conferences: [structuredClone(conference)] });
+    store.applySnapshot({ calls: [], conferences: [] });
+    expect(conferences).toEqual([[conference], []]);
     expect(diffs).toHaveLength(0);
-    expect(store.conference()).toBeNull();
+    expect(store.conferences()).toEqual([]);
+    expect(store.conference('conf-1')).toBeUndefined();
   });
 
   it('forgets everything on reset, reporting the calls as removed', () => {
@@ -314,15 +315,16 @@ describe('call store: single-call updates (push)', () => {
     store.upsertCall(makeCall({ id: 'a', actions: ['merge'] }));
     store.markPending('a', 'merge');
     const conference = {
+      id: 'conf-1',
       state: 'connected' as const,
       muted: false,
       createdAt: '2026-01-01T10:00:00.000Z',
       participants: [{ callId: 'a', muted: false, deafened: false, party: { privacy: false }, actions: [] }],
       actions: [],
     };
-    store.applyUpdate({ kind: 'conferencesChanged', conference });
+    store.applyUpdate({ kind: 'conferencesChanged', conferences: [conference] });
     expect(store.hasPending()).toBe(false);
-    expect(conferences).toEqual([conference]);
+    expect(conferences.at(-1)).toEqual([conference]);
   });
 
   it('takes any push update through applyUpdate', () => {

@@ -19,8 +19,8 @@ function coreFor(provider: ProviderDouble, pendingTimeoutMs = 8_000) {
   const timers = new ManualTimers();
   const core = createSwitchboardCore({ provider, intervals: { fastMs: FAST_MS, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 }, pendingTimeoutMs, timers });
   running.push(core);
-  const log = { conference: [] as (Conference | null)[], failed: [] as CommandFailedNotice[] };
-  core.on('conference', (c) => log.conference.push(c));
+  const log = { conferences: [] as Conference[][], failed: [] as CommandFailedNotice[] };
+  core.on('conferences', (c) => log.conferences.push(c));
   core.on('commandFailed', (n) => log.failed.push(n));
   return { core, log, timers };
 }
@@ -43,6 +43,7 @@ function conferenceOf(overrides: Partial<Conference> = {}): Conference {
   const state = overrides.state ?? 'connected';
   const muted = overrides.muted ?? false;
   return {
+    id: 'conf-1',
     state,
     muted,
     createdAt: '2026-01-01T10:05:00.000Z',
@@ -58,7 +59,7 @@ const inConference = (id: string) => makeCall({ id, state: 'connected' });
 async function withConference(overrides: Partial<Conference> = {}, timeoutMs?: number) {
   const provider = new ProviderDouble();
   provider.setCalls(inConference('a'), inConference('b'));
-  provider.conferenceState = conferenceOf(overrides);
+  provider.conferences = [conferenceOf(overrides)];
   const harness = coreFor(provider, timeoutMs);
   await harness.core.start();
   return { provider, ...harness };
@@ -67,7 +68,7 @@ async function withConference(overrides: Partial<Conference> = {}, timeoutMs?: n
 describe('conference commands: refusals before anything is sent', () => {
   it('answers a command that does not parse with BAD_INPUT', async () => {
     const { core, provider } = await withConference();
-    for (const raw of [{ type: 'muteParticipant' }, { type: 'explode' }, { type: 'merge', callIds: ['a'] }, { type: 'merge', callIds: ['a', 'a'] }, { type: 'release', extra: 1 }, null]) {
+    for (const raw of [{ type: 'muteParticipant', conferenceId: 'conf-1' }, { type: 'explode' }, { type: 'merge', callIds: ['a'] }, { type: 'merge', callIds: ['a', 'a'] }, { type: 'release', conferenceId: 'conf-1', extra: 1 }, { type: 'release' }, { type: 'holdConference', conferenceId: '' }, null]) {
       const result = await core.conferenceCommand(raw);
       expect(result.ok ? null : result.error.code).toBe('BAD_INPUT');
     }
@@ -76,28 +77,28 @@ describe('conference commands: refusals before anything is sent', () => {
 
   it('refuses a host control the conference does not offer now, saying why', async () => {
     const { core, provider } = await withConference();
-    expect(await core.conferenceCommand({ type: 'resumeConference' })).toEqual({
+    expect(await core.conferenceCommand({ type: 'resumeConference', conferenceId: 'conf-1' })).toEqual({
       ok: false,
       error: { code: 'NOT_ALLOWED', message: 'Resume is not available now: the conference is connected.', retryable: false },
     });
-    expect(await core.conferenceCommand({ type: 'unmuteHost' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'You are not muted in the conference.' } });
+    expect(await core.conferenceCommand({ type: 'unmuteHost', conferenceId: 'conf-1' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'You are not muted in the conference.' } });
     expect(provider.executedConference).toEqual([]);
   });
 
   it('refuses host mute while held, and leave beyond a three-way call', async () => {
     const { core, provider } = await withConference({ state: 'held' });
-    expect(await core.conferenceCommand({ type: 'muteHost' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'Mute is not available while the conference is on hold.' } });
-    provider.conferenceState = conferenceOf({ participants: [participant('a'), participant('b'), participant('c')], actions: ['mute', 'hold', 'releaseConference'] });
+    expect(await core.conferenceCommand({ type: 'muteHost', conferenceId: 'conf-1' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'Mute is not available while the conference is on hold.' } });
+    provider.conferences = [conferenceOf({ participants: [participant('a'), participant('b'), participant('c')], actions: ['mute', 'hold', 'releaseConference'] })];
     await core.reconcile();
-    expect(await core.conferenceCommand({ type: 'leave' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: expect.stringMatching(/only in a three-way call: this conference has 3 participants/) } });
+    expect(await core.conferenceCommand({ type: 'leave', conferenceId: 'conf-1' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: expect.stringMatching(/only in a three-way call: this conference has 3 participants/) } });
     expect(provider.executedConference).toEqual([]);
   });
 
   it('refuses participant controls their state already answers, and calls not in the conference', async () => {
     const { core, provider } = await withConference({ participants: [participant('a', { muted: true }), participant('b', { deafened: true })] });
-    expect(await core.conferenceCommand({ type: 'muteParticipant', callId: 'a' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'Ada Lovelace is already muted.' } });
-    expect(await core.conferenceCommand({ type: 'deafen', callId: 'b' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'Bob Jones is already deafened.' } });
-    expect(await core.conferenceCommand({ type: 'undeafen', callId: 'zz' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: 'conf-1', callId: 'a' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'Ada Lovelace is already muted.' } });
+    expect(await core.conferenceCommand({ type: 'deafen', conferenceId: 'conf-1', callId: 'b' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'Bob Jones is already deafened.' } });
+    expect(await core.conferenceCommand({ type: 'undeafen', conferenceId: 'conf-1', callId: 'zz' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
     expect(provider.executedConference).toEqual([]);
   });
 
@@ -111,18 +112,20 @@ describe('conference commands: refusals before anything is sent', () => {
       error: { code: 'NOT_ALLOWED', message: 'Merge is not available for the call with Ada Lovelace: it is ringing.' },
     });
     expect(await core.conferenceCommand({ type: 'merge', callIds: ['a', 'gone'] })).toMatchObject({ error: { code: 'NOT_FOUND' } });
-    expect(await core.conferenceCommand({ type: 'holdConference' })).toMatchObject({ error: { code: 'NOT_FOUND', message: 'There is no conference: it may have ended.' } });
-    expect(await core.conferenceCommand({ type: 'addParticipant', callId: 'a' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'There is no conference to add the call to.' } });
+    expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: 'conf-1' })).toMatchObject({
+      error: { code: 'NOT_FOUND', message: 'That conference is not in progress: it may have ended.' },
+    });
+    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'a' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
     expect(provider.executedConference).toEqual([]);
   });
 
-  it('refuses a second merge while a conference is in progress, and adding a call that cannot join', async () => {
+  it('refuses merging calls already in a conference, and adding a call that cannot join', async () => {
     const { core, provider } = await withConference();
     provider.setCalls(inConference('a'), inConference('b'), makeCall({ id: 'c', state: 'alerting', actions: actionsFor('alerting') }));
     await core.reconcile();
-    expect(await core.conferenceCommand({ type: 'merge' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'A conference is already in progress: add the call to it instead.' } });
-    expect(await core.conferenceCommand({ type: 'addParticipant', callId: 'c' })).toMatchObject({ error: { code: 'NOT_ALLOWED' } });
-    expect(await core.conferenceCommand({ type: 'addParticipant', callId: 'a' })).toMatchObject({ error: { message: 'The call is already in the conference.' } });
+    expect(await core.conferenceCommand({ type: 'merge', callIds: ['a', 'b'] })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'The call is already in a conference.' } });
+    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'c' })).toMatchObject({ error: { code: 'NOT_ALLOWED' } });
+    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'a' })).toMatchObject({ error: { message: 'The call is already in the conference.' } });
     expect(provider.executedConference).toEqual([]);
   });
 });
@@ -137,50 +140,50 @@ describe('conference commands: sending and confirming', () => {
     core.on('calls', (calls) => pendingSeen.push(calls.find((c) => c.id === 'a')?.pending));
     provider.conferenceBehaviour = (_command, p) => {
       p.setCalls(inConference('a'), inConference('b'), makeCall({ id: 'r', state: 'alerting', actions: actionsFor('alerting') }));
-      p.conferenceState = conferenceOf();
+      p.conferences = [conferenceOf()];
     };
     expect(await core.conferenceCommand({ type: 'merge' })).toEqual({ ok: true, value: null });
     expect(provider.executedConference).toEqual([{ type: 'merge', callIds: ['a', 'b'] }]);
     expect(pendingSeen).toContain('merge');
     await timers.advance(FAST_MS);
-    expect(core.conference()?.participants.map((p) => p.callId)).toEqual(['a', 'b']);
+    expect(core.conferences()[0]?.participants.map((p) => p.callId)).toEqual(['a', 'b']);
     expect(core.calls().every((c) => c.pending === undefined)).toBe(true);
-    expect(log.conference.at(-1)).toMatchObject({ state: 'connected' });
+    expect(log.conferences.at(-1)).toMatchObject([{ id: 'conf-1', state: 'connected' }]);
     expect(log.failed).toEqual([]);
   });
 
   it('a host control shows pending on the conference until a read confirms it', async () => {
     const { core, provider, log, timers } = await withConference();
     provider.conferenceBehaviour = (_command, p) => {
-      p.conferenceState = conferenceOf({ state: 'held' });
+      p.conferences = [conferenceOf({ state: 'held' })];
     };
-    expect(await core.conferenceCommand({ type: 'holdConference' })).toEqual({ ok: true, value: null });
-    expect(provider.executedConference).toEqual([{ type: 'holdConference' }]);
-    expect(core.conference()?.pending).toBe('hold');
+    expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: 'conf-1' })).toEqual({ ok: true, value: null });
+    expect(provider.executedConference).toEqual([{ type: 'holdConference', conferenceId: 'conf-1' }]);
+    expect(core.conferences()[0]?.pending).toBe('hold');
     await timers.advance(FAST_MS);
-    expect(core.conference()).toMatchObject({ state: 'held' });
-    expect(core.conference()?.pending).toBeUndefined();
-    expect(log.conference.some((c) => c?.pending === 'hold')).toBe(true);
+    expect(core.conferences()[0]).toMatchObject({ state: 'held' });
+    expect(core.conferences()[0]?.pending).toBeUndefined();
+    expect(log.conferences.some((list) => list[0]?.pending === 'hold')).toBe(true);
   });
 
   it('a participant control shows pending on that participant only', async () => {
     const { core, provider, log, timers } = await withConference();
     provider.conferenceBehaviour = (_command, p) => {
-      p.conferenceState = conferenceOf({ participants: [participant('a'), participant('b', { deafened: true })] });
+      p.conferences = [conferenceOf({ participants: [participant('a'), participant('b', { deafened: true })] })];
     };
-    await core.conferenceCommand({ type: 'deafen', callId: 'b' });
+    await core.conferenceCommand({ type: 'deafen', conferenceId: 'conf-1', callId: 'b' });
     await timers.advance(FAST_MS);
-    expect(core.conference()?.participants[1]).toMatchObject({ deafened: true });
-    expect(core.conference()?.participants[1]?.pending).toBeUndefined();
-    const marked = log.conference.find((c) => c?.participants[1]?.pending === 'deafen');
+    expect(core.conferences()[0]?.participants[1]).toMatchObject({ deafened: true });
+    expect(core.conferences()[0]?.participants[1]?.pending).toBeUndefined();
+    const marked = log.conferences.map((list) => list[0]).find((c) => c?.participants[1]?.pending === 'deafen');
     expect(marked?.participants[0]?.pending).toBeUndefined();
     expect(marked?.pending).toBeUndefined();
   });
 
   it('refuses the same control again while it is in progress: sent once', async () => {
     const { core, provider } = await withConference();
-    const first = await core.conferenceCommand({ type: 'muteHost' });
-    const second = await core.conferenceCommand({ type: 'muteHost' });
+    const first = await core.conferenceCommand({ type: 'muteHost', conferenceId: 'conf-1' });
+    const second = await core.conferenceCommand({ type: 'muteHost', conferenceId: 'conf-1' });
     expect(first.ok).toBe(true);
     expect(second).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: 'Mute is already in progress.' } });
     expect(provider.executedConference).toHaveLength(1);
@@ -188,30 +191,31 @@ describe('conference commands: sending and confirming', () => {
 
   it('tells the user when the provider accepted a control but never carried it out', async () => {
     const { core, log, timers } = await withConference({}, 8_000);
-    await core.conferenceCommand({ type: 'muteHost' });
-    await core.conferenceCommand({ type: 'muteParticipant', callId: 'a' });
+    await core.conferenceCommand({ type: 'muteHost', conferenceId: 'conf-1' });
+    await core.conferenceCommand({ type: 'muteParticipant', conferenceId: 'conf-1', callId: 'a' });
     await timers.advance(7_999);
     expect(log.failed).toEqual([]);
     await timers.advance(1);
     expect(log.failed).toHaveLength(2);
     expect(log.failed).toContainEqual({
+      conferenceId: 'conf-1',
       action: 'mute',
       error: { code: 'TIMEOUT', message: 'Mute was not confirmed by Webex — the conference is shown as it really is.', retryable: true },
     });
     expect(log.failed).toContainEqual(expect.objectContaining({ callId: 'a', action: 'mute' }));
-    expect(core.conference()?.pending).toBeUndefined();
-    expect(core.conference()?.participants[0]?.pending).toBeUndefined();
+    expect(core.conferences()[0]?.pending).toBeUndefined();
+    expect(core.conferences()[0]?.participants[0]?.pending).toBeUndefined();
   });
 
   it('a release is done when the conference is gone', async () => {
     const { core, provider, timers } = await withConference();
     provider.conferenceBehaviour = (_command, p) => {
       p.setCalls();
-      p.conferenceState = null;
+      p.conferences = [];
     };
-    expect(await core.conferenceCommand({ type: 'release' })).toEqual({ ok: true, value: null });
+    expect(await core.conferenceCommand({ type: 'release', conferenceId: 'conf-1' })).toEqual({ ok: true, value: null });
     await timers.advance(FAST_MS);
-    expect(core.conference()).toBeNull();
+    expect(core.conferences()).toEqual([]);
     expect(core.calls()).toEqual([]);
   });
 });
@@ -222,22 +226,22 @@ describe('conference commands: failures', () => {
     provider.conferenceBehaviour = () => {
       throw providerFailure('NOT_ALLOWED', 'Webex refused: Hold requires a connected conference.');
     };
-    expect(await core.conferenceCommand({ type: 'holdConference' })).toEqual({
+    expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: 'conf-1' })).toEqual({
       ok: false,
       error: { code: 'NOT_ALLOWED', message: 'Webex refused: Hold requires a connected conference.', retryable: false },
     });
-    expect(core.conference()?.pending).toBeUndefined();
+    expect(core.conferences()[0]?.pending).toBeUndefined();
   });
 
   it('after an unknown outcome it re-reads and says what is true now, without resending', async () => {
     const { core, provider } = await withConference();
     provider.conferenceBehaviour = (_command, p) => {
       // Applied, but the answer never came back.
-      p.conferenceState = conferenceOf({ state: 'held' });
+      p.conferences = [conferenceOf({ state: 'held' })];
       throw providerFailure('TIMEOUT', 'Webex did not answer in time.');
     };
     const reads = provider.snapshotCount;
-    const result = await core.conferenceCommand({ type: 'holdConference' });
+    const result = await core.conferenceCommand({ type: 'holdConference', conferenceId: 'conf-1' });
     expect(result).toEqual({ ok: false, error: { code: 'TIMEOUT', message: 'Webex did not answer in time — the conference is on hold.', retryable: false } });
     expect(provider.snapshotCount).toBeGreaterThan(reads);
     expect(provider.executedConference).toHaveLength(1);
@@ -263,12 +267,92 @@ describe('conference commands: failures', () => {
     const { core, provider } = await withConference();
     provider.conferenceBehaviour = (_command, p) => {
       p.setCalls(inConference('b'));
-      p.conferenceState = null;
+      p.conferences = [];
       throw providerFailure('NOT_FOUND', 'Webex refused: call not found.');
     };
-    expect(await core.conferenceCommand({ type: 'muteParticipant', callId: 'a' })).toMatchObject({
+    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: 'conf-1', callId: 'a' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'Webex refused: call not found — the conference has ended.' },
     });
+  });
+});
+
+describe('conference commands: several conferences at once', () => {
+  /** conf-1 with my calls a and b, conf-2 with c and d. */
+  async function withTwo() {
+    const provider = new ProviderDouble();
+    provider.setCalls(inConference('a'), inConference('b'), inConference('c'), inConference('d'));
+    const second = conferenceOf({ id: 'conf-2', createdAt: '2026-01-01T10:09:00.000Z', participants: [participant('c'), participant('d')] });
+    provider.conferences = [conferenceOf(), second];
+    const harness = coreFor(provider);
+    await harness.core.start();
+    return { provider, second, ...harness };
+  }
+
+  it('sends a command to the conference it names, and marks only that one pending', async () => {
+    const { core, provider, log } = await withTwo();
+    expect(await core.conferenceCommand({ type: 'muteHost', conferenceId: 'conf-2' })).toEqual({ ok: true, value: null });
+    expect(await core.conferenceCommand({ type: 'deafen', conferenceId: 'conf-2', callId: 'c' })).toEqual({ ok: true, value: null });
+    expect(provider.executedConference).toEqual([
+      { type: 'muteHost', conferenceId: 'conf-2' },
+      { type: 'deafen', conferenceId: 'conf-2', callId: 'c' },
+    ]);
+    const marked = log.conferences.at(-1) ?? [];
+    expect(marked.find((c) => c.id === 'conf-2')).toMatchObject({ pending: 'mute', participants: [{ callId: 'c', pending: 'deafen' }, { callId: 'd' }] });
+    expect(marked.find((c) => c.id === 'conf-1')?.pending).toBeUndefined();
+    expect(marked.find((c) => c.id === 'conf-1')?.participants.every((p) => p.pending === undefined)).toBe(true);
+  });
+
+  it('refuses an unknown conference id with NOT_FOUND, and a participant of another conference, sending nothing', async () => {
+    const { core, provider } = await withTwo();
+    expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: 'conf-9' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'That conference is not in progress: it may have ended.', retryable: false },
+    });
+    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: 'conf-2', callId: 'a' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-9', callId: 'a' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(provider.executedConference).toEqual([]);
+  });
+
+  it('a control allowed in one conference is refused in the other by its own state', async () => {
+    const { core, provider, second } = await withTwo();
+    provider.conferences = [conferenceOf(), { ...second, state: 'held', actions: ['resume', 'releaseConference'] }];
+    await core.reconcile();
+    expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: 'conf-2' })).toMatchObject({
+      error: { code: 'NOT_ALLOWED', message: 'Hold is not available now: the conference is on hold.' },
+    });
+    expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: 'conf-1' })).toEqual({ ok: true, value: null });
+    expect(provider.executedConference).toEqual([{ type: 'holdConference', conferenceId: 'conf-1' }]);
+  });
+
+  it('merges two other calls into a new conference while one is in progress', async () => {
+    const provider = new ProviderDouble();
+    // Even should the provider offer Merge on the calls already in conf-1, those stay out of the new one.
+    provider.setCalls(mergeable('a'), mergeable('b'), mergeable('c'), mergeable('d'));
+    provider.conferences = [conferenceOf()];
+    const { core, timers } = coreFor(provider);
+    await core.start();
+    provider.conferenceBehaviour = (_command, p) => {
+      p.setCalls(inConference('a'), inConference('b'), inConference('c'), inConference('d'));
+      p.conferences = [conferenceOf(), conferenceOf({ id: 'conf-2', participants: [participant('c'), participant('d')] })];
+    };
+    expect(await core.conferenceCommand({ type: 'merge' })).toEqual({ ok: true, value: null });
+    expect(provider.executedConference).toEqual([{ type: 'merge', callIds: ['c', 'd'] }]);
+    await timers.advance(FAST_MS);
+    expect(core.conferences().map((c) => c.id)).toEqual(['conf-1', 'conf-2']);
+    expect(core.calls().every((c) => c.pending === undefined)).toBe(true);
+  });
+
+  it('after an unknown outcome it says what is true of the named conference, not the other', async () => {
+    const { core, provider, second } = await withTwo();
+    provider.conferenceBehaviour = (_command, p) => {
+      p.conferences = [conferenceOf(), { ...second, state: 'held', actions: ['resume', 'releaseConference'] }];
+      throw providerFailure('TIMEOUT', 'Webex did not answer in time.');
+    };
+    expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: 'conf-2' })).toEqual({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'Webex did not answer in time — the conference is on hold.', retryable: false },
+    });
+    expect(provider.executedConference).toHaveLength(1);
   });
 });

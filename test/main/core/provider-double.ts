@@ -58,7 +58,7 @@ function gate(): Gate {
 
 /** What the provider does with a command: resolve an outcome (maybe changing its calls) or throw. */
 export type ExecuteBehaviour = (command: CallCommand, provider: ProviderDouble) => CommandOutcome | Promise<CommandOutcome>;
-/** The same for a conference command (maybe changing its conference). */
+/** The same for a conference command (maybe changing its conferences). */
 export type ConferenceBehaviour = (command: ConferenceCommand, provider: ProviderDouble) => void | Promise<void>;
 
 export class ProviderDouble implements Provider {
@@ -66,7 +66,7 @@ export class ProviderDouble implements Provider {
   /** Set (before the core is built) to make this a pushed provider; unset, it is polled. */
   push?: PushChannel;
   callList: Call[] = [];
-  conferenceState: Conference | null = null;
+  conferences: Conference[] = [];
   snapshotCount = 0;
   maxConcurrentSnapshots = 0;
   readonly executed: CallCommand[] = [];
@@ -110,7 +110,7 @@ export class ProviderDouble implements Provider {
       if (signal?.aborted) throw new ProviderError({ code: 'NETWORK', message: 'The request was cancelled.' });
       const failure = this.snapshotFailures.shift();
       if (failure !== undefined) throw failure;
-      return { calls: structuredClone(this.callList), conference: structuredClone(this.conferenceState) };
+      return { calls: structuredClone(this.callList), conferences: structuredClone(this.conferences) };
     } finally {
       this.concurrent -= 1;
     }

@@ -47,7 +47,7 @@ describe('switchboard core', () => {
     expect(log.diffs[0]?.added.map((c) => c.id)).toEqual(['c1']);
     expect(core.status()).toMatchObject({ health: 'polling', provider: 'webex', account: { displayName: 'Grace Hopper' } });
     expect(core.status().lastSyncAt).toBeDefined();
-    expect(core.conference()).toBeNull();
+    expect(core.conferences()).toEqual([]);
   });
 
   it('starts without an account when the account cannot be read', async () => {
@@ -221,11 +221,11 @@ describe('switchboard core', () => {
     const provider = new ProviderDouble();
     const { core, timers } = coreFor(provider);
     const seen: unknown[] = [];
-    core.on('conference', (c) => seen.push(c));
+    core.on('conferences', (c) => seen.push(c));
     await core.start();
-    provider.conferenceState = { state: 'connected', muted: false, createdAt: '2026-01-01T10:00:00.000Z', participants: [], actions: ['hangup'] };
+    provider.conferences = [{ id: 'conf-1', state: 'connected', muted: false, createdAt: '2026-01-01T10:00:00.000Z', participants: [], actions: ['hangup'] }];
     await timers.advance(2_000);
-    expect(core.conference()).toMatchObject({ state: 'connected' });
+    expect(core.conferences()).toMatchObject([{ id: 'conf-1', state: 'connected' }]);
     expect(seen).toHaveLength(1);
   });
 

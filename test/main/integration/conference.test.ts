@@ -36,8 +36,12 @@ async function twoCalls(): Promise<[string, string]> {
   return [ada, bob];
 }
 
+/** The Webex provider names the conference on my own line after the line. */
+const LINE = 'webex-line:primary';
+
 function conferenceNow(): Conference {
-  const conference = core.conference();
+  const [conference, ...more] = core.conferences();
+  if (more.length > 0) throw new Error('more than one conference');
   if (!conference) throw new Error('no conference');
   return conference;
 }
@@ -52,8 +56,9 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     const [ada, bob] = await twoCalls();
 
     expect(await core.conferenceCommand({ type: 'merge' })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(core.conference()?.participants).toHaveLength(2));
+    await vi.waitFor(() => expect(core.conferences()[0]?.participants).toHaveLength(2));
     expect(conferenceNow()).toMatchObject({
+      id: 'webex-line:primary',
       state: 'connected',
       muted: false,
       participants: [
@@ -64,8 +69,8 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     });
     await vi.waitFor(() => expect(core.calls().every((c) => c.pending === undefined && c.state === 'connected')).toBe(true));
 
-    expect(await core.conferenceCommand({ type: 'muteParticipant', callId: ada })).toEqual({ ok: true, value: null });
-    expect(await core.conferenceCommand({ type: 'deafen', callId: bob })).toEqual({ ok: true, value: null });
+    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: LINE, callId: ada })).toEqual({ ok: true, value: null });
+    expect(await core.conferenceCommand({ type: 'deafen', conferenceId: LINE, callId: bob })).toEqual({ ok: true, value: null });
     await vi.waitFor(() =>
       expect(conferenceNow().participants.map((p) => [p.muted, p.deafened, p.pending])).toEqual([
         [true, false, undefined],
@@ -83,15 +88,15 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
       ['mute', 'undeafen'],
     ]);
 
-    expect(await core.conferenceCommand({ type: 'holdConference' })).toEqual({ ok: true, value: null });
+    expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: LINE })).toEqual({ ok: true, value: null });
     await vi.waitFor(() => expect(conferenceNow()).toMatchObject({ state: 'held', actions: ['resume', 'leaveConference', 'releaseConference'] }));
     expect(sim.scenario.hostMedia()).toEqual({ sends: false, receives: false });
-    expect(await core.conferenceCommand({ type: 'resumeConference' })).toEqual({ ok: true, value: null });
+    expect(await core.conferenceCommand({ type: 'resumeConference', conferenceId: LINE })).toEqual({ ok: true, value: null });
     await vi.waitFor(() => expect(conferenceNow().state).toBe('connected'));
     expect(sim.scenario.hostMedia()).toEqual({ sends: true, receives: true });
 
-    expect(await core.conferenceCommand({ type: 'release' })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(core.conference()).toBeNull());
+    expect(await core.conferenceCommand({ type: 'release', conferenceId: LINE })).toEqual({ ok: true, value: null });
+    await vi.waitFor(() => expect(core.conferences()).toEqual([]));
     await vi.waitFor(() => expect(core.calls()).toEqual([]));
     expect(sim.listCalls()).toEqual([]);
     expect(sim.conference()).toEqual({});
@@ -107,23 +112,23 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     await start();
     const [ada, bob] = await twoCalls();
     await core.conferenceCommand({ type: 'merge', callIds: [ada, bob] });
-    await vi.waitFor(() => expect(core.conference()?.actions).toContain('leaveConference'));
+    await vi.waitFor(() => expect(core.conferences()[0]?.actions).toContain('leaveConference'));
 
     const carol = sim.scenario.ringUser({ from: { name: 'Carol White', number: '+15550103' } });
     sim.scenario.answerOnDevice(carol);
     await vi.waitFor(() => expect(core.calls().find((c) => c.id === carol)?.actions).toContain('addToConference'));
     expect(conferenceNow().state).toBe('held');
-    expect(await core.conferenceCommand({ type: 'addParticipant', callId: carol })).toEqual({ ok: true, value: null });
+    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: LINE, callId: carol })).toEqual({ ok: true, value: null });
     await vi.waitFor(() => expect(conferenceNow().participants.map((p) => p.party?.name)).toEqual(['Ada Lovelace', 'Bob Jones', 'Carol White']));
     expect(conferenceNow().state).toBe('connected');
-    expect(await core.conferenceCommand({ type: 'leave' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    expect(await core.conferenceCommand({ type: 'leave', conferenceId: LINE })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
 
     // Carol hangs up: a three-way call again, which I can leave.
     sim.scenario.remoteHangsUp(carol);
-    await vi.waitFor(() => expect(core.conference()?.actions).toContain('leaveConference'));
-    expect(await core.conferenceCommand({ type: 'leave' })).toEqual({ ok: true, value: null });
+    await vi.waitFor(() => expect(core.conferences()[0]?.actions).toContain('leaveConference'));
+    expect(await core.conferenceCommand({ type: 'leave', conferenceId: LINE })).toEqual({ ok: true, value: null });
     await vi.waitFor(() => expect(core.calls()).toEqual([]));
-    expect(core.conference()).toBeNull();
+    expect(core.conferences()).toEqual([]);
     expect(sim.requests.filter((r) => r.path === '/telephony/calls/transfer').map((r) => r.body)).toEqual([{ callId1: ada, callId2: bob }]);
   });
 
@@ -131,9 +136,9 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     await start();
     const [ada, bob] = await twoCalls();
     await core.conferenceCommand({ type: 'merge', callIds: [ada, bob] });
-    await vi.waitFor(() => expect(core.conference()?.actions).toContain('hold'));
+    await vi.waitFor(() => expect(core.conferences()[0]?.actions).toContain('hold'));
     sim.faults.dropNext({ path: '/telephony/conference/hold', afterApplying: true });
-    const result = await core.conferenceCommand({ type: 'holdConference' });
+    const result = await core.conferenceCommand({ type: 'holdConference', conferenceId: LINE });
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.error.message).toMatch(/— the conference is on hold\.$/);
     expect(result.ok ? true : result.error.retryable).toBe(false);

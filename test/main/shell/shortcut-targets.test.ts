@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CallShortcut, noTargetMessage, shortcutCommand } from '../../../src/main/shell/shortcut-targets';
-import type { Call } from '../../../src/shared/domain';
+import { type CallShortcut, conferenceMuteCommand, noTargetMessage, shortcutCommand } from '../../../src/main/shell/shortcut-targets';
+import type { Call, Conference } from '../../../src/shared/domain';
 import { connectedCall, heldCall, ringingCall } from '../core/call-fixtures';
 
 const older = ringingCall({ id: 'older', createdAt: '2026-11-21T10:00:00.000Z' });
@@ -39,5 +39,45 @@ describe('shortcutCommand', () => {
 
   it('has a message for every shortcut without a target', () => {
     for (const s of ['answer', 'decline', 'hangup', 'toggleMute', 'toggleHold'] as const) expect(noTargetMessage(s)).toMatch(/^No /);
+  });
+});
+
+describe('conferenceMuteCommand: the conference-mute shortcut', () => {
+  const conf = (id: string, overrides: Partial<Conference> = {}): Conference => {
+    const muted = overrides.muted ?? false;
+    return {
+      id,
+      state: 'connected',
+      muted,
+      createdAt: '2026-11-21T10:00:00.000Z',
+      participants: [],
+      actions: [muted ? 'unmute' : 'mute', 'hold', 'releaseConference'],
+      ...overrides,
+    };
+  };
+  const held = (id: string, createdAt: string) => conf(id, { state: 'held', createdAt, actions: ['resume', 'releaseConference'] });
+
+  it('mutes me in the one connected conference, or unmutes me there', () => {
+    expect(conferenceMuteCommand([conf('c1')])).toEqual({ type: 'muteHost', conferenceId: 'c1' });
+    expect(conferenceMuteCommand([conf('c1', { muted: true })])).toEqual({ type: 'unmuteHost', conferenceId: 'c1' });
+  });
+
+  it('skips held and ended conferences, even newer ones', () => {
+    const connected = conf('old', { createdAt: '2026-11-21T09:00:00.000Z' });
+    const ended = conf('ended', { state: 'disconnected', createdAt: '2026-11-21T11:30:00.000Z', actions: [] });
+    expect(conferenceMuteCommand([held('newer', '2026-11-21T11:00:00.000Z'), connected, ended])).toEqual({ type: 'muteHost', conferenceId: 'old' });
+  });
+
+  it('with several connected, takes the most recently created one', () => {
+    const older = conf('older', { createdAt: '2026-11-21T09:00:00.000Z' });
+    const newer = conf('newer', { createdAt: '2026-11-21T10:30:00.000Z', muted: true });
+    expect(conferenceMuteCommand([newer, older])).toEqual({ type: 'unmuteHost', conferenceId: 'newer' });
+    expect(conferenceMuteCommand([older, newer])).toEqual({ type: 'unmuteHost', conferenceId: 'newer' });
+  });
+
+  it('nothing when no conference is connected, or it does not offer mute now', () => {
+    expect(conferenceMuteCommand([])).toBeNull();
+    expect(conferenceMuteCommand([held('h', '2026-11-21T10:00:00.000Z')])).toBeNull();
+    expect(conferenceMuteCommand([conf('c1', { actions: ['releaseConference'] })])).toBeNull();
   });
 });

@@ -21,7 +21,7 @@ describe('global shortcuts', () => {
   it('the conference shortcut mutes and unmutes me in the conference, and says so when there is none', async () => {
     shell = await startShell();
     globalShortcut.press(DEFAULT_SHORTCUTS.toggleConferenceMute);
-    await eventually(() => shell?.panel.webContents.pushed('notice').map((n) => (n as { message: string }).message)).toContain('No conference to mute.');
+    await eventually(() => shell?.panel.webContents.pushed('notice').map((n) => (n as { message: string }).message)).toContain('No connected conference to mute.');
 
     for (const number of ['+15550100201', '+15550100202']) {
       const id = shell.simulator.scenario.ringUser({ from: { name: number, number } });
@@ -29,11 +29,11 @@ describe('global shortcuts', () => {
     }
     await eventually(() => shell?.backend.core.calls().filter((c) => c.actions.includes('merge')).length).toBe(2);
     expect(await shell.backend.core.conferenceCommand({ type: 'merge' })).toEqual({ ok: true, value: null });
-    await eventually(() => shell?.backend.core.conference()?.actions).toContain('mute');
+    await eventually(() => shell?.backend.core.conferences()[0]?.actions).toContain('mute');
 
     globalShortcut.press(DEFAULT_SHORTCUTS.toggleConferenceMute);
     await eventually(() => shell?.simulator.conference()?.muted).toBe(true);
-    await eventually(() => shell?.backend.core.conference()?.muted).toBe(true);
+    await eventually(() => shell?.backend.core.conferences()[0]?.muted).toBe(true);
     globalShortcut.press(DEFAULT_SHORTCUTS.toggleConferenceMute);
     await eventually(() => shell?.simulator.conference()?.muted).toBe(false);
   });

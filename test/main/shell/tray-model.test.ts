@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type TrayInput, type TrayMenuItem, trayIconFile, trayModel } from '../../../src/main/shell/tray-model';
+import type { Conference } from '../../../src/shared/domain';
 import { connectedCall, heldCall, ringingCall } from '../core/call-fixtures';
 
 const live = { health: 'live' as const };
@@ -77,6 +78,23 @@ describe('trayModel: context menu', () => {
 
   it('a call that cannot be muted offers no Mute', () => {
     expect(labels(trayModel({ ...base, calls: [connectedCall({ muteCapable: false })] }).menu)).not.toContain('Mute');
+  });
+
+  it('the Conference entry: with a conference in progress, and with several it says how many', () => {
+    const conf = (id: string, state: Conference['state'] = 'connected'): Conference => ({
+      id,
+      state,
+      muted: false,
+      createdAt: '2026-01-01T00:00:00Z',
+      participants: [],
+      actions: [],
+    });
+    const only = connectedCall({ id: 'x' });
+    expect(labels(trayModel({ ...base, calls: [only] }).menu)).not.toContain('Conference…');
+    expect(labels(trayModel({ ...base, calls: [only], conferences: [conf('c1', 'disconnected')] }).menu)).not.toContain('Conference…');
+    expect(labels(trayModel({ ...base, calls: [only], conferences: [conf('c1')] }).menu)).toContain('Conference…');
+    const two = trayModel({ ...base, calls: [only], conferences: [conf('c1'), conf('c2', 'held')] }).menu;
+    expect(two.find((i) => i.kind === 'action' && i.label === 'Conferences (2)…')).toMatchObject({ action: { type: 'showConference' } });
   });
 
   it('do not disturb is a checkbox whose click flips it', () => {

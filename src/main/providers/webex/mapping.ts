@@ -75,11 +75,12 @@ export function toCall(wire: WireCall, line?: string): Call {
 }
 
 /**
- * Conference details as a domain conference, each participant joined to my call with them so it shows
- * the remote party's name and number; null for Webex's `{}` (no conference). No actions yet
+ * Conference details as a domain conference with the given id (conference-id.ts derives it from the
+ * line), each participant joined to my call with them so it shows the remote party's name and number;
+ * null for Webex's `{}` (no conference). No actions yet
  * (conference-actions.ts decides them). A type Webex may add later is left out rather than guessed.
  */
-export function toConference(wire: WireConference, calls: readonly Call[]): Conference | null {
+export function toConference(wire: WireConference, calls: readonly Call[], id: string): Conference | null {
   if (wire.state === undefined) return null;
   const participants = (wire.participants ?? []).map((p): ConferenceParticipant => {
     const participant: ConferenceParticipant = { callId: p.callId, muted: p.muted ?? false, deafened: p.deafened ?? false, actions: [] };
@@ -88,6 +89,7 @@ export function toConference(wire: WireConference, calls: readonly Call[]): Conf
     return participant;
   });
   const conference: Conference = {
+    id,
     state: wire.state,
     muted: wire.muted ?? false,
     // Webex documents `created`; should it be missing, the oldest of my calls in it is the best guess.

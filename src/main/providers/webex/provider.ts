@@ -1,5 +1,6 @@
 /**
- * The Webex Calling Provider: reads the user's calls (and conference, when one can exist), history,
+ * The Webex Calling Provider: reads the user's calls (and the line's conference, when one can exist:
+ * Webex has at most one per line, its id derived from the line by conference-id.ts), history,
  * account and answer endpoints, and turns every CallCommand and ConferenceCommand into the one Webex
  * Call Controls or Conference Controls request that carries it out. Destinations and DTMF are
  * re-validated here so a bad one never leaves the machine. Must not import electron; knows nothing of
@@ -14,6 +15,7 @@ import { ProviderError } from '../../provider-api/provider-error';
 import { actionsFor } from './actions';
 import type { Via, WebexClient } from './client';
 import { conferenceCallActionsFor, withConferenceActions } from './conference-actions';
+import { conferenceIdFor, lineOfConference } from './conference-id';
 import { toAccount, toAnswerEndpoints, toCall, toConference, toHistoryEntry, toParty } from './mapping';
 
 export interface WebexProviderOptions {
@@ -64,11 +66,13 @@ export class WebexProvider implements Provider {
     const wire = await this.client.listCalls({ lineOwnerId: line, signal });
     const calls = wire.map((w) => toCall(w, line));
     // Idle polling must not double its requests: a conference needs two calls, a barge-in, or was just there.
-    const conference = this.mayHaveConference(calls) ? toConference(await this.client.conferenceDetails({ lineOwnerId: line, signal }), calls) : null;
+    const conference = this.mayHaveConference(calls)
+      ? toConference(await this.client.conferenceDetails({ lineOwnerId: line, signal }), calls, conferenceIdFor(line))
+      : null;
     this.hadConference = conference !== null;
     return {
       calls: calls.map((call) => ({ ...call, actions: [...actionsFor(call, calls), ...conferenceCallActionsFor(call, calls, conference)] })),
-      conference: conference && withConferenceActions(conference, calls),
+      conferences: conference ? [withConferenceActions(conference, calls)] : [],
     };
   }
 
@@ -178,12 +182,14 @@ export class WebexProvider implements Provider {
   }
 
   async executeConference(command: ConferenceCommand, signal?: AbortSignal): Promise<void> {
-    const via: Via = { lineOwnerId: command.line ?? this.options.lineOwnerId, signal };
     const c = this.client;
+    if (command.type === 'merge') {
+      const via: Via = { lineOwnerId: command.line ?? this.options.lineOwnerId, signal };
+      await c.startConference(command.callIds ?? (await this.answeredCallIds(via)), via);
+      return;
+    }
+    const via: Via = { ...this.lineOf(command.conferenceId), signal };
     switch (command.type) {
-      case 'merge':
-        await c.startConference(command.callIds ?? (await this.answeredCallIds(via)), via);
-        return;
       case 'addParticipant':
         await c.addParticipant(command.callId, via);
         return;
@@ -240,6 +246,18 @@ export class WebexProvider implements Provider {
     return toAnswerEndpoints(available, preferred);
   }
 
+  /**
+   * The line a command's conference is on. This provider reads one line, so the only conference it
+   * ever reports is that line's: any other id is unknown here and refused before anything is sent.
+   */
+  private lineOf(conferenceId: string): { lineOwnerId: string | undefined } {
+    const { lineOwnerId } = lineOfConference(conferenceId);
+    if (lineOwnerId !== this.options.lineOwnerId) {
+      throw new ProviderError({ code: 'NOT_FOUND', message: 'That conference is not in progress: it may have ended.' });
+    }
+    return { lineOwnerId };
+  }
+
   /** A merge that names no calls joins all my answered calls. */
   private async answeredCallIds(via: Via): Promise<string[]> {
     const answered = (await this.client.listCalls(via)).map((w) => toCall(w)).filter((call) => ANSWERED.has(call.state));
@@ -251,7 +269,7 @@ export class WebexProvider implements Provider {
 
   /** The two participants of the conference I am about to leave, read afresh. */
   private async leavePair(via: Via): Promise<[string, string]> {
-    const conference: Conference | null = toConference(await this.client.conferenceDetails(via), []);
+    const conference: Conference | null = toConference(await this.client.conferenceDetails(via), [], conferenceIdFor(via.lineOwnerId));
     if (!conference || conference.state === 'disconnected') {
       throw new ProviderError({ code: 'NOT_FOUND', message: 'There is no conference to leave: it may have ended.' });
     }

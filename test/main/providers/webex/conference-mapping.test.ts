@@ -29,6 +29,7 @@ function call(id: string, overrides: Partial<Call> = {}): Call {
 
 function conference(overrides: Partial<Conference> = {}): Conference {
   return {
+    id: 'webex-line:primary',
     state: 'connected',
     muted: false,
     createdAt: '2026-01-01T10:05:00.000Z',
@@ -43,7 +44,7 @@ function conference(overrides: Partial<Conference> = {}): Conference {
 
 describe('toConference', () => {
   it('reads Webex’s {} as no conference', () => {
-    expect(toConference({}, [call('1')])).toBeNull();
+    expect(toConference({}, [call('1')], 'webex-line:primary')).toBeNull();
   });
 
   it('joins each participant to my call with them, so it shows their name and number', () => {
@@ -61,8 +62,10 @@ describe('toConference', () => {
         ],
       },
       calls,
+      'webex-line:line-7',
     );
     expect(mapped).toEqual({
+      id: 'webex-line:line-7',
       state: 'held',
       muted: true,
       createdAt: '2026-01-01T10:05:00.000Z',
@@ -79,13 +82,13 @@ describe('toConference', () => {
 
   it('keeps the non-standard types and leaves out one Webex may add later', () => {
     for (const type of ['bargeIn', 'silentMonitoring', 'coaching'] as const) {
-      expect(toConference({ state: 'connected', type, participants: [] }, [])?.type).toBe(type);
+      expect(toConference({ state: 'connected', type, participants: [] }, [], 'webex-line:primary')?.type).toBe(type);
     }
-    expect(toConference({ state: 'connected', type: 'whisper', participants: [] }, [])).not.toHaveProperty('type');
+    expect(toConference({ state: 'connected', type: 'whisper', participants: [] }, [], 'webex-line:primary')).not.toHaveProperty('type');
   });
 
   it('falls back to the oldest participant call when Webex leaves out created, and defaults the flags', () => {
-    const mapped = toConference({ state: 'connected', participants: [{ callId: '2' }, { callId: '1' }] }, [call('1'), call('2'), call('0')]);
+    const mapped = toConference({ state: 'connected', participants: [{ callId: '2' }, { callId: '1' }] }, [call('1'), call('2'), call('0')], 'webex-line:primary');
     expect(mapped?.createdAt).toBe('2026-01-01T10:01:00.000Z');
     expect(mapped?.muted).toBe(false);
     expect(mapped?.participants.map((p) => [p.muted, p.deafened])).toEqual([
@@ -95,7 +98,7 @@ describe('toConference', () => {
   });
 
   it('maps a disconnected conference as such', () => {
-    expect(toConference({ state: 'disconnected', participants: [] }, [])?.state).toBe('disconnected');
+    expect(toConference({ state: 'disconnected', participants: [] }, [], 'webex-line:primary')?.state).toBe('disconnected');
   });
 });
 

@@ -18,7 +18,7 @@ afterEach(async () => {
 describe('snapshot', () => {
   it('reads an empty call list', async () => {
     const log = f.mark();
-    expect(await f.provider.snapshot()).toEqual({ calls: [], conference: null });
+    expect(await f.provider.snapshot()).toEqual({ calls: [], conferences: [] });
     expect(log.read()).toMatchObject([{ method: 'GET', path: '/telephony/calls', query: {}, status: 200 }]);
     expect(log.read()[0]?.headers.authorization).toBe(`Bearer ${SIM_TOKEN}`);
   });
