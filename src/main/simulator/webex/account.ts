@@ -4,7 +4,7 @@
  * simulator; reset() does not change it. No call state here.
  */
 import { randomUUID } from 'node:crypto';
-import type { WirePerson, WireMeEndpoint } from '../../providers/webex/wire';
+import type { WireMeEndpoint, WirePerson } from './wire';
 import { webexId } from './ids';
 import type { SimMe, SimParty } from './types';
 

@@ -10,9 +10,8 @@ import type { ApiAnswer, ApiRequest, ApiRoute } from './route-table';
 import { NO_CONTENT, get, post } from './route-table';
 import { toWireCall } from './sim-call';
 import type { SimulatedWebex } from './simulated-webex';
+import { HISTORY_TYPES, type WireHistoryType } from './wire';
 
-const HISTORY_TYPES = ['placed', 'missed', 'received'] as const;
-type HistoryTypeParam = (typeof HISTORY_TYPES)[number];
 
 export function callRoutes(sim: SimulatedWebex): ApiRoute[] {
   const machine = sim.machine;
@@ -33,10 +32,10 @@ export function callRoutes(sim: SimulatedWebex): ApiRoute[] {
     get(calls, () => ({ status: 200, body: { items: machine.list().map(toWireCall) } })),
     get(`${calls}/history`, (request) => {
       const type = request.query.type;
-      if (type !== undefined && !HISTORY_TYPES.includes(type as HistoryTypeParam)) {
+      if (type !== undefined && !HISTORY_TYPES.includes(type as WireHistoryType)) {
         throw SimRefusal.invalid(`type must be one of ${HISTORY_TYPES.join(', ')}`);
       }
-      return { status: 200, body: { items: machine.history.list(type as HistoryTypeParam | undefined) } };
+      return { status: 200, body: { items: machine.history.list(type as WireHistoryType | undefined) } };
     }),
     get(/^\/telephony\/calls\/(?<callId>[^/]+)$/, (request) => ({ status: 200, body: toWireCall(machine.require(request.params.callId ?? '')) })),
 

@@ -6,7 +6,7 @@
  * Webex would refuse. Features built on top (transfer, park, pickup …) live in their own modules and
  * use the primitives below. No HTTP here.
  */
-import type { WireCallEvent } from '../../providers/webex/wire';
+import type { WireCallEvent } from './wire';
 import type { SimAccount, SimEndpoint } from './account';
 import { findEndpoint } from './account';
 import { CallHistory } from './call-history';
@@ -21,9 +21,9 @@ import type { Personality, SimCall, SimCallState, SimEventType } from './sim-cal
 import { isAnswered, isUnansweredIncoming, muteCapable, toCallEvent } from './sim-call';
 import type { TimerHandle, TimerSet } from './timer-set';
 import type { DestinationBehaviour, RecordingMode, RedirectReasonWire, RejectActionWire, SimParty } from './types';
+import { REJECT_ACTIONS } from './wire';
 
 const DTMF_PATTERN = /^[0-9*#A-D,]+$/;
-const REJECT_ACTIONS: readonly RejectActionWire[] = ['busy', 'temporarilyUnavailable', 'ignore'];
 
 export interface CallStateMachineDeps {
   account: SimAccount;

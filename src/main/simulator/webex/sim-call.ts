@@ -3,7 +3,7 @@
  * object (`id`, reference §4) and the telephony_calls event data (`callId`, eventType, event-only
  * fields). Pure: no timers, no emission.
  */
-import type { WireCall, WireCallEvent } from '../../providers/webex/wire';
+import type { WireCall, WireCallEvent } from './wire';
 import { partyToWire } from './parties';
 import type { RecordingStateWire, RedirectReasonWire, SimParty } from './types';
 

@@ -5,7 +5,7 @@
  * No I/O here.
  */
 import { z } from 'zod';
-import { callTypeSchema, redirectReasonSchema } from '../../providers/webex/wire';
+import { CALL_TYPES, REDIRECT_REASONS } from './wire';
 import type { FaultPlan } from './faults';
 import type { ApiAnswer, ApiRoute } from './route-table';
 import { NO_CONTENT, get, post } from './route-table';
@@ -19,12 +19,12 @@ const partySchema = z.strictObject({
   personId: z.string().optional(),
   placeId: z.string().optional(),
   privacyEnabled: z.boolean().optional(),
-  callType: callTypeSchema.optional(),
+  callType: z.enum(CALL_TYPES).optional(),
 });
 
 const ringSchema = z.object({
   from: partySchema,
-  redirections: z.array(z.object({ reason: redirectReasonSchema, by: partySchema })).optional(),
+  redirections: z.array(z.object({ reason: z.enum(REDIRECT_REASONS), by: partySchema })).optional(),
   recall: z.object({ party: partySchema }).optional(),
   executive: partySchema.optional(),
 });

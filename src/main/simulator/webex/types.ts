@@ -3,25 +3,21 @@
  * handle returned by startWebexSimulator(). Other modules (client tests, the demo account, the browser
  * preview) code against these types only. Types only: no behaviour here.
  */
-import type { z } from 'zod';
 import type { WebexOAuthControls, WebexOAuthOptions } from '../webex-oauth/index';
 import type {
+  RedirectReasonWire,
   WireCall,
   WireCallEvent,
+  WireCallType,
   WireConference,
   WireConferenceEvent,
   WireHistoryRecord,
   WireParty,
-  redirectReasonSchema,
-  recordingStateSchema,
-  rejectActionSchema,
-} from '../../providers/webex/wire';
+} from './wire';
 
-export type RedirectReasonWire = z.infer<typeof redirectReasonSchema>;
-export type RecordingStateWire = z.infer<typeof recordingStateSchema>;
-export type RejectActionWire = z.infer<typeof rejectActionSchema>;
+export type { RecordingStateWire, RedirectReasonWire, RejectActionWire } from './wire';
 
-export type SimCallType = 'location' | 'organization' | 'external' | 'emergency' | 'repair' | 'other';
+export type SimCallType = WireCallType;
 
 /** A party as the scenario describes it; privacy hides everything but `privacyEnabled` on the wire. */
 export interface SimParty {

@@ -48,7 +48,7 @@ export async function startSimFixture(options: WebexSimulatorOptions = {}): Prom
 }
 
 export function wireCall(sim: WebexSimulator, callId: string) {
-  return sim.listCalls().find((c) => (c.id ?? c.callId) === callId);
+  return sim.listCalls().find((c) => c.id === callId);
 }
 
 /** Method, path and body of requests, for comparing what reached the wire. */

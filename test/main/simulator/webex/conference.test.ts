@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WireConferenceEvent } from '../../../../src/main/providers/webex/wire';
+import type { WireConferenceEvent } from '../../../../src/main/simulator/webex/wire';
 import { CALL_NOT_FOUND_CODE, conferenceDetailsSchema } from '../../../../src/main/providers/webex/wire';
 import { INVALID_REQUEST_CODE, STATE_FORBIDS_CODE, type WebexSimulator } from '../../../../src/main/simulator/webex';
 import { api, command, connectedIncomingCall, connectedOutgoingCall, descriptionOf, errorCodeOf, getCall, listCalls, startSim } from './sim-test-kit';
