@@ -1,12 +1,13 @@
 /**
  * The Webex Calling Provider: reads the user's calls (and conference, when one can exist), history,
  * account and answer endpoints, and turns every CallCommand and ConferenceCommand into the one Webex
- * Call Controls or Conference Controls request that carries it out. Destinations and DTMF are
+ * Call Controls or Conference Controls request that carries it out. With no line fixed in the options it
+ * watches the user's own line and every secondary line on their devices. Destinations and DTMF are
  * re-validated here so a bad one never leaves the machine. Must not import electron; knows nothing of
  * polling, the call store or the UI.
  */
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
-import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType } from '../../../shared/domain';
+import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, Line } from '../../../shared/domain';
 import { normalizeDestination, normalizeDtmf } from '../../../shared/dial-string';
 import type { Result } from '../../../shared/result';
 import type { CallSnapshot, Provider } from '../../provider-api/provider';
@@ -14,15 +15,22 @@ import { ProviderError } from '../../provider-api/provider-error';
 import { actionsFor } from './actions';
 import type { Via, WebexClient } from './client';
 import { conferenceCallActionsFor, withConferenceActions } from './conference-actions';
-import { toAccount, toAnswerEndpoints, toCall, toConference, toHistoryEntry, toParty } from './mapping';
+import { SILENT_LOG, type WebexLog } from './list-items';
+import { directionOf, stateOf, toAccount, toAnswerEndpoints, toCall, toConference, toHistoryEntry, toLines, toParty } from './mapping';
+import type { WireCall, WireSecondaryLine } from './wire';
 
 export interface WebexProviderOptions {
   /** 'demo' when this Webex is the built-in simulator, so the UI can say so; otherwise 'webex'. */
   id?: 'webex' | 'demo';
-  /** The line to watch and command when a command names none (a user, workspace or virtual line id). */
+  /**
+   * Watch and command only this line (a user, workspace or virtual line id) when a command names none.
+   * Without it the provider watches my own line and every secondary line on my devices.
+   */
   lineOwnerId?: string;
   /** The device to ring and answer on when a command names none (the user's choice in settings). */
   answerEndpointId?: () => string | undefined;
+  /** Where calls or values Webex sent that this release cannot read are reported (default: nowhere). */
+  log?: WebexLog;
 }
 
 const ANSWERED = new Set(['connected', 'held', 'remoteHeld']);
@@ -37,22 +45,38 @@ function optionalDestination(value: string | undefined): string | undefined {
   return value === undefined ? undefined : valid(normalizeDestination(value));
 }
 
+function numberOf(account: Account): Pick<Line, 'number' | 'extension'> {
+  const numbers: Pick<Line, 'number' | 'extension'> = {};
+  if (account.primaryNumber) numbers.number = account.primaryNumber;
+  if (account.extension) numbers.extension = account.extension;
+  return numbers;
+}
+
 function outcomeOf(info: { callId: string } | undefined): CommandOutcome {
   return info ? { callId: info.callId } : {};
 }
 
+/** The key of a line in per-line bookkeeping: '' for my own. */
+const keyOf = (line: string | undefined): string => line ?? '';
+
 export class WebexProvider implements Provider {
   readonly id: 'webex' | 'demo';
-  /** The last read found a conference: keep reading it until it is gone. */
-  private hadConference = false;
+  /** The lines (keyOf) whose last read found a conference: keep reading it there until it is gone. */
+  private readonly hadConference = new Set<string>();
   /** My barge-in calls (a conference of one call), and whether a read has listed each yet. */
   private readonly bargeIns = new Map<string, boolean>();
+  /** My secondary lines' ids, read once (and again by account() or lines()). */
+  private secondaryLineIds: Promise<string[]> | undefined;
+  /** Unknown states and personalities already reported, so a poll does not repeat the warning. */
+  private readonly reported = new Set<string>();
+  private readonly log: WebexLog;
 
   constructor(
     private readonly client: WebexClient,
     private readonly options: WebexProviderOptions = {},
   ) {
     this.id = options.id ?? 'webex';
+    this.log = options.log ?? SILENT_LOG;
   }
 
   private endpointFor(given: string | undefined): string | undefined {
@@ -60,25 +84,79 @@ export class WebexProvider implements Provider {
   }
 
   async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
-    const line = this.options.lineOwnerId;
-    const wire = await this.client.listCalls({ lineOwnerId: line, signal });
-    const calls = wire.map((w) => toCall(w, line));
-    // Idle polling must not double its requests: a conference needs two calls, a barge-in, or was just there.
-    const conference = this.mayHaveConference(calls) ? toConference(await this.client.conferenceDetails({ lineOwnerId: line, signal }), calls) : null;
-    this.hadConference = conference !== null;
+    const lines = await this.watchedLines(signal);
+    const perLine = await Promise.all(
+      lines.map(async (line) => (await this.client.listCalls({ lineOwnerId: line, signal })).map((w) => toCall(this.noted(w), line))),
+    );
+    const calls = perLine.flat();
+    this.forgetEndedBargeIns(calls);
+    let conference: Conference | null = null;
+    for (const [index, line] of lines.entries()) {
+      const onLine = perLine[index] ?? [];
+      // Idle polling must not double its requests: a conference needs two calls, a barge-in, or was just there.
+      if (!this.mayHaveConference(line, onLine)) continue;
+      const found = toConference(await this.client.conferenceDetails({ lineOwnerId: line, signal }), onLine);
+      if (found) this.hadConference.add(keyOf(line));
+      else this.hadConference.delete(keyOf(line));
+      conference ??= found;
+    }
     return {
       calls: calls.map((call) => ({ ...call, actions: [...actionsFor(call, calls), ...conferenceCallActionsFor(call, calls, conference)] })),
       conference: conference && withConferenceActions(conference, calls),
     };
   }
 
-  private mayHaveConference(calls: readonly Call[]): boolean {
+  /** My own line (undefined) and each secondary line, or only the line the options fix. */
+  private async watchedLines(signal?: AbortSignal): Promise<(string | undefined)[]> {
+    if (this.options.lineOwnerId) return [this.options.lineOwnerId];
+    this.secondaryLineIds ??= this.readSecondaryLines(signal).then((lines) => lines.map((line) => line.id));
+    return [undefined, ...(await this.secondaryLineIds)];
+  }
+
+  /**
+   * My secondary lines. When Webex will not list them (no telephony_config_read scope, or no such
+   * setting), calls on my own line still show: that is reported and remembered until the next account
+   * read. A failure that may pass (network, sign-in) is retried on the next read.
+   */
+  private async readSecondaryLines(signal?: AbortSignal): Promise<WireSecondaryLine[]> {
+    try {
+      return await this.client.secondaryLines(signal);
+    } catch (error) {
+      if (signal?.aborted || !(error instanceof ProviderError) || error.retryable || error.code === 'AUTH') {
+        this.secondaryLineIds = undefined;
+        if (signal?.aborted || !(error instanceof ProviderError)) throw error;
+        return [];
+      }
+      this.log.warn(`Webex did not list your secondary lines (${error.message}): only calls on your own line are shown.`);
+      return [];
+    }
+  }
+
+  /** Reports, once each, a call state or personality Webex sent that this release does not know. */
+  private noted(wire: WireCall): WireCall {
+    const unknown: string[] = [];
+    if (stateOf(wire.state) === 'unknown') unknown.push(`state "${wire.state ?? '(none)'}"`);
+    if (directionOf(wire.personality) === 'unknown') unknown.push(`personality "${wire.personality ?? '(none)'}"`);
+    for (const what of unknown) {
+      if (this.reported.has(what)) continue;
+      this.reported.add(what);
+      this.log.warn(`Webex sent a call with ${what}, which Switchboard does not know: the call is shown with only hang up.`);
+    }
+    return wire;
+  }
+
+  private forgetEndedBargeIns(calls: readonly Call[]): void {
     const listed = new Set(calls.map((c) => c.id));
     for (const [callId, seen] of [...this.bargeIns]) {
       if (listed.has(callId)) this.bargeIns.set(callId, true);
       else if (seen) this.bargeIns.delete(callId);
     }
-    return calls.length >= 2 || this.hadConference || calls.some((c) => this.bargeIns.has(c.id));
+  }
+
+  private mayHaveConference(line: string | undefined, calls: readonly Call[]): boolean {
+    const may = calls.length >= 2 || this.hadConference.has(keyOf(line)) || calls.some((c) => this.bargeIns.has(c.id));
+    if (!may) this.hadConference.delete(keyOf(line));
+    return may;
   }
 
   async execute(command: CallCommand, signal?: AbortSignal): Promise<CommandOutcome> {
@@ -231,12 +309,27 @@ export class WebexProvider implements Provider {
     return (await this.client.history(type)).map(toHistoryEntry);
   }
 
+  /** Who I am, with `lines` when I have more than my own. Re-reads my secondary lines for the next snapshot. */
   async account(): Promise<Account> {
-    return toAccount(await this.client.me());
+    // The next snapshot reads them afresh too: a line added since is then watched.
+    this.secondaryLineIds = undefined;
+    const [person, secondary] = await Promise.all([this.client.me(), this.readSecondaryLines()]);
+    const account = toAccount(person);
+    const lines = toLines(person, secondary);
+    if (lines.length > 1) account.lines = lines;
+    return account;
   }
 
-  async answerEndpoints(): Promise<AnswerEndpoint[]> {
-    const [available, preferred] = await Promise.all([this.client.availableAnswerEndpoints(), this.client.preferredAnswerEndpoint()]);
+  /** My lines, my own first (id ''): what a Dialer offers to place a call on. */
+  async lines(): Promise<Line[]> {
+    const account = await this.account();
+    return account.lines ?? [{ id: '', label: 'My line', primary: true, ...numberOf(account) }];
+  }
+
+  /** Where a call on the line (default: the line the options fix, else my own) can be answered; a secondary line has its own list. */
+  async answerEndpoints(line: string | undefined = this.options.lineOwnerId): Promise<AnswerEndpoint[]> {
+    const via: Via = { lineOwnerId: line || undefined };
+    const [available, preferred] = await Promise.all([this.client.availableAnswerEndpoints(via), this.client.preferredAnswerEndpoint(via)]);
     return toAnswerEndpoints(available, preferred);
   }
 

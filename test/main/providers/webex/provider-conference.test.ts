@@ -31,7 +31,7 @@ describe('snapshot with a conference', () => {
     f.connectedCall();
     expect((await f.provider.snapshot()).conference).toBeNull();
     expect(conferenceReads(log)).toBe(0);
-    expect(log.read().map((r) => r.path)).toEqual(['/telephony/calls', '/telephony/calls']);
+    expect(log.read().map((r) => r.path)).toEqual(['/telephony/config/people/me/endpoints', '/telephony/calls', '/telephony/calls']);
   });
 
   it('reads it with two calls, then once more after it ends, then stops', async () => {
