@@ -17,6 +17,7 @@ export type {
   RejectActionWire,
   RingUserInit,
   SimCallType,
+  SimLineInit,
   SimMe,
   SimMedia,
   SimParty,

@@ -13,6 +13,8 @@ export type SimCallState = 'connecting' | 'alerting' | 'connected' | 'held' | 'r
 export interface SimCall {
   readonly id: string;
   readonly sessionId: string;
+  /** The secondary line (lineOwnerId) the call is on; undefined on my own line. */
+  readonly line?: string;
   personality: Personality;
   state: SimCallState;
   remote: SimParty;

@@ -24,6 +24,7 @@ const partySchema = z.strictObject({
 
 const ringSchema = z.object({
   from: partySchema,
+  line: z.string().min(1).optional(),
   redirections: z.array(z.object({ reason: z.enum(REDIRECT_REASONS), by: partySchema })).optional(),
   recall: z.object({ party: partySchema }).optional(),
   executive: partySchema.optional(),
@@ -76,6 +77,7 @@ export function simRoutes({ sim, scenario, faults, tokens }: SimRouteDeps): ApiR
       const init = ringSchema.parse(request.body);
       const callId = scenario.ringUser({
         from: party(init.from),
+        line: init.line,
         redirections: init.redirections?.map((r) => ({ reason: r.reason, by: party(r.by) })),
         recall: init.recall ? { party: party(init.recall.party) } : undefined,
         executive: init.executive ? party(init.executive) : undefined,

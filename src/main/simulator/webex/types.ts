@@ -40,10 +40,22 @@ export interface SimMe {
   extension?: string;
 }
 
+/** A secondary line on the user's desk phone; ids and numbers are made up when left out. */
+export interface SimLineInit {
+  id?: string;
+  /** Default VIRTUAL_LINE. */
+  memberType?: 'VIRTUAL_LINE' | 'PEOPLE' | 'PLACE';
+  name?: string;
+  number?: string;
+  extension?: string;
+}
+
 export interface WebexSimulatorOptions {
   /** Bearer token accepted from the start (default 'sim-access-token'). */
   token?: string;
   me?: SimMe;
+  /** Secondary lines on the user's desk phone (default none): GET /telephony/calls?lineOwnerId= lists each one's calls. */
+  secondaryLines?: SimLineInit[];
   /** Default 'onDemand'. */
   recordingMode?: RecordingMode;
   /** A parked call recalls the parker after this long (default 45000). */
@@ -73,6 +85,8 @@ export interface RecordedRequest {
 
 export interface RingUserInit {
   from: SimParty;
+  /** The secondary line (lineOwnerId) that rings; my own line when left out. */
+  line?: string;
   /** Most recent first, as Webex lists them. */
   redirections?: { reason: RedirectReasonWire; by: SimParty }[];
   recall?: { party: SimParty };

@@ -3,7 +3,7 @@
 // the conference only when one can exist, so idle polling costs one request.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConferenceCommand } from '../../../../src/shared/contract';
-import { type SimFixture, onWire, startSimFixture } from './sim-fixture';
+import { type SimFixture, onWire, startLinesFixture, startSimFixture } from './sim-fixture';
 
 let f: SimFixture;
 beforeEach(async () => {
@@ -89,9 +89,11 @@ describe('snapshot with a conference', () => {
   });
 
   it('reads the conference of the line it watches', async () => {
+    await f.close();
+    f = await startLinesFixture('line-7');
     const provider = f.lineProvider('line-7');
-    f.connectedCall();
-    f.connectedCall({ number: '+15550102' });
+    f.connectedCall(undefined, 'line-7');
+    f.connectedCall({ number: '+15550102' }, 'line-7');
     const log = f.mark();
     await provider.snapshot();
     expect(log.read().map((r) => [r.path, r.query])).toEqual([

@@ -3,7 +3,7 @@
  * call details, history, the account and the answer endpoints, and the requests they send.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type SimFixture, SIM_TOKEN, startSimFixture } from './sim-fixture';
+import { type SimFixture, SIM_TOKEN, startLinesFixture, startSimFixture } from './sim-fixture';
 
 let f: SimFixture;
 
@@ -103,7 +103,9 @@ describe('snapshot', () => {
 
 describe('client reads', () => {
   it('reads one call by id, with lineOwnerId as a query parameter', async () => {
-    const id = f.sim.scenario.ringUser({ from: { number: '+15550100' } });
+    await f.close();
+    f = await startLinesFixture('line-owner-2');
+    const id = f.sim.scenario.ringUser({ from: { number: '+15550100' }, line: 'line-owner-2' });
     const log = f.mark();
     const call = await f.client.callDetails(id, { lineOwnerId: 'line-owner-2' });
     expect(call).toMatchObject({ id, personality: 'terminator', state: 'alerting' });
@@ -115,6 +117,8 @@ describe('client reads', () => {
   });
 
   it('lists calls with lineOwnerId as a query parameter', async () => {
+    await f.close();
+    f = await startLinesFixture('line-owner-2');
     const log = f.mark();
     await f.client.listCalls({ lineOwnerId: 'line-owner-2' });
     expect(log.read()).toMatchObject([{ method: 'GET', path: '/telephony/calls', query: { lineOwnerId: 'line-owner-2' } }]);
