@@ -79,8 +79,15 @@ export class WebexProvider implements Provider {
     this.log = options.log ?? SILENT_LOG;
   }
 
-  private endpointFor(given: string | undefined): string | undefined {
-    return given ?? (this.options.answerEndpointId?.() || undefined);
+  /**
+   * The endpoint a command names, else the user's choice from settings. That choice comes from the
+   * default line's answer list (answerEndpoints()), so on another line it is left to Webex: a device
+   * chosen for my line may not carry that one.
+   */
+  private endpointFor(given: string | undefined, via: Via): string | undefined {
+    if (given !== undefined) return given;
+    if ((via.lineOwnerId ?? '') !== (this.options.lineOwnerId ?? '')) return undefined;
+    return this.options.answerEndpointId?.() || undefined;
   }
 
   async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
@@ -165,10 +172,10 @@ export class WebexProvider implements Provider {
     switch (command.type) {
       case 'dial': {
         const destination = valid(normalizeDestination(command.destination));
-        return outcomeOf(await c.dial({ destination, endpointId: this.endpointFor(command.endpointId), ...via }));
+        return outcomeOf(await c.dial({ destination, endpointId: this.endpointFor(command.endpointId, via), ...via }));
       }
       case 'answer':
-        await c.answer(command.callId, { endpointId: this.endpointFor(command.endpointId), ...via });
+        await c.answer(command.callId, { endpointId: this.endpointFor(command.endpointId, via), ...via });
         return {};
       case 'decline':
         await c.reject(command.callId, command.reason, via);
@@ -209,15 +216,15 @@ export class WebexProvider implements Provider {
       }
       case 'retrieve': {
         const destination = optionalDestination(command.destination);
-        return outcomeOf(await c.retrieve({ destination, endpointId: this.endpointFor(command.endpointId), ...via }));
+        return outcomeOf(await c.retrieve({ destination, endpointId: this.endpointFor(command.endpointId, via), ...via }));
       }
       case 'pickup': {
         const target = optionalDestination(command.target);
-        return outcomeOf(await c.pickup({ target, endpointId: this.endpointFor(command.endpointId), ...via }));
+        return outcomeOf(await c.pickup({ target, endpointId: this.endpointFor(command.endpointId, via), ...via }));
       }
       case 'bargeIn': {
         const target = valid(normalizeDestination(command.target));
-        const info = await c.bargeIn({ target, endpointId: this.endpointFor(command.endpointId), ...via });
+        const info = await c.bargeIn({ target, endpointId: this.endpointFor(command.endpointId, via), ...via });
         // Once answered, Webex reports it as a conference (type bargeIn) although I have one call.
         this.bargeIns.set(info.callId, false);
         return outcomeOf(info);

@@ -90,3 +90,17 @@ describe('when Webex will not list my lines', () => {
     expect(warnings).toEqual([expect.stringMatching(/secondary lines/)]);
   });
 });
+
+describe('the answer endpoint chosen in settings', () => {
+  it('is used on my own line but left to Webex on a secondary line it may not ring', async () => {
+    const [, app] = await f.provider.answerEndpoints();
+    const provider = createWebexProvider({ baseUrl: f.sim.baseUrl, tokens: staticTokenSource(SIM_TOKEN, 'Webex'), answerEndpointId: () => app?.id });
+    const onLine = f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
+    await provider.execute({ type: 'answer', callId: onLine, line: LINE });
+    expect(f.sim.requests.at(-1)).toMatchObject({ path: '/telephony/calls/answer', status: 204 });
+    expect(f.sim.requests.at(-1)?.body).toEqual({ callId: onLine, lineOwnerId: LINE });
+    const mine = f.sim.scenario.ringUser({ from: { number: '+15550102' } });
+    await provider.execute({ type: 'answer', callId: mine });
+    expect(f.sim.requests.at(-1)).toMatchObject({ body: { callId: mine, endpointId: app?.id }, status: 204 });
+  });
+});
