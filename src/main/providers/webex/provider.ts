@@ -123,7 +123,8 @@ export class WebexProvider implements Provider {
   /**
    * My secondary lines. When Webex will not list them (no telephony_config_read scope, or no such
    * setting), calls on my own line still show: that is reported and remembered until the next account
-   * read. A failure that may pass (network, sign-in) is retried on the next read.
+   * read. A failure that may pass (network, sign-in) fails this read and is retried on the next, so a
+   * secondary line's calls never vanish for one poll.
    */
   private async readSecondaryLines(signal?: AbortSignal): Promise<WireSecondaryLine[]> {
     try {
@@ -131,8 +132,7 @@ export class WebexProvider implements Provider {
     } catch (error) {
       if (signal?.aborted || !(error instanceof ProviderError) || error.retryable || error.code === 'AUTH') {
         this.secondaryLineIds = undefined;
-        if (signal?.aborted || !(error instanceof ProviderError)) throw error;
-        return [];
+        throw error;
       }
       this.log.warn(`Webex did not list your secondary lines (${error.message}): only calls on your own line are shown.`);
       return [];
@@ -320,7 +320,8 @@ export class WebexProvider implements Provider {
   async account(): Promise<Account> {
     // The next snapshot reads them afresh too: a line added since is then watched.
     this.secondaryLineIds = undefined;
-    const [person, secondary] = await Promise.all([this.client.me(), this.readSecondaryLines()]);
+    // Lines that cannot be read right now do not cost the account: the next snapshot tries again.
+    const [person, secondary] = await Promise.all([this.client.me(), this.readSecondaryLines().catch((): WireSecondaryLine[] => [])]);
     const account = toAccount(person);
     const lines = toLines(person, secondary);
     if (lines.length > 1) account.lines = lines;

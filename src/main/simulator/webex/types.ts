@@ -166,7 +166,7 @@ export interface WebexSimulator {
   readonly requests: RecordedRequest[];
   readonly scenario: WebexScenario;
   readonly faults: WebexFaults;
-  /** Exactly what GET /telephony/calls would answer now. */
+  /** Every call on every line (GET /telephony/calls answers my own line's; ?lineOwnerId= a secondary line's). */
   listCalls(): WireCall[];
   history(): WireHistoryRecord[];
   dtmfLog(): { callId: string; dtmf: string }[];

@@ -5,7 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
+import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { createWebexProvider } from '../../../../src/main/providers/webex';
+import type { WebexClient } from '../../../../src/main/providers/webex/client';
+import { WebexProvider } from '../../../../src/main/providers/webex/provider';
 import { type SimFixture, SIM_TOKEN, startSimFixture } from './sim-fixture';
 
 const LINE = 'front-desk-line';
@@ -102,5 +105,21 @@ describe('the answer endpoint chosen in settings', () => {
     const mine = f.sim.scenario.ringUser({ from: { number: '+15550102' } });
     await provider.execute({ type: 'answer', callId: mine });
     expect(f.sim.requests.at(-1)).toMatchObject({ body: { callId: mine, endpointId: app?.id }, status: 204 });
+  });
+});
+
+describe('when reading my lines fails for a moment', () => {
+  it('fails the read rather than drop the secondary line’s calls, and reads the lines again next time', async () => {
+    const onLine = f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
+    let outage = true;
+    const client: WebexClient = Object.create(f.client) as WebexClient;
+    client.secondaryLines = async (signal) => {
+      if (outage) throw new ProviderError({ code: 'NETWORK', message: 'Cannot reach Webex.', retryable: true });
+      return f.client.secondaryLines(signal);
+    };
+    const provider = new WebexProvider(client);
+    await expect(provider.snapshot()).rejects.toMatchObject({ code: 'NETWORK' });
+    outage = false;
+    expect((await provider.snapshot()).calls.map((c) => [c.id, c.line])).toEqual([[onLine, LINE]]);
   });
 });
