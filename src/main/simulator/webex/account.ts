@@ -21,9 +21,6 @@ export interface SimLine {
   /** The lineOwnerId commands name. */
   readonly id: string;
   readonly memberType: 'VIRTUAL_LINE' | 'PEOPLE' | 'PLACE';
-  readonly name: string;
-  readonly number: string;
-  readonly extension: string;
   /** The endpoints that carry the line (the desk phone only, so its answer list differs from mine). */
   readonly endpointIds: readonly string[];
   preferredEndpointId: string | undefined;
@@ -65,17 +62,9 @@ export function createAccount(me: SimMe | undefined, lines: readonly SimLineInit
     endpoints: [deskPhone, app],
     primaryEndpoint: deskPhone,
     preferredEndpointId: deskPhone.id,
-    lines: lines.map((line, index): SimLine => {
+    lines: lines.map((line): SimLine => {
       const memberType = line.memberType ?? 'VIRTUAL_LINE';
-      return {
-        id: line.id ?? webexId(memberType, randomUUID()),
-        memberType,
-        name: line.name ?? `Front desk ${index + 1}`,
-        number: line.number ?? `+1408555020${index}`,
-        extension: line.extension ?? `20${index}`,
-        endpointIds: [deskPhone.id],
-        preferredEndpointId: undefined,
-      };
+      return { id: line.id ?? webexId(memberType, randomUUID()), memberType, endpointIds: [deskPhone.id], preferredEndpointId: undefined };
     }),
     parkGroup: [
       { name: 'Park 1', number: '1801', privacyEnabled: false, callType: 'location' },

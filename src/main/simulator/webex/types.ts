@@ -40,14 +40,11 @@ export interface SimMe {
   extension?: string;
 }
 
-/** A secondary line on the user's desk phone; ids and numbers are made up when left out. */
+/** A secondary line on the user's desk phone (Webex names it only by id and kind); the id is made up when left out. */
 export interface SimLineInit {
   id?: string;
   /** Default VIRTUAL_LINE. */
   memberType?: 'VIRTUAL_LINE' | 'PEOPLE' | 'PLACE';
-  name?: string;
-  number?: string;
-  extension?: string;
 }
 
 export interface WebexSimulatorOptions {

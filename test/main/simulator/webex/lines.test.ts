@@ -13,7 +13,7 @@ const LINE = 'front-desk-line';
 let sim: WebexSimulator;
 
 beforeEach(async () => {
-  sim = await startSim({ me: { extension: '4142' }, secondaryLines: [{ id: LINE, name: 'Front desk', number: '+14085550200', extension: '200' }] });
+  sim = await startSim({ me: { extension: '4142' }, secondaryLines: [{ id: LINE }] });
 });
 afterEach(async () => {
   await sim.close();
