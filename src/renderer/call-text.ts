@@ -2,13 +2,14 @@
  * Sentences about a call that several windows share: which line, how long it has lasted, the popup's
  * spoken announcement. Who and why come from src/shared/party-text.ts (the tray and notifications use it too). Pure functions of domain values; no DOM, no bridge.
  */
-import type { Call, HistoryEntry } from '../shared/domain';
+import type { Call, HistoryEntry, Line } from '../shared/domain';
 import { partyTitle, reachReason } from '../shared/party-text';
 
-/** Which line the call is on, when it is not simply the primary line. */
-export function lineText(call: Pick<Call, 'line' | 'appearance'>): string | undefined {
-  if (call.line && call.appearance !== undefined) return `Shared line, line key ${call.appearance}`;
-  if (call.line) return 'Shared line';
+/** Which line the call is on, when it is not simply the primary line; by the account's label for it when known. */
+export function lineText(call: Pick<Call, 'line' | 'appearance'>, lines: readonly Line[] = []): string | undefined {
+  const label = call.line ? (lines.find((l) => l.id === call.line)?.label ?? 'Shared line') : undefined;
+  if (label && call.appearance !== undefined) return `${label}, line key ${call.appearance}`;
+  if (label) return label;
   if (call.appearance !== undefined && call.appearance > 1) return `Line ${call.appearance}`;
   return undefined;
 }

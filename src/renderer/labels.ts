@@ -33,6 +33,8 @@ export function callStateLabel(call: Pick<Call, 'state' | 'direction'>): string 
       return 'Held by other party';
     case 'disconnected':
       return 'Ended';
+    case 'unknown':
+      return 'In an unknown state';
   }
 }
 
@@ -40,6 +42,7 @@ export const DIRECTION_LABELS: Record<CallDirection, string> = {
   incoming: 'Incoming',
   outgoing: 'Outgoing',
   clickToDial: 'Click to dial',
+  unknown: 'Call',
 };
 
 /** Popup rules in settings, one per reason a call can reach me. */

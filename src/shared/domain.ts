@@ -6,10 +6,12 @@
 export const PROVIDER_IDS = ['demo', 'webex', 'ringcentral', 'bandwidth'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
-export const CALL_DIRECTIONS = ['incoming', 'outgoing', 'clickToDial'] as const;
+/** `unknown`: the provider named a direction this app does not know (a value added after this release). */
+export const CALL_DIRECTIONS = ['incoming', 'outgoing', 'clickToDial', 'unknown'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
-export const CALL_STATES = ['connecting', 'alerting', 'connected', 'held', 'remoteHeld', 'disconnected'] as const;
+/** `unknown`: the provider named a state this app does not know; the call is shown with only safe actions (hang up). */
+export const CALL_STATES = ['connecting', 'alerting', 'connected', 'held', 'remoteHeld', 'disconnected', 'unknown'] as const;
 export type CallState = (typeof CALL_STATES)[number];
 
 export const CALL_TYPES = ['location', 'organization', 'external', 'emergency', 'repair', 'other'] as const;
@@ -182,6 +184,16 @@ export interface AnswerEndpoint {
   preferred: boolean;
 }
 
+/** One line the user can place and take calls on: their own (primary) or a secondary line on their devices. */
+export interface Line {
+  /** What commands name as `line` (Webex lineOwnerId); '' for the primary line. */
+  id: string;
+  label: string;
+  number?: string;
+  extension?: string;
+  primary: boolean;
+}
+
 export interface Account {
   provider: ProviderId;
   personId?: string;
@@ -189,6 +201,8 @@ export interface Account {
   email?: string;
   primaryNumber?: string;
   extension?: string;
+  /** Every line, the primary first; absent when the provider has only the one. */
+  lines?: Line[];
 }
 
 /** How fresh the call list is: shown in the tray and the panel. */

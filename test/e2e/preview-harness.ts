@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { PANEL_SIZE, popupSize } from '../../src/main/shell/window-placement';
 import type { WebexSimulator } from '../../src/main/simulator/webex/index';
-import type { WireCall } from '../../src/main/providers/webex/wire';
+import type { WireCall } from '../../src/main/simulator/webex/wire';
 import { launchChromium } from '../../src/preview/chromium';
 import { DEFAULT_RENDERER_DIR, type Preview, startPreview } from '../../src/preview/preview-server';
 
@@ -80,7 +80,7 @@ export async function startSession(
 
 /** The simulator's view of the user's calls. */
 export function simCall(simulator: WebexSimulator, id: string): WireCall | undefined {
-  return simulator.listCalls().find((c) => (c.id ?? c.callId) === id);
+  return simulator.listCalls().find((c) => c.id === id);
 }
 
 /** Waits until the simulator's state (not the UI) satisfies the read. */

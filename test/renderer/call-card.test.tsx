@@ -94,6 +94,18 @@ describe('CallCard sends the right command', () => {
     expect(bridge.commands).toEqual([{ type: 'hold', callId: 'c-8', line: 'owner-2' }]);
     expect(card.textContent).toContain('Shared line');
   });
+
+  it("names a call's line by the account's label for it", async () => {
+    const bridge = new FakeBridge();
+    bridge.currentStatus = {
+      health: 'live',
+      provider: 'webex',
+      account: { provider: 'webex', displayName: 'Grace', lines: [{ id: '', label: 'My line', primary: true }, { id: 'owner-2', label: 'Virtual line', primary: false }] },
+    };
+    const { card } = await mountCard(makeCall({ id: 'c-9', line: 'owner-2', actions: ['hold'] }), bridge);
+    expect(card.textContent).toContain('Virtual line');
+    expect(card.textContent).not.toContain('Shared line');
+  });
 });
 
 describe('CallCard shows the call', () => {

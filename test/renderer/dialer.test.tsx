@@ -143,3 +143,35 @@ describe('Dialer', () => {
     expect(bridge.commands).toEqual([]);
   });
 });
+
+describe('Dialer with more than one line', () => {
+  const lines = [
+    { id: '', label: 'My line', number: '+15550123', primary: true },
+    { id: 'front-desk', label: 'Virtual line', primary: false },
+  ];
+
+  it('offers no Line choice while the account has one line', async () => {
+    await mountDialer();
+    expect(screen.queryByLabelText('Line')).toBeNull();
+  });
+
+  it('dials on the chosen line, and on my own line when that is chosen', async () => {
+    const bridge = new FakeBridge();
+    bridge.currentStatus = { health: 'live', provider: 'webex', account: { provider: 'webex', displayName: 'Grace', lines } };
+    const { field } = await mountDialer(bridge);
+    const select = screen.getByLabelText('Line') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['My line · +15550123', 'Virtual line']);
+    fireEvent.change(select, { target: { value: 'front-desk' } });
+    fireEvent.input(field, { target: { value: '2002' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Dial' }));
+    await settle();
+    fireEvent.change(select, { target: { value: '' } });
+    fireEvent.input(field, { target: { value: '2003' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Dial' }));
+    await settle();
+    expect(bridge.commands).toEqual([
+      { type: 'dial', destination: '2002', line: 'front-desk' },
+      { type: 'dial', destination: '2003' },
+    ]);
+  });
+});

@@ -67,6 +67,7 @@ const STATE_WORDS: Record<Call['state'], string> = {
   held: 'on hold',
   remoteHeld: 'on hold at the other end',
   disconnected: 'ended',
+  unknown: 'in a state Switchboard does not know',
 };
 
 /** "ringing", "on hold" …: completes "the call is …". */

@@ -13,7 +13,7 @@ import { callTypeText, partySubtitle, partyTitle, reachReason } from '../../shar
 import { now, useClock } from '../clock';
 import { DIRECTION_LABELS, RECORDING_LABELS, callStateLabel } from '../labels';
 import { callRef, sendCommand } from '../send-command';
-import { callsInFlight } from '../state';
+import { callsInFlight, status } from '../state';
 import { ForwardForm } from './ForwardForm';
 import { Keypad } from './Keypad';
 import { TransferForm, TRANSFER_ACTIONS } from './TransferForm';
@@ -60,7 +60,7 @@ export function CallCard({ call }: { call: Call }) {
 
   const subtitle = partySubtitle(call.remote);
   const reason = reachReason(call);
-  const line = lineText(call);
+  const line = lineText(call, status.value?.account?.lines);
   const typeText = callTypeText(call.remote);
   const duration = callDuration(call, now.value);
   const canTransfer = TRANSFER_ACTIONS.some(has);

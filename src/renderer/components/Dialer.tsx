@@ -2,14 +2,15 @@
  * The dialer: one field for a number or address, checked and normalised with the shared rules as the
  * user types or pastes, dialled with the Dial button or Enter. The same field is the optional target of
  * Pick up and Retrieve and the required target of Barge in. A number from a link or the selection
- * (dial:requested) is pre-filled and waits for the user to press Dial.
+ * (dial:requested) is pre-filled and waits for the user to press Dial. With more than one line on the
+ * account, a Line choice says which line the call is placed on.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallCommand } from '../../shared/contract';
 import { normalizeDestination } from '../../shared/dial-string';
 import { useBridge } from '../bridge-context';
 import { sendCommand } from '../send-command';
-import { dialRequest, lastParkedAt } from '../state';
+import { dialRequest, lastParkedAt, status } from '../state';
 import { DestinationField } from './DestinationField';
 
 const SOURCE_LABELS = { link: 'A link', selection: 'Your selection' } as const;
@@ -22,6 +23,10 @@ export function Dialer() {
   const dialButton = useRef<HTMLButtonElement>(null);
   const request = dialRequest.value;
   const parked = lastParkedAt.value;
+  const lines = status.value?.account?.lines ?? [];
+  const [lineId, setLineId] = useState('');
+  // '' is my own line; a line that has gone from the account falls back to it.
+  const line = lines.some((l) => l.id === lineId && !l.primary) ? lineId : '';
 
   useEffect(() => {
     if (!request) return;
@@ -57,7 +62,7 @@ export function Dialer() {
   const dial = (event: Event) => {
     event.preventDefault();
     const to = destination();
-    if (to) void run({ type: 'dial', destination: to });
+    if (to) void run(line ? { type: 'dial', destination: to, line } : { type: 'dial', destination: to });
   };
 
   const pickUp = () => {
@@ -109,6 +114,18 @@ export function Dialer() {
             Cancel
           </button>
         </div>
+      )}
+      {lines.length > 1 && (
+        <label class="dial-line">
+          Line
+          <select value={line} onChange={(event) => setLineId((event.currentTarget as HTMLSelectElement).value)}>
+            {lines.map((l) => (
+              <option key={l.id} value={l.primary ? '' : l.id}>
+                {[l.label, l.number ?? l.extension].filter(Boolean).join(' · ')}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
       <form class="dial-form" onSubmit={dial}>
         <DestinationField

@@ -15,7 +15,8 @@ const STATE_ORDER: Record<CallState, number> = {
   connected: 2,
   remoteHeld: 3,
   held: 4,
-  disconnected: 5,
+  unknown: 5,
+  disconnected: 6,
 };
 
 function byUrgency(a: Call, b: Call): number {

@@ -35,6 +35,8 @@ export function actionsFor(state: Call['state']): Call['actions'] {
       return ['hangup', 'resume', 'transfer', 'park', 'attendedTransfer'];
     case 'remoteHeld':
       return ['hangup', 'hold'];
+    case 'unknown':
+      return ['hangup'];
     case 'disconnected':
       return [];
   }

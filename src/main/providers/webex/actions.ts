@@ -56,7 +56,11 @@ export function actionsFor(call: Call, allCalls: readonly Call[]): Action[] {
     case 'held':
       return ['resume', 'hangup', 'transfer', ...attended, 'toVoicemail'];
     case 'remoteHeld':
-      return ['hangup', 'hold', ...muteAction(call)];
+      // Webex holds only connected calls: while the other side holds me, hold would be refused.
+      return ['hangup', ...muteAction(call)];
+    case 'unknown':
+      // A state Webex added after this release: hanging up is the one command that is safe in any state.
+      return ['hangup'];
     case 'disconnected':
       return [];
   }

@@ -1,7 +1,8 @@
 /**
  * The Webex Calling Call Controls and Conference Controls REST API, one method per operation
  * (reference/webex-calling.md §2, §3).
- * Every answer is parsed with a wire.ts schema; wire shapes go out, domain mapping happens elsewhere.
+ * Every answer is parsed with a wire.ts schema, lists item by item (list-items.ts); wire shapes go out,
+ * domain mapping happens elsewhere.
  * Nothing here retries or second-guesses the HTTP policy, and nothing here validates user input.
  */
 import type { z } from 'zod';
@@ -28,17 +29,24 @@ import {
   type WireParty,
   type WirePerson,
   type historyTypeSchema,
-  availableEndpointsSchema,
+  type WireSecondaryLine,
   callInfoSchema,
-  callListSchema,
   conferenceDetailsSchema,
-  historyListSchema,
+  conferenceParticipantSchema,
+  endpointsEnvelopeSchema,
+  historyRecordSchema,
+  itemsEnvelopeSchema,
+  meEndpointSchema,
+  myEndpointSchema,
   parkResponseSchema,
   personSchema,
+  phoneNumberSchema,
   preferredAnswerEndpointSchema,
+  secondaryLineSchema,
   transferResponseSchema,
   wireCallSchema,
 } from './wire';
+import { SILENT_LOG, type WebexLog, readEach } from './list-items';
 
 type HistoryType = z.infer<typeof historyTypeSchema>;
 type RejectAction = NonNullable<RejectBody['action']>;
@@ -51,15 +59,19 @@ export interface Via {
 
 const CALLS = '/telephony/calls';
 const CONFERENCE = '/telephony/conference';
-const ME_SETTINGS = '/telephony/config/people/me/settings';
+const ME = '/telephony/config/people/me';
+const ME_SETTINGS = `${ME}/settings`;
 
 export class WebexClient {
-  constructor(private readonly http: HttpClient) {}
+  constructor(
+    private readonly http: HttpClient,
+    private readonly log: WebexLog = SILENT_LOG,
+  ) {}
 
-  /** GET /telephony/calls: the user's active calls (lineOwnerId is a query parameter here). */
+  /** GET /telephony/calls: the user's active calls (lineOwnerId is a query parameter here); a call without an id is left out. */
   async listCalls(via: Via = {}): Promise<WireCall[]> {
-    const list = await this.http.get(CALLS, callListSchema, { searchParams: { lineOwnerId: via.lineOwnerId }, signal: via.signal });
-    return list.items;
+    const list = await this.http.get(CALLS, itemsEnvelopeSchema, { searchParams: { lineOwnerId: via.lineOwnerId }, signal: via.signal });
+    return readEach(list.items, wireCallSchema, 'a call', this.log);
   }
 
   /** GET /telephony/calls/{callId}. */
@@ -174,7 +186,11 @@ export class WebexClient {
 
   /** The conference on the line, or `{}` when there is none. */
   async conferenceDetails(via: Via = {}): Promise<WireConference> {
-    return this.http.get(CONFERENCE, conferenceDetailsSchema, { searchParams: { lineOwnerId: via.lineOwnerId }, signal: via.signal });
+    const { participants, ...details } = await this.http.get(CONFERENCE, conferenceDetailsSchema, {
+      searchParams: { lineOwnerId: via.lineOwnerId },
+      signal: via.signal,
+    });
+    return participants === undefined ? details : { ...details, participants: readEach(participants, conferenceParticipantSchema, 'a conference participant', this.log) };
   }
 
   /** Joins two or more of the user's calls into a conference. */
@@ -221,25 +237,51 @@ export class WebexClient {
 
   /** At most 20 records per type. */
   async history(type?: HistoryType, signal?: AbortSignal): Promise<WireHistoryRecord[]> {
-    const list = await this.http.get(`${CALLS}/history`, historyListSchema, { searchParams: { type }, signal });
-    return list.items;
+    const list = await this.http.get(`${CALLS}/history`, itemsEnvelopeSchema, { searchParams: { type }, signal });
+    return readEach(list.items, historyRecordSchema, 'a call history record', this.log);
   }
 
-  /** The devices and apps a call can be answered or placed on (needs spark:telephony_config_read). */
-  async availableAnswerEndpoints(signal?: AbortSignal): Promise<WireMeEndpoint[]> {
-    const list = await this.http.get(`${ME_SETTINGS}/availablePreferredAnswerEndpoints`, availableEndpointsSchema, { signal });
-    return list.endpoints;
+  /**
+   * The devices and apps a call can be answered or placed on (needs spark:telephony_config_read). A
+   * secondary line has its own list, which may differ from the user's.
+   */
+  async availableAnswerEndpoints(via: Via = {}): Promise<WireMeEndpoint[]> {
+    const list = await this.http.get(`${this.settingsOf(via.lineOwnerId)}/availablePreferredAnswerEndpoints`, endpointsEnvelopeSchema, { signal: via.signal });
+    return readEach(list.endpoints, meEndpointSchema, 'an answer endpoint', this.log);
   }
 
-  /** The preferred answer endpoint, or null when none is set (Webex answers an empty body). */
-  async preferredAnswerEndpoint(signal?: AbortSignal): Promise<WireMeEndpoint | null> {
-    const answer = await this.http.get(`${ME_SETTINGS}/preferredAnswerEndpoint`, preferredAnswerEndpointSchema, { signal });
+  /** The preferred answer endpoint (of the line, when one is given), or null when none is set (Webex answers an empty body). */
+  async preferredAnswerEndpoint(via: Via = {}): Promise<WireMeEndpoint | null> {
+    const answer = await this.http.get(`${this.settingsOf(via.lineOwnerId)}/preferredAnswerEndpoint`, preferredAnswerEndpointSchema, { signal: via.signal });
     return 'id' in answer && typeof answer.id === 'string' ? (answer as WireMeEndpoint) : null;
   }
 
-  /** GET /people/me: who the token belongs to. */
+  /**
+   * The secondary lines on my endpoints (GET /telephony/config/people/me/endpoints: each endpoint lists
+   * the lines it carries besides mine), each once, in the order first seen.
+   */
+  async secondaryLines(signal?: AbortSignal): Promise<WireSecondaryLine[]> {
+    const list = await this.http.get(`${ME}/endpoints`, endpointsEnvelopeSchema, { signal });
+    const lines = new Map<string, WireSecondaryLine>();
+    for (const endpoint of readEach(list.endpoints, myEndpointSchema, 'an endpoint', this.log)) {
+      for (const line of readEach(endpoint.secondaryLines ?? [], secondaryLineSchema, 'a secondary line', this.log)) {
+        if (!lines.has(line.id)) lines.set(line.id, line);
+      }
+    }
+    return [...lines.values()];
+  }
+
+  /**
+   * GET /people/me?callingData=true: who the token belongs to. Without callingData Webex may leave the
+   * extension out. A phone number without a value is left out.
+   */
   async me(signal?: AbortSignal): Promise<WirePerson> {
-    return this.http.get('/people/me', personSchema, { signal });
+    const { phoneNumbers, ...person } = await this.http.get('/people/me', personSchema, { searchParams: { callingData: 'true' }, signal });
+    return phoneNumbers === undefined ? person : { ...person, phoneNumbers: readEach(phoneNumbers, phoneNumberSchema, 'a phone number', this.log) };
+  }
+
+  private settingsOf(lineOwnerId: string | undefined): string {
+    return lineOwnerId ? `${ME_SETTINGS}/secondaryLines/${encodeURIComponent(lineOwnerId)}` : ME_SETTINGS;
   }
 
   /** A conference command; `lineInQuery` for the operations that take lineOwnerId as a query parameter. */

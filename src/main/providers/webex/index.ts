@@ -7,6 +7,7 @@ import { createHttpClient, type FetchFn, type HttpClientOptions } from '../../pr
 import type { TokenSource } from '../../provider-api/token-source';
 import { WebexClient } from './client';
 import { describeWebexError } from './errors';
+import type { WebexLog } from './list-items';
 import { WebexProvider } from './provider';
 
 export const WEBEX_BASE_URL = 'https://webexapis.com/v1';
@@ -25,6 +26,8 @@ export interface CreateWebexProviderOptions {
   onExchange?: HttpClientOptions['onExchange'];
   /** Per-attempt command timeout (default 5 s). */
   commandTimeoutMs?: number;
+  /** Where calls or values Webex sent that this release cannot read are reported (default: nowhere). */
+  log?: WebexLog;
 }
 
 export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lineOwnerId' | 'answerEndpointId' | 'id'>): WebexClient {
@@ -39,13 +42,19 @@ export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lin
     // Webex echoes this in its logs; wxc_sdk uses the same prefix style.
     headers: () => ({ TrackingID: `SWITCHBOARD_${crypto.randomUUID()}` }),
   });
-  return new WebexClient(http);
+  return new WebexClient(http, options.log);
 }
 
 export function createWebexProvider(options: CreateWebexProviderOptions): WebexProvider {
-  return new WebexProvider(createWebexClient(options), { id: options.id, lineOwnerId: options.lineOwnerId, answerEndpointId: options.answerEndpointId });
+  return new WebexProvider(createWebexClient(options), {
+    id: options.id,
+    lineOwnerId: options.lineOwnerId,
+    answerEndpointId: options.answerEndpointId,
+    log: options.log,
+  });
 }
 
 export { WebexClient } from './client';
 export { WebexProvider } from './provider';
 export { describeWebexError } from './errors';
+export type { WebexLog } from './list-items';

@@ -8,6 +8,8 @@ import {
   type AnswerEndpoint,
   type Call,
   type CallDirection,
+  CALL_STATES,
+  type CallState,
   CALL_TYPES,
   type CallType,
   type Conference,
@@ -15,18 +17,31 @@ import {
   type ConferenceParticipant,
   type ConferenceType,
   type HistoryEntry,
+  type Line,
   type Party,
+  RECORDING_STATES,
+  type RecordingState,
   REDIRECT_REASONS,
   type RedirectReason,
   type Redirection,
 } from '../../../shared/domain';
-import type { WireCall, WireConference, WireHistoryRecord, WireMeEndpoint, WireParty, WirePerson } from './wire';
+import type { WireCall, WireConference, WireHistoryRecord, WireMeEndpoint, WireParty, WirePerson, WireSecondaryLine } from './wire';
 
-const DIRECTION: Record<WireCall['personality'], CallDirection> = {
+const DIRECTION: Readonly<Record<string, CallDirection>> = {
   originator: 'outgoing',
   terminator: 'incoming',
   clickToDial: 'clickToDial',
 };
+
+/** A personality this release does not know (or none) reads as an unknown direction. */
+export function directionOf(personality: string | undefined): CallDirection {
+  return (personality !== undefined && Object.hasOwn(DIRECTION, personality) ? DIRECTION[personality] : undefined) ?? 'unknown';
+}
+
+/** A state this release does not know (or none) reads as unknown: actions.ts then offers only hang up. */
+export function stateOf(state: string | undefined): CallState {
+  return state !== undefined && state !== 'unknown' && isOneOf<CallState>(CALL_STATES, state) ? state : 'unknown';
+}
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
@@ -54,11 +69,12 @@ export function toCall(wire: WireCall, line?: string): Call {
     // The schema guarantees one of the two: REST says `id`, events say `callId`.
     id: (wire.id ?? wire.callId) as string,
     provider: 'webex',
-    sessionId: wire.callSessionId,
-    direction: DIRECTION[wire.personality],
-    state: wire.state,
+    // Webex documents every field but the id as optional: an absent one reads as empty, not as a lost call.
+    sessionId: wire.callSessionId ?? '',
+    direction: directionOf(wire.personality),
+    state: stateOf(wire.state),
     remote: toParty(wire.remoteParty),
-    createdAt: wire.created,
+    createdAt: wire.created ?? '',
     redirections: (wire.redirections ?? []).map(toRedirection),
     muted: wire.muted ?? false,
     muteCapable: wire.muteCapable ?? false,
@@ -70,7 +86,7 @@ export function toCall(wire: WireCall, line?: string): Call {
   if (wire.disconnected) call.endedAt = wire.disconnected;
   // Park is the only recall type Webex has; a future type is not a park and is left out.
   if (wire.recall?.type === 'park') call.recall = { type: 'park', party: toParty(wire.recall.party) };
-  if (wire.recordingState) call.recording = wire.recordingState;
+  if (wire.recordingState !== undefined && isOneOf<RecordingState>(RECORDING_STATES, wire.recordingState)) call.recording = wire.recordingState;
   return call;
 }
 
@@ -131,6 +147,35 @@ export function toAccount(person: WirePerson): Account {
   if (primary) account.primaryNumber = primary.value;
   if (person.extension) account.extension = person.extension;
   return account;
+}
+
+const LINE_KINDS: Readonly<Record<string, string>> = {
+  VIRTUAL_LINE: 'Virtual line',
+  PEOPLE: 'Shared line',
+  PLACE: 'Workspace line',
+};
+
+/**
+ * My lines: my own first (with my number and extension), then each secondary line. Webex names a
+ * secondary line only by id and kind, so its label is the kind, numbered when there are several.
+ */
+export function toLines(person: WirePerson, secondary: readonly WireSecondaryLine[]): Line[] {
+  const account = toAccount(person);
+  const primary: Line = { id: '', label: 'My line', primary: true };
+  if (account.primaryNumber) primary.number = account.primaryNumber;
+  if (account.extension) primary.extension = account.extension;
+  const kindOf = (line: WireSecondaryLine) => (line.memberType !== undefined && Object.hasOwn(LINE_KINDS, line.memberType) ? LINE_KINDS[line.memberType] : undefined) ?? 'Secondary line';
+  const seen = new Map<string, number>();
+  const total = (kind: string) => secondary.filter((l) => kindOf(l) === kind).length;
+  return [
+    primary,
+    ...secondary.map((line): Line => {
+      const kind = kindOf(line);
+      const nth = (seen.get(kind) ?? 0) + 1;
+      seen.set(kind, nth);
+      return { id: line.id, label: total(kind) > 1 ? `${kind} ${nth}` : kind, primary: false };
+    }),
+  ];
 }
 
 /** The endpoints a call can be answered on; `preferred` from the preferred-endpoint read or the list's own flag. */

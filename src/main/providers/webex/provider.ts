@@ -2,12 +2,13 @@
  * The Webex Calling Provider: reads the user's calls (and the line's conference, when one can exist:
  * Webex has at most one per line, its id derived from the line by conference-id.ts), history,
  * account and answer endpoints, and turns every CallCommand and ConferenceCommand into the one Webex
- * Call Controls or Conference Controls request that carries it out. Destinations and DTMF are
+ * Call Controls or Conference Controls request that carries it out. With no line fixed in the options it
+ * watches the user's own line and every secondary line on their devices. Destinations and DTMF are
  * re-validated here so a bad one never leaves the machine. Must not import electron; knows nothing of
  * polling, the call store or the UI.
  */
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
-import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType } from '../../../shared/domain';
+import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, Line } from '../../../shared/domain';
 import { normalizeDestination, normalizeDtmf } from '../../../shared/dial-string';
 import type { Result } from '../../../shared/result';
 import type { CallSnapshot, Provider } from '../../provider-api/provider';
@@ -16,15 +17,22 @@ import { actionsFor } from './actions';
 import type { Via, WebexClient } from './client';
 import { conferenceCallActionsFor, withConferenceActions } from './conference-actions';
 import { conferenceIdFor, lineOfConference } from './conference-id';
-import { toAccount, toAnswerEndpoints, toCall, toConference, toHistoryEntry, toParty } from './mapping';
+import { SILENT_LOG, type WebexLog } from './list-items';
+import { directionOf, stateOf, toAccount, toAnswerEndpoints, toCall, toConference, toHistoryEntry, toLines, toParty } from './mapping';
+import type { WireCall, WireSecondaryLine } from './wire';
 
 export interface WebexProviderOptions {
   /** 'demo' when this Webex is the built-in simulator, so the UI can say so; otherwise 'webex'. */
   id?: 'webex' | 'demo';
-  /** The line to watch and command when a command names none (a user, workspace or virtual line id). */
+  /**
+   * Watch and command only this line (a user, workspace or virtual line id) when a command names none.
+   * Without it the provider watches my own line and every secondary line on my devices.
+   */
   lineOwnerId?: string;
   /** The device to ring and answer on when a command names none (the user's choice in settings). */
   answerEndpointId?: () => string | undefined;
+  /** Where calls or values Webex sent that this release cannot read are reported (default: nowhere). */
+  log?: WebexLog;
 }
 
 const ANSWERED = new Set(['connected', 'held', 'remoteHeld']);
@@ -39,50 +47,127 @@ function optionalDestination(value: string | undefined): string | undefined {
   return value === undefined ? undefined : valid(normalizeDestination(value));
 }
 
+function numberOf(account: Account): Pick<Line, 'number' | 'extension'> {
+  const numbers: Pick<Line, 'number' | 'extension'> = {};
+  if (account.primaryNumber) numbers.number = account.primaryNumber;
+  if (account.extension) numbers.extension = account.extension;
+  return numbers;
+}
+
 function outcomeOf(info: { callId: string } | undefined): CommandOutcome {
   return info ? { callId: info.callId } : {};
 }
 
+/** The key of a line in per-line bookkeeping: '' for my own. */
+const keyOf = (line: string | undefined): string => line ?? '';
+
 export class WebexProvider implements Provider {
   readonly id: 'webex' | 'demo';
-  /** The last read found a conference: keep reading it until it is gone. */
-  private hadConference = false;
+  /** The lines (keyOf) whose last read found a conference: keep reading it there until it is gone. */
+  private readonly hadConference = new Set<string>();
   /** My barge-in calls (a conference of one call), and whether a read has listed each yet. */
   private readonly bargeIns = new Map<string, boolean>();
+  /** My secondary lines' ids, read once (and again by account() or lines()). */
+  private secondaryLineIds: Promise<string[]> | undefined;
+  /** Unknown states and personalities already reported, so a poll does not repeat the warning. */
+  private readonly reported = new Set<string>();
+  private readonly log: WebexLog;
 
   constructor(
     private readonly client: WebexClient,
     private readonly options: WebexProviderOptions = {},
   ) {
     this.id = options.id ?? 'webex';
+    this.log = options.log ?? SILENT_LOG;
   }
 
-  private endpointFor(given: string | undefined): string | undefined {
-    return given ?? (this.options.answerEndpointId?.() || undefined);
+  /**
+   * The endpoint a command names, else the user's choice from settings. That choice comes from the
+   * default line's answer list (answerEndpoints()), so on another line it is left to Webex: a device
+   * chosen for my line may not carry that one.
+   */
+  private endpointFor(given: string | undefined, via: Via): string | undefined {
+    if (given !== undefined) return given;
+    if ((via.lineOwnerId ?? '') !== (this.options.lineOwnerId ?? '')) return undefined;
+    return this.options.answerEndpointId?.() || undefined;
   }
 
   async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
-    const line = this.options.lineOwnerId;
-    const wire = await this.client.listCalls({ lineOwnerId: line, signal });
-    const calls = wire.map((w) => toCall(w, line));
-    // Idle polling must not double its requests: a conference needs two calls, a barge-in, or was just there.
-    const conference = this.mayHaveConference(calls)
-      ? toConference(await this.client.conferenceDetails({ lineOwnerId: line, signal }), calls, conferenceIdFor(line))
-      : null;
-    this.hadConference = conference !== null;
-    return {
-      calls: calls.map((call) => ({ ...call, actions: [...actionsFor(call, calls), ...conferenceCallActionsFor(call, calls, conference)] })),
-      conferences: conference ? [withConferenceActions(conference, calls)] : [],
-    };
+    const lines = await this.watchedLines(signal);
+    const perLine = await Promise.all(
+      lines.map(async (line) => (await this.client.listCalls({ lineOwnerId: line, signal })).map((w) => toCall(this.noted(w), line))),
+    );
+    const calls = perLine.flat();
+    this.forgetEndedBargeIns(calls);
+    // Webex keeps at most one conference per line: each line's calls see only their line's conference.
+    const withActions: Call[] = [];
+    const conferences: Conference[] = [];
+    for (const [index, line] of lines.entries()) {
+      const onLine = perLine[index] ?? [];
+      let conference: Conference | null = null;
+      // Idle polling must not double its requests: a conference needs two calls, a barge-in, or was just there.
+      if (this.mayHaveConference(line, onLine)) {
+        conference = toConference(await this.client.conferenceDetails({ lineOwnerId: line, signal }), onLine, conferenceIdFor(line));
+        if (conference) this.hadConference.add(keyOf(line));
+        else this.hadConference.delete(keyOf(line));
+      }
+      for (const call of onLine) withActions.push({ ...call, actions: [...actionsFor(call, onLine), ...conferenceCallActionsFor(call, onLine, conference)] });
+      if (conference) conferences.push(withConferenceActions(conference, onLine));
+    }
+    return { calls: withActions, conferences };
   }
 
-  private mayHaveConference(calls: readonly Call[]): boolean {
+  /** My own line (undefined) and each secondary line, or only the line the options fix. */
+  private async watchedLines(signal?: AbortSignal): Promise<(string | undefined)[]> {
+    if (this.options.lineOwnerId) return [this.options.lineOwnerId];
+    this.secondaryLineIds ??= this.readSecondaryLines(signal).then((lines) => lines.map((line) => line.id));
+    return [undefined, ...(await this.secondaryLineIds)];
+  }
+
+  /**
+   * My secondary lines. When Webex will not list them (no telephony_config_read scope, or no such
+   * setting), calls on my own line still show: that is reported and remembered until the next account
+   * read. A failure that may pass (network, sign-in) fails this read and is retried on the next, so a
+   * secondary line's calls never vanish for one poll.
+   */
+  private async readSecondaryLines(signal?: AbortSignal): Promise<WireSecondaryLine[]> {
+    try {
+      return await this.client.secondaryLines(signal);
+    } catch (error) {
+      if (signal?.aborted || !(error instanceof ProviderError) || error.retryable || error.code === 'AUTH') {
+        this.secondaryLineIds = undefined;
+        throw error;
+      }
+      this.log.warn(`Webex did not list your secondary lines (${error.message}): only calls on your own line are shown.`);
+      return [];
+    }
+  }
+
+  /** Reports, once each, a call state or personality Webex sent that this release does not know. */
+  private noted(wire: WireCall): WireCall {
+    const unknown: string[] = [];
+    if (stateOf(wire.state) === 'unknown') unknown.push(`state "${wire.state ?? '(none)'}"`);
+    if (directionOf(wire.personality) === 'unknown') unknown.push(`personality "${wire.personality ?? '(none)'}"`);
+    for (const what of unknown) {
+      if (this.reported.has(what)) continue;
+      this.reported.add(what);
+      this.log.warn(`Webex sent a call with ${what}, which Switchboard does not know: the call is shown with only hang up.`);
+    }
+    return wire;
+  }
+
+  private forgetEndedBargeIns(calls: readonly Call[]): void {
     const listed = new Set(calls.map((c) => c.id));
     for (const [callId, seen] of [...this.bargeIns]) {
       if (listed.has(callId)) this.bargeIns.set(callId, true);
       else if (seen) this.bargeIns.delete(callId);
     }
-    return calls.length >= 2 || this.hadConference || calls.some((c) => this.bargeIns.has(c.id));
+  }
+
+  private mayHaveConference(line: string | undefined, calls: readonly Call[]): boolean {
+    const may = calls.length >= 2 || this.hadConference.has(keyOf(line)) || calls.some((c) => this.bargeIns.has(c.id));
+    if (!may) this.hadConference.delete(keyOf(line));
+    return may;
   }
 
   async execute(command: CallCommand, signal?: AbortSignal): Promise<CommandOutcome> {
@@ -91,10 +176,10 @@ export class WebexProvider implements Provider {
     switch (command.type) {
       case 'dial': {
         const destination = valid(normalizeDestination(command.destination));
-        return outcomeOf(await c.dial({ destination, endpointId: this.endpointFor(command.endpointId), ...via }));
+        return outcomeOf(await c.dial({ destination, endpointId: this.endpointFor(command.endpointId, via), ...via }));
       }
       case 'answer':
-        await c.answer(command.callId, { endpointId: this.endpointFor(command.endpointId), ...via });
+        await c.answer(command.callId, { endpointId: this.endpointFor(command.endpointId, via), ...via });
         return {};
       case 'decline':
         await c.reject(command.callId, command.reason, via);
@@ -135,15 +220,15 @@ export class WebexProvider implements Provider {
       }
       case 'retrieve': {
         const destination = optionalDestination(command.destination);
-        return outcomeOf(await c.retrieve({ destination, endpointId: this.endpointFor(command.endpointId), ...via }));
+        return outcomeOf(await c.retrieve({ destination, endpointId: this.endpointFor(command.endpointId, via), ...via }));
       }
       case 'pickup': {
         const target = optionalDestination(command.target);
-        return outcomeOf(await c.pickup({ target, endpointId: this.endpointFor(command.endpointId), ...via }));
+        return outcomeOf(await c.pickup({ target, endpointId: this.endpointFor(command.endpointId, via), ...via }));
       }
       case 'bargeIn': {
         const target = valid(normalizeDestination(command.target));
-        const info = await c.bargeIn({ target, endpointId: this.endpointFor(command.endpointId), ...via });
+        const info = await c.bargeIn({ target, endpointId: this.endpointFor(command.endpointId, via), ...via });
         // Once answered, Webex reports it as a conference (type bargeIn) although I have one call.
         this.bargeIns.set(info.callId, false);
         return outcomeOf(info);
@@ -188,7 +273,7 @@ export class WebexProvider implements Provider {
       await c.startConference(command.callIds ?? (await this.answeredCallIds(via)), via);
       return;
     }
-    const via: Via = { ...this.lineOf(command.conferenceId), signal };
+    const via: Via = { ...(await this.lineOf(command.conferenceId)), signal };
     switch (command.type) {
       case 'addParticipant':
         await c.addParticipant(command.callId, via);
@@ -237,22 +322,41 @@ export class WebexProvider implements Provider {
     return (await this.client.history(type)).map(toHistoryEntry);
   }
 
+  /** Who I am, with `lines` when I have more than my own. Re-reads my secondary lines for the next snapshot. */
   async account(): Promise<Account> {
-    return toAccount(await this.client.me());
+    // The next snapshot reads them afresh too: a line added since is then watched.
+    this.secondaryLineIds = undefined;
+    // Lines that cannot be read right now do not cost the account: the next snapshot tries again.
+    const [person, secondary] = await Promise.all([this.client.me(), this.readSecondaryLines().catch((): WireSecondaryLine[] => [])]);
+    const account = toAccount(person);
+    const lines = toLines(person, secondary);
+    if (lines.length > 1) account.lines = lines;
+    return account;
   }
 
-  async answerEndpoints(): Promise<AnswerEndpoint[]> {
-    const [available, preferred] = await Promise.all([this.client.availableAnswerEndpoints(), this.client.preferredAnswerEndpoint()]);
+  /** My lines, my own first (id ''): what a Dialer offers to place a call on. */
+  async lines(): Promise<Line[]> {
+    const account = await this.account();
+    return account.lines ?? [{ id: '', label: 'My line', primary: true, ...numberOf(account) }];
+  }
+
+  /** Where a call on the line (default: the line the options fix, else my own) can be answered; a secondary line has its own list. */
+  async answerEndpoints(line: string | undefined = this.options.lineOwnerId): Promise<AnswerEndpoint[]> {
+    const via: Via = { lineOwnerId: line || undefined };
+    const [available, preferred] = await Promise.all([this.client.availableAnswerEndpoints(via), this.client.preferredAnswerEndpoint(via)]);
     return toAnswerEndpoints(available, preferred);
   }
 
   /**
-   * The line a command's conference is on. This provider reads one line, so the only conference it
-   * ever reports is that line's: any other id is unknown here and refused before anything is sent.
+   * The line a command's conference is on: one of the lines this provider watches (the one the options
+   * fix, or mine and my secondary lines). Any other id is unknown here and refused before anything is sent.
    */
-  private lineOf(conferenceId: string): { lineOwnerId: string | undefined } {
+  private async lineOf(conferenceId: string): Promise<{ lineOwnerId: string | undefined }> {
     const { lineOwnerId } = lineOfConference(conferenceId);
-    if (lineOwnerId !== this.options.lineOwnerId) {
+    // Only a line a read has already listed can have a conference: no request is needed to know it.
+    const secondary = this.options.lineOwnerId || !this.secondaryLineIds ? [] : await this.secondaryLineIds;
+    const watched = this.options.lineOwnerId ? [this.options.lineOwnerId] : [undefined, ...secondary];
+    if (!watched.some((line) => keyOf(line) === keyOf(lineOwnerId))) {
       throw new ProviderError({ code: 'NOT_FOUND', message: 'That conference is not in progress: it may have ended.' });
     }
     return { lineOwnerId };

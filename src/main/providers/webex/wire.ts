@@ -45,28 +45,36 @@ export const wireRecallSchema = z.looseObject({
   party: wirePartySchema.optional(),
 });
 
-/** A call as REST returns it (`id`) or as events carry it (`callId`): accept both. */
+/**
+ * A call as REST returns it (`id`) or as events carry it (`callId`): accept both. Webex's OpenAPI marks
+ * every call field optional, so only an id is required; values Webex may add later (state, personality,
+ * recording state) are kept as strings for mapping.ts to read as unknown, and a field of the wrong type
+ * is dropped rather than losing the call.
+ */
 export const wireCallSchema = z
   .looseObject({
     id: z.string().optional(),
     callId: z.string().optional(),
-    callSessionId: z.string(),
-    personality: personalitySchema,
-    state: callStateSchema,
-    remoteParty: wirePartySchema.default({}),
-    appearance: z.number().int().optional(),
-    created: z.string(),
-    answered: z.string().optional(),
-    disconnected: z.string().optional(),
-    redirections: z.array(wireRedirectionSchema).optional(),
-    recall: wireRecallSchema.optional(),
-    recordingState: recordingStateSchema.optional(),
-    muteCapable: z.boolean().optional(),
-    muted: z.boolean().optional(),
+    callSessionId: z.string().optional().catch(undefined),
+    personality: z.string().optional().catch(undefined),
+    state: z.string().optional().catch(undefined),
+    remoteParty: wirePartySchema.optional().catch(undefined),
+    appearance: z.number().int().optional().catch(undefined),
+    created: z.string().optional().catch(undefined),
+    answered: z.string().optional().catch(undefined),
+    disconnected: z.string().optional().catch(undefined),
+    redirections: z.array(wireRedirectionSchema).optional().catch(undefined),
+    recall: wireRecallSchema.optional().catch(undefined),
+    recordingState: z.string().optional().catch(undefined),
+    muteCapable: z.boolean().optional().catch(undefined),
+    muted: z.boolean().optional().catch(undefined),
   })
-  .refine((c) => Boolean(c.id ?? c.callId), { message: 'call has neither id nor callId' });
+  .refine((c) => Boolean(c.id ?? c.callId), { message: 'call has neither id nor callId', path: ['id'] });
 export type WireCall = z.infer<typeof wireCallSchema>;
 
+/** A list envelope whose items are read one by one (list-items.ts), so one odd item cannot hide the rest. */
+export const itemsEnvelopeSchema = z.looseObject({ items: z.array(z.unknown()) });
+/** Kept for reading a list whose every item is expected to be a call (tests); the client reads items one by one. */
 export const callListSchema = z.looseObject({ items: z.array(wireCallSchema) });
 
 export const callInfoSchema = z.looseObject({ callId: z.string(), callSessionId: z.string().optional() });
@@ -84,16 +92,21 @@ export const historyRecordSchema = z.looseObject({
 export type WireHistoryRecord = z.infer<typeof historyRecordSchema>;
 export const historyListSchema = z.looseObject({ items: z.array(historyRecordSchema) });
 
-export const personSchema = z.looseObject({
+export const phoneNumberSchema = z.looseObject({ type: z.string().optional(), value: z.string(), primary: z.boolean().optional() });
+
+const personFields = {
   id: z.string(),
   displayName: z.string().optional(),
   emails: z.array(z.string()).optional(),
-  phoneNumbers: z.array(z.looseObject({ type: z.string().optional(), value: z.string(), primary: z.boolean().optional() })).optional(),
   extension: z.string().optional(),
   firstName: z.string().optional(),
   lastName: z.string().optional(),
-});
-export type WirePerson = z.infer<typeof personSchema>;
+};
+/** GET /people/me; its phone numbers are read one by one (list-items.ts): one without a value is skipped, not the person. */
+export const personSchema = z.looseObject({ ...personFields, phoneNumbers: z.array(z.unknown()).optional() });
+/** The person with only the phone numbers that could be read. */
+export const readPersonSchema = z.looseObject({ ...personFields, phoneNumbers: z.array(phoneNumberSchema).optional() });
+export type WirePerson = z.infer<typeof readPersonSchema>;
 
 export const meEndpointSchema = z.looseObject({
   id: z.string(),
@@ -103,7 +116,19 @@ export const meEndpointSchema = z.looseObject({
   autoAndForcedAnswerEnabled: z.boolean().optional(),
 });
 export type WireMeEndpoint = z.infer<typeof meEndpointSchema>;
+
+/** A secondary line on one of my endpoints: a colleague's (PEOPLE), a workspace's (PLACE) or a virtual line. */
+export const secondaryLineSchema = z.looseObject({ id: z.string(), memberType: z.string().optional() });
+export type WireSecondaryLine = z.infer<typeof secondaryLineSchema>;
+/** An entry of GET /telephony/config/people/me/endpoints: only its secondary lines matter here. */
+export const myEndpointSchema = z.looseObject({
+  id: z.string(),
+  // Read one by one: a line without an id is skipped, not the endpoint.
+  secondaryLines: z.array(z.unknown()).optional().catch(undefined),
+});
 export const availableEndpointsSchema = z.looseObject({ endpoints: z.array(meEndpointSchema) });
+/** An endpoints envelope whose items are read one by one. */
+export const endpointsEnvelopeSchema = z.looseObject({ endpoints: z.array(z.unknown()) });
 
 export const conferenceParticipantSchema = z.looseObject({
   callId: z.string(),
@@ -111,15 +136,18 @@ export const conferenceParticipantSchema = z.looseObject({
   deafened: z.boolean().optional(),
 });
 /** Conference details; Webex answers `{}` when there is no conference. */
-export const conferenceDetailsSchema = z.looseObject({
+const conferenceFields = {
   state: z.enum(['connected', 'held', 'disconnected']).optional(),
   appearance: z.number().int().optional(),
   created: z.string().optional(),
   muted: z.boolean().optional(),
   type: z.string().optional(),
-  participants: z.array(conferenceParticipantSchema).optional(),
-});
-export type WireConference = z.infer<typeof conferenceDetailsSchema>;
+};
+/** Its participants are read one by one (list-items.ts): one without a callId is skipped, not the conference. */
+export const conferenceDetailsSchema = z.looseObject({ ...conferenceFields, participants: z.array(z.unknown()).optional() });
+/** The conference with only the participants that could be read. */
+export const readConferenceSchema = z.looseObject({ ...conferenceFields, participants: z.array(conferenceParticipantSchema).optional() });
+export type WireConference = z.infer<typeof readConferenceSchema>;
 
 /** Webex error body: `{message, errors:[{description, errorCode}], trackingId}`. */
 export const webexErrorSchema = z.looseObject({

@@ -1,17 +1,29 @@
 /**
  * The simulated user's account: who "me" is (GET /people/me), the two answer endpoints (a desk phone
- * and the Webex App), the call park group and a few colleagues for the directory. Built once per
- * simulator; reset() does not change it. No call state here.
+ * and the Webex App), the secondary lines the desk phone carries (when the options give any), the call
+ * park group and a few colleagues for the directory. Built once per simulator; reset() does not change
+ * it. No call state here.
  */
 import { randomUUID } from 'node:crypto';
-import type { WirePerson, WireMeEndpoint } from '../../providers/webex/wire';
+import type { WireMeEndpoint, WirePerson } from './wire';
+import { SimRefusal } from './errors';
 import { webexId } from './ids';
-import type { SimMe, SimParty } from './types';
+import type { SimLineInit, SimMe, SimParty } from './types';
 
 export interface SimEndpoint {
   id: string;
   type: 'CALLING_DEVICE' | 'APPLICATION';
   name: string;
+}
+
+/** A secondary line: another owner's line (a virtual line, a colleague's, a workspace's) on my devices. */
+export interface SimLine {
+  /** The lineOwnerId commands name. */
+  readonly id: string;
+  readonly memberType: 'VIRTUAL_LINE' | 'PEOPLE' | 'PLACE';
+  /** The endpoints that carry the line (the desk phone only, so its answer list differs from mine). */
+  readonly endpointIds: readonly string[];
+  preferredEndpointId: string | undefined;
 }
 
 export interface SimAccount {
@@ -22,13 +34,14 @@ export interface SimAccount {
   /** The endpoint a call is answered on when the command names none (the desk phone). */
   readonly primaryEndpoint: SimEndpoint;
   preferredEndpointId: string | undefined;
+  readonly lines: readonly SimLine[];
   /** Members of the user's call park group, tried in order for a group park. */
   readonly parkGroup: readonly SimParty[];
   /** Colleagues in the organisation (name, number, extension) so dialled numbers get names. */
   readonly colleagues: readonly { party: SimParty; extension: string }[];
 }
 
-export function createAccount(me: SimMe | undefined): SimAccount {
+export function createAccount(me: SimMe | undefined, lines: readonly SimLineInit[] = []): SimAccount {
   const resolvedMe: Required<SimMe> = {
     id: me?.id ?? webexId('PEOPLE', randomUUID()),
     displayName: me?.displayName ?? 'Alex Morgan',
@@ -49,6 +62,10 @@ export function createAccount(me: SimMe | undefined): SimAccount {
     endpoints: [deskPhone, app],
     primaryEndpoint: deskPhone,
     preferredEndpointId: deskPhone.id,
+    lines: lines.map((line): SimLine => {
+      const memberType = line.memberType ?? 'VIRTUAL_LINE';
+      return { id: line.id ?? webexId(memberType, randomUUID()), memberType, endpointIds: [deskPhone.id], preferredEndpointId: undefined };
+    }),
     parkGroup: [
       { name: 'Park 1', number: '1801', privacyEnabled: false, callType: 'location' },
       { name: 'Park 2', number: '1802', privacyEnabled: false, callType: 'location' },
@@ -70,13 +87,13 @@ export function orgDomain(account: SimAccount): string | undefined {
   return account.me.email.split('@')[1];
 }
 
-export function personOf(account: SimAccount): WirePerson {
+/** GET /people/me; the extension is calling data, given only with callingData=true. */
+export function personOf(account: SimAccount, callingData: boolean): WirePerson {
   const [firstName, ...rest] = account.me.displayName.split(' ');
-  return {
+  const person: WirePerson = {
     id: account.me.id,
     emails: [account.me.email],
     phoneNumbers: [{ type: 'work', value: account.me.number, primary: true }],
-    extension: account.me.extension,
     locationId: account.locationId,
     displayName: account.me.displayName,
     nickName: firstName,
@@ -87,9 +104,12 @@ export function personOf(account: SimAccount): WirePerson {
     status: 'active',
     type: 'person',
   };
+  if (callingData) person.extension = account.me.extension;
+  return person;
 }
 
-export function endpointToWire(account: SimAccount, endpoint: SimEndpoint): WireMeEndpoint {
+/** An endpoint as my answer list shows it; `preferredId` is the preferred one of the list (mine or a line's). */
+export function endpointToWire(account: SimAccount, endpoint: SimEndpoint, preferredId: string | undefined = account.preferredEndpointId): WireMeEndpoint {
   return {
     id: endpoint.id,
     type: endpoint.type,
@@ -97,8 +117,29 @@ export function endpointToWire(account: SimAccount, endpoint: SimEndpoint): Wire
     autoAndForcedAnswerEnabled: endpoint.type === 'CALLING_DEVICE',
     ownerId: account.me.id,
     ownerType: 'PEOPLE',
-    isPreferredAnswerEndpoint: endpoint.id === account.preferredEndpointId,
+    isPreferredAnswerEndpoint: endpoint.id === preferredId,
   };
+}
+
+/** An endpoint as GET /telephony/config/people/me/endpoints lists it: with the secondary lines it carries. */
+export function myEndpointToWire(account: SimAccount, endpoint: SimEndpoint): WireMeEndpoint {
+  const wire = endpointToWire(account, endpoint);
+  delete wire.isPreferredAnswerEndpoint;
+  const carried = account.lines.filter((line) => line.endpointIds.includes(endpoint.id));
+  if (carried.length > 0) wire.secondaryLines = carried.map((line) => ({ id: line.id, memberType: line.memberType }));
+  return wire;
+}
+
+export function findLine(account: SimAccount, lineOwnerId: string): SimLine | undefined {
+  return account.lines.find((line) => line.id === lineOwnerId);
+}
+
+/** The line a command names (undefined: my own); an id that is not one of my lines is refused. */
+export function requireLine(account: SimAccount, lineOwnerId: string | undefined): SimLine | undefined {
+  if (lineOwnerId === undefined) return undefined;
+  const line = findLine(account, lineOwnerId);
+  if (!line) throw SimRefusal.invalid(`lineOwnerId ${lineOwnerId} is not a line on the user's devices`);
+  return line;
 }
 
 export function findEndpoint(account: SimAccount, endpointId: string): SimEndpoint | undefined {

@@ -2,7 +2,7 @@
  * The user's call history as GET /telephony/calls/history answers it: placed, missed and received
  * records, newest first, at most 20 per type (reference §2, §4). No call state here.
  */
-import type { WireHistoryRecord } from '../../providers/webex/wire';
+import type { WireHistoryRecord } from './wire';
 import type { SimParty } from './types';
 
 export type HistoryType = 'placed' | 'missed' | 'received';

@@ -6,9 +6,9 @@
  * Webex would refuse. Features built on top (transfer, park, pickup …) live in their own modules and
  * use the primitives below. No HTTP here.
  */
-import type { WireCallEvent } from '../../providers/webex/wire';
+import type { WireCallEvent } from './wire';
 import type { SimAccount, SimEndpoint } from './account';
-import { findEndpoint } from './account';
+import { findEndpoint, requireLine } from './account';
 import { CallHistory } from './call-history';
 import { SimRefusal } from './errors';
 import type { CallIdFactory } from './ids';
@@ -21,9 +21,9 @@ import type { Personality, SimCall, SimCallState, SimEventType } from './sim-cal
 import { isAnswered, isUnansweredIncoming, muteCapable, toCallEvent } from './sim-call';
 import type { TimerHandle, TimerSet } from './timer-set';
 import type { DestinationBehaviour, RecordingMode, RedirectReasonWire, RejectActionWire, SimParty } from './types';
+import { REJECT_ACTIONS } from './wire';
 
 const DTMF_PATTERN = /^[0-9*#A-D,]+$/;
-const REJECT_ACTIONS: readonly RejectActionWire[] = ['busy', 'temporarilyUnavailable', 'ignore'];
 
 export interface CallStateMachineDeps {
   account: SimAccount;
@@ -39,6 +39,8 @@ export interface OpenCallInit {
   state: SimCallState;
   remote: SimParty;
   sessionId?: string;
+  /** The secondary line the call is on (lineOwnerId); my own line when undefined. */
+  line?: string;
   redirections?: { reason: RedirectReasonWire; by: SimParty }[];
   recall?: SimParty;
   executive?: SimParty;
@@ -89,8 +91,26 @@ export class CallStateMachine {
 
   // ---- queries ----
 
+  /** Every call on every line. */
   list(): SimCall[] {
     return [...this.calls.values()];
+  }
+
+  /** The calls on one line (undefined: my own), as GET /telephony/calls?lineOwnerId= lists them. */
+  listOn(line: string | undefined): SimCall[] {
+    requireLine(this.account, line);
+    return this.list().filter((call) => call.line === line);
+  }
+
+  /**
+   * The named call, on the line the request names. [inferred] A call on a secondary line belongs to
+   * that line's owner, so a request that leaves lineOwnerId out (or names another line) does not find it.
+   */
+  requireOn(callId: string, line: string | undefined): SimCall {
+    requireLine(this.account, line);
+    const call = this.require(callId);
+    if (call.line !== line) throw SimRefusal.callNotFound();
+    return call;
   }
 
   find(callId: string): SimCall | undefined {
@@ -132,10 +152,18 @@ export class CallStateMachine {
     return this.farEndAnswerMs;
   }
 
-  resolveEndpoint(endpointId: string | undefined): SimEndpoint {
-    if (endpointId === undefined) return this.account.primaryEndpoint;
+  /** The endpoint to use on a line: the named one (it must carry the line), else the line's preferred or first, else my desk phone. */
+  resolveEndpoint(endpointId: string | undefined, line?: string): SimEndpoint {
+    const secondary = requireLine(this.account, line);
+    if (endpointId === undefined) {
+      const fallback = secondary ? (secondary.preferredEndpointId ?? secondary.endpointIds[0]) : undefined;
+      return (fallback !== undefined ? findEndpoint(this.account, fallback) : undefined) ?? this.account.primaryEndpoint;
+    }
     const endpoint = findEndpoint(this.account, endpointId);
     if (!endpoint) throw SimRefusal.invalid(`endpointId ${endpointId} is not one of the user's answer endpoints`);
+    if (secondary && !secondary.endpointIds.includes(endpoint.id)) {
+      throw SimRefusal.invalid(`endpointId ${endpointId} is not an answer endpoint of line ${secondary.id}`);
+    }
     return endpoint;
   }
 
@@ -151,7 +179,8 @@ export class CallStateMachine {
   }
 
   emit(call: SimCall, eventType: SimEventType, completedElsewhere = false): void {
-    const event = toCallEvent(call, eventType, this.account.me.id, completedElsewhere);
+    // actorId is the line owner: the secondary line's owner for a call on that line.
+    const event = toCallEvent(call, eventType, call.line ?? this.account.me.id, completedElsewhere);
     for (const listener of [...this.listeners]) {
       try {
         listener(event);
@@ -169,6 +198,7 @@ export class CallStateMachine {
     const call: SimCall = {
       id: this.ids.newCallId(),
       sessionId: init.sessionId ?? newCallSessionId(),
+      line: init.line,
       personality: init.personality,
       state: init.state,
       remote: { ...init.remote },
@@ -232,8 +262,9 @@ export class CallStateMachine {
 
   // ---- the user's commands ----
 
-  dial(destination: string, endpointId: string | undefined): SimCall {
-    const endpoint = endpointId === undefined ? undefined : this.resolveEndpoint(endpointId);
+  dial(destination: string, endpointId: string | undefined, line?: string): SimCall {
+    requireLine(this.account, line);
+    const endpoint = endpointId === undefined ? undefined : this.resolveEndpoint(endpointId, line);
     const remote = this.directory.partyFor(destination);
     this.history.add('placed', remote, new Date().toISOString());
     return this.openCall(
@@ -242,6 +273,7 @@ export class CallStateMachine {
         state: 'alerting',
         remote,
         endpoint,
+        line,
         onAnswered: (call) => this.placeOutgoing(call, destination),
       },
       'originating',
@@ -250,7 +282,7 @@ export class CallStateMachine {
 
   answer(callId: string, endpointId: string | undefined): void {
     const call = this.require(callId);
-    const endpoint = this.resolveEndpoint(endpointId ?? call.alertingOnly);
+    const endpoint = this.resolveEndpoint(endpointId ?? call.alertingOnly, call.line);
     if (call.state !== 'alerting') throw SimRefusal.stateForbids('Answer requires a call that is alerting the user');
     if (call.alertingOnly !== undefined && call.alertingOnly !== endpoint.id) {
       throw SimRefusal.stateForbids('That endpoint is not alerting for this call');

@@ -8,7 +8,7 @@
  * event after the state is consistent. GET answers `{}` when there is none. Throws SimRefusal for what
  * Webex would refuse. No HTTP here.
  */
-import type { WireConference, WireConferenceEvent } from '../../providers/webex/wire';
+import type { WireConference, WireConferenceEvent } from './wire';
 import type { CallStateMachine } from './call-state-machine';
 import { type MediaLeg, NO_MEDIA, type SimMedia, mediaOfLeg } from './conference-media';
 import { SimRefusal } from './errors';

@@ -2,8 +2,7 @@
  * Webex error answers: the SimRefusal a simulated command throws when Webex would refuse it, and the
  * `{message, errors:[{description, errorCode}], trackingId}` body (reference §7). No HTTP I/O here.
  */
-import type { WebexErrorBody } from '../../providers/webex/wire';
-import { CALL_NOT_FOUND_CODE } from '../../providers/webex/wire';
+import { CALL_NOT_FOUND_CODE, type WebexErrorBody } from './wire';
 import { newTrackingId } from './ids';
 
 /** The state of the call (or of the user's calls) forbids the command. */

@@ -4,7 +4,7 @@
  * for every Webex test and the in-process demo account. Public surface only.
  */
 export { startWebexSimulator } from './server';
-export { CALL_NOT_FOUND_CODE } from '../../providers/webex/wire';
+export { CALL_NOT_FOUND_CODE } from './wire';
 export { STATE_FORBIDS_CODE, INVALID_REQUEST_CODE } from './errors';
 export { HISTORY_LIMIT_PER_TYPE } from './call-history';
 export type {
@@ -17,6 +17,7 @@ export type {
   RejectActionWire,
   RingUserInit,
   SimCallType,
+  SimLineInit,
   SimMe,
   SimMedia,
   SimParty,

@@ -4,7 +4,7 @@
  * devices ring with recall {type:'park'}. Retrieve alerts the user's devices like dial and, once
  * answered, connects straight to the parked party. No HTTP here.
  */
-import type { WireParty } from '../../providers/webex/wire';
+import type { WireParty } from './wire';
 import { meParty } from './account';
 import type { CallStateMachine } from './call-state-machine';
 import { SimRefusal } from './errors';

@@ -3,7 +3,7 @@
  * compared with a party's number, and the small organisation directory that gives dialled numbers a
  * name and a call type. Pure apart from the directory's memory of parties it has seen.
  */
-import type { WireParty } from '../../providers/webex/wire';
+import type { WireParty } from './wire';
 import type { SimCallType, SimParty } from './types';
 
 /** Drops link schemes and number punctuation so '+1 (555) 010-2030', 'tel:+15550102030' compare equal. */

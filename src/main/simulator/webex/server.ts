@@ -74,7 +74,7 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
   const tokens = new TokenRegistry(initialToken);
   const faults = new FaultPlan(tokens);
   const sim = new SimulatedWebex({
-    account: createAccount(options.me),
+    account: createAccount(options.me, options.secondaryLines),
     recordingMode: options.recordingMode ?? 'onDemand',
     parkRecallMs: options.parkRecallMs ?? 45_000,
     farEndAnswerMs: options.farEndAnswerMs === undefined ? 1500 : options.farEndAnswerMs,

@@ -3,7 +3,7 @@
  * object (`id`, reference §4) and the telephony_calls event data (`callId`, eventType, event-only
  * fields). Pure: no timers, no emission.
  */
-import type { WireCall, WireCallEvent } from '../../providers/webex/wire';
+import type { WireCall, WireCallEvent } from './wire';
 import { partyToWire } from './parties';
 import type { RecordingStateWire, RedirectReasonWire, SimParty } from './types';
 
@@ -13,6 +13,8 @@ export type SimCallState = 'connecting' | 'alerting' | 'connected' | 'held' | 'r
 export interface SimCall {
   readonly id: string;
   readonly sessionId: string;
+  /** The secondary line (lineOwnerId) the call is on; undefined on my own line. */
+  readonly line?: string;
   personality: Personality;
   state: SimCallState;
   remote: SimParty;

@@ -5,7 +5,7 @@
  * No I/O here.
  */
 import { z } from 'zod';
-import { callTypeSchema, redirectReasonSchema } from '../../providers/webex/wire';
+import { CALL_TYPES, REDIRECT_REASONS } from './wire';
 import type { FaultPlan } from './faults';
 import type { ApiAnswer, ApiRoute } from './route-table';
 import { NO_CONTENT, get, post } from './route-table';
@@ -19,12 +19,13 @@ const partySchema = z.strictObject({
   personId: z.string().optional(),
   placeId: z.string().optional(),
   privacyEnabled: z.boolean().optional(),
-  callType: callTypeSchema.optional(),
+  callType: z.enum(CALL_TYPES).optional(),
 });
 
 const ringSchema = z.object({
   from: partySchema,
-  redirections: z.array(z.object({ reason: redirectReasonSchema, by: partySchema })).optional(),
+  line: z.string().min(1).optional(),
+  redirections: z.array(z.object({ reason: z.enum(REDIRECT_REASONS), by: partySchema })).optional(),
   recall: z.object({ party: partySchema }).optional(),
   executive: partySchema.optional(),
 });
@@ -76,6 +77,7 @@ export function simRoutes({ sim, scenario, faults, tokens }: SimRouteDeps): ApiR
       const init = ringSchema.parse(request.body);
       const callId = scenario.ringUser({
         from: party(init.from),
+        line: init.line,
         redirections: init.redirections?.map((r) => ({ reason: r.reason, by: party(r.by) })),
         recall: init.recall ? { party: party(init.recall.party) } : undefined,
         executive: init.executive ? party(init.executive) : undefined,

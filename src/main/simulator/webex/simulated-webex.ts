@@ -4,7 +4,7 @@
  * and the scenario-side actions that need more than one of them. One instance per simulator. No HTTP.
  */
 import type { SimAccount } from './account';
-import { meParty, orgDomain } from './account';
+import { meParty, orgDomain, requireLine } from './account';
 import { CallStateMachine } from './call-state-machine';
 import { ColleagueCalls } from './colleague-calls';
 import { ColleagueFeatures } from './colleague-features';
@@ -63,12 +63,14 @@ export class SimulatedWebex {
 
   ringUser(init: RingUserInit): string {
     if (init.from === null || typeof init.from !== 'object') throw SimRefusal.invalid('from must describe the calling party');
+    requireLine(this.machine.account, init.line);
     this.machine.directory.add(init.from);
     const call = this.machine.openCall(
       {
         personality: 'terminator',
         state: 'alerting',
         remote: init.from,
+        line: init.line,
         redirections: init.redirections ?? [],
         recall: init.recall?.party,
         executive: init.executive,

@@ -3,25 +3,21 @@
  * handle returned by startWebexSimulator(). Other modules (client tests, the demo account, the browser
  * preview) code against these types only. Types only: no behaviour here.
  */
-import type { z } from 'zod';
 import type { WebexOAuthControls, WebexOAuthOptions } from '../webex-oauth/index';
 import type {
+  RedirectReasonWire,
   WireCall,
   WireCallEvent,
+  WireCallType,
   WireConference,
   WireConferenceEvent,
   WireHistoryRecord,
   WireParty,
-  redirectReasonSchema,
-  recordingStateSchema,
-  rejectActionSchema,
-} from '../../providers/webex/wire';
+} from './wire';
 
-export type RedirectReasonWire = z.infer<typeof redirectReasonSchema>;
-export type RecordingStateWire = z.infer<typeof recordingStateSchema>;
-export type RejectActionWire = z.infer<typeof rejectActionSchema>;
+export type { RecordingStateWire, RedirectReasonWire, RejectActionWire } from './wire';
 
-export type SimCallType = 'location' | 'organization' | 'external' | 'emergency' | 'repair' | 'other';
+export type SimCallType = WireCallType;
 
 /** A party as the scenario describes it; privacy hides everything but `privacyEnabled` on the wire. */
 export interface SimParty {
@@ -44,10 +40,19 @@ export interface SimMe {
   extension?: string;
 }
 
+/** A secondary line on the user's desk phone (Webex names it only by id and kind); the id is made up when left out. */
+export interface SimLineInit {
+  id?: string;
+  /** Default VIRTUAL_LINE. */
+  memberType?: 'VIRTUAL_LINE' | 'PEOPLE' | 'PLACE';
+}
+
 export interface WebexSimulatorOptions {
   /** Bearer token accepted from the start (default 'sim-access-token'). */
   token?: string;
   me?: SimMe;
+  /** Secondary lines on the user's desk phone (default none): GET /telephony/calls?lineOwnerId= lists each one's calls. */
+  secondaryLines?: SimLineInit[];
   /** Default 'onDemand'. */
   recordingMode?: RecordingMode;
   /** A parked call recalls the parker after this long (default 45000). */
@@ -77,6 +82,8 @@ export interface RecordedRequest {
 
 export interface RingUserInit {
   from: SimParty;
+  /** The secondary line (lineOwnerId) that rings; my own line when left out. */
+  line?: string;
   /** Most recent first, as Webex lists them. */
   redirections?: { reason: RedirectReasonWire; by: SimParty }[];
   recall?: { party: SimParty };
@@ -156,7 +163,7 @@ export interface WebexSimulator {
   readonly requests: RecordedRequest[];
   readonly scenario: WebexScenario;
   readonly faults: WebexFaults;
-  /** Exactly what GET /telephony/calls would answer now. */
+  /** Every call on every line (GET /telephony/calls answers my own line's; ?lineOwnerId= a secondary line's). */
   listCalls(): WireCall[];
   history(): WireHistoryRecord[];
   dtmfLog(): { callId: string; dtmf: string }[];

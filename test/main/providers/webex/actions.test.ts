@@ -89,10 +89,15 @@ describe('actionsFor', () => {
     expect(actionsFor(held, [held, call({ state: 'connected' })])).toEqual(['resume', 'hangup', 'transfer', 'attendedTransfer', 'toVoicemail']);
   });
 
-  it('offers hang up, hold and mute on a call the remote party holds', () => {
-    expect(alone(call({ state: 'remoteHeld' }))).toEqual(['hangup', 'hold', 'mute']);
-    expect(alone(call({ state: 'remoteHeld', muted: true }))).toEqual(['hangup', 'hold', 'unmute']);
-    expect(alone(call({ state: 'remoteHeld', muteCapable: false }))).toEqual(['hangup', 'hold']);
+  it('offers hang up and mute on a call the remote party holds, not hold (Webex holds only connected calls)', () => {
+    expect(alone(call({ state: 'remoteHeld' }))).toEqual(['hangup', 'mute']);
+    expect(alone(call({ state: 'remoteHeld', muted: true }))).toEqual(['hangup', 'unmute']);
+    expect(alone(call({ state: 'remoteHeld', muteCapable: false }))).toEqual(['hangup']);
+  });
+
+  it('offers only hang up on a call in a state this release does not know', () => {
+    expect(alone(call({ state: 'unknown' }))).toEqual(['hangup']);
+    expect(alone(call({ state: 'unknown', direction: 'unknown' }))).toEqual(['hangup']);
   });
 
   it('offers nothing on a disconnected call', () => {

@@ -42,15 +42,8 @@ describe('unreadable answers → BAD_RESPONSE', () => {
     expect((await failure(client.listCalls())).code).toBe('BAD_RESPONSE');
   });
 
-  it('rejects a call with an unknown state or no id', async () => {
-    server.answer('GET', '/telephony/calls', { status: 200, body: JSON.stringify({ items: [{ ...CALL, state: 'ringing' }] }), headers: JSON_TYPE });
-    expect((await failure(client.listCalls())).code).toBe('BAD_RESPONSE');
-    server.answer('GET', '/telephony/calls', { status: 200, body: JSON.stringify({ items: [{ ...CALL, id: undefined }] }), headers: JSON_TYPE });
-    expect((await failure(client.listCalls())).code).toBe('BAD_RESPONSE');
-  });
-
-  it('rejects call details of the wrong shape', async () => {
-    server.answer('GET', '/telephony/calls/call-1', { status: 200, body: JSON.stringify({ id: 'call-1' }), headers: JSON_TYPE });
+  it('rejects call details without an id', async () => {
+    server.answer('GET', '/telephony/calls/call-1', { status: 200, body: JSON.stringify({ callSessionId: 's-1', state: 'connected' }), headers: JSON_TYPE });
     expect((await failure(client.callDetails('call-1'))).code).toBe('BAD_RESPONSE');
   });
 
@@ -64,8 +57,8 @@ describe('unreadable answers → BAD_RESPONSE', () => {
     expect((await failure(client.park({ callId: 'call-1' }))).code).toBe('BAD_RESPONSE');
   });
 
-  it('rejects history records of an unknown type', async () => {
-    server.answer('GET', '/telephony/calls/history', { status: 200, body: JSON.stringify({ items: [{ type: 'forwarded', time: 'x' }] }), headers: JSON_TYPE });
+  it('rejects a history answer without items', async () => {
+    server.answer('GET', '/telephony/calls/history', { status: 200, body: JSON.stringify({ records: [] }), headers: JSON_TYPE });
     expect((await failure(client.history())).code).toBe('BAD_RESPONSE');
   });
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallCommand } from '../../../../src/shared/contract';
 import { ProviderError } from '../../../../src/main/provider-api/provider-error';
-import { type SimFixture, onWire, startSimFixture, wireCall } from './sim-fixture';
+import { type SimFixture, onWire, startLinesFixture, startSimFixture, wireCall } from './sim-fixture';
 import { rejection } from '../../../support/rejection';
 
 let f: SimFixture;
@@ -289,8 +289,13 @@ describe('calls of colleagues', () => {
 });
 
 describe('lines', () => {
+  beforeEach(async () => {
+    await f.close();
+    f = await startLinesFixture('line-owner-2', 'line-owner-3', 'line-owner-4', 'line-owner-5');
+  });
+
   it('puts the command line in the body as lineOwnerId', async () => {
-    const id = f.connectedCall();
+    const id = f.connectedCall(undefined, 'line-owner-2');
     await f.provider.execute({ type: 'hold', callId: id, line: 'line-owner-2' });
     expect(f.sim.requests.at(-1)?.body).toEqual({ callId: id, lineOwnerId: 'line-owner-2' });
   });
@@ -341,7 +346,7 @@ describe('lines', () => {
 
   it('lets a command name a line other than the default one', async () => {
     const provider = f.lineProvider('line-owner-3');
-    await provider.execute({ type: 'dtmf', callId: f.connectedCall(), digits: '1', line: 'line-owner-4' });
+    await provider.execute({ type: 'dtmf', callId: f.connectedCall(undefined, 'line-owner-4'), digits: '1', line: 'line-owner-4' });
     expect(f.sim.requests.at(-1)?.body).toMatchObject({ lineOwnerId: 'line-owner-4' });
   });
 });

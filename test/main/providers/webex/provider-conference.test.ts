@@ -3,7 +3,7 @@
 // the conference only when one can exist, so idle polling costs one request.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConferenceCommand } from '../../../../src/shared/contract';
-import { type SimFixture, onWire, startSimFixture } from './sim-fixture';
+import { type SimFixture, onWire, startLinesFixture, startSimFixture } from './sim-fixture';
 
 /** The conference on my own line, as the provider names it. */
 const PRIMARY = 'webex-line:primary';
@@ -34,7 +34,7 @@ describe('snapshot with a conference', () => {
     f.connectedCall();
     expect((await f.provider.snapshot()).conferences).toEqual([]);
     expect(conferenceReads(log)).toBe(0);
-    expect(log.read().map((r) => r.path)).toEqual(['/telephony/calls', '/telephony/calls']);
+    expect(log.read().map((r) => r.path)).toEqual(['/telephony/config/people/me/endpoints', '/telephony/calls', '/telephony/calls']);
   });
 
   it('reads it with two calls, then once more after it ends, then stops', async () => {
@@ -93,9 +93,11 @@ describe('snapshot with a conference', () => {
   });
 
   it('reads the conference of the line it watches', async () => {
+    await f.close();
+    f = await startLinesFixture('line-7');
     const provider = f.lineProvider('line-7');
-    f.connectedCall();
-    f.connectedCall({ number: '+15550102' });
+    f.connectedCall(undefined, 'line-7');
+    f.connectedCall({ number: '+15550102' }, 'line-7');
     const log = f.mark();
     await provider.snapshot();
     expect(log.read().map((r) => [r.path, r.query])).toEqual([
@@ -110,7 +112,15 @@ describe('snapshot with a conference', () => {
     const [a, b] = f.sim.listCalls().map((c) => c.id);
     await f.provider.executeConference({ type: 'merge', callIds: [a as string, b as string] });
     expect((await f.provider.snapshot()).conferences.map((c) => c.id)).toEqual([PRIMARY]);
-    expect((await f.lineProvider('line-7').snapshot()).conferences.map((c) => c.id)).toEqual(['webex-line:line-7']);
+  });
+
+  it('names a conference on a secondary line after that line', async () => {
+    await f.close();
+    f = await startLinesFixture('line-7');
+    const a = f.connectedCall(undefined, 'line-7');
+    const b = f.connectedCall({ number: '+15550102' }, 'line-7');
+    await f.lineProvider('line-7').executeConference({ type: 'merge', callIds: [a, b] });
+    expect((await f.provider.snapshot()).conferences.map((c) => c.id)).toEqual(['webex-line:line-7']);
   });
 });
 

@@ -3,7 +3,7 @@
  * call details, history, the account and the answer endpoints, and the requests they send.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type SimFixture, SIM_TOKEN, onWire, startSimFixture } from './sim-fixture';
+import { type SimFixture, SIM_TOKEN, startLinesFixture, startSimFixture } from './sim-fixture';
 
 let f: SimFixture;
 
@@ -16,7 +16,13 @@ afterEach(async () => {
 });
 
 describe('snapshot', () => {
-  it('reads an empty call list', async () => {
+  it('reads an empty call list (my secondary lines once, then only the calls)', async () => {
+    const first = f.mark();
+    expect(await f.provider.snapshot()).toEqual({ calls: [], conferences: [] });
+    expect(first.read()).toMatchObject([
+      { method: 'GET', path: '/telephony/config/people/me/endpoints', status: 200 },
+      { method: 'GET', path: '/telephony/calls', query: {}, status: 200 },
+    ]);
     const log = f.mark();
     expect(await f.provider.snapshot()).toEqual({ calls: [], conferences: [] });
     expect(log.read()).toMatchObject([{ method: 'GET', path: '/telephony/calls', query: {}, status: 200 }]);
@@ -89,7 +95,7 @@ describe('snapshot', () => {
   it('shows a remote hold, and the call ends when the far end hangs up', async () => {
     const id = f.connectedCall();
     f.sim.scenario.remoteHolds(id);
-    expect((await f.provider.snapshot()).calls[0]).toMatchObject({ state: 'remoteHeld', actions: ['hangup', 'hold', 'mute'] });
+    expect((await f.provider.snapshot()).calls[0]).toMatchObject({ state: 'remoteHeld', actions: ['hangup', 'mute'] });
     f.sim.scenario.remoteHangsUp(id);
     expect((await f.provider.snapshot()).calls).toEqual([]);
   });
@@ -97,7 +103,9 @@ describe('snapshot', () => {
 
 describe('client reads', () => {
   it('reads one call by id, with lineOwnerId as a query parameter', async () => {
-    const id = f.sim.scenario.ringUser({ from: { number: '+15550100' } });
+    await f.close();
+    f = await startLinesFixture('line-owner-2');
+    const id = f.sim.scenario.ringUser({ from: { number: '+15550100' }, line: 'line-owner-2' });
     const log = f.mark();
     const call = await f.client.callDetails(id, { lineOwnerId: 'line-owner-2' });
     expect(call).toMatchObject({ id, personality: 'terminator', state: 'alerting' });
@@ -109,6 +117,8 @@ describe('client reads', () => {
   });
 
   it('lists calls with lineOwnerId as a query parameter', async () => {
+    await f.close();
+    f = await startLinesFixture('line-owner-2');
     const log = f.mark();
     await f.client.listCalls({ lineOwnerId: 'line-owner-2' });
     expect(log.read()).toMatchObject([{ method: 'GET', path: '/telephony/calls', query: { lineOwnerId: 'line-owner-2' } }]);
@@ -141,7 +151,10 @@ describe('account and endpoints', () => {
   it('reads the signed-in person from /people/me', async () => {
     const log = f.mark();
     expect(await f.provider.account()).toMatchObject({ provider: 'webex', personId: 'me-1', displayName: 'Grace Hopper', email: 'grace@example.com', primaryNumber: '+15550123', extension: '123' });
-    expect(onWire(log.read())).toEqual([{ method: 'GET', path: '/people/me', body: undefined }]);
+    expect(log.read().map((r) => [r.method, r.path, r.query]).sort()).toEqual([
+      ['GET', '/people/me', { callingData: 'true' }],
+      ['GET', '/telephony/config/people/me/endpoints', {}],
+    ]);
   });
 
   it('lists the answer endpoints and marks the preferred one', async () => {

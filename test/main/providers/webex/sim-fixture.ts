@@ -19,8 +19,8 @@ export interface SimFixture {
   lineProvider(lineOwnerId: string): WebexProvider;
   /** Requests that arrive from now on (call `.read()` after the action). */
   mark(): { read(): RecordedRequest[] };
-  /** An incoming call answered on the desk phone (no API request). */
-  connectedCall(from?: { name?: string; number?: string }): string;
+  /** An incoming call (on my own line, or the secondary line given) answered on the desk phone (no API request). */
+  connectedCall(from?: { name?: string; number?: string }, line?: string): string;
   close(): Promise<void>;
 }
 
@@ -38,8 +38,8 @@ export async function startSimFixture(options: WebexSimulatorOptions = {}): Prom
       const start = sim.requests.length;
       return { read: () => sim.requests.slice(start) };
     },
-    connectedCall(from = { name: 'Ada Lovelace', number: '+15550100' }) {
-      const id = sim.scenario.ringUser({ from: { ...from, callType: 'external' } });
+    connectedCall(from = { name: 'Ada Lovelace', number: '+15550100' }, line) {
+      const id = sim.scenario.ringUser({ from: { ...from, callType: 'external' }, line });
       sim.scenario.answerOnDevice(id);
       return id;
     },
@@ -47,8 +47,13 @@ export async function startSimFixture(options: WebexSimulatorOptions = {}): Prom
   };
 }
 
+/** A fixture whose simulated user has these secondary lines (ids as given) on the desk phone. */
+export function startLinesFixture(...lineIds: string[]): Promise<SimFixture> {
+  return startSimFixture({ secondaryLines: lineIds.map((id) => ({ id })) });
+}
+
 export function wireCall(sim: WebexSimulator, callId: string) {
-  return sim.listCalls().find((c) => (c.id ?? c.callId) === callId);
+  return sim.listCalls().find((c) => c.id === callId);
 }
 
 /** Method, path and body of requests, for comparing what reached the wire. */

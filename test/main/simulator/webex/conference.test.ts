@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WireConferenceEvent } from '../../../../src/main/providers/webex/wire';
-import { CALL_NOT_FOUND_CODE, conferenceDetailsSchema } from '../../../../src/main/providers/webex/wire';
+import type { WireConference, WireConferenceEvent } from '../../../../src/main/simulator/webex/wire';
+import { CALL_NOT_FOUND_CODE } from '../../../../src/main/simulator/webex/wire';
 import { INVALID_REQUEST_CODE, STATE_FORBIDS_CODE, type WebexSimulator } from '../../../../src/main/simulator/webex';
 import { api, command, connectedIncomingCall, connectedOutgoingCall, descriptionOf, errorCodeOf, getCall, listCalls, startSim } from './sim-test-kit';
 
@@ -15,7 +15,7 @@ afterEach(async () => {
 async function conference() {
   const result = await api(sim, 'GET', '/telephony/conference');
   expect(result.status).toBe(200);
-  return conferenceDetailsSchema.parse(result.body);
+  return result.body as WireConference;
 }
 
 function conferenceEvents(): WireConferenceEvent[] {

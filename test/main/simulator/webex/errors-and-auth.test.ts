@@ -103,6 +103,8 @@ describe('bearer tokens', () => {
 
 describe('request recording', () => {
   it('records every API request in order with method, path, query, body, headers and status', async () => {
+    await sim.close();
+    sim = await startSim({ secondaryLines: [{ id: 'abc' }] });
     await api(sim, 'GET', '/telephony/calls?lineOwnerId=abc');
     await command(sim, 'hold', { callId: 'nope' });
     await fetch(sim.baseUrl.replace(/\/v1$/, '/_sim/state'));

@@ -2,8 +2,7 @@
  * Shared by the simulator tests: start a simulator with short timers, talk to it over real HTTP like
  * a client would, and wait for the telephony_calls event that marks a change.
  */
-import type { WireCall, WireCallEvent } from '../../../../src/main/providers/webex/wire';
-import { callListSchema, wireCallSchema } from '../../../../src/main/providers/webex/wire';
+import type { WireCall, WireCallEvent } from '../../../../src/main/simulator/webex/wire';
 import type { WebexSimulator, WebexSimulatorOptions } from '../../../../src/main/simulator/webex';
 import { startWebexSimulator } from '../../../../src/main/simulator/webex';
 
@@ -35,13 +34,13 @@ export function command(sim: WebexSimulator, name: string, body: unknown = {}): 
 
 export async function listCalls(sim: WebexSimulator): Promise<WireCall[]> {
   const result = await api(sim, 'GET', '/telephony/calls');
-  return callListSchema.parse(result.body).items;
+  return (result.body as { items: WireCall[] }).items;
 }
 
 export async function getCall(sim: WebexSimulator, callId: string): Promise<WireCall> {
   const result = await api(sim, 'GET', `/telephony/calls/${callId}`);
   if (result.status !== 200) throw new Error(`GET call answered ${result.status}: ${JSON.stringify(result.body)}`);
-  return wireCallSchema.parse(result.body);
+  return result.body as WireCall;
 }
 
 export function errorCodeOf(result: ApiResult): number | undefined {

@@ -1,0 +1,125 @@
+/**
+ * The Webex provider across my lines: it finds my secondary lines, shows the calls on every line with
+ * `line` set, answers and dials on a line, reads each line's own answer endpoints, and still shows my
+ * own calls when Webex will not list my lines.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
+import { ProviderError } from '../../../../src/main/provider-api/provider-error';
+import { createWebexProvider } from '../../../../src/main/providers/webex';
+import type { WebexClient } from '../../../../src/main/providers/webex/client';
+import { WebexProvider } from '../../../../src/main/providers/webex/provider';
+import { type SimFixture, SIM_TOKEN, startSimFixture } from './sim-fixture';
+
+const LINE = 'front-desk-line';
+let f: SimFixture;
+
+beforeEach(async () => {
+  f = await startSimFixture({ me: { number: '+15550123', extension: '123' }, secondaryLines: [{ id: LINE }] });
+});
+afterEach(async () => {
+  await f.close();
+});
+
+describe('lines', () => {
+  it('lists my own line first, then the secondary line, on the account and from lines()', async () => {
+    const expected = [
+      { id: '', label: 'My line', number: '+15550123', extension: '123', primary: true },
+      { id: LINE, label: 'Virtual line', primary: false },
+    ];
+    expect((await f.provider.account()).lines).toEqual(expected);
+    expect(await f.provider.lines()).toEqual(expected);
+  });
+
+  it('gives no lines on an account with only its own line', async () => {
+    const single = await startSimFixture();
+    try {
+      expect((await single.provider.account()).lines).toBeUndefined();
+      expect(await single.provider.lines()).toEqual([expect.objectContaining({ id: '', primary: true })]);
+    } finally {
+      await single.close();
+    }
+  });
+});
+
+describe('calls on every line', () => {
+  it('shows the calls of my line and of the secondary line, the latter with its line', async () => {
+    const mine = f.connectedCall();
+    const onLine = f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
+    const { calls } = await f.provider.snapshot();
+    expect(calls.map((c) => [c.id, c.line])).toEqual([
+      [mine, undefined],
+      [onLine, LINE],
+    ]);
+  });
+
+  it('answers a call on the secondary line through that line', async () => {
+    const onLine = f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
+    const call = (await f.provider.snapshot()).calls.find((c) => c.id === onLine);
+    await f.provider.execute({ type: 'answer', callId: onLine, ...(call?.line ? { line: call.line } : {}) });
+    expect(f.sim.requests.at(-1)).toMatchObject({ path: '/telephony/calls/answer', body: { callId: onLine, lineOwnerId: LINE }, status: 204 });
+    expect((await f.provider.snapshot()).calls.find((c) => c.id === onLine)?.state).toBe('connected');
+  });
+
+  it('dials on the line the command names', async () => {
+    const { callId } = await f.provider.execute({ type: 'dial', destination: '2002', line: LINE });
+    expect((await f.provider.snapshot()).calls).toEqual([expect.objectContaining({ id: callId, line: LINE })]);
+  });
+
+  it("reads the secondary line's own answer endpoints when a line is given", async () => {
+    expect(await f.provider.answerEndpoints()).toHaveLength(2);
+    const log = f.mark();
+    const onLine = await f.provider.answerEndpoints(LINE);
+    expect(onLine.map((e) => e.type)).toEqual(['CALLING_DEVICE']);
+    expect(log.read().map((r) => r.path).sort()).toEqual([
+      `/telephony/config/people/me/settings/secondaryLines/${LINE}/availablePreferredAnswerEndpoints`,
+      `/telephony/config/people/me/settings/secondaryLines/${LINE}/preferredAnswerEndpoint`,
+    ]);
+    expect(await f.lineProvider(LINE).answerEndpoints()).toEqual(onLine);
+  });
+});
+
+describe('when Webex will not list my lines', () => {
+  it('shows my own calls, warns once and does not ask again on every read', async () => {
+    const warnings: string[] = [];
+    const provider = createWebexProvider({ baseUrl: f.sim.baseUrl, tokens: staticTokenSource(SIM_TOKEN, 'Webex'), log: { warn: (m) => void warnings.push(m) } });
+    f.sim.faults.failNext({ path: '/telephony/config/people/me/endpoints', status: 403 });
+    const mine = f.connectedCall();
+    f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
+    expect((await provider.snapshot()).calls.map((c) => c.id)).toEqual([mine]);
+    const log = f.mark();
+    await provider.snapshot();
+    expect(log.read().map((r) => r.path)).toEqual(['/telephony/calls']);
+    expect(warnings).toEqual([expect.stringMatching(/secondary lines/)]);
+  });
+});
+
+describe('the answer endpoint chosen in settings', () => {
+  it('is used on my own line but left to Webex on a secondary line it may not ring', async () => {
+    const [, app] = await f.provider.answerEndpoints();
+    const provider = createWebexProvider({ baseUrl: f.sim.baseUrl, tokens: staticTokenSource(SIM_TOKEN, 'Webex'), answerEndpointId: () => app?.id });
+    const onLine = f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
+    await provider.execute({ type: 'answer', callId: onLine, line: LINE });
+    expect(f.sim.requests.at(-1)).toMatchObject({ path: '/telephony/calls/answer', status: 204 });
+    expect(f.sim.requests.at(-1)?.body).toEqual({ callId: onLine, lineOwnerId: LINE });
+    const mine = f.sim.scenario.ringUser({ from: { number: '+15550102' } });
+    await provider.execute({ type: 'answer', callId: mine });
+    expect(f.sim.requests.at(-1)).toMatchObject({ body: { callId: mine, endpointId: app?.id }, status: 204 });
+  });
+});
+
+describe('when reading my lines fails for a moment', () => {
+  it('fails the read rather than drop the secondary line’s calls, and reads the lines again next time', async () => {
+    const onLine = f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
+    let outage = true;
+    const client: WebexClient = Object.create(f.client) as WebexClient;
+    client.secondaryLines = async (signal) => {
+      if (outage) throw new ProviderError({ code: 'NETWORK', message: 'Cannot reach Webex.', retryable: true });
+      return f.client.secondaryLines(signal);
+    };
+    const provider = new WebexProvider(client);
+    await expect(provider.snapshot()).rejects.toMatchObject({ code: 'NETWORK' });
+    outage = false;
+    expect((await provider.snapshot()).calls.map((c) => [c.id, c.line])).toEqual([[onLine, LINE]]);
+  });
+});
