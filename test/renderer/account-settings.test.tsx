@@ -17,14 +17,14 @@ function accountSection(): HTMLElement {
 
 function signedOutBridge(clientId = 'my-client-id'): FakeBridge {
   const bridge = new FakeBridge();
-  bridge.currentSettings.webex.clientId = clientId;
+  bridge.currentSettings.providers.webex.clientId = clientId;
   return bridge;
 }
 
 function signedInBridge(method: 'browser' | 'pastedToken' | 'environment' = 'browser'): FakeBridge {
   const bridge = signedOutBridge();
   bridge.accountState = { ...bridge.accountState, signedIn: true, method };
-  bridge.currentStatus = { health: 'live', provider: 'webex', account: WEBEX_USER };
+  bridge.currentStatus = { health: 'live', provider: 'webex', demo: false, account: WEBEX_USER };
   return bridge;
 }
 
@@ -77,7 +77,7 @@ describe('account settings', () => {
       fireEvent.input(input('Client ID'), { target: { value: '  C0abc123  ' } });
       fireEvent.click(button('Save client ID'));
       await settle();
-      expect(bridge.settingsPatches).toEqual([{ webex: { clientId: 'C0abc123' } }]);
+      expect(bridge.settingsPatches).toEqual([{ providers: { webex: { clientId: 'C0abc123' } } }]);
       expect(within(accountSection()).getByText('Client ID saved.')).toBeTruthy();
       expect(button('Save client ID').disabled).toBe(true);
     });
@@ -141,7 +141,7 @@ describe('account settings', () => {
       fireEvent.input(input('Client ID'), { target: { value: 'typed-id' } });
       fireEvent.click(button('Sign in with Webex'));
       await settle();
-      expect(bridge.settingsPatches).toEqual([{ webex: { clientId: 'typed-id' } }]);
+      expect(bridge.settingsPatches).toEqual([{ providers: { webex: { clientId: 'typed-id' } } }]);
       expect(bridge.signIns).toBe(1);
     });
 
@@ -313,7 +313,7 @@ describe('account settings', () => {
   describe('status line', () => {
     it('when signed out, "Sign in" opens Settings with focus on the Account section', async () => {
       const bridge = signedOutBridge();
-      bridge.currentStatus = { health: 'signedOut', provider: 'webex', detail: 'Your Webex sign-in has expired.' };
+      bridge.currentStatus = { health: 'signedOut', provider: 'webex', demo: false, detail: 'Your Webex sign-in has expired.' };
       await mount(<PanelApp />, bridge);
       expect(screen.getByRole('tab', { name: 'Calls' }).getAttribute('aria-selected')).toBe('true');
       const footer = screen.getByRole('contentinfo');
@@ -332,7 +332,7 @@ describe('account settings', () => {
       const bridge = signedInBridge();
       await mount(<PanelApp />, bridge);
       expect(within(screen.getByRole('contentinfo')).queryByRole('button', { name: 'Sign in' })).toBeNull();
-      act(() => bridge.setStatus({ health: 'signedOut', provider: 'webex' }));
+      act(() => bridge.setStatus({ health: 'signedOut', provider: 'webex', demo: false }));
       expect(within(screen.getByRole('contentinfo')).getByRole('button', { name: 'Sign in' })).toBeTruthy();
     });
   });

@@ -35,7 +35,7 @@ function SignedInAs({ account, current }: { account: AccountState | null; curren
       </>
     );
   }
-  if (current?.provider === 'demo' && user) return <>{user.displayName} (demo account)</>;
+  if (current?.demo && user) return <>{user.displayName} (demo account)</>;
   return <>Not signed in</>;
 }
 
@@ -63,7 +63,7 @@ export function AccountSettings({ focusRequested = false, onFocused }: AccountSe
       <h2 id="settings-account" ref={heading} tabIndex={-1}>
         Account
       </h2>
-      {provider === 'demo' && (
+      {current?.demo && (
         <p class="field-hint">
           You are using the demo: calls are simulated on this computer. Signing in with Webex connects your real
           Webex Calling account.

@@ -35,13 +35,13 @@ function ClientIdField({ draft, onDraft, builtIn, saving }: ClientIdFieldProps) 
   const [savedNote, setSavedNote] = useState(false);
   const inputId = useId();
   const hintId = useId();
-  const saved = settings.value?.webex.clientId ?? '';
+  const saved = settings.value?.providers.webex.clientId ?? '';
   const changed = draft.trim() !== saved;
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!changed) return;
-    setSavedNote(await save({ webex: { clientId: draft.trim() } }));
+    setSavedNote(await save({ providers: { webex: { clientId: draft.trim() } } }));
   };
 
   return (
@@ -110,7 +110,7 @@ function RedirectUri({ uri }: { uri: string }) {
 export function WebexSignIn({ account, onSignInStarted, onSignInEnded }: WebexSignInProps) {
   const bridge = useBridge();
   const clientIdSaving = useSettingsSave();
-  const savedClientId = settings.value?.webex.clientId ?? '';
+  const savedClientId = settings.value?.providers.webex.clientId ?? '';
   const [draft, setDraft] = useState(savedClientId);
   const [starting, setStarting] = useState(false);
   const cancelled = useRef(false);
@@ -139,7 +139,7 @@ export function WebexSignIn({ account, onSignInStarted, onSignInEnded }: WebexSi
     try {
       // A Client ID typed but not saved yet is what the user means to sign in with.
       // If it cannot be saved, the refusal shows under the field.
-      if (draft.trim() !== savedClientId && !(await clientIdSaving.save({ webex: { clientId: draft.trim() } }))) {
+      if (draft.trim() !== savedClientId && !(await clientIdSaving.save({ providers: { webex: { clientId: draft.trim() } } }))) {
         onSignInEnded({ failure: null });
         return;
       }

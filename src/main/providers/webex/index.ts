@@ -18,8 +18,6 @@ export interface CreateWebexProviderOptions {
   fetch?: FetchFn;
   /** The line to watch and command by default (Webex lineOwnerId). */
   lineOwnerId?: string;
-  /** 'demo' for the built-in simulator (the UI says so). */
-  id?: 'webex' | 'demo';
   /** The device to ring and answer on when a command names none. */
   answerEndpointId?: () => string | undefined;
   onExchange?: HttpClientOptions['onExchange'];
@@ -27,7 +25,7 @@ export interface CreateWebexProviderOptions {
   commandTimeoutMs?: number;
 }
 
-export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lineOwnerId' | 'answerEndpointId' | 'id'>): WebexClient {
+export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lineOwnerId' | 'answerEndpointId'>): WebexClient {
   const http = createHttpClient({
     baseUrl: options.baseUrl,
     tokens: options.tokens,
@@ -43,7 +41,7 @@ export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lin
 }
 
 export function createWebexProvider(options: CreateWebexProviderOptions): WebexProvider {
-  return new WebexProvider(createWebexClient(options), { id: options.id, lineOwnerId: options.lineOwnerId, answerEndpointId: options.answerEndpointId });
+  return new WebexProvider(createWebexClient(options), { lineOwnerId: options.lineOwnerId, answerEndpointId: options.answerEndpointId });
 }
 
 export { WebexClient } from './client';

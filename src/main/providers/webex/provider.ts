@@ -17,8 +17,6 @@ import { conferenceCallActionsFor, withConferenceActions } from './conference-ac
 import { toAccount, toAnswerEndpoints, toCall, toConference, toHistoryEntry, toParty } from './mapping';
 
 export interface WebexProviderOptions {
-  /** 'demo' when this Webex is the built-in simulator, so the UI can say so; otherwise 'webex'. */
-  id?: 'webex' | 'demo';
   /** The line to watch and command when a command names none (a user, workspace or virtual line id). */
   lineOwnerId?: string;
   /** The device to ring and answer on when a command names none (the user's choice in settings). */
@@ -42,7 +40,7 @@ function outcomeOf(info: { callId: string } | undefined): CommandOutcome {
 }
 
 export class WebexProvider implements Provider {
-  readonly id: 'webex' | 'demo';
+  readonly id = 'webex' as const;
   /** The last read found a conference: keep reading it until it is gone. */
   private hadConference = false;
   /** My barge-in calls (a conference of one call), and whether a read has listed each yet. */
@@ -51,9 +49,7 @@ export class WebexProvider implements Provider {
   constructor(
     private readonly client: WebexClient,
     private readonly options: WebexProviderOptions = {},
-  ) {
-    this.id = options.id ?? 'webex';
-  }
+  ) {}
 
   private endpointFor(given: string | undefined): string | undefined {
     return given ?? (this.options.answerEndpointId?.() || undefined);
