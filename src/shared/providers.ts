@@ -50,12 +50,16 @@ export interface ProviderInfo {
   id: ProviderId;
   /** The name shown to the user, e.g. "Webex Calling". */
   name: string;
+  /** The short name in buttons and sentences, e.g. "Webex" ("Sign in with Webex"). */
+  shortName: string;
   capabilities: ProviderCapability[];
   signIn: SignInKind[];
   /** The settings of its section the account screen shows. */
   settingsFields: ProviderSettingField[];
   /** For 'credentials' sign-in: the form's fields. */
   credentialFields: CredentialField[];
+  /** Where a pasted access token comes from and how long it lasts, for its field's hint. */
+  pastedTokenHint?: string;
   /** True when the demo can run this provider's simulator. */
   hasDemo: boolean;
   /** False for a provider the app knows of but cannot run yet. */

@@ -45,6 +45,9 @@ export const WEBEX_USER: Account = {
 export const WEBEX_INFO: ProviderInfo = {
   id: 'webex',
   name: 'Webex Calling',
+  shortName: 'Webex',
+  pastedTokenHint:
+    'A personal access token from developer.webex.com lasts 12 hours and is not renewed: paste a new one then, or sign in with Webex to stay signed in.',
   capabilities: ['conference', 'park', 'pickup', 'bargeIn', 'recording', 'history', 'answerEndpoints', 'lines', 'divert', 'voicemail'],
   signIn: ['oauthPkce', 'oauthClientSecret', 'pastedToken'],
   settingsFields: [{ key: 'clientId', label: 'Client ID', kind: 'clientId', hint: 'From your Webex integration on developer.webex.com.' }],
@@ -57,6 +60,7 @@ export const WEBEX_INFO: ProviderInfo = {
 export const CREDENTIALS_INFO: ProviderInfo = {
   id: 'bandwidth',
   name: 'Bandwidth',
+  shortName: 'Bandwidth',
   capabilities: ['conference', 'recording'],
   signIn: ['credentials'],
   settingsFields: [],

@@ -73,11 +73,15 @@ export interface ProviderDescriptor<Id extends ProviderId = ProviderId> {
   id: Id;
   /** The name shown to the user, e.g. "Webex Calling". */
   name: string;
+  /** The short name in buttons and sentences, e.g. "Webex" ("Sign in with Webex"). */
+  shortName: string;
   capabilities: readonly ProviderCapability[];
   signIn: readonly SignInKind[];
   /** Its section's fields the account screen shows (schema and defaults: src/shared/provider-settings.ts). */
   settingsFields: readonly ProviderSettingField[];
   credentialFields?: readonly CredentialField[];
+  /** For 'pastedToken': where such a token comes from and how long it lasts. */
+  pastedTokenHint?: string;
   /** An access token from the environment (e.g. SWITCHBOARD_WEBEX_TOKEN) that skips sign-in. */
   environmentToken(env: Env): string | undefined;
   /** The API base the user configured (environment first), e.g. for the sign-in browser's allow list. */

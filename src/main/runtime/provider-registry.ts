@@ -86,12 +86,14 @@ export function providerInfos(): ProviderInfo[] {
   return PROVIDER_IDS.map((id): ProviderInfo => {
     const entry = REGISTRY[id];
     if (!entry) {
-      return { id, name: PLANNED_NAMES[id], capabilities: [], signIn: [], settingsFields: [], credentialFields: [], hasDemo: false, implemented: false };
+      return { id, name: PLANNED_NAMES[id], shortName: PLANNED_NAMES[id], capabilities: [], signIn: [], settingsFields: [], credentialFields: [], hasDemo: false, implemented: false };
     }
     const d = entry.descriptor;
     return {
       id,
       name: d.name,
+      shortName: d.shortName,
+      ...(d.pastedTokenHint ? { pastedTokenHint: d.pastedTokenHint } : {}),
       capabilities: [...d.capabilities],
       signIn: [...d.signIn],
       settingsFields: d.settingsFields.map((f) => ({ ...f })),

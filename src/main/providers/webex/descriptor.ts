@@ -15,8 +15,11 @@ const BUILT_IN_CLIENT_ID = typeof __SWITCHBOARD_WEBEX_CLIENT_ID__ === 'string' ?
 export const webexDescriptor: ProviderDescriptor<'webex'> = {
   id: 'webex',
   name: 'Webex Calling',
+  shortName: 'Webex',
   capabilities: ['conference', 'park', 'pickup', 'bargeIn', 'recording', 'history', 'answerEndpoints', 'lines', 'divert', 'voicemail'],
   signIn: WEBEX_SIGN_IN_KINDS,
+  pastedTokenHint:
+    'A personal access token from developer.webex.com lasts 12 hours and is not renewed: paste a new one then, or sign in with Webex to stay signed in.',
   settingsFields: [{ key: 'clientId', label: 'Client ID', kind: 'clientId', hint: 'From your Webex integration on developer.webex.com.' }],
   environmentToken: (env) => env.SWITCHBOARD_WEBEX_TOKEN || undefined,
   apiBaseUrl: (settings, env) => env.SWITCHBOARD_WEBEX_BASE_URL || settings.baseUrl || WEBEX_BASE_URL,
