@@ -408,11 +408,32 @@ describe('account settings', () => {
       expect(bridge.settingsPatches).toEqual([{ provider: 'webex', demo: true }]);
     });
 
+    it('signed out of the real account, offers the demo again', async () => {
+      const bridge = signedOutBridge();
+      bridge.currentStatus = { health: 'signedOut', provider: 'webex', demo: false };
+      bridge.currentSettings = { ...bridge.currentSettings, demo: false };
+      await mount(<SettingsView />, bridge);
+      fireEvent.click(button('Try the demo of Webex Calling'));
+      await settle();
+      expect(bridge.settingsPatches).toEqual([{ provider: 'webex', demo: true }]);
+    });
+
+    it('offers no demo while signed in or already in the demo', async () => {
+      await mount(<SettingsView />, signedInBridge());
+      expect(within(accountSection()).queryByRole('button', { name: /Try the demo/ })).toBeNull();
+      unmountAll();
+      await mount(<SettingsView />, signedOutBridge());
+      expect(within(accountSection()).queryByRole('button', { name: /Try the demo/ })).toBeNull();
+    });
+
     it('no longer says "demo" once the status says the real account runs', async () => {
       const bridge = signedOutBridge();
       await mount(<SettingsView />, bridge);
       expect(accountSection().textContent).toContain('demo (simulated calls)');
-      act(() => bridge.setStatus({ health: 'live', provider: 'webex', demo: false, account: WEBEX_USER }));
+      act(() => {
+        bridge.setAccount({ signedIn: true, method: 'browser' });
+        bridge.setStatus({ health: 'live', provider: 'webex', demo: false, account: WEBEX_USER });
+      });
       expect(accountSection().textContent).not.toContain('demo');
       expect(within(accountSection()).queryByLabelText('Try the demo of')).toBeNull();
     });

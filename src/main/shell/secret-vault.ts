@@ -1,9 +1,10 @@
 /**
  * Secrets at rest (refresh tokens, client secrets), keyed by provider (`webex.refreshToken`): encrypted
  * with safeStorage's async API and kept in their own electron-store file (secrets.json), never in plain
- * text. Secrets stored under an earlier version's names (`webexRefreshToken`) are moved to today's on open. Where the OS has no real
- * secret store (Linux `basic_text`, or encryption unavailable) nothing is persisted: secrets live for
- * this run only and the user is told why. Access tokens never come here: they stay in memory.
+ * text. Secrets stored under an earlier version's names (`webexRefreshToken`) are moved to today's on
+ * open. Where the OS has no real secret store (Linux `basic_text`, or encryption unavailable) nothing is
+ * persisted: secrets live for this run only and the user is told why. Access tokens never come here:
+ * they stay in memory.
  */
 import { app, safeStorage } from 'electron';
 import Store from 'electron-store';

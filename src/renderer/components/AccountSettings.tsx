@@ -4,7 +4,7 @@
  * (a failed or cancelled sign-in, a sign-out), a warning when the sign-in will not survive a restart,
  * and the controls: the provider's sign-in while signed out (ProviderSignIn), sign out while signed in.
  * In the demo it says calls are simulated, lets the user pick which provider's demo to try, and offers
- * the same sign-in. Shows only what main pushes; never a token or a secret.
+ * the same sign-in; signed out of a real account, it offers the demo again. Shows only what main pushes; never a token or a secret.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AccountState } from '../../shared/account';
@@ -40,6 +40,26 @@ function SignedInAs({ account, current }: { account: AccountState | null; curren
   }
   if (current?.demo && user) return <>{user.displayName} (demo account)</>;
   return <>Not signed in</>;
+}
+
+/** Signed out of a real account: back to the demo of the same provider (or the first that has one). */
+function TryDemo({ providers, current }: { providers: ProviderInfo[]; current: ProviderId }) {
+  const { save, error } = useSettingsSave();
+  const withDemo = providers.filter((p) => p.hasDemo);
+  const target = withDemo.find((p) => p.id === current) ?? withDemo[0];
+  if (!target) return null;
+  return (
+    <div class="form-actions">
+      <button type="button" class="btn" onClick={() => void save({ provider: target.id, demo: true })}>
+        Try the demo of {target.name}
+      </button>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }
 
 /** "Try the demo of": the providers that have a simulator (the demo runs one of them). */
@@ -140,6 +160,7 @@ export function AccountSettings({ focusRequested = false, onFocused }: AccountSe
             onSignInEnded={(outcome) => setFailure(outcome.failure)}
           />
         ))}
+      {account && !account.signedIn && !demo && app && provider && <TryDemo providers={app.providers} current={provider} />}
     </section>
   );
 }
