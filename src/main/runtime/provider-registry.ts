@@ -35,7 +35,7 @@ export interface RegistryEntry {
 
 const REGISTRY: Partial<Record<ProviderId, RegistryEntry>> = {
   webex: {
-    descriptor: webexDescriptor as ProviderDescriptor,
+    descriptor: webexDescriptor,
     async startDemo() {
       const simulator = await startWebexSimulator({ recordRequests: false });
       seedDemo(simulator);
