@@ -107,7 +107,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     return account;
   }
 
-  const first = await accountFor(configuredProvider());
+  let shownProvider = configuredProvider();
+  const first = await accountFor(shownProvider);
   const host: BackendHost = await startBackendHost(
     {
       settings: settings.get(),
@@ -217,10 +218,11 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     simulateIncomingCall: (kind) => host.simulateIncomingCall(kind),
     async settingsChanged(next) {
       const before = { provider: host.provider, demo: host.demo };
-      const previousAccount = accounts.get(configuredProvider());
       // Another provider chosen: its account (restored from the vault) is the one the screen shows now.
-      const account = await accountFor(configuredProvider());
-      if (account && account !== previousAccount) events.emit('account', account.state());
+      const shown = configuredProvider();
+      const account = await accountFor(shown);
+      if (account && shown !== shownProvider) events.emit('account', account.state());
+      shownProvider = shown;
       const result = await host.switchTo(next);
       if (result.ok && (host.provider !== before.provider || host.demo !== before.demo)) {
         log?.info(`Switched from ${before.demo ? 'the demo of ' : ''}${before.provider} to ${host.demo ? 'the demo of ' : ''}${host.provider}.`);
