@@ -43,6 +43,7 @@ export const bridge: Bridge = {
   cancelSignIn: () => ipcRenderer.invoke('account:cancelSignIn'),
   pasteToken: (request) => ipcRenderer.invoke('account:pasteToken', request),
   setClientSecret: (request) => ipcRenderer.invoke('account:setClientSecret', request),
+  signInWithCredentials: (request) => ipcRenderer.invoke('account:signInWithCredentials', request),
   signOut: () => ipcRenderer.invoke('account:signOut'),
   onAccountChanged: (listener) => subscribe('account:changed', listener),
   onViewRequested: (listener) => subscribe('view:requested', listener),

@@ -17,6 +17,7 @@ import { CONTENT_SECURITY_POLICY } from '../main/runtime/content-security-policy
 import { memorySecretVault } from '../main/auth/secrets';
 import { createBridgeHandlers, forwardCoreEvents } from '../main/runtime/bridge-handlers';
 import { createMemorySettings } from '../main/runtime/memory-settings';
+import { providerInfos } from '../main/runtime/provider-registry';
 import { type Session, startSession } from '../main/runtime/session';
 import { type BridgeSocket, attachBridgeSocket } from './bridge-socket';
 import { bridgeScript } from './bridge-script';
@@ -105,7 +106,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const port = await listen(server, options.port ?? 0);
     const host = `127.0.0.1:${port}`;
     const origin = `http://${host}`;
-    const appState = (): AppState => ({ demo: backend.demo, version: projectVersion(), platform: process.platform, shortcutFailures: [] });
+    const appState = (): AppState => ({
+      demo: backend.demo,
+      provider: backend.provider,
+      providers: providerInfos(),
+      version: projectVersion(),
+      platform: process.platform,
+      shortcutFailures: [],
+    });
 
     const handlers = createBridgeHandlers({
       backend,
@@ -131,6 +139,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       forwardCoreEvents(backend.core, (channel, payload) => bridge.broadcast(channel, payload)),
       backend.onAccountChanged((account) => bridge.broadcast('account:changed', account)),
       backend.onSwitched(() => bridge.broadcast('app:changed', appState())),
+      // Settings the session saved itself (leaving the demo after a sign-in) reach the pages too.
+      backend.onSettingsChanged((current) => bridge.broadcast('settings:changed', current)),
     ];
     stopForwarding = () => stops.forEach((stop) => stop());
     server.on(

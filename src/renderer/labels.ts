@@ -108,11 +108,11 @@ export const CONFERENCE_TYPE_LABELS: Record<ConferenceType, string> = {
 export const SIGN_IN_METHOD_LABELS: Record<SignInMethod, string> = {
   browser: 'Signed in with the browser',
   pastedToken: 'Pasted access token (lasts 12 hours)',
+  credentials: 'Signed in with your API credentials',
   environment: 'Access token from the SWITCHBOARD_WEBEX_TOKEN environment variable',
 };
 
 export const PROVIDER_LABELS: Record<ProviderId, string> = {
-  demo: 'Demo (simulated calls)',
   webex: 'Webex Calling',
   ringcentral: 'RingCentral',
   bandwidth: 'Bandwidth',

@@ -1,18 +1,24 @@
 /**
- * What the settings screen shows about the provider account: whether and how the user is signed in,
- * whether secrets can be kept, and the last sign-in problem. Never a token or a secret.
+ * What the settings screen shows about the provider account: which provider, how one signs in to it,
+ * whether and how the user is signed in, whether secrets can be kept, and the last sign-in problem.
+ * The same shape for every provider. Never a token or a secret.
  */
-export type SignInMethod = 'browser' | 'pastedToken' | 'environment';
+import type { ProviderId } from './domain';
+import type { SignInKind } from './providers';
+
+export type SignInMethod = 'browser' | 'pastedToken' | 'credentials' | 'environment';
 
 export interface AccountState {
-  provider: 'webex';
+  provider: ProviderId;
+  /** How one signs in to this provider (its descriptor's sign-in kinds). */
+  signInKinds: SignInKind[];
   signedIn: boolean;
   method?: SignInMethod;
-  /** The integration's client id (public), from settings or the build. */
+  /** OAuth providers: the integration's client id (public), from settings or the build; '' when none. */
   clientId: string;
   /** Whether a client secret is saved (never the secret itself). */
   clientSecretSaved: boolean;
-  /** The redirect URI to register in the Webex integration. */
+  /** OAuth providers: the redirect URI to register in the provider's integration; '' otherwise. */
   redirectUri: string;
   /** Whether the sign-in survives a restart, and why not. */
   persistent: boolean;

@@ -15,6 +15,8 @@ import type {
 } from './domain';
 import { HISTORY_TYPES, REJECT_REASONS } from './domain';
 import type { AccountState } from './account';
+import type { ProviderId } from './domain';
+import type { ProviderInfo } from './providers';
 import type { AppError, Result } from './result';
 import { type Settings, type SettingsPatch, type ShortcutAction, settingsPatchSchema } from './settings';
 
@@ -117,12 +119,18 @@ export const windowRequestSchema = z.strictObject({ name: z.enum(WINDOW_NAMES) }
 
 /** A personal access token pasted into settings (checked with the provider before use). */
 export const pasteTokenSchema = z.strictObject({ token: z.string().min(1, 'paste a token').max(4096) });
-/** The Webex integration's client secret; null forgets it. */
+/** The OAuth integration's client secret; null forgets it. */
 export const clientSecretSchema = z.strictObject({ secret: z.string().max(512).nullable() });
+/** A 'credentials' sign-in: the provider's form fields by key (ProviderInfo.credentialFields). */
+export const credentialsSchema = z.strictObject({ values: z.record(z.string().max(64), z.string().max(4096)) });
 
 /** What the shell knows that the renderer shows: shortcut failures, demo mode, version. */
 export interface AppState {
   demo: boolean;
+  /** The provider running now (in the demo: the one whose simulator runs). */
+  provider: ProviderId;
+  /** Every provider the app knows of, as plain data from its descriptor. */
+  providers: ProviderInfo[];
   version: string;
   platform: string;
   /** Shortcuts the OS refused to register (taken by another app): shown in settings, never silently lost. */
@@ -174,6 +182,7 @@ export const commands = {
   'account:cancelSignIn': { args: noArgs, result: null as unknown as Result<null> },
   'account:pasteToken': { args: pasteTokenSchema, result: null as unknown as Result<null> },
   'account:setClientSecret': { args: clientSecretSchema, result: null as unknown as Result<null> },
+  'account:signInWithCredentials': { args: credentialsSchema, result: null as unknown as Result<null> },
   'account:signOut': { args: noArgs, result: null as unknown as Result<null> },
 } as const;
 export type CommandChannel = keyof typeof commands;
@@ -238,6 +247,7 @@ export interface Bridge {
   cancelSignIn(): Promise<Result<null>>;
   pasteToken(request: { token: string }): Promise<Result<null>>;
   setClientSecret(request: { secret: string | null }): Promise<Result<null>>;
+  signInWithCredentials(request: { values: Record<string, string> }): Promise<Result<null>>;
   signOut(): Promise<Result<null>>;
   onAccountChanged(listener: (account: AccountState) => void): Unsubscribe;
   onViewRequested(listener: (request: ViewRequest) => void): Unsubscribe;
@@ -272,6 +282,7 @@ export const BRIDGE_CHANNELS = {
   cancelSignIn: 'account:cancelSignIn',
   pasteToken: 'account:pasteToken',
   setClientSecret: 'account:setClientSecret',
+  signInWithCredentials: 'account:signInWithCredentials',
   signOut: 'account:signOut',
   onAccountChanged: 'account:changed',
   onViewRequested: 'view:requested',

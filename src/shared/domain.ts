@@ -3,7 +3,8 @@
  * Pure types and constant tables only: no Node, no DOM, no electron, no provider wire shapes.
  */
 
-export const PROVIDER_IDS = ['demo', 'webex', 'ringcentral', 'bandwidth'] as const;
+/** Every provider the app knows of; src/main/runtime/provider-registry.ts says which are implemented. The demo is a mode, not a provider. */
+export const PROVIDER_IDS = ['webex', 'ringcentral', 'bandwidth'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 /** `unknown`: the provider named a direction this app does not know (a value added after this release). */
@@ -212,6 +213,8 @@ export type EventHealth = (typeof EVENT_HEALTH)[number];
 export interface Status {
   health: EventHealth;
   provider: ProviderId;
+  /** True when the provider is its built-in simulator (the UI says "demo"). */
+  demo: boolean;
   account?: Account;
   /** Human-readable reason for degraded/offline/signedOut. */
   detail?: string;

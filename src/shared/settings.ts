@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PROVIDER_IDS, REDIRECT_REASONS } from './domain';
+import { DEFAULT_PROVIDER_SETTINGS, type ProviderSettings, providerSettingsPatchSchema, providerSettingsSchema } from './provider-settings';
 
 /** What a global shortcut can do. */
 export const SHORTCUT_ACTIONS = [
@@ -38,14 +39,12 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour')
 const accelerator = z.string().max(64).regex(/^$|^[A-Za-z0-9+\-=[\]\\;',./`]+$/, 'not a keyboard shortcut');
 
 export const settingsSchema = z.strictObject({
-  provider: z.enum(PROVIDER_IDS),
-  webex: z.strictObject({
-    clientId: z.string().max(256),
-    /** The API base; only changed for testing against a simulator or proxy. */
-    baseUrl: z.url({ protocol: /^https?$/ }),
-    /** Answer and dial on this device (an endpoint id), or '' for the user's primary device. */
-    answerEndpointId: z.string().max(512),
-  }),
+  /** The provider to use (or, with `demo`, whose simulator to try). */
+  provider: z.enum(PROVIDER_IDS, { error: () => `unknown provider: use one of ${PROVIDER_IDS.join(', ')}` }),
+  /** Run the provider's built-in simulator instead of a real account (until the first sign-in). */
+  demo: z.boolean(),
+  /** One section per provider (provider-settings.ts). */
+  providers: providerSettingsSchema,
   popup: z.strictObject({
     /** Per reason: show the popup or not. */
     reasons: z.record(z.enum(POPUP_REASONS), z.boolean()),
@@ -65,8 +64,9 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  provider: 'demo',
-  webex: { clientId: '', baseUrl: 'https://webexapis.com/v1', answerEndpointId: '' },
+  provider: 'webex',
+  demo: true,
+  providers: DEFAULT_PROVIDER_SETTINGS,
   popup: {
     reasons: Object.fromEntries(POPUP_REASONS.map((r) => [r, true])) as Record<PopupReason, boolean>,
     quietHours: { enabled: false, start: '19:00', end: '08:00' },
@@ -83,7 +83,8 @@ export const DEFAULT_SETTINGS: Settings = {
 /** A partial update from the settings screen: each section may be given in part. */
 export const settingsPatchSchema = z.strictObject({
   provider: settingsSchema.shape.provider.optional(),
-  webex: settingsSchema.shape.webex.partial().optional(),
+  demo: z.boolean().optional(),
+  providers: providerSettingsPatchSchema.optional(),
   popup: z
     .strictObject({
       reasons: z.partialRecord(z.enum(POPUP_REASONS), z.boolean()).optional(),
@@ -105,7 +106,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): z.Z
   const merged = {
     ...current,
     ...stripUndefined(patch),
-    webex: { ...current.webex, ...stripUndefined(patch.webex ?? {}) },
+    providers: mergeProviderSections(current.providers, patch.providers ?? {}),
     popup: {
       ...current.popup,
       ...stripUndefined({ neverPop: patch.popup?.neverPop, notification: patch.popup?.notification }),
@@ -115,6 +116,14 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): z.Z
     shortcuts: { ...current.shortcuts, ...stripUndefined(patch.shortcuts ?? {}) },
   };
   return settingsSchema.safeParse(merged);
+}
+
+function mergeProviderSections(current: ProviderSettings, patch: Partial<Record<keyof ProviderSettings, object | undefined>>): ProviderSettings {
+  const merged: Record<string, object> = { ...current };
+  for (const [id, section] of Object.entries(patch)) {
+    if (section) merged[id] = { ...(merged[id] ?? {}), ...stripUndefined(section) };
+  }
+  return merged as ProviderSettings;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -12,6 +12,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { BRIDGE_CHANNELS } from '../../src/shared/contract';
 import { type Preview, startPreview } from '../../src/preview/preview-server';
+import { startWebexSimulator } from '../../src/main/simulator/webex';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const PAGE = (entry: string) => `<!doctype html>
 <html lang="en">
@@ -182,5 +184,38 @@ describe('preview: the bridge socket', () => {
     expect(await ask(panel, toPanel, 8, 'settings:set', { theme: 'dark' })).toMatchObject({ result: { ok: true, value: { theme: 'dark' } } });
     await expect.poll(() => toPopup.some((m) => (m as { channel?: string; payload?: { theme?: string } }).channel === 'settings:changed')).toBe(true);
     expect(await ask(popup, toPopup, 9, 'settings:get')).toMatchObject({ result: { theme: 'dark' } });
+  });
+
+  it('tells every page about the providers, and that the settings left the demo after a sign-in', async () => {
+    const TOKEN = 'pasted-personal-access-token-0123456789';
+    const sim = await startWebexSimulator({ token: TOKEN });
+    try {
+      preview = await startPreview({
+        env: { SWITCHBOARD_POLL_MS: '100' },
+        rendererDir,
+        settings: { ...DEFAULT_SETTINGS, providers: { webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } } },
+      });
+      const token = await tokenOf(preview);
+      const panel = await connect(preview, { token, window: 'panel' });
+      const popup = await connect(preview, { token, window: 'popup' });
+      const toPanel = inbox(panel);
+      const toPopup = inbox(popup);
+      expect(await ask(panel, toPanel, 1, 'app:state')).toMatchObject({
+        result: { demo: true, provider: 'webex', providers: [{ id: 'webex', hasDemo: true }, { id: 'ringcentral' }, { id: 'bandwidth' }] },
+      });
+
+      expect(await ask(panel, toPanel, 2, 'account:pasteToken', { token: TOKEN })).toMatchObject({ result: { ok: true } });
+
+      const leftDemo = (m: unknown) => {
+        const push = m as { channel?: string; payload?: { demo?: boolean } };
+        return push.channel === 'settings:changed' && push.payload?.demo === false;
+      };
+      await expect.poll(() => toPopup.some(leftDemo)).toBe(true);
+      expect(await ask(popup, toPopup, 3, 'status:get')).toMatchObject({ result: { provider: 'webex', demo: false } });
+    } finally {
+      await preview?.close();
+      preview = undefined;
+      await sim.close();
+    }
   });
 });

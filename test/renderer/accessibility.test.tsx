@@ -84,7 +84,7 @@ describe('accessibility (axe)', () => {
 
   it('account settings: signed out with the paste form open and a sign-in waiting, then signed in with the sign-out question', async () => {
     const bridge = panelBridge();
-    bridge.currentSettings.webex.clientId = 'my-client-id';
+    bridge.currentSettings.providers.webex.clientId = 'my-client-id';
     bridge.accountState = { ...bridge.accountState, persistent: false, persistenceNote: 'No keyring on this system.', clientSecretSaved: true };
     bridge.signInOutcome = 'wait';
     await mount(<PanelApp />, bridge);

@@ -3,7 +3,8 @@ import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsView } from '../../src/renderer/components/SettingsView';
 import { PanelApp } from '../../src/renderer/panel/App';
-import { FakeBridge, WEBEX_USER } from './fake-bridge';
+import type { ProviderInfo } from '../../src/shared/providers';
+import { CREDENTIALS_INFO, FakeBridge, WEBEX_INFO, WEBEX_USER } from './fake-bridge';
 import { mount, settle, unmountAll } from './fixtures';
 
 afterEach(unmountAll);
@@ -17,14 +18,14 @@ function accountSection(): HTMLElement {
 
 function signedOutBridge(clientId = 'my-client-id'): FakeBridge {
   const bridge = new FakeBridge();
-  bridge.currentSettings.webex.clientId = clientId;
+  bridge.currentSettings.providers.webex.clientId = clientId;
   return bridge;
 }
 
 function signedInBridge(method: 'browser' | 'pastedToken' | 'environment' = 'browser'): FakeBridge {
   const bridge = signedOutBridge();
   bridge.accountState = { ...bridge.accountState, signedIn: true, method };
-  bridge.currentStatus = { health: 'live', provider: 'webex', account: WEBEX_USER };
+  bridge.currentStatus = { health: 'live', provider: 'webex', demo: false, account: WEBEX_USER };
   return bridge;
 }
 
@@ -42,8 +43,8 @@ describe('account settings', () => {
       await mount(<SettingsView />, signedOutBridge(''));
       const section = accountSection();
       expect(section.textContent).toContain('calls are simulated on this computer');
-      expect(section.textContent).toContain('Signing in with Webex connects your real Webex Calling account.');
-      expect(section.textContent).toContain('Demo (simulated calls)');
+      expect(section.textContent).toContain('Signing in connects your real Webex Calling account.');
+      expect(section.textContent).toContain('Webex Calling — demo (simulated calls)');
       expect(section.textContent).toContain('Dana Demo (demo account)');
       expect(input('Client ID').type).toBe('text');
       expect(input('Client secret').type).toBe('password');
@@ -77,7 +78,7 @@ describe('account settings', () => {
       fireEvent.input(input('Client ID'), { target: { value: '  C0abc123  ' } });
       fireEvent.click(button('Save client ID'));
       await settle();
-      expect(bridge.settingsPatches).toEqual([{ webex: { clientId: 'C0abc123' } }]);
+      expect(bridge.settingsPatches).toEqual([{ providers: { webex: { clientId: 'C0abc123' } } }]);
       expect(within(accountSection()).getByText('Client ID saved.')).toBeTruthy();
       expect(button('Save client ID').disabled).toBe(true);
     });
@@ -141,7 +142,7 @@ describe('account settings', () => {
       fireEvent.input(input('Client ID'), { target: { value: 'typed-id' } });
       fireEvent.click(button('Sign in with Webex'));
       await settle();
-      expect(bridge.settingsPatches).toEqual([{ webex: { clientId: 'typed-id' } }]);
+      expect(bridge.settingsPatches).toEqual([{ providers: { webex: { clientId: 'typed-id' } } }]);
       expect(bridge.signIns).toBe(1);
     });
 
@@ -313,7 +314,7 @@ describe('account settings', () => {
   describe('status line', () => {
     it('when signed out, "Sign in" opens Settings with focus on the Account section', async () => {
       const bridge = signedOutBridge();
-      bridge.currentStatus = { health: 'signedOut', provider: 'webex', detail: 'Your Webex sign-in has expired.' };
+      bridge.currentStatus = { health: 'signedOut', provider: 'webex', demo: false, detail: 'Your Webex sign-in has expired.' };
       await mount(<PanelApp />, bridge);
       expect(screen.getByRole('tab', { name: 'Calls' }).getAttribute('aria-selected')).toBe('true');
       const footer = screen.getByRole('contentinfo');
@@ -332,7 +333,7 @@ describe('account settings', () => {
       const bridge = signedInBridge();
       await mount(<PanelApp />, bridge);
       expect(within(screen.getByRole('contentinfo')).queryByRole('button', { name: 'Sign in' })).toBeNull();
-      act(() => bridge.setStatus({ health: 'signedOut', provider: 'webex' }));
+      act(() => bridge.setStatus({ health: 'signedOut', provider: 'webex', demo: false }));
       expect(within(screen.getByRole('contentinfo')).getByRole('button', { name: 'Sign in' })).toBeTruthy();
     });
   });
@@ -351,6 +352,90 @@ describe('account settings', () => {
       await settle();
       expect(screen.getByRole('tab', { name: 'Settings' }).getAttribute('aria-selected')).toBe('true');
       expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Account' }));
+    });
+  });
+
+  describe('driven by the provider', () => {
+    /** A bridge whose running provider is `info`, signed out and out of the demo. */
+    function providerBridge(info: ProviderInfo): FakeBridge {
+      const bridge = new FakeBridge();
+      bridge.app = { ...bridge.app, provider: info.id, providers: [WEBEX_INFO, info] };
+      bridge.currentSettings = { ...bridge.currentSettings, provider: info.id, demo: false };
+      bridge.currentStatus = { health: 'signedOut', provider: info.id, demo: false };
+      bridge.accountState = { ...bridge.accountState, provider: info.id, signInKinds: info.signIn, redirectUri: '' };
+      return bridge;
+    }
+
+    it("a credentials provider shows its form and no browser sign-in; the secrets are password fields, cleared once signed in", async () => {
+      const bridge = providerBridge(CREDENTIALS_INFO);
+      await mount(<SettingsView />, bridge);
+      expect(accountSection().textContent).toContain('Bandwidth');
+      expect(within(accountSection()).queryByRole('button', { name: /Sign in with/ })).toBeNull();
+      expect(within(accountSection()).queryByLabelText('Client ID')).toBeNull();
+      expect(within(accountSection()).queryByLabelText('Client secret')).toBeNull();
+      expect(input('User ID').type).toBe('text');
+      expect(input('API token').type).toBe('password');
+      expect(input('API secret').type).toBe('password');
+      expect(button('Sign in to Bandwidth').disabled).toBe(true);
+
+      fireEvent.input(input('User ID'), { target: { value: ' u-123 ' } });
+      fireEvent.input(input('API token'), { target: { value: 't-456' } });
+      fireEvent.input(input('API secret'), { target: { value: 's-789' } });
+      fireEvent.click(button('Sign in to Bandwidth'));
+      await settle();
+
+      expect(bridge.credentials).toEqual([{ userId: 'u-123', apiToken: 't-456', apiSecret: 's-789' }]);
+      expect(within(accountSection()).getByText('Signed in with your API credentials')).toBeTruthy();
+      expect(within(accountSection()).getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    });
+
+    it('a provider signed in to only with a pasted token shows the token field at once', async () => {
+      const tokenOnly: ProviderInfo = { ...CREDENTIALS_INFO, id: 'ringcentral', name: 'RingCentral', shortName: 'RingCentral', signIn: ['pastedToken'], credentialFields: [] };
+      await mount(<SettingsView />, providerBridge(tokenOnly));
+      expect(within(accountSection()).queryByRole('button', { name: 'Paste an access token instead' })).toBeNull();
+      expect(input('Access token').type).toBe('password');
+      expect(within(accountSection()).queryByRole('button', { name: /Sign in with/ })).toBeNull();
+    });
+
+    it('in the demo, lets the user pick which provider to try among those with a demo', async () => {
+      const bridge = signedOutBridge();
+      bridge.app = { ...bridge.app, providers: [WEBEX_INFO, CREDENTIALS_INFO] };
+      await mount(<SettingsView />, bridge);
+      const choice = within(accountSection()).getByLabelText('Try the demo of') as HTMLSelectElement;
+      expect([...choice.options].map((o) => o.textContent)).toEqual(['Webex Calling']);
+      fireEvent.change(choice, { target: { value: 'webex' } });
+      await settle();
+      expect(bridge.settingsPatches).toEqual([{ provider: 'webex', demo: true }]);
+    });
+
+    it('signed out of the real account, offers the demo again', async () => {
+      const bridge = signedOutBridge();
+      bridge.currentStatus = { health: 'signedOut', provider: 'webex', demo: false };
+      bridge.currentSettings = { ...bridge.currentSettings, demo: false };
+      await mount(<SettingsView />, bridge);
+      fireEvent.click(button('Try the demo of Webex Calling'));
+      await settle();
+      expect(bridge.settingsPatches).toEqual([{ provider: 'webex', demo: true }]);
+    });
+
+    it('offers no demo while signed in or already in the demo', async () => {
+      await mount(<SettingsView />, signedInBridge());
+      expect(within(accountSection()).queryByRole('button', { name: /Try the demo/ })).toBeNull();
+      unmountAll();
+      await mount(<SettingsView />, signedOutBridge());
+      expect(within(accountSection()).queryByRole('button', { name: /Try the demo/ })).toBeNull();
+    });
+
+    it('no longer says "demo" once the status says the real account runs', async () => {
+      const bridge = signedOutBridge();
+      await mount(<SettingsView />, bridge);
+      expect(accountSection().textContent).toContain('demo (simulated calls)');
+      act(() => {
+        bridge.setAccount({ signedIn: true, method: 'browser' });
+        bridge.setStatus({ health: 'live', provider: 'webex', demo: false, account: WEBEX_USER });
+      });
+      expect(accountSection().textContent).not.toContain('demo');
+      expect(within(accountSection()).queryByLabelText('Try the demo of')).toBeNull();
     });
   });
 });

@@ -99,6 +99,7 @@ describe('CallCard sends the right command', () => {
     const bridge = new FakeBridge();
     bridge.currentStatus = {
       health: 'live',
+      demo: false,
       provider: 'webex',
       account: { provider: 'webex', displayName: 'Grace', lines: [{ id: '', label: 'My line', primary: true }, { id: 'owner-2', label: 'Virtual line', primary: false }] },
     };

@@ -157,7 +157,7 @@ describe('Dialer with more than one line', () => {
 
   it('dials on the chosen line, and on my own line when that is chosen', async () => {
     const bridge = new FakeBridge();
-    bridge.currentStatus = { health: 'live', provider: 'webex', account: { provider: 'webex', displayName: 'Grace', lines } };
+    bridge.currentStatus = { health: 'live', provider: 'webex', demo: false, account: { provider: 'webex', displayName: 'Grace', lines } };
     const { field } = await mountDialer(bridge);
     const select = screen.getByLabelText('Line') as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(['My line · +15550123', 'Virtual line']);

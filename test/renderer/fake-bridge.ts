@@ -7,6 +7,7 @@
  * and sign-out, each pushing the new account state and, on sign-in and sign-out, the new status.
  */
 import type { AccountState } from '../../src/shared/account';
+import type { ProviderInfo } from '../../src/shared/providers';
 import type {
   AppState,
   Bridge,
@@ -40,6 +41,38 @@ export const WEBEX_USER: Account = {
   extension: '4042',
 };
 
+/** Webex as main describes it (src/main/providers/webex/descriptor.ts). */
+export const WEBEX_INFO: ProviderInfo = {
+  id: 'webex',
+  name: 'Webex Calling',
+  shortName: 'Webex',
+  pastedTokenHint:
+    'A personal access token from developer.webex.com lasts 12 hours and is not renewed: paste a new one then, or sign in with Webex to stay signed in.',
+  capabilities: ['conference', 'park', 'pickup', 'bargeIn', 'recording', 'history', 'answerEndpoints', 'lines', 'divert', 'voicemail'],
+  signIn: ['oauthPkce', 'oauthClientSecret', 'pastedToken'],
+  settingsFields: [{ key: 'clientId', label: 'Client ID', kind: 'clientId', hint: 'From your Webex integration on developer.webex.com.' }],
+  credentialFields: [],
+  hasDemo: true,
+  implemented: true,
+};
+
+/** A provider signed in to with a credentials form (the shape Bandwidth will have). */
+export const CREDENTIALS_INFO: ProviderInfo = {
+  id: 'bandwidth',
+  name: 'Bandwidth',
+  shortName: 'Bandwidth',
+  capabilities: ['conference', 'recording'],
+  signIn: ['credentials'],
+  settingsFields: [],
+  credentialFields: [
+    { key: 'userId', label: 'User ID', secret: false },
+    { key: 'apiToken', label: 'API token', secret: true },
+    { key: 'apiSecret', label: 'API secret', secret: true },
+  ],
+  hasDemo: false,
+  implemented: true,
+};
+
 export class FakeBridge implements Bridge {
   readonly commands: CallCommand[] = [];
   readonly conferenceCommands: ConferenceCommand[] = [];
@@ -52,9 +85,9 @@ export class FakeBridge implements Bridge {
 
   callList: Call[] = [];
   currentConferences: Conference[] = [];
-  currentStatus: Status = { health: 'live', provider: 'demo', account: { provider: 'demo', displayName: 'Dana Demo' } };
+  currentStatus: Status = { health: 'live', provider: 'webex', demo: true, account: { provider: 'webex', displayName: 'Dana Demo' } };
   currentSettings: Settings = structuredClone(DEFAULT_SETTINGS);
-  app: AppState = { demo: false, version: '0.1.0', platform: 'linux', shortcutFailures: [] };
+  app: AppState = { demo: false, provider: 'webex', providers: [WEBEX_INFO], version: '0.1.0', platform: 'linux', shortcutFailures: [] };
   historyResult: Result<HistoryEntry[]> = ok([]);
   /** How main answers a command; replace it to fail or to hold the answer back. */
   answer: (command: CallCommand) => CommandAnswer = () => ok({});
@@ -66,6 +99,7 @@ export class FakeBridge implements Bridge {
   /** The account as main keeps it; `clientId` comes from the settings (else `builtInClientId`). */
   accountState: Omit<AccountState, 'clientId'> = {
     provider: 'webex',
+    signInKinds: ['oauthPkce', 'oauthClientSecret', 'pastedToken'],
     signedIn: false,
     clientSecretSaved: false,
     redirectUri: 'http://127.0.0.1:47613/oauth/callback',
@@ -255,7 +289,7 @@ export class FakeBridge implements Bridge {
     if (outcome.ok) {
       this.accountState = { ...this.accountState, signingIn: false, signedIn: true, method: 'browser' };
       this.pushAccount();
-      this.setStatus({ health: 'live', provider: 'webex', account: WEBEX_USER });
+      this.setStatus({ health: 'live', provider: 'webex', demo: false, account: WEBEX_USER });
       return ok(null);
     }
     this.accountState = { ...this.accountState, signingIn: false, message: outcome.message };
@@ -279,7 +313,7 @@ export class FakeBridge implements Bridge {
     const { message: _dropped, ...rest } = this.accountState;
     this.accountState = { ...rest, signedIn: true, method: 'pastedToken' };
     this.pushAccount();
-    this.setStatus({ health: 'live', provider: 'webex', account: WEBEX_USER });
+    this.setStatus({ health: 'live', provider: 'webex', demo: false, account: WEBEX_USER });
     return ok(null);
   }
 
@@ -293,13 +327,24 @@ export class FakeBridge implements Bridge {
     return ok(null);
   }
 
+  /** Credentials given to a 'credentials' sign-in. */
+  readonly credentials: Record<string, string>[] = [];
+
+  async signInWithCredentials(request: { values: Record<string, string> }): Promise<Result<null>> {
+    this.credentials.push(request.values);
+    const { message: _dropped, ...rest } = this.accountState;
+    this.accountState = { ...rest, signedIn: true, method: 'credentials' };
+    this.pushAccount();
+    return ok(null);
+  }
+
   async signOut(): Promise<Result<null>> {
     this.signOuts += 1;
     this.finishSignIn({ ok: false, message: 'Sign-in was cancelled.' });
     const { method: _method, ...rest } = this.accountState;
     this.accountState = { ...rest, signedIn: false, clientSecretSaved: false, message: 'Signed out.' };
     this.pushAccount();
-    this.setStatus({ health: 'signedOut', provider: 'webex', detail: 'Signed out.' });
+    this.setStatus({ health: 'signedOut', provider: 'webex', demo: false, detail: 'Signed out.' });
     return ok(null);
   }
 
@@ -349,7 +394,7 @@ export class FakeBridge implements Bridge {
   }
 
   private accountSnapshot(): AccountState {
-    return { ...this.accountState, clientId: this.currentSettings.webex.clientId || this.builtInClientId };
+    return { ...this.accountState, clientId: this.currentSettings.providers.webex.clientId || this.builtInClientId };
   }
 
   private pushAccount(): void {

@@ -14,7 +14,7 @@ import { FakeBridge } from './fake-bridge';
 export function makeCall(overrides: Partial<Call> = {}): Call {
   return {
     id: 'call-1',
-    provider: 'demo',
+    provider: 'webex',
     sessionId: 'session-1',
     direction: 'incoming',
     state: 'connected',

@@ -114,7 +114,7 @@ describe('panel', () => {
   describe('status line', () => {
     it('shows event health with its detail and the account', async () => {
       const bridge = new FakeBridge();
-      bridge.currentStatus = { health: 'polling', provider: 'webex', account: { provider: 'webex', displayName: 'Alex Agent' } };
+      bridge.currentStatus = { health: 'polling', provider: 'webex', demo: false, account: { provider: 'webex', displayName: 'Alex Agent' } };
       await mount(<PanelApp />, bridge);
       const footer = screen.getByRole('contentinfo');
       expect(footer.textContent).toContain('Polling');
@@ -131,6 +131,7 @@ describe('panel', () => {
           bridge.setStatus({
             health: health as 'live',
             provider: 'webex',
+            demo: false,
             ...(health === 'live' ? {} : { detail }),
           }),
         );
@@ -141,12 +142,12 @@ describe('panel', () => {
 
     it('offers to refresh the calls when updates lag', async () => {
       const bridge = new FakeBridge();
-      bridge.currentStatus = { health: 'degraded', provider: 'webex', detail: 'Events are late' };
+      bridge.currentStatus = { health: 'degraded', provider: 'webex', demo: false, detail: 'Events are late' };
       await mount(<PanelApp />, bridge);
       fireEvent.click(screen.getByRole('button', { name: 'Refresh calls' }));
       await settle();
       expect(bridge.reconciles).toBe(1);
-      act(() => bridge.setStatus({ health: 'live', provider: 'webex' }));
+      act(() => bridge.setStatus({ health: 'live', provider: 'webex', demo: false }));
       expect(screen.queryByRole('button', { name: 'Refresh calls' })).toBeNull();
     });
   });

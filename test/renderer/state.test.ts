@@ -29,7 +29,7 @@ describe('connect', () => {
     dispose = connection;
     await connection.ready;
     bridge.setCalls([ringingCall({ id: 'r' })]);
-    bridge.setStatus({ health: 'offline', provider: 'demo', detail: 'No network' });
+    bridge.setStatus({ health: 'offline', provider: 'webex', demo: true, detail: 'No network' });
     bridge.setHistory([historyEntry({ type: 'missed' })]);
     bridge.setApp({ demo: true });
     bridge.setSettings({ ...bridge.currentSettings, doNotDisturb: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, applySettingsPatch, settingsPatchSchema, settingsSchema } from '../../src/shared/settings';
+import { migrateSettings } from '../../src/shared/settings-migration';
 
 describe('settings schema', () => {
   it('accepts the defaults', () => {
@@ -22,7 +23,9 @@ describe('settings schema', () => {
   it.each([
     [{ theme: 'purple' }],
     [{ popup: { quietHours: { start: '25:00' } } }],
-    [{ webex: { baseUrl: 'ftp://example.com' } }],
+    [{ providers: { webex: { baseUrl: 'ftp://example.com' } } }],
+    [{ providers: { skype: { clientId: 'x' } } }],
+    [{ demo: 'yes' }],
     [{ shortcuts: { answer: 'Ctrl+<script>' } }],
     [{ unknownSetting: true }],
     [{ provider: 'skype' }],
@@ -30,5 +33,40 @@ describe('settings schema', () => {
     const parsed = settingsPatchSchema.safeParse(patch);
     const applied = parsed.success ? applySettingsPatch(DEFAULT_SETTINGS, parsed.data) : parsed;
     expect(applied.success).toBe(false);
+  });
+
+  it("patches one provider's section without losing its other settings", () => {
+    const result = applySettingsPatch(DEFAULT_SETTINGS, { providers: { webex: { clientId: 'C0abc' } }, demo: false });
+    expect(result.data?.providers.webex).toEqual({ ...DEFAULT_SETTINGS.providers.webex, clientId: 'C0abc' });
+    expect(result.data?.demo).toBe(false);
+  });
+
+  it('names the valid providers when a provider id is unknown', () => {
+    const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, provider: 'skype' });
+    expect(parsed.error?.issues[0]?.message).toBe('unknown provider: use one of webex, ringcentral, bandwidth');
+  });
+
+  it('starts new users in the demo of Webex', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ provider: 'webex', demo: true });
+  });
+});
+
+describe('settings migration', () => {
+  it("turns the earlier version's demo provider into the demo flag and moves the webex section", () => {
+    const earlier = { provider: 'demo', webex: { clientId: 'C1', baseUrl: 'https://proxy.example/v1', answerEndpointId: 'ep-1' }, theme: 'dark' };
+    expect(migrateSettings(earlier)).toEqual({
+      migrated: true,
+      value: { provider: 'webex', demo: true, providers: { webex: { clientId: 'C1', baseUrl: 'https://proxy.example/v1', answerEndpointId: 'ep-1' } }, theme: 'dark' },
+    });
+  });
+
+  it('keeps a signed-in Webex user out of the demo', () => {
+    expect(migrateSettings({ provider: 'webex', webex: { clientId: 'C1' } }).value).toEqual({ provider: 'webex', demo: false, providers: { webex: { clientId: 'C1' } } });
+  });
+
+  it("leaves today's settings and partial files alone", () => {
+    expect(migrateSettings(DEFAULT_SETTINGS)).toEqual({ migrated: false, value: DEFAULT_SETTINGS });
+    expect(migrateSettings({ theme: 'light' })).toEqual({ migrated: false, value: { theme: 'light' } });
+    expect(migrateSettings('nonsense')).toEqual({ migrated: false, value: 'nonsense' });
   });
 });

@@ -1,11 +1,26 @@
 /**
- * The port to secrets at rest (refresh tokens, client secrets). The shell implements it with
- * safeStorage (shell/secret-vault.ts); the account logic only sees this interface. No electron here.
+ * The port to secrets at rest (refresh tokens, client secrets, API credentials), keyed by provider:
+ * `webex.refreshToken`, `webex.clientSecret`, `bandwidth.apiSecret` … The shell implements it with
+ * safeStorage (shell/secret-vault.ts); a provider's account sees only its own secrets through
+ * `forProvider`. No electron here.
  */
+import type { ProviderId } from '../../shared/domain';
 import type { RefreshTokenStore } from './refresh-token-store';
 
-export const SECRET_NAMES = ['webexRefreshToken', 'webexClientSecret'] as const;
-export type SecretName = (typeof SECRET_NAMES)[number];
+/** What a provider may keep. */
+export const SECRET_KINDS = ['refreshToken', 'clientSecret', 'apiToken', 'apiSecret'] as const;
+export type SecretKind = (typeof SECRET_KINDS)[number];
+export type SecretName = `${ProviderId}.${SecretKind}`;
+
+export function secretName(provider: ProviderId, kind: SecretKind): SecretName {
+  return `${provider}.${kind}`;
+}
+
+/** Names earlier versions stored secrets under, and where they live now (migrated when the vault opens). */
+export const LEGACY_SECRET_NAMES: Readonly<Record<string, SecretName>> = {
+  webexRefreshToken: 'webex.refreshToken',
+  webexClientSecret: 'webex.clientSecret',
+};
 
 export interface SecretPersistence {
   /** True when secrets survive a restart (encrypted by the OS's secret store). */
@@ -14,29 +29,54 @@ export interface SecretPersistence {
   reason?: string;
 }
 
+/** One provider's secrets: what its account is given. */
+export interface ProviderSecrets {
+  readonly provider: ProviderId;
+  readonly persistence: SecretPersistence;
+  get(kind: SecretKind): Promise<string | null>;
+  set(kind: SecretKind, value: string | null): Promise<void>;
+  /** Forgets this provider's secrets (its sign-out); other providers' stay. */
+  wipe(): Promise<void>;
+  /** The refresh-token port the token manager writes through. */
+  refreshTokenStore(): RefreshTokenStore;
+}
+
 export interface SecretVault {
   readonly persistence: SecretPersistence;
   get(name: SecretName): Promise<string | null>;
   set(name: SecretName, value: string | null): Promise<void>;
-  /** Forgets every secret (sign-out). */
-  wipe(): Promise<void>;
-  /** The refresh-token port the token manager writes through. */
-  refreshTokenStore(name: 'webexRefreshToken'): RefreshTokenStore;
+  /** Forgets one provider's secrets, or every secret when no provider is named. */
+  wipe(provider?: ProviderId): Promise<void>;
+  forProvider(provider: ProviderId): ProviderSecrets;
+}
+
+/** A provider's view of a vault, built from the vault's own get/set/wipe. */
+export function providerSecrets(vault: Pick<SecretVault, 'persistence' | 'get' | 'set' | 'wipe'>, provider: ProviderId): ProviderSecrets {
+  const get = (kind: SecretKind) => vault.get(secretName(provider, kind));
+  const set = (kind: SecretKind, value: string | null) => vault.set(secretName(provider, kind), value);
+  return {
+    provider,
+    persistence: vault.persistence,
+    get,
+    set,
+    wipe: () => vault.wipe(provider),
+    refreshTokenStore: () => ({ save: (t) => set('refreshToken', t), load: () => get('refreshToken'), clear: () => set('refreshToken', null) }),
+  };
 }
 
 /** Secrets for this run only: for tests, the preview, and systems without a secret store. */
 export function memorySecretVault(reason?: string): SecretVault {
   const values = new Map<SecretName, string>();
-  const get = async (name: SecretName) => values.get(name) ?? null;
-  const set = async (name: SecretName, value: string | null) => {
-    if (value === null) values.delete(name);
-    else values.set(name, value);
-  };
-  return {
+  const vault: Omit<SecretVault, 'forProvider'> = {
     persistence: { persistent: false, ...(reason ? { reason } : {}) },
-    get,
-    set,
-    wipe: async () => values.clear(),
-    refreshTokenStore: (name) => ({ save: (t) => set(name, t), load: () => get(name), clear: () => set(name, null) }),
+    get: async (name) => values.get(name) ?? null,
+    set: async (name, value) => {
+      if (value === null) values.delete(name);
+      else values.set(name, value);
+    },
+    wipe: async (provider) => {
+      for (const name of [...values.keys()]) if (provider === undefined || name.startsWith(`${provider}.`)) values.delete(name);
+    },
   };
+  return { ...vault, forProvider: (provider) => providerSecrets(vault, provider) };
 }

@@ -50,7 +50,6 @@ export function actionLabel(action: Action | CallCommandType): string {
 }
 
 const PROVIDER_NAMES: Record<ProviderId, string> = {
-  demo: 'Webex (demo)',
   webex: 'Webex',
   ringcentral: 'RingCentral',
   bandwidth: 'Bandwidth',

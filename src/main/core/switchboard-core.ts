@@ -55,6 +55,8 @@ export interface SwitchboardCoreOptions {
   historyRefreshDelayMs?: number;
   /** The provider's name in messages (default from its id: "Webex"). */
   providerName?: string;
+  /** The provider is its built-in simulator: the status says so (the UI shows "demo"). */
+  demo?: boolean;
   timers?: Timers;
 }
 
@@ -102,7 +104,7 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
 
   function status(): Status {
     const h = health.current();
-    const s: Status = { health: h.health, provider: provider.id };
+    const s: Status = { health: h.health, provider: provider.id, demo: options.demo ?? false };
     if (account) s.account = account;
     if (h.detail) s.detail = h.detail;
     if (h.lastSyncAt) s.lastSyncAt = h.lastSyncAt;

@@ -1,6 +1,6 @@
 /**
- * Keeps the running backend and swaps it when the user changes provider (the demo → Webex after the
- * first sign-in, or back) without a restart. Everything above it — shell, preview, bridge handlers —
+ * Keeps the running backend and swaps it when the user changes provider or leaves the demo (the demo →
+ * the real account after the first sign-in, or back) without a restart. Everything above it — shell, preview, bridge handlers —
  * holds one stable `core` that forwards to the current backend's core and carries its listeners over
  * on every swap. Must not import electron.
  */
@@ -11,17 +11,17 @@ import type { Settings } from '../../shared/settings';
 import type { SwitchboardCore, SwitchboardCoreEvents } from '../core/switchboard-core';
 import { createEmitter, type Listener } from '../foundation/typed-emitter';
 import { ProviderError } from '../provider-api/provider-error';
-import type { WebexSimulator } from '../simulator/webex/index';
-import { type Backend, type BackendOptions, chooseProvider, startBackend } from './backend';
+import { type Backend, type BackendOptions, startBackend } from './backend';
+import { chooseProvider, type DemoSimulator } from './provider-registry';
 
 export interface BackendHost {
   /** Stable across swaps: listeners registered here follow the current backend. */
   readonly core: SwitchboardCore;
   readonly demo: boolean;
   readonly provider: ProviderId;
-  readonly simulator: WebexSimulator | undefined;
+  readonly simulator: DemoSimulator | undefined;
   simulateIncomingCall(kind: DemoCallKind): Promise<Result<null>>;
-  /** Starts the backend for these settings if it is another provider than the running one. */
+  /** Starts the backend for these settings if it is another provider or mode than the running one. */
   switchTo(settings: Settings): Promise<Result<null>>;
   /** Told after every swap (the demo flag may have changed). */
   onSwitched(listener: () => void): () => void;
@@ -65,7 +65,8 @@ export async function startBackendHost(options: BackendOptions, start: BackendFa
 
   async function swap(settings: Settings): Promise<Result<null>> {
     const wanted = chooseProvider(settings, options.env ?? {});
-    if (wanted === current.provider) return ok(null);
+    if (!wanted.ok) return wanted;
+    if (wanted.value.provider === current.provider && wanted.value.demo === current.demo) return ok(null);
     let next: Backend;
     try {
       next = await start({ ...options, settings });
@@ -80,6 +81,11 @@ export async function startBackendHost(options: BackendOptions, start: BackendFa
     relay.emit('calls', next.core.calls());
     relay.emit('conferences', next.core.conferences());
     relay.emit('status', next.core.status());
+    // The old provider's history (and its missed-call badge) goes at once; the new one's follows its read.
+    relay.emit('history', []);
+    void next.core.history().then((history) => {
+      if (current === next && history.ok && history.value.length > 0) relay.emit('history', history.value);
+    });
     switched.emit('switched', null);
     return ok(null);
   }

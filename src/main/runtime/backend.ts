@@ -1,27 +1,30 @@
 /**
- * Builds what the app runs on from settings and environment overrides: the provider (the real Webex
- * client, against webexapis.com or — in demo mode — the in-process simulator on loopback) and the core
- * on top of it. Shared by the Electron shell and the browser preview, so it must not import electron.
+ * Builds what the app runs on from settings and environment overrides: the chosen provider (from the
+ * registry, provider-registry.ts) — against its real API or, in demo mode, against its simulator on
+ * loopback — and the core on top of it. Shared by the Electron shell and the browser preview, so it must
+ * not import electron.
  */
 import type { DemoCallKind } from '../../shared/contract';
 import type { ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { FetchFn } from '../provider-api/http-client';
+import { providerDisplayName } from '../core/command-wording';
 import { createSwitchboardCore, type SwitchboardCore } from '../core/switchboard-core';
 import { staticTokenSource, type TokenSource } from '../provider-api/token-source';
 import { ProviderError } from '../provider-api/provider-error';
-import { createWebexProvider, WEBEX_BASE_URL } from '../providers/webex/index';
-import { startWebexSimulator, type WebexSimulator } from '../simulator/webex/index';
-import { demoCall, seedDemo } from './demo-scenarios';
+import { chooseProvider, type DemoSimulator, providerEntry, sectionOf } from './provider-registry';
+
+export { chooseProvider } from './provider-registry';
 
 export interface Backend {
   core: SwitchboardCore;
+  /** The provider (in the demo: the one whose simulator runs). */
   provider: ProviderId;
-  /** True when running against the built-in simulator. */
+  /** True when running against the provider's built-in simulator. */
   demo: boolean;
   /** The demo's simulator (tests and the preview drive it); undefined with a real account. */
-  simulator?: WebexSimulator;
+  simulator?: DemoSimulator;
   simulateIncomingCall(kind: DemoCallKind): Promise<Result<null>>;
   close(): Promise<void>;
 }
@@ -33,15 +36,10 @@ export interface BackendOptions {
   env?: Record<string, string | undefined>;
   /** Electron's net.fetch in the app (system proxy); Node's fetch elsewhere. */
   fetch?: FetchFn;
-  /** Where a signed-in user's token comes from when no env token is set (the OAuth token manager). */
+  /** Where a signed-in user's token comes from when no env token is set (the provider's account). */
   tokens?: TokenSource;
-}
-
-/** Which provider to run: the environment wins, then settings. */
-export function chooseProvider(settings: Settings, env: Record<string, string | undefined>): ProviderId {
-  const fromEnv = env.SWITCHBOARD_PROVIDER;
-  if (fromEnv === 'demo' || fromEnv === 'webex' || fromEnv === 'ringcentral' || fromEnv === 'bandwidth') return fromEnv;
-  return settings.provider;
+  /** The same, per provider (the session's accounts); wins over `tokens`. */
+  tokensFor?: (provider: ProviderId) => TokenSource;
 }
 
 function pollIntervals(env: Record<string, string | undefined>): { fastMs?: number; normalMs?: number; idleMs?: number } {
@@ -59,62 +57,60 @@ function signedOutTokens(providerName: string): TokenSource {
   return { accessToken: refuse, refreshAfterUnauthorized: refuse };
 }
 
+/** Starts the chosen provider; throws a ProviderError saying why when it cannot be run. */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const env = options.env ?? {};
-  const provider = chooseProvider(options.settings, env);
+  const choice = chooseProvider(options.settings, env);
+  if (!choice.ok) throw new ProviderError({ code: choice.error.code, message: choice.error.message });
+  const { provider: id, demo } = choice.value;
+  const entry = providerEntry(id);
+  if (!entry.ok) throw new ProviderError({ code: entry.error.code, message: entry.error.message });
+  const { descriptor, startDemo } = entry.value;
   const intervals = pollIntervals(env);
-  const answerEndpointId = (): string => (options.liveSettings?.() ?? options.settings).webex.answerEndpointId;
+  const section = () => sectionOf(options.liveSettings?.() ?? options.settings, id);
 
-  if (provider === 'demo') {
-    const simulator = await startWebexSimulator({ recordRequests: false });
-    const webex = createWebexProvider({
-      baseUrl: simulator.baseUrl,
-      tokens: staticTokenSource(simulator.token, 'Webex (demo)'),
+  if (demo && startDemo) {
+    const run = await startDemo();
+    const providerName = `${providerDisplayName(id)} (demo)`;
+    const provider = descriptor.createProvider({
+      settings: section,
+      env,
+      tokens: staticTokenSource(run.token, providerName),
       fetch: options.fetch,
-      answerEndpointId,
-      // A Webex account in every respect but its id, so the UI can say "demo".
-      id: 'demo',
+      baseUrl: run.baseUrl,
     });
-    const core = createSwitchboardCore({ provider: webex, intervals });
-    seedDemo(simulator);
+    // The real provider's id throughout (calls, account, status); only `demo` says it is simulated.
+    const core = createSwitchboardCore({ provider, intervals, demo: true, providerName });
     await core.start();
     return {
       core,
-      provider,
+      provider: id,
       demo: true,
-      simulator,
+      simulator: run.simulator,
       async simulateIncomingCall(kind) {
-        simulator.scenario.ringUser(demoCall(kind));
+        run.ring(kind);
         const read = await core.reconcile();
         return read.ok ? ok(null) : read;
       },
       async close() {
         core.stop();
-        await simulator.close();
+        await run.close();
       },
     };
   }
 
-  if (provider === 'webex') {
-    const token = env.SWITCHBOARD_WEBEX_TOKEN;
-    const tokens = token ? staticTokenSource(token, 'Webex') : (options.tokens ?? signedOutTokens('Webex'));
-    const baseUrl = env.SWITCHBOARD_WEBEX_BASE_URL ?? options.settings.webex.baseUrl ?? WEBEX_BASE_URL;
-    const webex = createWebexProvider({ baseUrl, tokens, fetch: options.fetch, answerEndpointId });
-    const core = createSwitchboardCore({ provider: webex, intervals });
-    await core.start();
-    return {
-      core,
-      provider,
-      demo: false,
-      simulateIncomingCall: async () => err('NOT_ALLOWED', 'Simulated calls exist only in the demo.'),
-      async close() {
-        core.stop();
-      },
-    };
-  }
-
-  throw new ProviderError({
-    code: 'PROVIDER',
-    message: `${provider === 'ringcentral' ? 'RingCentral' : 'Bandwidth'} is not supported yet: choose Webex or the demo in Settings.`,
-  });
+  const token = descriptor.environmentToken(env);
+  const tokens = token ? staticTokenSource(token, descriptor.name) : (options.tokensFor?.(id) ?? options.tokens ?? signedOutTokens(descriptor.name));
+  const provider = descriptor.createProvider({ settings: section, env, tokens, fetch: options.fetch });
+  const core = createSwitchboardCore({ provider, intervals });
+  await core.start();
+  return {
+    core,
+    provider: id,
+    demo: false,
+    simulateIncomingCall: async () => err('NOT_ALLOWED', 'Simulated calls exist only in the demo.'),
+    async close() {
+      core.stop();
+    },
+  };
 }

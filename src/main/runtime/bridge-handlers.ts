@@ -27,6 +27,7 @@ export interface AccountControls {
   cancelSignIn(): Result<null>;
   pasteToken(token: string): Promise<Result<null>>;
   setClientSecret(secret: string | null): Promise<Result<null>>;
+  signInWithCredentials(values: Record<string, string>): Promise<Result<null>>;
   signOut(): Promise<Result<null>>;
 }
 
@@ -68,6 +69,7 @@ export function createBridgeHandlers({ backend, account, settings, appState, win
     'account:cancelSignIn': () => account.cancelSignIn(),
     'account:pasteToken': ({ token }) => account.pasteToken(token),
     'account:setClientSecret': ({ secret }) => account.setClientSecret(secret),
+    'account:signInWithCredentials': ({ values }) => account.signInWithCredentials(values),
     'account:signOut': () => account.signOut(),
   };
 }

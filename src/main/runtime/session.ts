@@ -1,25 +1,24 @@
 /**
- * The running app without its windows: settings, the Webex account (sign-in, tokens, secrets), the
- * backend host (demo or a real provider, swappable) and what ties them: a sign-in switches from the
- * demo to Webex, a sign-out makes the core forget the calls, a provider change in settings swaps the
- * backend. The Electron shell and the browser preview both run one. Must not import electron.
+ * The running app without its windows: settings, the provider accounts (sign-in, tokens, secrets — one
+ * per provider, built from its descriptor), the backend host (a provider or its demo, swappable) and
+ * what ties them: a sign-in leaves the demo for the real account, a sign-out makes the core forget the
+ * calls, a provider change in settings swaps the backend. Settings the session itself writes are told
+ * through `onSettingsChanged`, so the windows hear of them. The Electron shell and the browser preview
+ * both run one. Must not import electron.
  */
 import type { AccountState } from '../../shared/account';
-import { type Result, ok } from '../../shared/result';
+import type { ProviderId } from '../../shared/domain';
+import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
+import type { ProviderAccount } from '../auth/provider-descriptor';
 import type { SecretVault } from '../auth/secrets';
 import type { FetchFn } from '../provider-api/http-client';
 import type { SwitchboardCore } from '../core/switchboard-core';
-import { WEBEX_BASE_URL } from '../providers/webex/index';
-import type { WebexSimulator } from '../simulator/webex/index';
+import { createEmitter } from '../foundation/typed-emitter';
 import { startBackend } from './backend';
 import { type BackendFactory, type BackendHost, startBackendHost } from './backend-host';
 import type { AccountControls } from './bridge-handlers';
-import { createWebexAccount, type WebexAccount } from '../providers/webex/account';
-
-/** A client id built into a release (electron-vite `define`), so users need not register their own. */
-declare const __SWITCHBOARD_WEBEX_CLIENT_ID__: string | undefined;
-const BUILT_IN_CLIENT_ID = typeof __SWITCHBOARD_WEBEX_CLIENT_ID__ === 'string' ? __SWITCHBOARD_WEBEX_CLIENT_ID__ : '';
+import { chooseProvider, type DemoSimulator, providerEntry, sectionOf } from './provider-registry';
 
 export interface SessionLog {
   info(message: string): void;
@@ -44,8 +43,11 @@ export interface Session {
   /** Stable across provider swaps. */
   readonly core: SwitchboardCore;
   readonly demo: boolean;
-  readonly simulator: WebexSimulator | undefined;
-  readonly account: WebexAccount;
+  /** The running provider (in the demo: the one whose simulator runs). */
+  readonly provider: ProviderId;
+  readonly simulator: DemoSimulator | undefined;
+  /** The account of the configured provider. */
+  readonly account: ProviderAccount;
   /** The account channels of the bridge. */
   readonly accountControls: AccountControls;
   simulateIncomingCall: BackendHost['simulateIncomingCall'];
@@ -54,41 +56,96 @@ export interface Session {
   onAccountChanged(listener: (state: AccountState) => void): () => void;
   /** Told after a provider swap (the demo flag may have changed). */
   onSwitched(listener: () => void): () => void;
+  /** Told when the session saved settings itself (leaving the demo after a sign-in): windows must hear of it. */
+  onSettingsChanged(listener: (settings: Settings) => void): () => void;
   close(): Promise<void>;
+}
+
+interface Events {
+  account: AccountState;
+  settings: Settings;
 }
 
 export async function startSession(options: SessionOptions): Promise<Session> {
   const { env, settings, log } = options;
-  const apiBase = (): string => env.SWITCHBOARD_WEBEX_BASE_URL ?? settings.get().webex.baseUrl ?? WEBEX_BASE_URL;
-  const account = createWebexAccount({
-    clientId: () => settings.get().webex.clientId || env.SWITCHBOARD_WEBEX_CLIENT_ID || BUILT_IN_CLIENT_ID,
-    authBaseUrl: apiBase,
-    apiBaseUrl: apiBase,
-    vault: options.vault,
-    openBrowser: options.openBrowser,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(env.SWITCHBOARD_WEBEX_TOKEN ? { environmentToken: env.SWITCHBOARD_WEBEX_TOKEN } : {}),
-    ...(options.redirectPort === undefined ? {} : { redirectPort: options.redirectPort }),
-    ...(options.signInTimeoutMs === undefined ? {} : { signInTimeoutMs: options.signInTimeoutMs }),
-  });
-  await account.restore();
+  const events = createEmitter<Events>();
+  const accounts = new Map<ProviderId, ProviderAccount>();
+  // Set once the backend runs; an account restored before then has no calls to forget.
+  const running: { host?: BackendHost } = {};
 
-  const host = await startBackendHost(
-    { settings: settings.get(), liveSettings: settings.get, env, tokens: account.tokens, ...(options.fetch ? { fetch: options.fetch } : {}) },
+  /** The provider the user configured (the environment first); its account is the one shown. */
+  function configuredProvider(): ProviderId {
+    const choice = chooseProvider(settings.get(), env);
+    return choice.ok ? choice.value.provider : settings.get().provider;
+  }
+
+  /** The provider's account, built from its descriptor on first use and restored from the vault. */
+  async function accountFor(id: ProviderId): Promise<ProviderAccount | undefined> {
+    const existing = accounts.get(id);
+    if (existing) return existing;
+    const entry = providerEntry(id);
+    if (!entry.ok) return undefined;
+    const { descriptor } = entry.value;
+    const account = descriptor.createAccount({
+      settings: () => sectionOf(settings.get(), id),
+      env,
+      secrets: options.vault.forProvider(id),
+      openBrowser: options.openBrowser,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.redirectPort === undefined ? {} : { redirectPort: options.redirectPort }),
+      ...(options.signInTimeoutMs === undefined ? {} : { signInTimeoutMs: options.signInTimeoutMs }),
+    });
+    accounts.set(id, account);
+    account.onChange((state) => {
+      if (configuredProvider() === id) events.emit('account', state);
+    });
+    account.onSignedOut((message) => {
+      log?.info(`Signed out of ${descriptor.name}: ${message}`);
+      if (running.host?.provider === id && !running.host.demo) running.host.core.signOut(message);
+    });
+    await account.restore();
+    return account;
+  }
+
+  let shownProvider = configuredProvider();
+  const first = await accountFor(shownProvider);
+  const host: BackendHost = await startBackendHost(
+    {
+      settings: settings.get(),
+      liveSettings: settings.get,
+      env,
+      tokensFor: (id) => {
+        const account = accounts.get(id);
+        if (!account) throw new Error(`No account for ${id}`);
+        return account.tokens;
+      },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    },
     options.startBackend ?? startBackend,
   );
-  log?.info(`Started with ${host.demo ? 'the demo account' : host.provider}.`);
+  running.host = host;
+  log?.info(`Started with ${host.demo ? `the demo of ${host.provider}` : host.provider}.`);
 
-  account.onSignedOut((message) => {
-    log?.info(`Signed out of Webex: ${message}`);
-    if (host.provider === 'webex') host.core.signOut(message);
-  });
+  /** The configured provider's account; its absence means the settings name no runnable provider. */
+  function current(): ProviderAccount {
+    const account = accounts.get(configuredProvider()) ?? first;
+    if (!account) throw new Error('No provider account');
+    return account;
+  }
 
-  /** After a successful sign-in: use Webex (swapping out the demo), then read everything afresh. */
+  /** Saves a patch of the session's own and tells the windows, as a save from Settings would. */
+  function saveSettings(patch: unknown): Result<Settings> {
+    const saved = settings.update(patch);
+    if (saved.ok) events.emit('settings', saved.value);
+    return saved;
+  }
+
+  /** After a successful sign-in: leave the demo for the real account, then read everything afresh. */
   async function afterSignIn(): Promise<Result<null>> {
-    log?.info(`Signed in to Webex (${account.state().method ?? 'unknown method'}).`);
-    if (host.provider !== 'webex') {
-      const saved = settings.update({ provider: 'webex' });
+    const id = configuredProvider();
+    log?.info(`Signed in to ${nameOf(id)} (${current().state().method ?? 'unknown method'}).`);
+    if (host.demo || host.provider !== id) {
+      const saved = saveSettings({ provider: id, demo: false });
       if (!saved.ok) return saved;
       return host.switchTo(saved.value);
     }
@@ -96,9 +153,20 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     return read.ok ? ok(null) : read;
   }
 
+  function nameOf(id: ProviderId): string {
+    const entry = providerEntry(id);
+    return entry.ok ? entry.value.descriptor.name : id;
+  }
+
+  function unsupported(what: string): Result<null> {
+    return err('NOT_ALLOWED', `${nameOf(configuredProvider())} has no ${what}.`);
+  }
+
   const accountControls: AccountControls = {
-    state: () => account.state(),
+    state: () => current().state(),
     async signIn() {
+      const account = current();
+      if (!account.signInWithBrowser) return unsupported('browser sign-in');
       const result = await account.signInWithBrowser();
       if (!result.ok) {
         log?.warn(`Sign-in failed: ${result.error.message}`);
@@ -107,16 +175,27 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       return afterSignIn();
     },
     cancelSignIn() {
-      account.cancelSignIn();
+      current().cancelSignIn();
       return ok(null);
     },
     async pasteToken(token) {
+      const account = current();
+      if (!account.usePastedToken) return unsupported('pasted-token sign-in');
       const result = await account.usePastedToken(token);
       return result.ok ? afterSignIn() : result;
     },
-    setClientSecret: (secret) => account.setClientSecret(secret),
+    async setClientSecret(secret) {
+      const account = current();
+      return account.setClientSecret ? account.setClientSecret(secret) : unsupported('client secret');
+    },
+    async signInWithCredentials(values) {
+      const account = current();
+      if (!account.useCredentials) return unsupported('credentials sign-in');
+      const result = await account.useCredentials(values);
+      return result.ok ? afterSignIn() : result;
+    },
     async signOut() {
-      await account.signOut();
+      await current().signOut();
       return ok(null);
     },
   };
@@ -126,22 +205,35 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     get demo() {
       return host.demo;
     },
+    get provider() {
+      return host.provider;
+    },
     get simulator() {
       return host.simulator;
     },
-    account,
+    get account() {
+      return current();
+    },
     accountControls,
     simulateIncomingCall: (kind) => host.simulateIncomingCall(kind),
     async settingsChanged(next) {
-      const before = host.provider;
+      const before = { provider: host.provider, demo: host.demo };
+      // Another provider chosen: its account (restored from the vault) is the one the screen shows now.
+      const shown = configuredProvider();
+      const account = await accountFor(shown);
+      if (account && shown !== shownProvider) events.emit('account', account.state());
+      shownProvider = shown;
       const result = await host.switchTo(next);
-      if (result.ok && host.provider !== before) log?.info(`Switched from ${before} to ${host.provider}.`);
+      if (result.ok && (host.provider !== before.provider || host.demo !== before.demo)) {
+        log?.info(`Switched from ${before.demo ? 'the demo of ' : ''}${before.provider} to ${host.demo ? 'the demo of ' : ''}${host.provider}.`);
+      }
       return result;
     },
-    onAccountChanged: (listener) => account.onChange(listener),
+    onAccountChanged: (listener) => events.on('account', listener),
     onSwitched: (listener) => host.onSwitched(listener),
+    onSettingsChanged: (listener) => events.on('settings', listener),
     async close() {
-      account.cancelSignIn();
+      for (const account of accounts.values()) account.cancelSignIn();
       await host.close();
     },
   };

@@ -13,6 +13,7 @@ import { type CallShortcut, conferenceMuteCommand, NO_CONFERENCE_TO_MUTE, noTarg
 import { type TrayAction, trayModel } from './tray-model';
 import type { Session } from '../runtime/session';
 import { createBridgeHandlers, forwardCoreEvents } from '../runtime/bridge-handlers';
+import { providerInfos } from '../runtime/provider-registry';
 import { watchConnectivity } from './connectivity';
 import { createDialRequests } from './dial-requests';
 import { registerIpcHandlers } from './ipc';
@@ -32,7 +33,16 @@ import { createWindowRegistry } from './window-registry';
 /** What the shell needs of the running session (src/main/runtime/session.ts). */
 export type ShellBackend = Pick<
   Session,
-  'core' | 'demo' | 'simulateIncomingCall' | 'close' | 'accountControls' | 'settingsChanged' | 'onAccountChanged' | 'onSwitched'
+  | 'core'
+  | 'demo'
+  | 'provider'
+  | 'simulateIncomingCall'
+  | 'close'
+  | 'accountControls'
+  | 'settingsChanged'
+  | 'onAccountChanged'
+  | 'onSwitched'
+  | 'onSettingsChanged'
 >;
 
 /** Where the shell writes what happened (runtime/app-log.ts); redaction happens there. */
@@ -176,7 +186,14 @@ export function startAppController(options: AppControllerOptions): AppController
   });
 
   function state(): AppState {
-    return { demo: backend.demo, version: app.getVersion(), platform, shortcutFailures: shortcuts.failures() };
+    return {
+      demo: backend.demo,
+      provider: backend.provider,
+      providers: providerInfos(),
+      version: app.getVersion(),
+      platform,
+      shortcutFailures: shortcuts.failures(),
+    };
   }
 
   function applyStartAtLogin(current: Settings): void {
@@ -268,6 +285,8 @@ export function startAppController(options: AppControllerOptions): AppController
     if (channel === 'calls:changed' || channel === 'status:changed' || channel === 'conferences:changed') refresh();
   });
   const stopAccount = backend.onAccountChanged((account) => push.send('account:changed', account));
+  // Settings the session saved itself (leaving the demo after a sign-in) reach the windows like any other save.
+  const stopSessionSettings = backend.onSettingsChanged((current) => applySettings(current));
   // A provider swap (demo → Webex after sign-in) changes what the windows show as the app's state.
   const stopSwitched = backend.onSwitched(() => {
     push.send('app:changed', state());
@@ -313,6 +332,7 @@ export function startAppController(options: AppControllerOptions): AppController
       closing = (async () => {
         stopForwarding();
         stopAccount();
+        stopSessionSettings();
         stopSwitched();
         stopConnectivity();
         shortcuts.unregisterAll();

@@ -10,6 +10,7 @@ import { app, dialog, net } from 'electron';
 import type { FetchFn } from '../provider-api/http-client';
 import { createAppLog } from '../runtime/app-log';
 import type { BackendFactory } from '../runtime/backend-host';
+import { configuredApiBase } from '../runtime/provider-registry';
 import { type Session, startSession } from '../runtime/session';
 import { type AppController, startAppController } from './app-controller';
 import { createLaunchRequests, deliverArgv, listenForLaunchRequests, registerLinkProtocols } from './protocol-links';
@@ -64,10 +65,11 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppControlle
       log,
       startBackend: options.startBackend,
       // The system browser, never an embedded one: the provider's https sign-in pages, or the API base
-      // the user configured for Webex (a simulator or proxy) — the authorize URL is built from it.
+      // the user configured for the provider (a simulator or proxy) — the authorize URL is built from it.
       openBrowser: async (url) => {
-        const configured = options.env.SWITCHBOARD_WEBEX_BASE_URL ?? settings.get().webex.baseUrl;
-        if (!openExternalSafely(url, configured)) throw new Error('That sign-in address is not one Switchboard opens.');
+        if (!openExternalSafely(url, configuredApiBase(settings.get(), options.env))) {
+          throw new Error('That sign-in address is not one Switchboard opens.');
+        }
       },
       ...(options.redirectPort === undefined ? {} : { redirectPort: options.redirectPort }),
     });

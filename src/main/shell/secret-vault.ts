@@ -1,12 +1,15 @@
 /**
- * Secrets at rest (refresh tokens, the Webex client secret): encrypted with safeStorage's async API and
- * kept in their own electron-store file (secrets.json), never in plain text. Where the OS has no real
- * secret store (Linux `basic_text`, or encryption unavailable) nothing is persisted: secrets live for
- * this run only and the user is told why. Access tokens never come here: they stay in memory.
+ * Secrets at rest (refresh tokens, client secrets), keyed by provider (`webex.refreshToken`): encrypted
+ * with safeStorage's async API and kept in their own electron-store file (secrets.json), never in plain
+ * text. Secrets stored under an earlier version's names (`webexRefreshToken`) are moved to today's on
+ * open. Where the OS has no real secret store (Linux `basic_text`, or encryption unavailable) nothing is
+ * persisted: secrets live for this run only and the user is told why. Access tokens never come here:
+ * they stay in memory.
  */
 import { app, safeStorage } from 'electron';
 import Store from 'electron-store';
-import type { SecretName, SecretPersistence, SecretVault } from '../auth/secrets';
+import type { ProviderId } from '../../shared/domain';
+import { LEGACY_SECRET_NAMES, providerSecrets, type SecretName, type SecretPersistence, type SecretVault } from '../auth/secrets';
 
 export interface ShellSecretVault extends SecretVault {
   /** The file holding the encrypted secrets. */
@@ -18,7 +21,8 @@ export interface SecretVaultOptions {
   platform?: NodeJS.Platform;
 }
 
-type StoredSecrets = Partial<Record<SecretName, string>>;
+/** Encrypted values, base64, nested by provider (electron-store reads `webex.refreshToken` as a path). */
+type StoredSecrets = Record<string, unknown>;
 
 /** Backends that only obfuscate: a fixed key anyone can read (design.md, reference §3). */
 const NOT_A_SECRET_STORE = new Set(['basic_text', 'unknown']);
@@ -48,6 +52,7 @@ export async function openSecretVault(options: SecretVaultOptions = {}): Promise
     // Something stored under a real secret store earlier cannot be read now, and must not linger.
     store.clear();
   }
+  migrateLegacyNames(store);
 
   async function get(name: SecretName): Promise<string | null> {
     if (!persistence.persistent) return memory.get(name) ?? null;
@@ -77,19 +82,26 @@ export async function openSecretVault(options: SecretVaultOptions = {}): Promise
     store.set(name, encrypted.toString('base64'));
   }
 
-  return {
-    persistence,
-    get,
-    set,
-    async wipe() {
+  async function wipe(provider?: ProviderId): Promise<void> {
+    if (provider === undefined) {
       memory.clear();
       store.clear();
-    },
-    refreshTokenStore: (name) => ({
-      save: (token) => set(name, token),
-      load: () => get(name),
-      clear: () => set(name, null),
-    }),
-    path: store.path,
-  };
+      return;
+    }
+    for (const name of [...memory.keys()]) if (name.startsWith(`${provider}.`)) memory.delete(name);
+    store.delete(provider);
+  }
+
+  const vault = { persistence, get, set, wipe };
+  return { ...vault, forProvider: (provider) => providerSecrets(vault, provider), path: store.path };
+}
+
+/** Moves secrets stored under an earlier version's names to today's, still encrypted as they were. */
+function migrateLegacyNames(store: Store<StoredSecrets>): void {
+  for (const [legacy, name] of Object.entries(LEGACY_SECRET_NAMES)) {
+    const value = store.get(legacy);
+    if (value === undefined) continue;
+    if (typeof value === 'string' && store.get(name) === undefined) store.set(name, value);
+    store.delete(legacy);
+  }
 }

@@ -2,7 +2,8 @@
  * The user's settings on disk (electron-store, config.json in the app's data folder). What is read is
  * validated with the settings schema — a setting missing from an older file takes its default — and a
  * corrupt or invalid file is set aside as config.corrupt-<time>.json (so nothing is lost) and reported,
- * then defaults apply. Every write is a validated patch. No secrets are stored here.
+ * then defaults apply. A file an earlier version wrote is migrated first (shared/settings-migration.ts)
+ * and saved back in today's shape. Every write is a validated patch. No secrets are stored here.
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import Store from 'electron-store';
 import type { Notice } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/result';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, settingsPatchSchema } from '../../shared/settings';
+import { migrateSettings } from '../../shared/settings-migration';
 import { describeSettingsIssues as describeIssues, patchSettings } from '../runtime/settings-patch';
 
 export interface SettingsStore {
@@ -37,7 +39,7 @@ const FILE_NAME = 'config';
 /** Reads stored settings leniently: missing keys take defaults, anything malformed is an error. */
 function parseStored(value: unknown): Result<Settings> {
   if (value === undefined) return ok(DEFAULT_SETTINGS);
-  const patch = settingsPatchSchema.safeParse(value);
+  const patch = settingsPatchSchema.safeParse(migrateSettings(value).value);
   if (!patch.success) return err('BAD_INPUT', describeIssues(patch.error.issues));
   const merged = applySettingsPatch(DEFAULT_SETTINGS, patch.data);
   return merged.success ? ok(merged.data) : err('BAD_INPUT', describeIssues(merged.error.issues));
@@ -75,8 +77,17 @@ export function openSettingsStore(options: SettingsStoreOptions = {}): SettingsS
   }
 
   const store = new Store<StoredShape>({ name: FILE_NAME, cwd });
-  const stored = parseStored(store.get('settings'));
+  const raw = store.get('settings');
+  const stored = parseStored(raw);
   let current: Settings = stored.ok ? stored.value : DEFAULT_SETTINGS;
+  // An earlier version's file: write it back in today's shape, so it is migrated once.
+  if (stored.ok && migrateSettings(raw).migrated) {
+    try {
+      store.set('settings', current);
+    } catch {
+      // Read-only folder: the migration simply runs again at the next start.
+    }
+  }
 
   return {
     get: () => current,

@@ -1,17 +1,20 @@
 /**
- * The Account section of Settings: the provider, who is signed in and how, main's last word about the
- * account (a failed or cancelled sign-in, a sign-out), a warning when the sign-in will not survive a
- * restart, and the controls: sign in to Webex while signed out, sign out while signed in. In demo mode
- * it says calls are simulated and offers the same sign-in. Shows only what main pushes; never a token
- * or a secret.
+ * The Account section of Settings, one screen for every provider, driven by the provider's ProviderInfo
+ * (from main's app state): the provider, who is signed in and how, main's last word about the account
+ * (a failed or cancelled sign-in, a sign-out), a warning when the sign-in will not survive a restart,
+ * and the controls: the provider's sign-in while signed out (ProviderSignIn), sign out while signed in.
+ * In the demo it says calls are simulated, lets the user pick which provider's demo to try, and offers
+ * the same sign-in; signed out of a real account, it offers the demo again. Shows only what main pushes; never a token or a secret.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AccountState } from '../../shared/account';
-import type { Account, Status } from '../../shared/domain';
+import type { Account, ProviderId, Status } from '../../shared/domain';
+import type { ProviderInfo } from '../../shared/providers';
 import { PROVIDER_LABELS, SIGN_IN_METHOD_LABELS } from '../labels';
-import { account as accountSignal, settings, status } from '../state';
+import { account as accountSignal, appState, settings, status } from '../state';
+import { ProviderSignIn } from './ProviderSignIn';
 import { SignOutControl } from './SignOutControl';
-import { WebexSignIn } from './WebexSignIn';
+import { useSettingsSave } from './use-settings-save';
 
 export interface AccountSettingsProps {
   /** Move focus here once (the status line's "Sign in" asked for it). */
@@ -26,7 +29,7 @@ function accountDetails(user: Account): string {
 function SignedInAs({ account, current }: { account: AccountState | null; current: Status | null }) {
   const user = current?.account;
   if (account?.signedIn) {
-    if (!user || current?.provider !== 'webex') return <>Signed in</>;
+    if (!user || current?.demo || current?.provider !== account.provider) return <>Signed in</>;
     const details = accountDetails(user);
     return (
       <>
@@ -35,14 +38,63 @@ function SignedInAs({ account, current }: { account: AccountState | null; curren
       </>
     );
   }
-  if (current?.provider === 'demo' && user) return <>{user.displayName} (demo account)</>;
+  if (current?.demo && user) return <>{user.displayName} (demo account)</>;
   return <>Not signed in</>;
+}
+
+/** Signed out of a real account: back to the demo of the same provider (or the first that has one). */
+function TryDemo({ providers, current }: { providers: ProviderInfo[]; current: ProviderId }) {
+  const { save, error } = useSettingsSave();
+  const withDemo = providers.filter((p) => p.hasDemo);
+  const target = withDemo.find((p) => p.id === current) ?? withDemo[0];
+  if (!target) return null;
+  return (
+    <div class="form-actions">
+      <button type="button" class="btn" onClick={() => void save({ provider: target.id, demo: true })}>
+        Try the demo of {target.name}
+      </button>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Try the demo of": the providers that have a simulator (the demo runs one of them). */
+function DemoChoice({ providers, current }: { providers: ProviderInfo[]; current: ProviderId }) {
+  const { save, error } = useSettingsSave();
+  const id = useId();
+  const withDemo = providers.filter((p) => p.hasDemo);
+  if (withDemo.length === 0) return null;
+  return (
+    <div class="field">
+      <label for={id}>Try the demo of</label>
+      <select id={id} value={current} onChange={(e) => void save({ provider: e.currentTarget.value as ProviderId, demo: true })}>
+        {withDemo.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }
 
 export function AccountSettings({ focusRequested = false, onFocused }: AccountSettingsProps) {
   const account = accountSignal.value;
   const current = status.value;
-  const provider = current?.provider ?? settings.value?.provider;
+  const app = appState.value;
+  const provider = account?.provider ?? current?.provider ?? settings.value?.provider;
+  const info = app?.providers.find((p) => p.id === provider);
+  const name = info?.name ?? (provider ? PROVIDER_LABELS[provider] : '—');
+  const demo = current?.demo ?? app?.demo ?? false;
   const heading = useRef<HTMLHeadingElement>(null);
   // The failure of the sign-in the user just tried (main's message, or a refusal main did not store).
   const [failure, setFailure] = useState<string | null>(null);
@@ -63,15 +115,15 @@ export function AccountSettings({ focusRequested = false, onFocused }: AccountSe
       <h2 id="settings-account" ref={heading} tabIndex={-1}>
         Account
       </h2>
-      {provider === 'demo' && (
+      {demo && (
         <p class="field-hint">
-          You are using the demo: calls are simulated on this computer. Signing in with Webex connects your real
-          Webex Calling account.
+          You are using the demo: calls are simulated on this computer. Signing in connects your real {name} account.
         </p>
       )}
+      {demo && app && provider && <DemoChoice providers={app.providers} current={provider} />}
       <dl class="facts">
         <dt>Provider</dt>
-        <dd>{provider ? PROVIDER_LABELS[provider] : '—'}</dd>
+        <dd>{demo ? `${name} — demo (simulated calls)` : name}</dd>
         <dt>Signed in as</dt>
         <dd>
           <SignedInAs account={account} current={current} />
@@ -101,12 +153,30 @@ export function AccountSettings({ focusRequested = false, onFocused }: AccountSe
         (account.signedIn ? (
           <SignOutControl />
         ) : (
-          <WebexSignIn
+          <ProviderSignIn
+            info={info ?? fallbackInfo(account)}
             account={account}
             onSignInStarted={() => setFailure(null)}
             onSignInEnded={(outcome) => setFailure(outcome.failure)}
           />
         ))}
+      {account && !account.signedIn && !demo && app && provider && <TryDemo providers={app.providers} current={provider} />}
     </section>
   );
+}
+
+/** Before the app state arrives: the account's own sign-in kinds, with no settings fields. */
+function fallbackInfo(account: AccountState): ProviderInfo {
+  const name = PROVIDER_LABELS[account.provider];
+  return {
+    id: account.provider,
+    name,
+    shortName: name,
+    capabilities: [],
+    signIn: account.signInKinds,
+    settingsFields: [],
+    credentialFields: [],
+    hasDemo: false,
+    implemented: true,
+  };
 }

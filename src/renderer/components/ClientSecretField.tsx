@@ -1,5 +1,5 @@
 /**
- * The Webex integration's client secret: a password field and "Save secret", or, once main says one is
+ * The OAuth integration's client secret (for providers that take one): a password field and "Save secret", or, once main says one is
  * saved, "Saved" and "Forget secret". The secret goes to main and is cleared from the field at once;
  * nothing here ever shows a saved secret (main never gives it back).
  */

@@ -1,17 +1,26 @@
 /**
- * "Paste an access token instead": a disclosure with a password field for a Webex personal access
- * token. Main checks the token with Webex; a refusal shows under the field, and on success the field
- * is cleared (the token is never kept or shown here).
+ * "Paste an access token instead": a disclosure with a password field for an access token (for Webex a
+ * personal access token). Main checks the token with the provider; a refusal shows under the field, and
+ * on success the field is cleared (the token is never kept or shown here). Where pasting is the only
+ * way to sign in, the form shows at once.
  */
 import { SecretEntry } from './SecretEntry';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
 import { useBridgeAction } from './use-bridge-action';
 
-export function PasteTokenForm({ onSignedIn }: { onSignedIn: () => void }) {
+export interface PasteTokenFormProps {
+  onSignedIn: () => void;
+  /** Where such a token comes from and how long it lasts (the provider's words). */
+  hint?: string | undefined;
+  /** Another sign-in comes first: offer the token behind "Paste an access token instead". */
+  fallback?: boolean;
+}
+
+export function PasteTokenForm({ onSignedIn, hint, fallback = true }: PasteTokenFormProps) {
   const bridge = useBridge();
   const { run, busy, error } = useBridgeAction();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(!fallback);
   const [token, setToken] = useState('');
   const formId = useId();
   const inputId = useId();
@@ -19,7 +28,7 @@ export function PasteTokenForm({ onSignedIn }: { onSignedIn: () => void }) {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (open) input.current?.focus();
+    if (open && fallback) input.current?.focus();
   }, [open]);
 
   const submit = async (event: Event) => {
@@ -33,9 +42,11 @@ export function PasteTokenForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <div class="disclosure">
-      <button type="button" class="btn btn-link" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
-        Paste an access token instead
-      </button>
+      {fallback && (
+        <button type="button" class="btn btn-link" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
+          Paste an access token instead
+        </button>
+      )}
       <form id={formId} class="field" hidden={!open} onSubmit={(event) => void submit(event)}>
         <label for={inputId}>Access token</label>
         <SecretEntry
@@ -49,8 +60,7 @@ export function PasteTokenForm({ onSignedIn }: { onSignedIn: () => void }) {
           submitLabel="Use token"
         />
         <p class="field-hint" id={hintId}>
-          A personal access token from developer.webex.com lasts 12 hours and is not renewed: paste a new one
-          then, or sign in with Webex to stay signed in.
+          {hint ?? 'An access token is not renewed: paste a new one when it expires.'}
         </p>
         {error && (
           <p class="field-error" role="alert">

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { staticTokenSource } from '../../../src/main/provider-api/token-source';
 import { startBackendHost, type BackendHost } from '../../../src/main/runtime/backend-host';
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
-import type { Call } from '../../../src/shared/domain';
+import type { Call, HistoryEntry } from '../../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
 let host: BackendHost | undefined;
@@ -25,7 +25,12 @@ describe('backend host', () => {
     let switched = 0;
     host.onSwitched(() => switched++);
 
-    const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'webex', webex: { ...DEFAULT_SETTINGS.webex, baseUrl: sim.baseUrl } });
+    const result = await host.switchTo({
+      ...DEFAULT_SETTINGS,
+      provider: 'webex',
+      demo: false,
+      providers: { ...DEFAULT_SETTINGS.providers, webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } },
+    });
 
     expect(result).toEqual({ ok: true, value: null });
     expect(host.demo).toBe(false);
@@ -38,6 +43,27 @@ describe('backend host', () => {
     await expect(fetch(`${demoSimulator.baseUrl}/telephony/calls`)).rejects.toThrow();
   });
 
+  it("clears the demo's history (and its missed-call badge) when it swaps to the real account, then shows the account's", async () => {
+    sim = await startWebexSimulator();
+    sim.scenario.remoteHangsUp(sim.scenario.ringUser({ from: { name: 'Real caller', number: '+15550100' } }));
+    host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {}, tokens: staticTokenSource(sim.token, 'Webex') });
+    const demoCaller = host.simulator!.scenario.ringUser({ from: { name: 'Demo caller', number: '+15550111' } });
+    host.simulator!.scenario.remoteHangsUp(demoCaller);
+    await vi.waitFor(async () => expect((await host!.core.history()).ok && ((await host!.core.history()) as { value: HistoryEntry[] }).value.length).toBeGreaterThan(0));
+    const seen: HistoryEntry[][] = [];
+    host.core.on('history', (history) => seen.push(history));
+
+    await host.switchTo({
+      ...DEFAULT_SETTINGS,
+      demo: false,
+      providers: { ...DEFAULT_SETTINGS.providers, webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } },
+    });
+
+    expect(seen[0]).toEqual([]);
+    await vi.waitFor(() => expect(seen.at(-1)?.map((h) => h.name)).toContain('Real caller'));
+    expect(seen.flat().map((h) => h.name)).not.toContain('Demo caller');
+  });
+
   it('does nothing when the provider stays the same', async () => {
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {} });
     const before = host.simulator;
@@ -47,8 +73,8 @@ describe('backend host', () => {
 
   it('keeps the running backend when the new one cannot start', async () => {
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {} });
-    const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'bandwidth' });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Bandwidth is not supported yet/) } });
+    const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'bandwidth', demo: false });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Bandwidth \(bandwidth\) is not supported yet/) } });
     expect(host.demo).toBe(true);
     expect((await host.simulateIncomingCall('plain')).ok).toBe(true);
   });

@@ -16,7 +16,8 @@ describe('backend', () => {
   it('runs the demo with no account: the simulator behind the real Webex provider', async () => {
     backend = await startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_POLL_MS: '100' } });
     expect(backend.demo).toBe(true);
-    expect(backend.core.status().provider).toBe('demo');
+    expect(backend.provider).toBe('webex');
+    expect(backend.core.status()).toMatchObject({ provider: 'webex', demo: true });
     expect(backend.core.status().account?.displayName).toBeTruthy();
     expect(backend.core.calls()).toEqual([]);
   });
@@ -48,8 +49,8 @@ describe('backend', () => {
   });
 
   it('shows "signed out" for Webex when nobody has signed in', async () => {
-    backend = await startBackend({ settings: { ...DEFAULT_SETTINGS, provider: 'webex' }, env: {} });
-    expect(backend.core.status().health).toBe('signedOut');
+    backend = await startBackend({ settings: { ...DEFAULT_SETTINGS, provider: 'webex', demo: false }, env: {} });
+    expect(backend.core.status()).toMatchObject({ health: 'signedOut', provider: 'webex', demo: false });
   });
 
   it('honours SWITCHBOARD_POLL_MS', async () => {
@@ -64,7 +65,36 @@ describe('backend', () => {
 
   it('refuses a provider it does not support yet with a clear message', async () => {
     await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'ringcentral' } })).rejects.toThrow(
-      /RingCentral is not supported yet/,
+      /RingCentral \(ringcentral\) is not supported yet: choose one of: webex/,
     );
+    await expect(startBackend({ settings: { ...DEFAULT_SETTINGS, provider: 'bandwidth', demo: false }, env: {} })).rejects.toThrow(
+      /Settings: Bandwidth \(bandwidth\) is not supported yet: choose one of: webex/,
+    );
+  });
+
+  it('refuses an unknown provider in SWITCHBOARD_PROVIDER, naming the valid values', async () => {
+    await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'skype' } })).rejects.toThrow(
+      'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex (or demo, demo:webex).',
+    );
+    await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'demo:skype' } })).rejects.toThrow(/Unknown provider "skype"/);
+  });
+
+  it.each([
+    ['demo', { ...DEFAULT_SETTINGS, demo: false }],
+    ['demo:webex', { ...DEFAULT_SETTINGS, demo: false }],
+  ])('SWITCHBOARD_PROVIDER=%s runs the demo of Webex even when settings say the real account', async (value, settings) => {
+    backend = await startBackend({ settings, env: { SWITCHBOARD_PROVIDER: value } });
+    expect(backend.demo).toBe(true);
+    expect(backend.core.status()).toMatchObject({ provider: 'webex', demo: true });
+  });
+
+  it('says the real provider id on demo calls, the demo account and the status, and only `demo` tells it apart', async () => {
+    backend = await startBackend({ settings: DEFAULT_SETTINGS, env: {} });
+    await backend.simulateIncomingCall('plain');
+    const status = backend.core.status();
+    expect(status.provider).toBe('webex');
+    expect(status.demo).toBe(true);
+    expect(status.account?.provider).toBe('webex');
+    expect(backend.core.calls().map((c) => c.provider)).toEqual(['webex']);
   });
 });

@@ -45,7 +45,7 @@ describe('lifecycle', () => {
     const running = bootstrap({ startBackend, argv: ['switchboard'], env: { SWITCHBOARD_PROVIDER: 'ringcentral' }, settingsDirectory: directory });
     app.emitReady();
     expect(await running).toBeNull();
-    expect(fakeElectron.errorBoxes).toEqual([{ title: 'Switchboard could not start', content: expect.stringContaining('RingCentral is not supported yet') }]);
+    expect(fakeElectron.errorBoxes).toEqual([{ title: 'Switchboard could not start', content: expect.stringContaining('RingCentral (ringcentral) is not supported yet: choose one of: webex') }]);
     expect(fakeElectron.quitCount).toBe(1);
     rmSync(directory, { recursive: true, force: true });
   });

@@ -37,7 +37,7 @@ describe('settings store', () => {
     const before = readFileSync(file(), 'utf8');
     const result = store.update({ popup: { quietHours: { start: '25:99' } } });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('popup.quietHours.start') } });
-    expect(store.update({ webex: { baseUrl: 'javascript:alert(1)' } }).ok).toBe(false);
+    expect(store.update({ providers: { webex: { baseUrl: 'javascript:alert(1)' } } }).ok).toBe(false);
     expect(store.update({ unknown: 1 }).ok).toBe(false);
     expect(readFileSync(file(), 'utf8')).toBe(before);
     expect(store.get().theme).toBe('dark');
@@ -48,6 +48,49 @@ describe('settings store', () => {
     const store = openSettingsStore({ cwd: directory });
     expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'light', popup: { ...DEFAULT_SETTINGS.popup, neverPop: true } });
     expect(store.notices).toEqual([]);
+  });
+
+  it("migrates the file today's release writes without losing a value, and saves it back in the new shape", () => {
+    // Exactly what the earlier release's store.set('settings', …) left in config.json (electron-store: tab-indented JSON),
+    // with every setting changed from its default.
+    const earlier = {
+      settings: {
+        provider: 'demo',
+        webex: { clientId: 'C0abc123-integration', baseUrl: 'https://webex-proxy.example.com/v1', answerEndpointId: 'Y2lzY29zcGFyazovL3VzL0RFVklDRS8x' },
+        popup: {
+          reasons: { ...DEFAULT_SETTINGS.popup.reasons, callQueue: false, parkRecall: false },
+          quietHours: { enabled: true, start: '18:30', end: '07:45' },
+          neverPop: true,
+          notification: false,
+        },
+        doNotDisturb: true,
+        shortcuts: { ...DEFAULT_SETTINGS.shortcuts, answer: 'Alt+F1', hangup: '' },
+        startAtLogin: true,
+        theme: 'dark',
+        confirmLinkDial: true,
+      },
+    };
+    writeFileSync(file(), JSON.stringify(earlier, undefined, '\t'));
+
+    const store = openSettingsStore({ cwd: directory });
+
+    const { provider: _demo, webex, ...unchanged } = earlier.settings;
+    expect(store.get()).toEqual({ ...unchanged, provider: 'webex', demo: true, providers: { webex } });
+    expect(store.notices).toEqual([]);
+    expect(stored().settings).toEqual(store.get());
+    expect(openSettingsStore({ cwd: directory }).get()).toEqual(store.get());
+  });
+
+  it("migrates an earlier file of a signed-in user to the real account, out of the demo", () => {
+    writeFileSync(file(), JSON.stringify({ settings: { provider: 'webex', webex: { clientId: 'C0abc', baseUrl: 'https://webexapis.com/v1', answerEndpointId: '' } } }));
+    expect(openSettingsStore({ cwd: directory }).get()).toMatchObject({ provider: 'webex', demo: false, providers: { webex: { clientId: 'C0abc' } } });
+  });
+
+  it('keeps aside a file naming an unknown provider and says which ones exist', () => {
+    writeFileSync(file(), JSON.stringify({ settings: { provider: 'skype', demo: false } }));
+    const store = openSettingsStore({ cwd: directory, now: () => at });
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.notices[0]?.message).toMatch(/unknown provider: use one of webex, ringcentral, bandwidth/);
   });
 
   it.each([

@@ -81,7 +81,7 @@ function filesText(): string {
 describe('sign-in in the app', () => {
   it('from the demo to a signed-in Webex account and back out, without a token ever reaching a renderer, the log or a file', async () => {
     const { panel } = await start();
-    expect((await invoke<Status>(panel, 'status:get')).provider).toBe('demo');
+    expect(await invoke<Status>(panel, 'status:get')).toMatchObject({ provider: 'webex', demo: true });
     expect(await invoke(panel, 'account:setClientSecret', { secret: CLIENT_SECRET })).toEqual({ ok: true, value: null });
 
     // Sign in: the app opens the system browser on Webex's authorize page; the user consents there.
@@ -97,12 +97,13 @@ describe('sign-in in the app', () => {
     // Now the app shows the real account's calls, through the token it was issued.
     const account = await invoke<AccountState>(panel, 'account:get');
     expect(account).toMatchObject({ signedIn: true, method: 'browser', clientSecretSaved: true, persistent: true });
-    await eventually(async () => (await invoke<Status>(panel, 'status:get')).provider).toBe('webex');
+    await eventually(async () => (await invoke<Status>(panel, 'status:get')).demo).toBe(false);
+    expect((await invoke<Status>(panel, 'status:get')).provider).toBe('webex');
     await eventually(async () => (await invoke<AccountState>(panel, 'app:state') as unknown as { demo: boolean }).demo).toBe(false);
     sim.scenario.ringUser({ from: { name: 'Real Caller', number: '+15550100300' } });
     await eventually(async () => (await invoke<Call[]>(panel, 'calls:list')).map((c) => c.remote.name)).toEqual(['Real Caller']);
-    const settingsFile = JSON.parse(readFileSync(join(directory, 'config.json'), 'utf8')) as { settings: { provider: string } };
-    expect(settingsFile.settings.provider).toBe('webex');
+    const settingsFile = JSON.parse(readFileSync(join(directory, 'config.json'), 'utf8')) as { settings: { provider: string; demo: boolean } };
+    expect(settingsFile.settings).toMatchObject({ provider: 'webex', demo: false });
 
     // The access token expires: one refresh, calls keep coming.
     sim.oauth!.expireAccessTokens();
@@ -139,7 +140,7 @@ describe('sign-in in the app', () => {
     await browserCompletes(fakeElectron.openedExternal[0]!);
     expect(await signingIn).toEqual({ ok: true, value: null });
     const secrets = readFileSync(join(directory, 'secrets.json'), 'utf8');
-    expect(JSON.parse(secrets)).toHaveProperty('webexRefreshToken');
+    expect(JSON.parse(secrets)).toHaveProperty(['webex', 'refreshToken']);
     expect(secrets).not.toContain('sim_rt_');
     expect(secrets).not.toContain(CLIENT_SECRET);
     expect(readFileSync(join(directory, 'config.json'), 'utf8')).not.toMatch(/sim_rt_|sim_at_|secret-4f9a/);
@@ -152,6 +153,19 @@ describe('sign-in in the app', () => {
     await eventually(() => fakeElectron.openedExternal.length).toBe(1);
     await browserCompletes(fakeElectron.openedExternal[0]!);
     expect(await signingIn).toMatchObject({ ok: false, error: { message: 'You declined access in the browser.' } });
-    expect((await invoke<Status>(panel, 'status:get')).provider).toBe('demo');
+    expect(await invoke<Status>(panel, 'status:get')).toMatchObject({ provider: 'webex', demo: true });
+  });
+
+  it('tells every open window that the settings left the demo after a sign-in', async () => {
+    const { panel } = await start();
+    const conference = BrowserWindow.getAllWindows().find((w) => w.loadedFile?.endsWith('conference.html'));
+    await invoke(panel, 'account:setClientSecret', { secret: CLIENT_SECRET });
+    const signingIn = invoke(panel, 'account:signIn');
+    await eventually(() => fakeElectron.openedExternal.length).toBe(1);
+    await browserCompletes(fakeElectron.openedExternal[0]!);
+    expect(await signingIn).toEqual({ ok: true, value: null });
+    // The settings screen shows the saved settings: it must not keep showing "demo" after the switch.
+    expect(panel.webContents.pushed('settings:changed').at(-1)).toMatchObject({ provider: 'webex', demo: false });
+    expect(conference?.webContents.pushed('settings:changed').at(-1)).toMatchObject({ demo: false });
   });
 });

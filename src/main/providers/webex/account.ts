@@ -1,12 +1,14 @@
 /**
  * The user's Webex account: signing in (OAuth + PKCE in the system browser, or a pasted personal
- * access token), keeping the session (token manager, refresh token encrypted through the SecretVault)
+ * access token), keeping the session (token manager, refresh token encrypted through its ProviderSecrets)
  * and signing out. It is the TokenSource the Webex provider uses. Must not import electron: the shell
  * passes the browser opener, the vault and net.fetch in. Never puts a token in state or messages.
  */
 import type { AccountState, SignInMethod } from '../../../shared/account';
+import type { SignInKind } from '../../../shared/providers';
 import { type Result, err, ok } from '../../../shared/result';
-import type { SecretVault } from '../../auth/secrets';
+import type { ProviderSecrets } from '../../auth/secrets';
+import type { ProviderAccount } from '../../auth/provider-descriptor';
 import { SignInError } from '../../auth/sign-in-errors';
 import { TokenManager } from '../../auth/token-manager';
 import { createWebexTokenGrantor, signInWithBrowser } from './oauth';
@@ -18,6 +20,8 @@ import { createEmitter } from '../../foundation/typed-emitter';
 /** The loopback port to register in the Webex integration (Webex matches the redirect URI exactly). */
 export const WEBEX_REDIRECT_PORT = 47613;
 export const WEBEX_CALLBACK_PATH = '/oauth/callback';
+/** Browser sign-in (PKCE, plus the integration's client secret where it has one) or a pasted token. */
+export const WEBEX_SIGN_IN_KINDS = ['oauthPkce', 'oauthClientSecret', 'pastedToken'] as const satisfies readonly SignInKind[];
 
 export interface WebexAccountOptions {
   /** The integration's client id (settings, else the build). */
@@ -26,7 +30,8 @@ export interface WebexAccountOptions {
   authBaseUrl: () => string;
   /** The API base, for checking a pasted token against /people/me. */
   apiBaseUrl: () => string;
-  vault: SecretVault;
+  /** Webex's own secrets (`webex.refreshToken`, `webex.clientSecret`). */
+  secrets: ProviderSecrets;
   /** Opens the system browser (shell.openExternal); never an embedded webview. */
   openBrowser: (url: string) => Promise<void>;
   fetch?: FetchFn;
@@ -37,20 +42,11 @@ export interface WebexAccountOptions {
   now?: () => number;
 }
 
-export interface WebexAccount {
-  /** What the Webex provider asks for tokens. */
-  readonly tokens: TokenSource;
-  state(): AccountState;
-  onChange(listener: (state: AccountState) => void): () => void;
-  /** Signed out by the provider (refresh refused) or by the user: the core must forget the calls. */
-  onSignedOut(listener: (message: string) => void): () => void;
-  /** At start: resumes a session from a stored refresh token. */
-  restore(): Promise<void>;
+/** The Webex account: every sign-in Webex offers (browser, pasted token) and its client secret. */
+export interface WebexAccount extends ProviderAccount {
   signInWithBrowser(): Promise<Result<null>>;
-  cancelSignIn(): void;
   usePastedToken(token: string): Promise<Result<null>>;
   setClientSecret(secret: string | null): Promise<Result<null>>;
-  signOut(): Promise<void>;
 }
 
 interface Events {
@@ -81,15 +77,16 @@ export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
   function state(): AccountState {
     const s: AccountState = {
       provider: 'webex',
+      signInKinds: [...WEBEX_SIGN_IN_KINDS],
       signedIn: method !== undefined,
       clientId: options.clientId(),
       clientSecretSaved,
       redirectUri: `http://127.0.0.1:${port}${WEBEX_CALLBACK_PATH}`,
-      persistent: options.vault.persistence.persistent,
+      persistent: options.secrets.persistence.persistent,
       signingIn: signingIn !== undefined,
     };
     if (method) s.method = method;
-    if (options.vault.persistence.reason) s.persistenceNote = options.vault.persistence.reason;
+    if (options.secrets.persistence.reason) s.persistenceNote = options.secrets.persistence.reason;
     if (message) s.message = message;
     return s;
   }
@@ -103,7 +100,7 @@ export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
         authBaseUrl: options.authBaseUrl(),
         fetch: fetchFn,
       }),
-      store: options.vault.refreshTokenStore('webexRefreshToken'),
+      store: options.secrets.refreshTokenStore(),
       providerName: 'Webex',
       now: options.now,
     });
@@ -153,12 +150,12 @@ export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
     onSignedOut: (listener) => emitter.on('signedOut', listener),
 
     async restore() {
-      clientSecretSaved = (await options.vault.get('webexClientSecret')) !== null;
+      clientSecretSaved = (await options.secrets.get('clientSecret')) !== null;
       if (method === 'environment' || !options.clientId()) {
         changed();
         return;
       }
-      const candidate = newManager(await options.vault.get('webexClientSecret'));
+      const candidate = newManager(await options.secrets.get('clientSecret'));
       manager = candidate;
       const outcome = await candidate.restore();
       if (outcome.status === 'signedOut') {
@@ -179,7 +176,7 @@ export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
       message = undefined;
       changed();
       try {
-        const secret = await options.vault.get('webexClientSecret');
+        const secret = await options.secrets.get('clientSecret');
         const issued = await signInWithBrowser({
           clientId,
           clientSecret: secret ?? undefined,
@@ -238,7 +235,7 @@ export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
       if (value !== null && (value.length < 8 || value.length > 512 || /\s/.test(value))) {
         return err('BAD_INPUT', 'That does not look like a client secret: copy it again from your Webex integration.');
       }
-      await options.vault.set('webexClientSecret', value || null);
+      await options.secrets.set('clientSecret', value || null);
       clientSecretSaved = Boolean(value);
       changed();
       return ok(null);
@@ -247,7 +244,7 @@ export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
     async signOut() {
       signingIn?.abort();
       await forgetSession();
-      await options.vault.wipe();
+      await options.secrets.wipe();
       clientSecretSaved = false;
       message = 'Signed out.';
       emitter.emit('signedOut', message);

@@ -19,8 +19,6 @@ export interface CreateWebexProviderOptions {
   fetch?: FetchFn;
   /** The line to watch and command by default (Webex lineOwnerId). */
   lineOwnerId?: string;
-  /** 'demo' for the built-in simulator (the UI says so). */
-  id?: 'webex' | 'demo';
   /** The device to ring and answer on when a command names none. */
   answerEndpointId?: () => string | undefined;
   onExchange?: HttpClientOptions['onExchange'];
@@ -30,7 +28,7 @@ export interface CreateWebexProviderOptions {
   log?: WebexLog;
 }
 
-export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lineOwnerId' | 'answerEndpointId' | 'id'>): WebexClient {
+export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lineOwnerId' | 'answerEndpointId'>): WebexClient {
   const http = createHttpClient({
     baseUrl: options.baseUrl,
     tokens: options.tokens,
@@ -47,7 +45,6 @@ export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lin
 
 export function createWebexProvider(options: CreateWebexProviderOptions): WebexProvider {
   return new WebexProvider(createWebexClient(options), {
-    id: options.id,
     lineOwnerId: options.lineOwnerId,
     answerEndpointId: options.answerEndpointId,
     log: options.log,

@@ -22,8 +22,6 @@ import { directionOf, stateOf, toAccount, toAnswerEndpoints, toCall, toConferenc
 import type { WireCall, WireSecondaryLine } from './wire';
 
 export interface WebexProviderOptions {
-  /** 'demo' when this Webex is the built-in simulator, so the UI can say so; otherwise 'webex'. */
-  id?: 'webex' | 'demo';
   /**
    * Watch and command only this line (a user, workspace or virtual line id) when a command names none.
    * Without it the provider watches my own line and every secondary line on my devices.
@@ -62,7 +60,7 @@ function outcomeOf(info: { callId: string } | undefined): CommandOutcome {
 const keyOf = (line: string | undefined): string => line ?? '';
 
 export class WebexProvider implements Provider {
-  readonly id: 'webex' | 'demo';
+  readonly id = 'webex' as const;
   /** The lines (keyOf) whose last read found a conference: keep reading it there until it is gone. */
   private readonly hadConference = new Set<string>();
   /** My barge-in calls (a conference of one call), and whether a read has listed each yet. */
@@ -77,7 +75,6 @@ export class WebexProvider implements Provider {
     private readonly client: WebexClient,
     private readonly options: WebexProviderOptions = {},
   ) {
-    this.id = options.id ?? 'webex';
     this.log = options.log ?? SILENT_LOG;
   }
 

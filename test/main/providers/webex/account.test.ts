@@ -24,7 +24,7 @@ async function setup(options: { accessTtlS?: number; clientId?: string } = {}) {
       clientId: () => options.clientId ?? CLIENT_ID,
       authBaseUrl: () => sim.baseUrl,
       apiBaseUrl: () => sim.baseUrl,
-      vault,
+      secrets: vault.forProvider('webex'),
       openBrowser: browser.openBrowser,
       redirectPort: 0,
       signInTimeoutMs: 2_000,
@@ -55,11 +55,11 @@ describe('Webex account', () => {
   it('refreshes an expired access token once and carries on; the rotated refresh token is kept', async () => {
     const { account, provider, vault } = await setup();
     await account.signInWithBrowser();
-    const firstRefresh = await vault.get('webexRefreshToken');
+    const firstRefresh = await vault.get('webex.refreshToken');
     sim.oauth!.expireAccessTokens();
     await Promise.all(Array.from({ length: 5 }, () => provider.snapshot()));
     expect(sim.oauth!.counters().refreshGrants).toBe(1);
-    const rotated = await vault.get('webexRefreshToken');
+    const rotated = await vault.get('webex.refreshToken');
     expect(rotated).toBeTruthy();
     expect(rotated).not.toBe(firstRefresh);
     expect(account.state().signedIn).toBe(true);
@@ -76,7 +76,7 @@ describe('Webex account', () => {
     await expect(provider.snapshot()).rejects.toMatchObject({ code: 'AUTH' });
     expect(signedOut).toHaveLength(1);
     expect(account.state()).toMatchObject({ signedIn: false, message: expect.stringMatching(/sign in again/) });
-    expect(await vault.get('webexRefreshToken')).toBeNull();
+    expect(await vault.get('webex.refreshToken')).toBeNull();
   });
 
   it('resumes the session at the next start from the stored refresh token', async () => {
@@ -94,8 +94,8 @@ describe('Webex account', () => {
     await account.signInWithBrowser();
     await account.signOut();
     expect(account.state()).toMatchObject({ signedIn: false, clientSecretSaved: false });
-    expect(await vault.get('webexRefreshToken')).toBeNull();
-    expect(await vault.get('webexClientSecret')).toBeNull();
+    expect(await vault.get('webex.refreshToken')).toBeNull();
+    expect(await vault.get('webex.clientSecret')).toBeNull();
     expect(sim.oauth!.counters().revocations).toBeGreaterThanOrEqual(1);
     await expect(provider.snapshot()).rejects.toMatchObject({ code: 'AUTH' });
   });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { chooseProvider, providerInfos } from '../../../src/main/runtime/provider-registry';
+import { PROVIDER_IDS } from '../../../src/shared/domain';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+
+describe('provider registry', () => {
+  it('describes every known provider to the renderer as plain data', () => {
+    const infos = providerInfos();
+    expect(infos.map((p) => p.id)).toEqual([...PROVIDER_IDS]);
+    expect(infos.find((p) => p.id === 'webex')).toMatchObject({
+      name: 'Webex Calling',
+      shortName: 'Webex',
+      signIn: ['oauthPkce', 'oauthClientSecret', 'pastedToken'],
+      settingsFields: [{ key: 'clientId', kind: 'clientId' }],
+      hasDemo: true,
+      implemented: true,
+    });
+    expect(infos.find((p) => p.id === 'webex')?.capabilities).toContain('conference');
+    expect(infos.find((p) => p.id === 'ringcentral')).toMatchObject({ implemented: false, hasDemo: false, signIn: [] });
+    // Plain data: it survives the structured clone IPC does.
+    expect(structuredClone(infos)).toEqual(infos);
+  });
+
+  it.each([
+    [undefined, { provider: 'webex', demo: true }],
+    ['demo', { provider: 'webex', demo: true }],
+    ['demo:webex', { provider: 'webex', demo: true }],
+    ['webex', { provider: 'webex', demo: false }],
+  ])('SWITCHBOARD_PROVIDER=%s runs %j', (value, expected) => {
+    expect(chooseProvider(DEFAULT_SETTINGS, { SWITCHBOARD_PROVIDER: value })).toEqual({ ok: true, value: expected });
+  });
+
+  it('follows settings when the environment says nothing', () => {
+    expect(chooseProvider({ ...DEFAULT_SETTINGS, demo: false }, {})).toEqual({ ok: true, value: { provider: 'webex', demo: false } });
+  });
+
+  it.each([
+    ['skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex (or demo, demo:webex).'],
+    ['demo:skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex (or demo, demo:webex).'],
+    ['ringcentral', 'SWITCHBOARD_PROVIDER: RingCentral (ringcentral) is not supported yet: choose one of: webex (or demo, demo:webex).'],
+    ['demo:bandwidth', 'SWITCHBOARD_PROVIDER: Bandwidth (bandwidth) is not supported yet: choose one of: webex (or demo, demo:webex).'],
+  ])('refuses SWITCHBOARD_PROVIDER=%s, naming the valid values', (value, message) => {
+    expect(chooseProvider(DEFAULT_SETTINGS, { SWITCHBOARD_PROVIDER: value })).toMatchObject({ ok: false, error: { message } });
+  });
+
+  it('refuses a provider in settings that is not implemented yet, naming the valid ones', () => {
+    expect(chooseProvider({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo: false }, {})).toMatchObject({
+      ok: false,
+      error: { message: 'Settings: RingCentral (ringcentral) is not supported yet: choose one of: webex.' },
+    });
+  });
+});
