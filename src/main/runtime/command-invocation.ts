@@ -5,17 +5,12 @@
  * after its sender check) and the browser preview's WebSocket. Knows nothing of who is asking.
  */
 import type { z } from 'zod';
-import { type CommandChannel, commands, type WindowName } from '../../shared/contract';
+import { type CommandChannel, COMMAND_SCHEMAS, type WindowName } from '../../shared/contract';
 import { err } from '../../shared/result';
 import type { CommandHandlers } from './bridge-handlers';
 
 export function isCommandChannel(name: unknown): name is CommandChannel {
-  return typeof name === 'string' && Object.hasOwn(commands, name);
-}
-
-/** The channels whose schema accepts no argument at all (the bridge function takes none). */
-export function takesNoArgument(channel: CommandChannel): boolean {
-  return (commands[channel].args as z.ZodType).safeParse(undefined).success;
+  return typeof name === 'string' && Object.hasOwn(COMMAND_SCHEMAS, name);
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -27,7 +22,7 @@ function describeIssues(error: z.ZodError): string {
 
 /** Parses `raw` for `channel` and runs its handler; always resolves with the channel's result or an error Result. */
 export async function invokeCommand(handlers: CommandHandlers, channel: CommandChannel, raw: unknown, from: WindowName): Promise<unknown> {
-  const schema = commands[channel].args as z.ZodType;
+  const schema: z.ZodType = COMMAND_SCHEMAS[channel];
   const handler = handlers[channel] as (args: unknown, from: WindowName) => unknown;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return err('BAD_INPUT', `Invalid request for "${channel}": ${describeIssues(parsed.error)}.`);
