@@ -7,7 +7,7 @@
 import type { Bridge, ConferenceCommand } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { throughBridge } from './bridge-request';
-import { addNotice, conferenceInFlight, markInFlight } from './state';
+import { addNotice, markConferenceInFlight, markInFlight } from './state';
 
 /** The calls a command is about (merge, add, a participant control); none for the conference itself. */
 function namedCalls(command: ConferenceCommand): string[] {
@@ -19,10 +19,10 @@ export async function sendConferenceCommand(bridge: Bridge, command: ConferenceC
   const callIds = namedCalls(command);
   const hostLevel = callIds.length === 0;
   for (const callId of callIds) markInFlight(callId, true);
-  if (hostLevel) conferenceInFlight.value = true;
+  if (hostLevel) markConferenceInFlight(true);
   const result = await throughBridge(() => bridge.conferenceCommand(command));
   for (const callId of callIds) markInFlight(callId, false);
-  if (hostLevel) conferenceInFlight.value = false;
+  if (hostLevel) markConferenceInFlight(false);
   if (!result.ok) addNotice('error', result.error.message, callIds.length === 1 ? callIds[0] : undefined);
   return result;
 }

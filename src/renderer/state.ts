@@ -21,6 +21,8 @@ export const calls = signal<Call[]>([]);
 export const conference = signal<Conference | null>(null);
 /** A command for the conference as a whole (host mute, hold, release …) is on its way to main. */
 export const conferenceInFlight = signal(false);
+/** How many conference-wide commands travel: one answering must not clear the others' busy state. */
+let conferenceCommandsInFlight = 0;
 export const status = signal<Status | null>(null);
 export const history = signal<HistoryEntry[]>([]);
 /** Why the history could not be read, shown in place of the list. */
@@ -52,11 +54,19 @@ export function dismissNotice(id: number): void {
   notices.value = notices.value.filter((n) => n.id !== id);
 }
 
+/** How many commands travel per call: the call is busy until the LAST of overlapping commands answers. */
+const commandsInFlight = new Map<string, number>();
+
 export function markInFlight(callId: string, inFlight: boolean): void {
-  const next = new Set(callsInFlight.value);
-  if (inFlight) next.add(callId);
-  else next.delete(callId);
-  callsInFlight.value = next;
+  const count = (commandsInFlight.get(callId) ?? 0) + (inFlight ? 1 : -1);
+  if (count > 0) commandsInFlight.set(callId, count);
+  else commandsInFlight.delete(callId);
+  callsInFlight.value = new Set(commandsInFlight.keys());
+}
+
+export function markConferenceInFlight(inFlight: boolean): void {
+  conferenceCommandsInFlight = Math.max(0, conferenceCommandsInFlight + (inFlight ? 1 : -1));
+  conferenceInFlight.value = conferenceCommandsInFlight > 0;
 }
 
 export interface ConnectOptions {
@@ -85,6 +95,8 @@ function reset(): void {
     lastParkedAt.value = null;
     callsInFlight.value = new Set();
   });
+  commandsInFlight.clear();
+  conferenceCommandsInFlight = 0;
 }
 
 function describe(error: unknown): string {
