@@ -16,15 +16,39 @@ import type {
 } from './domain';
 import { HISTORY_TYPES, REJECT_REASONS } from './domain';
 import type { AccountState } from './account';
+import { normalizeDestination, normalizeDtmf } from './dial-string';
 import type { AppError, Result } from './result';
 import { type Settings, type ShortcutAction, settingsPatchSchema } from './settings';
 
 const id = z.string().min(1, 'an id is required').max(512);
-const destination = z.string().min(1, 'a destination is required').max(256);
+
+/**
+ * Marks a zod issue raised by a normaliser of src/shared/dial-string.ts: its message is already the
+ * user's sentence ("\"call mom\" is not a number: …"), so the boundary says it as it is.
+ */
+export const USER_WORDED = 'userWorded';
+
+/** Runs a shared normaliser as part of the parse: the command main receives carries its normal form. */
+function normalisedBy(normalise: (text: string) => Result<string>) {
+  return (value: string, ctx: z.RefinementCtx<string>): string => {
+    const normal = normalise(value);
+    if (normal.ok) return normal.value;
+    ctx.issues.push({ code: 'custom', message: normal.error.message, input: value, params: { [USER_WORDED]: true } });
+    return z.NEVER;
+  };
+}
+
+/** A number or address to call, in the normal form the providers send (see normalizeDestination). */
+const destination = z.string().min(1, 'a destination is required').max(256).transform(normalisedBy(normalizeDestination));
+const dtmfDigits = z.string().min(1).max(64).transform(normalisedBy(normalizeDtmf));
 const line = id.optional();
 const callRef = { callId: id, line };
 
-/** Every call-control command, one variant per action. `line` is the line owner (Webex lineOwnerId). */
+/**
+ * Every call-control command, one variant per action. `line` is the line owner (Webex lineOwnerId).
+ * Parsed once, at the boundary (src/main/runtime/command-invocation.ts): destinations, targets and
+ * DTMF digits come out normalised, so the core and the providers take `CallCommand` as it is.
+ */
 export const callCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('dial'), destination, endpointId: id.optional(), line }),
   z.strictObject({ type: z.literal('answer'), ...callRef, endpointId: id.optional() }),
@@ -47,7 +71,7 @@ export const callCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pickup'), target: destination.optional(), endpointId: id.optional(), line }),
   z.strictObject({ type: z.literal('bargeIn'), target: destination, endpointId: id.optional(), line }),
   z.strictObject({ type: z.literal('push'), ...callRef }),
-  z.strictObject({ type: z.literal('dtmf'), ...callRef, digits: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('dtmf'), ...callRef, digits: dtmfDigits }),
   z.strictObject({ type: z.literal('mute'), ...callRef }),
   z.strictObject({ type: z.literal('unmute'), ...callRef }),
   z.strictObject({ type: z.literal('startRecording'), ...callRef }),

@@ -1,14 +1,13 @@
 /**
  * The Webex Calling Provider: reads the user's calls (and conference, when one can exist), history,
  * account and answer endpoints, and turns every CallCommand and ConferenceCommand into the one Webex
- * Call Controls or Conference Controls request that carries it out. Destinations and DTMF are
- * re-validated here so a bad one never leaves the machine. Must not import electron; knows nothing of
+ * Call Controls or Conference Controls request that carries it out. Commands arrive parsed and
+ * normalised at the boundary (src/shared/contract.ts), so destinations and DTMF are sent as they are.
+ * Must not import electron; knows nothing of
  * polling, the call store or the UI.
  */
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType } from '../../../shared/domain';
-import { normalizeDestination, normalizeDtmf } from '../../../shared/dial-string';
-import type { Result } from '../../../shared/result';
 import type { CallSnapshot, Provider } from '../../provider-api/provider';
 import { ProviderError } from '../../provider-api/provider-error';
 import { actionsFor } from './actions';
@@ -26,16 +25,6 @@ export interface WebexProviderOptions {
 }
 
 const ANSWERED = new Set(['connected', 'held', 'remoteHeld']);
-
-/** Unwraps a validation Result or throws the BAD_INPUT it carries, before anything is sent. */
-function valid(result: Result<string>): string {
-  if (result.ok) return result.value;
-  throw new ProviderError({ code: 'BAD_INPUT', message: result.error.message });
-}
-
-function optionalDestination(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : valid(normalizeDestination(value));
-}
 
 function outcomeOf(info: { callId: string } | undefined): CommandOutcome {
   return info ? { callId: info.callId } : {};
@@ -85,10 +74,8 @@ export class WebexProvider implements Provider {
     const via: Via = { lineOwnerId: command.line ?? this.options.lineOwnerId, signal };
     const c = this.client;
     switch (command.type) {
-      case 'dial': {
-        const destination = valid(normalizeDestination(command.destination));
-        return outcomeOf(await c.dial({ destination, endpointId: this.endpointFor(command.endpointId), ...via }));
-      }
+      case 'dial':
+        return outcomeOf(await c.dial({ destination: command.destination, endpointId: this.endpointFor(command.endpointId), ...via }));
       case 'answer':
         await c.answer(command.callId, { endpointId: this.endpointFor(command.endpointId), ...via });
         return {};
@@ -107,13 +94,11 @@ export class WebexProvider implements Provider {
       case 'divert':
       case 'transfer': {
         // A blind transfer is Webex's divert; it works on answered and ringing calls alike.
-        const destination = valid(normalizeDestination(command.destination));
-        await c.divert({ callId: command.callId, destination, ...via });
+        await c.divert({ callId: command.callId, destination: command.destination, ...via });
         return {};
       }
       case 'toVoicemail': {
-        const destination = optionalDestination(command.destination);
-        await c.divert({ callId: command.callId, toVoicemail: true, destination, ...via });
+        await c.divert({ callId: command.callId, toVoicemail: true, destination: command.destination, ...via });
         return {};
       }
       case 'attendedTransfer': {
@@ -121,25 +106,20 @@ export class WebexProvider implements Provider {
         return outcomeOf(await c.transfer({ callId1, callId2, ...via }));
       }
       case 'muteTransfer': {
-        const destination = valid(normalizeDestination(command.destination));
-        return outcomeOf(await c.transfer({ callId1: command.callId, destination, ...via }));
+        return outcomeOf(await c.transfer({ callId1: command.callId, destination: command.destination, ...via }));
       }
       case 'park': {
-        const destination = optionalDestination(command.destination);
-        const parkedAgainst = await c.park({ callId: command.callId, destination, isGroupPark: command.groupPark, ...via });
+        const parkedAgainst = await c.park({ callId: command.callId, destination: command.destination, isGroupPark: command.groupPark, ...via });
         return { parkedAt: toParty(parkedAgainst) };
       }
       case 'retrieve': {
-        const destination = optionalDestination(command.destination);
-        return outcomeOf(await c.retrieve({ destination, endpointId: this.endpointFor(command.endpointId), ...via }));
+        return outcomeOf(await c.retrieve({ destination: command.destination, endpointId: this.endpointFor(command.endpointId), ...via }));
       }
       case 'pickup': {
-        const target = optionalDestination(command.target);
-        return outcomeOf(await c.pickup({ target, endpointId: this.endpointFor(command.endpointId), ...via }));
+        return outcomeOf(await c.pickup({ target: command.target, endpointId: this.endpointFor(command.endpointId), ...via }));
       }
       case 'bargeIn': {
-        const target = valid(normalizeDestination(command.target));
-        const info = await c.bargeIn({ target, endpointId: this.endpointFor(command.endpointId), ...via });
+        const info = await c.bargeIn({ target: command.target, endpointId: this.endpointFor(command.endpointId), ...via });
         // Once answered, Webex reports it as a conference (type bargeIn) although I have one call.
         this.bargeIns.set(info.callId, false);
         return outcomeOf(info);
@@ -148,8 +128,7 @@ export class WebexProvider implements Provider {
         await c.push(command.callId, via);
         return {};
       case 'dtmf': {
-        const digits = valid(normalizeDtmf(command.digits));
-        await c.transmitDtmf(command.callId, digits, via);
+        await c.transmitDtmf(command.callId, command.digits, via);
         return {};
       }
       case 'mute':
