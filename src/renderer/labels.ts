@@ -4,7 +4,6 @@
  * Tables are typed `Record<…>` so a code added to the domain fails to compile here until it has a label.
  */
 import type { SignInMethod } from '../shared/account';
-import type { DemoCallKind } from '../shared/contract';
 import type {
   Action,
   Call,
@@ -124,13 +123,6 @@ export const SHORTCUT_LABELS: Record<ShortcutAction, string> = {
   dialSelection: 'Dial the selected number',
   showPanel: 'Show Switchboard',
   toggleConferenceMute: 'Mute / unmute the conference',
-};
-
-export const DEMO_CALL_LABELS: Record<DemoCallKind, string> = {
-  plain: 'Plain call',
-  forwardedBusy: 'Forwarded (busy)',
-  callQueue: 'Call queue',
-  parkRecall: 'Park recall',
 };
 
 /** What the card says while a command waits for the provider to confirm it. */

@@ -15,6 +15,7 @@ import type {
   Status,
 } from './domain';
 import { HISTORY_TYPES, REJECT_REASONS } from './domain';
+import { DEMO_CALL_KINDS } from './demo-calls';
 import type { AccountState } from './account';
 import { normalizeDestination, normalizeDtmf } from './dial-string';
 import type { AppError, Result } from './result';
@@ -124,9 +125,6 @@ export interface CommandOutcome {
 export const historyQuerySchema = z.strictObject({ type: z.enum(HISTORY_TYPES).optional() });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 
-/** The demo's "Simulate incoming call" menu. */
-export const DEMO_CALL_KINDS = ['plain', 'forwardedBusy', 'callQueue', 'parkRecall'] as const;
-export type DemoCallKind = (typeof DEMO_CALL_KINDS)[number];
 export const demoSimulateSchema = z.strictObject({ kind: z.enum(DEMO_CALL_KINDS) });
 
 export const WINDOW_NAMES = ['panel', 'popup', 'conference'] as const;

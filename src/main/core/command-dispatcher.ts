@@ -14,7 +14,8 @@ import { err, ok, type AppError, type Result } from '../../shared/result';
 import type { Provider } from '../provider-api/provider';
 import { outcomeUnknown } from '../provider-api/provider-error';
 import type { CallStore } from './call-store';
-import { actionLabel, describeCallState, joinTruth, truthAbout } from './command-wording';
+import { actionLabel } from '../../shared/action-labels';
+import { describeCallState, joinTruth, truthAbout } from './command-wording';
 import { appErrorOf } from './error-values';
 import { confirms } from './pending-effects';
 

@@ -4,7 +4,7 @@
  * holds one stable `core` that forwards to the current backend's core and carries its listeners over
  * on every swap. Must not import electron.
  */
-import type { DemoCallKind } from '../../shared/contract';
+import type { DemoCallKind } from '../../shared/demo-calls';
 import type { ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';

@@ -3,6 +3,7 @@
  * include Add to conference; with several, the user picks one.
  */
 import { useId, useState } from 'preact/hooks';
+import { ACTION_LABELS } from '../../shared/action-labels';
 import type { Conference } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { partyTitle } from '../../shared/party-text';
@@ -44,7 +45,7 @@ export function AddParticipantForm({ conference }: { conference: Conference }) {
       )}
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>
-          Add to conference
+          {ACTION_LABELS.addToConference}
         </button>
       </div>
     </form>

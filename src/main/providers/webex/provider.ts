@@ -7,6 +7,7 @@
  * polling, the call store or the UI.
  */
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
+import { isAnswered } from '../../../shared/call-states';
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType } from '../../../shared/domain';
 import type { CallSnapshot, Provider } from '../../provider-api/provider';
 import { ProviderError } from '../../provider-api/provider-error';
@@ -23,8 +24,6 @@ export interface WebexProviderOptions {
   /** The device to ring and answer on when a command names none (the user's choice in settings). */
   answerEndpointId?: () => string | undefined;
 }
-
-const ANSWERED = new Set(['connected', 'held', 'remoteHeld']);
 
 function outcomeOf(info: { callId: string } | undefined): CommandOutcome {
   return info ? { callId: info.callId } : {};
@@ -221,7 +220,7 @@ export class WebexProvider implements Provider {
 
   /** A merge that names no calls joins all my answered calls. */
   private async answeredCallIds(via: Via): Promise<string[]> {
-    const answered = (await this.client.listCalls(via)).map((w) => toCall(w)).filter((call) => ANSWERED.has(call.state));
+    const answered = (await this.client.listCalls(via)).map((w) => toCall(w)).filter(isAnswered);
     if (answered.length < 2) {
       throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Merge needs at least two answered calls.' });
     }
@@ -253,7 +252,7 @@ export class WebexProvider implements Provider {
     if (named.length !== 1) return [named[0], named[1]];
     const [only] = named as [string];
     const calls: Call[] = (await this.client.listCalls(via)).map((w) => toCall(w));
-    const partners = calls.filter((call) => call.id !== only && ANSWERED.has(call.state));
+    const partners = calls.filter((call) => call.id !== only && isAnswered(call));
     if (partners.length === 1) return [only, (partners[0] as Call).id];
     if (partners.length === 0) {
       throw new ProviderError({ code: 'NOT_ALLOWED', message: 'There is no other answered call to transfer this call to.' });
