@@ -4,6 +4,7 @@
  * Tables are typed `Record<…>` so a code added to the domain fails to compile here until it has a label.
  */
 import type { SignInMethod } from '../shared/account';
+import { ACTION_LABELS } from '../shared/action-labels';
 import type {
   Action,
   Call,
@@ -117,7 +118,7 @@ export const PROVIDER_LABELS: Record<ProviderId, string> = {
 export const SHORTCUT_LABELS: Record<ShortcutAction, string> = {
   answer: 'Answer the ringing call',
   decline: 'Decline the ringing call',
-  hangup: 'Hang up',
+  hangup: ACTION_LABELS.hangup,
   toggleMute: 'Mute / unmute',
   toggleHold: 'Hold / resume',
   dialSelection: 'Dial the selected number',

@@ -7,7 +7,7 @@ import { ACTION_LABELS } from '../../shared/action-labels';
 import { callCommand } from '../../shared/call-reference';
 import { isAnswered, isOnHold, ringingCalls } from '../../shared/call-states';
 import type { CallCommand } from '../../shared/contract';
-import { DEMO_CALL_KINDS, DEMO_CALL_LABELS, type DemoCallKind } from '../../shared/demo-calls';
+import { DEMO_CALL_KINDS, DEMO_CALL_LABELS, DEMO_MENU_LABEL, type DemoCallKind } from '../../shared/demo-calls';
 import type { Call, Status } from '../../shared/domain';
 import { partyTitle } from '../../shared/party-text';
 import { activeCall, shortcutCommand } from './shortcut-targets';
@@ -130,7 +130,7 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
   if (input.demo) {
     menu.push({
       kind: 'submenu',
-      label: 'Simulate incoming call',
+      label: DEMO_MENU_LABEL,
       items: DEMO_CALL_KINDS.map((kind) => ({
         kind: 'action',
         label: DEMO_CALL_LABELS[kind],

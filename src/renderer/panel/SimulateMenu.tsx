@@ -3,7 +3,7 @@
  * queue, park recall) that the in-process simulator rings, so a new user sees the popup at once.
  */
 import { useId, useState } from 'preact/hooks';
-import { DEMO_CALL_KINDS, DEMO_CALL_LABELS, type DemoCallKind } from '../../shared/demo-calls';
+import { DEMO_CALL_KINDS, DEMO_CALL_LABELS, DEMO_MENU_LABEL, type DemoCallKind } from '../../shared/demo-calls';
 import { useBridge } from '../bridge-context';
 import { requestWithNotice } from '../bridge-request';
 
@@ -30,8 +30,8 @@ export function SimulateMenu() {
       <button
         type="button"
         class="btn btn-small"
-        aria-label="Simulate incoming call"
-        title="Simulate incoming call"
+        aria-label={DEMO_MENU_LABEL}
+        title={DEMO_MENU_LABEL}
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen(!open)}
