@@ -2,8 +2,9 @@
  * The IPC contract, defined once: one table (`CHANNELS`) names every Bridge function with its channel,
  * its kind (invoke or push), the argument schema of an invoke and the result or payload type; the
  * `Bridge` type, main's channel → schema lookup, the push channel list, the preload and the browser
- * preview's bridge are derived from it. Main parses every argument with these schemas at the boundary;
- * the renderer imports from here with `import type` only, so zod stays out of its bundles.
+ * preview's bridge are derived from it. Main parses every argument with these schemas at the boundary.
+ * The preload bundles this module (zod included: see electron.vite.config.ts); the renderer imports
+ * from here with `import type` only, so zod stays out of the windows' bundles.
  */
 import { z } from 'zod';
 import type {
