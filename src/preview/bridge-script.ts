@@ -2,8 +2,8 @@
  * Produces /preview-bridge.js: bridge-client.ts compiled to plain JavaScript (TypeScript's own
  * transpiler, so the page runs exactly the checked source) and wrapped as a classic script that
  * installs the Bridge with this preview's channel table and token. The table is derived from the
- * contract's one channel table (`CHANNELS`), never written out by hand, so a channel
- * added to the contract reaches the page without touching the preview.
+ * contract's one channel table (`CHANNELS`), never written out by hand, so a channel added to the
+ * contract reaches the page without touching the preview.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,8 +1,8 @@
 /**
  * Runs one command channel the way every transport must: the argument is parsed with the channel's
- * schema from the contract — the one place a command is validated and normalised (dial strings, DTMF)
- * before the core takes it as typed — the handler is called only with a valid argument, and anything it throws
- * becomes a Result, so nothing ever throws across the bridge. Shared by Electron's IPC (shell/ipc.ts,
+ * schema from the contract — the one place a command is validated and normalised (dial strings,
+ * DTMF) before the core takes it as typed — the handler is called only with a valid argument, and
+ * anything it throws becomes a Result, so nothing ever throws across the bridge. Shared by Electron's IPC (shell/ipc.ts,
  * after its sender check) and the browser preview's WebSocket. Knows nothing of who is asking.
  */
 import type { z } from 'zod';
