@@ -17,7 +17,9 @@ export default defineConfig({
   },
   preload: {
     build: {
-      externalizeDeps: true,
+      // A sandboxed preload can require only electron: the contract's zod is bundled in.
+      externalizeDeps: { exclude: ['zod'] },
+      minify: true,
       rollupOptions: {
         input: { index: resolve(root, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

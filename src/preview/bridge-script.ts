@@ -2,14 +2,13 @@
  * Produces /preview-bridge.js: bridge-client.ts compiled to plain JavaScript (TypeScript's own
  * transpiler, so the page runs exactly the checked source) and wrapped as a classic script that
  * installs the Bridge with this preview's channel table and token. The table is derived from the
- * contract (`BRIDGE_CHANNELS`, `commands`, `PUSH_CHANNELS`), never written out by hand, so a channel
- * added to the contract reaches the page without touching the preview.
+ * contract's one channel table (`CHANNELS`), never written out by hand, so a channel added to the
+ * contract reaches the page without touching the preview.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { BRIDGE_CHANNELS, PUSH_CHANNELS, type PushChannel } from '../shared/contract';
-import { isCommandChannel, takesNoArgument } from '../main/runtime/command-invocation';
+import { CHANNELS, takesArgument } from '../shared/contract';
 import type { PreviewBridgeConfig } from './bridge-client';
 
 export const BRIDGE_SCRIPT_PATH = '/preview-bridge.js';
@@ -22,10 +21,9 @@ const INSTALL = 'installPreviewBridge';
 export function bridgeChannelTable(): Pick<PreviewBridgeConfig, 'invoke' | 'push'> {
   const invoke: PreviewBridgeConfig['invoke'] = {};
   const push: PreviewBridgeConfig['push'] = {};
-  for (const [name, channel] of Object.entries(BRIDGE_CHANNELS)) {
-    if (isCommandChannel(channel)) invoke[name] = { channel, takesArgument: !takesNoArgument(channel) };
-    else if ((PUSH_CHANNELS as readonly string[]).includes(channel)) push[name] = channel as PushChannel;
-    else throw new Error(`The contract maps ${name} to "${channel}", which is neither a command nor a push channel.`);
+  for (const [name, spec] of Object.entries(CHANNELS)) {
+    if (spec.kind === 'invoke') invoke[name] = { channel: spec.channel, takesArgument: takesArgument(spec) };
+    else push[name] = spec.channel;
   }
   return { invoke, push };
 }

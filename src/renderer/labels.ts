@@ -4,7 +4,7 @@
  * Tables are typed `Record<…>` so a code added to the domain fails to compile here until it has a label.
  */
 import type { SignInMethod } from '../shared/account';
-import type { DemoCallKind } from '../shared/contract';
+import { ACTION_LABELS } from '../shared/action-labels';
 import type {
   Action,
   Call,
@@ -121,19 +121,12 @@ export const PROVIDER_LABELS: Record<ProviderId, string> = {
 export const SHORTCUT_LABELS: Record<ShortcutAction, string> = {
   answer: 'Answer the ringing call',
   decline: 'Decline the ringing call',
-  hangup: 'Hang up',
+  hangup: ACTION_LABELS.hangup,
   toggleMute: 'Mute / unmute',
   toggleHold: 'Hold / resume',
   dialSelection: 'Dial the selected number',
   showPanel: 'Show Switchboard',
   toggleConferenceMute: 'Mute / unmute the conference',
-};
-
-export const DEMO_CALL_LABELS: Record<DemoCallKind, string> = {
-  plain: 'Plain call',
-  forwardedBusy: 'Forwarded (busy)',
-  callQueue: 'Call queue',
-  parkRecall: 'Park recall',
 };
 
 /** What the card says while a command waits for the provider to confirm it. */

@@ -4,16 +4,10 @@
  * message, a park records where the call waits. Never throws: a broken bridge is a failed Result.
  */
 import type { Bridge, CallCommand, CommandOutcome } from '../shared/contract';
-import type { Call } from '../shared/domain';
 import type { Result } from '../shared/result';
 import { throughBridge } from './bridge-request';
 import { addNotice, lastParkedAt, markInFlight } from './state';
 import { partyTitle } from '../shared/party-text';
-
-/** The `{callId, line}` part of a command about one call, without undefined keys. */
-export function callRef(call: Pick<Call, 'id' | 'line'>): { callId: string; line?: string } {
-  return call.line ? { callId: call.id, line: call.line } : { callId: call.id };
-}
 
 function commandCallId(command: CallCommand): string | undefined {
   return 'callId' in command ? command.callId : undefined;

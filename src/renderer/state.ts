@@ -21,6 +21,8 @@ export const calls = signal<Call[]>([]);
 export const conferences = signal<Conference[]>([]);
 /** Conferences (by id) with a command for the conference as a whole (host mute, hold, release …) on its way to main. */
 export const conferencesInFlight = signal<ReadonlySet<string>>(new Set());
+/** How many conference-wide commands travel per conference: one answering must not clear the others' busy state. */
+const conferenceCommandsInFlight = new Map<string, number>();
 export const status = signal<Status | null>(null);
 export const history = signal<HistoryEntry[]>([]);
 /** Why the history could not be read, shown in place of the list. */
@@ -52,19 +54,22 @@ export function dismissNotice(id: number): void {
   notices.value = notices.value.filter((n) => n.id !== id);
 }
 
+/** How many commands travel per call: the call is busy until the LAST of overlapping commands answers. */
+const commandsInFlight = new Map<string, number>();
+
 export function markInFlight(callId: string, inFlight: boolean): void {
-  const next = new Set(callsInFlight.value);
-  if (inFlight) next.add(callId);
-  else next.delete(callId);
-  callsInFlight.value = next;
+  const count = (commandsInFlight.get(callId) ?? 0) + (inFlight ? 1 : -1);
+  if (count > 0) commandsInFlight.set(callId, count);
+  else commandsInFlight.delete(callId);
+  callsInFlight.value = new Set(commandsInFlight.keys());
 }
 
 /** A command for that conference as a whole is (or is no longer) on its way to main. */
 export function markConferenceInFlight(conferenceId: string, inFlight: boolean): void {
-  const next = new Set(conferencesInFlight.value);
-  if (inFlight) next.add(conferenceId);
-  else next.delete(conferenceId);
-  conferencesInFlight.value = next;
+  const count = (conferenceCommandsInFlight.get(conferenceId) ?? 0) + (inFlight ? 1 : -1);
+  if (count > 0) conferenceCommandsInFlight.set(conferenceId, count);
+  else conferenceCommandsInFlight.delete(conferenceId);
+  conferencesInFlight.value = new Set(conferenceCommandsInFlight.keys());
 }
 
 export interface ConnectOptions {
@@ -93,6 +98,8 @@ function reset(): void {
     lastParkedAt.value = null;
     callsInFlight.value = new Set();
   });
+  commandsInFlight.clear();
+  conferenceCommandsInFlight.clear();
 }
 
 function describe(error: unknown): string {

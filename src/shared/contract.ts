@@ -1,8 +1,10 @@
 /**
- * The IPC contract, defined once: command channels with their argument schemas and result types, push
- * events with their payloads, and the `Bridge` the preload implements and the renderer consumes.
- * Main parses every argument with these schemas; the renderer should import from here with
- * `import type` only, so zod stays out of its bundles.
+ * The IPC contract, defined once: one table (`CHANNELS`) names every Bridge function with its channel,
+ * its kind (invoke or push), the argument schema of an invoke and the result or payload type; the
+ * `Bridge` type, main's channel → schema lookup, the push channel list, the preload and the browser
+ * preview's bridge are derived from it. Main parses every argument with these schemas at the boundary.
+ * The preload bundles this module (zod included: see electron.vite.config.ts); the renderer imports
+ * from here with `import type` only, so zod stays out of the windows' bundles.
  */
 import { z } from 'zod';
 import type {
@@ -14,18 +16,43 @@ import type {
   Status,
 } from './domain';
 import { HISTORY_TYPES, REJECT_REASONS } from './domain';
+import { DEMO_CALL_KINDS } from './demo-calls';
 import type { AccountState } from './account';
 import type { ProviderId } from './domain';
 import type { ProviderInfo } from './providers';
+import { normalizeDestination, normalizeDtmf } from './dial-string';
 import type { AppError, Result } from './result';
-import { type Settings, type SettingsPatch, type ShortcutAction, settingsPatchSchema } from './settings';
+import { type Settings, type ShortcutAction, settingsPatchSchema } from './settings';
 
 const id = z.string().min(1, 'an id is required').max(512);
-const destination = z.string().min(1, 'a destination is required').max(256);
+
+/**
+ * Marks a zod issue raised by a normaliser of src/shared/dial-string.ts: its message is already the
+ * user's sentence ("\"call mom\" is not a number: …"), so the boundary says it as it is.
+ */
+export const USER_WORDED = 'userWorded';
+
+/** Runs a shared normaliser as part of the parse: the command main receives carries its normal form. */
+function normalisedBy(normalise: (text: string) => Result<string>) {
+  return (value: string, ctx: z.RefinementCtx<string>): string => {
+    const normal = normalise(value);
+    if (normal.ok) return normal.value;
+    ctx.issues.push({ code: 'custom', message: normal.error.message, input: value, params: { [USER_WORDED]: true } });
+    return z.NEVER;
+  };
+}
+
+/** A number or address to call, in the normal form the providers send (see normalizeDestination). */
+const destination = z.string().min(1, 'a destination is required').max(256).transform(normalisedBy(normalizeDestination));
+const dtmfDigits = z.string().min(1).max(64).transform(normalisedBy(normalizeDtmf));
 const line = id.optional();
 const callRef = { callId: id, line };
 
-/** Every call-control command, one variant per action. `line` is the line owner (Webex lineOwnerId). */
+/**
+ * Every call-control command, one variant per action. `line` is the line owner (Webex lineOwnerId).
+ * Parsed once, at the boundary (src/main/runtime/command-invocation.ts): destinations, targets and
+ * DTMF digits come out normalised, so the core and the providers take `CallCommand` as it is.
+ */
 export const callCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('dial'), destination, endpointId: id.optional(), line }),
   z.strictObject({ type: z.literal('answer'), ...callRef, endpointId: id.optional() }),
@@ -48,7 +75,7 @@ export const callCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pickup'), target: destination.optional(), endpointId: id.optional(), line }),
   z.strictObject({ type: z.literal('bargeIn'), target: destination, endpointId: id.optional(), line }),
   z.strictObject({ type: z.literal('push'), ...callRef }),
-  z.strictObject({ type: z.literal('dtmf'), ...callRef, digits: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('dtmf'), ...callRef, digits: dtmfDigits }),
   z.strictObject({ type: z.literal('mute'), ...callRef }),
   z.strictObject({ type: z.literal('unmute'), ...callRef }),
   z.strictObject({ type: z.literal('startRecording'), ...callRef }),
@@ -106,11 +133,6 @@ export interface CommandOutcome {
 export const historyQuerySchema = z.strictObject({ type: z.enum(HISTORY_TYPES).optional() });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 
-const noArgs = z.undefined();
-
-/** The demo's "Simulate incoming call" menu. */
-export const DEMO_CALL_KINDS = ['plain', 'forwardedBusy', 'callQueue', 'parkRecall'] as const;
-export type DemoCallKind = (typeof DEMO_CALL_KINDS)[number];
 export const demoSimulateSchema = z.strictObject({ kind: z.enum(DEMO_CALL_KINDS) });
 
 export const WINDOW_NAMES = ['panel', 'popup', 'conference'] as const;
@@ -157,133 +179,119 @@ export interface Notice {
   error?: AppError;
 }
 
-/**
- * Invoke channels. `args` is the schema main parses the single argument with; `result` is a type
- * witness only (never read at run time).
- */
-export const commands = {
-  'calls:list': { args: noArgs, result: null as unknown as Call[] },
-  'call:command': { args: callCommandSchema, result: null as unknown as Result<CommandOutcome> },
-  // Conferences: every one in progress (there may be several), and the commands that name one.
-  'conferences:list': { args: noArgs, result: null as unknown as Conference[] },
-  'conference:command': { args: conferenceCommandSchema, result: null as unknown as Result<null> },
-  'history:list': { args: historyQuerySchema, result: null as unknown as Result<HistoryEntry[]> },
-  'status:get': { args: noArgs, result: null as unknown as Status },
-  'endpoints:list': { args: noArgs, result: null as unknown as Result<AnswerEndpoint[]> },
-  'status:reconcile': { args: noArgs, result: null as unknown as Result<null> },
-  'settings:get': { args: noArgs, result: null as unknown as Settings },
-  'settings:set': { args: settingsPatchSchema, result: null as unknown as Result<Settings> },
-  'app:state': { args: noArgs, result: null as unknown as AppState },
-  'demo:simulate': { args: demoSimulateSchema, result: null as unknown as Result<null> },
-  'window:open': { args: windowRequestSchema, result: null as unknown as Result<null> },
-  'window:hide': { args: windowRequestSchema, result: null as unknown as Result<null> },
-  'account:get': { args: noArgs, result: null as unknown as AccountState },
-  'account:signIn': { args: noArgs, result: null as unknown as Result<null> },
-  'account:cancelSignIn': { args: noArgs, result: null as unknown as Result<null> },
-  'account:pasteToken': { args: pasteTokenSchema, result: null as unknown as Result<null> },
-  'account:setClientSecret': { args: clientSecretSchema, result: null as unknown as Result<null> },
-  'account:signInWithCredentials': { args: credentialsSchema, result: null as unknown as Result<null> },
-  'account:signOut': { args: noArgs, result: null as unknown as Result<null> },
-} as const;
-export type CommandChannel = keyof typeof commands;
-export type CommandArgs<C extends CommandChannel> = z.infer<(typeof commands)[C]['args']>;
-export type CommandResult<C extends CommandChannel> = (typeof commands)[C]['result'];
-
-/** Push events from main to the windows that show them. */
-export interface PushEvents {
-  'calls:changed': Call[];
-  'conferences:changed': Conference[];
-  'history:changed': HistoryEntry[];
-  'status:changed': Status;
-  'settings:changed': Settings;
-  'app:changed': AppState;
-  'dial:requested': DialRequest;
-  'notice': Notice;
-  'account:changed': AccountState;
-  'view:requested': ViewRequest;
+/** A type witness: never read at run time, it only carries a channel's result or payload type. */
+function carries<T>(): T {
+  return undefined as T;
 }
-export type PushChannel = keyof PushEvents;
-export const PUSH_CHANNELS: readonly PushChannel[] = [
-  'calls:changed',
-  'conferences:changed',
-  'history:changed',
-  'status:changed',
-  'settings:changed',
-  'app:changed',
-  'dial:requested',
-  'notice',
-  'account:changed',
-  'view:requested',
-];
+
+/** The schema of channels whose Bridge function takes no argument. */
+export const NO_ARGS = z.undefined();
+
+/** A request/answer channel: main parses the one argument with `args`; `result` is a type witness. */
+export interface InvokeSpec<C extends string = string, A extends z.ZodType = z.ZodType, R = unknown> {
+  readonly kind: 'invoke';
+  readonly channel: C;
+  readonly args: A;
+  readonly result: R;
+}
+
+/** A main → window event; `payload` is a type witness. */
+export interface PushSpec<C extends string = string, P = unknown> {
+  readonly kind: 'push';
+  readonly channel: C;
+  readonly payload: P;
+}
+
+function invoke<const C extends string, A extends z.ZodType, R>(channel: C, args: A, result: R): InvokeSpec<C, A, R> {
+  return { kind: 'invoke', channel, args, result };
+}
+
+function push<const C extends string, P>(channel: C, payload: P): PushSpec<C, P> {
+  return { kind: 'push', channel, payload };
+}
+
+/**
+ * THE channel table, keyed by the Bridge function's name. Adding a channel is one entry here: the
+ * `Bridge` type, main's channel → schema lookup, the push channel list, the preload's
+ * `window.switchboard` and the browser preview's bridge are all derived from it.
+ */
+export const CHANNELS = {
+  listCalls: invoke('calls:list', NO_ARGS, carries<Call[]>()),
+  command: invoke('call:command', callCommandSchema, carries<Result<CommandOutcome>>()),
+  // Conferences: every one in progress (there may be several), and the commands that name one.
+  conferences: invoke('conferences:list', NO_ARGS, carries<Conference[]>()),
+  conferenceCommand: invoke('conference:command', conferenceCommandSchema, carries<Result<null>>()),
+  history: invoke('history:list', historyQuerySchema, carries<Result<HistoryEntry[]>>()),
+  status: invoke('status:get', NO_ARGS, carries<Status>()),
+  answerEndpoints: invoke('endpoints:list', NO_ARGS, carries<Result<AnswerEndpoint[]>>()),
+  reconcile: invoke('status:reconcile', NO_ARGS, carries<Result<null>>()),
+  settings: invoke('settings:get', NO_ARGS, carries<Settings>()),
+  updateSettings: invoke('settings:set', settingsPatchSchema, carries<Result<Settings>>()),
+  appState: invoke('app:state', NO_ARGS, carries<AppState>()),
+  simulateIncomingCall: invoke('demo:simulate', demoSimulateSchema, carries<Result<null>>()),
+  openWindow: invoke('window:open', windowRequestSchema, carries<Result<null>>()),
+  hideWindow: invoke('window:hide', windowRequestSchema, carries<Result<null>>()),
+  account: invoke('account:get', NO_ARGS, carries<AccountState>()),
+  signIn: invoke('account:signIn', NO_ARGS, carries<Result<null>>()),
+  cancelSignIn: invoke('account:cancelSignIn', NO_ARGS, carries<Result<null>>()),
+  pasteToken: invoke('account:pasteToken', pasteTokenSchema, carries<Result<null>>()),
+  setClientSecret: invoke('account:setClientSecret', clientSecretSchema, carries<Result<null>>()),
+  signInWithCredentials: invoke('account:signInWithCredentials', credentialsSchema, carries<Result<null>>()),
+  signOut: invoke('account:signOut', NO_ARGS, carries<Result<null>>()),
+  onCallsChanged: push('calls:changed', carries<Call[]>()),
+  onConferencesChanged: push('conferences:changed', carries<Conference[]>()),
+  onHistoryChanged: push('history:changed', carries<HistoryEntry[]>()),
+  onStatusChanged: push('status:changed', carries<Status>()),
+  onSettingsChanged: push('settings:changed', carries<Settings>()),
+  onAppChanged: push('app:changed', carries<AppState>()),
+  onDialRequested: push('dial:requested', carries<DialRequest>()),
+  onNotice: push('notice', carries<Notice>()),
+  onAccountChanged: push('account:changed', carries<AccountState>()),
+  onViewRequested: push('view:requested', carries<ViewRequest>()),
+} as const;
+
+// ---- Everything below is derived from CHANNELS; nothing here names a channel. ----
+
+type Table = typeof CHANNELS;
+export type BridgeFunctionName = keyof Table;
+type Entry = Table[BridgeFunctionName];
+type InvokeEntry = Extract<Entry, { kind: 'invoke' }>;
+type PushEntry = Extract<Entry, { kind: 'push' }>;
+
+export type CommandChannel = InvokeEntry['channel'];
+export type PushChannel = PushEntry['channel'];
+type InvokeEntryOf<C extends CommandChannel> = Extract<InvokeEntry, { channel: C }>;
+/** What a handler receives: the argument after the boundary parse (normalised). */
+export type CommandArgs<C extends CommandChannel> = z.output<InvokeEntryOf<C>['args']>;
+/** What a window sends: the argument before the boundary parse. */
+export type CommandInput<C extends CommandChannel> = z.input<InvokeEntryOf<C>['args']>;
+export type CommandResult<C extends CommandChannel> = InvokeEntryOf<C>['result'];
+export type PushEvents = { [E in PushEntry as E['channel']]: E['payload'] };
 
 export type Unsubscribe = () => void;
 
+type BridgeFunctionOf<E> =
+  E extends InvokeSpec<string, infer A, infer R>
+    ? [z.input<A>] extends [undefined]
+      ? () => Promise<R>
+      : (argument: z.input<A>) => Promise<R>
+    : E extends PushSpec<string, infer P>
+      ? (listener: (payload: P) => void) => Unsubscribe
+      : never;
+
 /** What the renderer sees as `window.switchboard`: one function per channel and nothing else. */
-export interface Bridge {
-  listCalls(): Promise<Call[]>;
-  command(command: CallCommand): Promise<Result<CommandOutcome>>;
-  conferences(): Promise<Conference[]>;
-  conferenceCommand(command: ConferenceCommand): Promise<Result<null>>;
-  history(query: HistoryQuery): Promise<Result<HistoryEntry[]>>;
-  status(): Promise<Status>;
-  answerEndpoints(): Promise<Result<AnswerEndpoint[]>>;
-  reconcile(): Promise<Result<null>>;
-  settings(): Promise<Settings>;
-  updateSettings(patch: SettingsPatch): Promise<Result<Settings>>;
-  appState(): Promise<AppState>;
-  simulateIncomingCall(request: { kind: DemoCallKind }): Promise<Result<null>>;
-  openWindow(request: { name: WindowName }): Promise<Result<null>>;
-  hideWindow(request: { name: WindowName }): Promise<Result<null>>;
-  onCallsChanged(listener: (calls: Call[]) => void): Unsubscribe;
-  onConferencesChanged(listener: (conferences: Conference[]) => void): Unsubscribe;
-  onHistoryChanged(listener: (history: HistoryEntry[]) => void): Unsubscribe;
-  onStatusChanged(listener: (status: Status) => void): Unsubscribe;
-  onSettingsChanged(listener: (settings: Settings) => void): Unsubscribe;
-  onAppChanged(listener: (state: AppState) => void): Unsubscribe;
-  onDialRequested(listener: (request: DialRequest) => void): Unsubscribe;
-  onNotice(listener: (notice: Notice) => void): Unsubscribe;
-  account(): Promise<AccountState>;
-  signIn(): Promise<Result<null>>;
-  cancelSignIn(): Promise<Result<null>>;
-  pasteToken(request: { token: string }): Promise<Result<null>>;
-  setClientSecret(request: { secret: string | null }): Promise<Result<null>>;
-  signInWithCredentials(request: { values: Record<string, string> }): Promise<Result<null>>;
-  signOut(): Promise<Result<null>>;
-  onAccountChanged(listener: (account: AccountState) => void): Unsubscribe;
-  onViewRequested(listener: (request: ViewRequest) => void): Unsubscribe;
+export type Bridge = { [K in BridgeFunctionName]: BridgeFunctionOf<Table[K]> };
+
+/** Whether an invoke channel's Bridge function passes an argument on (the others send none at all). */
+export function takesArgument(spec: InvokeSpec): boolean {
+  return spec.args !== NO_ARGS;
 }
 
-/** Which channel each Bridge function uses: the preload and the type test both read this table. */
-export const BRIDGE_CHANNELS = {
-  listCalls: 'calls:list',
-  command: 'call:command',
-  conferences: 'conferences:list',
-  conferenceCommand: 'conference:command',
-  history: 'history:list',
-  status: 'status:get',
-  answerEndpoints: 'endpoints:list',
-  reconcile: 'status:reconcile',
-  settings: 'settings:get',
-  updateSettings: 'settings:set',
-  appState: 'app:state',
-  simulateIncomingCall: 'demo:simulate',
-  openWindow: 'window:open',
-  hideWindow: 'window:hide',
-  onCallsChanged: 'calls:changed',
-  onConferencesChanged: 'conferences:changed',
-  onHistoryChanged: 'history:changed',
-  onStatusChanged: 'status:changed',
-  onSettingsChanged: 'settings:changed',
-  onAppChanged: 'app:changed',
-  onDialRequested: 'dial:requested',
-  onNotice: 'notice',
-  account: 'account:get',
-  signIn: 'account:signIn',
-  cancelSignIn: 'account:cancelSignIn',
-  pasteToken: 'account:pasteToken',
-  setClientSecret: 'account:setClientSecret',
-  signInWithCredentials: 'account:signInWithCredentials',
-  signOut: 'account:signOut',
-  onAccountChanged: 'account:changed',
-  onViewRequested: 'view:requested',
-} as const satisfies Record<keyof Bridge, CommandChannel | PushChannel>;
+const ENTRIES = Object.entries(CHANNELS) as [BridgeFunctionName, Entry][];
+
+/** Main's channel → argument schema lookup, for every invoke channel. */
+export const COMMAND_SCHEMAS = Object.fromEntries(
+  ENTRIES.flatMap(([, spec]) => (spec.kind === 'invoke' ? [[spec.channel, spec.args]] : [])),
+) as { readonly [E in InvokeEntry as E['channel']]: E['args'] };
+
+export const PUSH_CHANNELS: readonly PushChannel[] = ENTRIES.flatMap(([, spec]) => (spec.kind === 'push' ? [spec.channel] : []));

@@ -1,7 +1,7 @@
 /**
  * Validation and normalisation of what a user types, pastes or clicks as a number (dial strings,
  * tel:/sip:/callto:/webextel: links, DTMF). Shared so the dialer can validate as the user types and
- * main can re-validate every command. Pure: no I/O.
+ * the contract's schemas (src/shared/contract.ts) normalise every command where it enters main. Pure: no I/O.
  */
 import { type Result, err, ok } from './result';
 

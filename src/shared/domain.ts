@@ -41,7 +41,10 @@ export type HistoryType = (typeof HISTORY_TYPES)[number];
 export const REJECT_REASONS = ['busy', 'temporarilyUnavailable', 'ignore'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
-/** Every action any provider can offer; a call lists the subset it allows right now. */
+/**
+ * Every action a provider can offer, each with its command (src/shared/contract.ts); a call lists the
+ * subset it allows right now. A new provider adds its actions here together with their commands.
+ */
 export const ACTIONS = [
   'answer',
   'decline',
@@ -65,13 +68,6 @@ export const ACTIONS = [
   'stopRecording',
   'pauseRecording',
   'resumeRecording',
-  'flip',
-  'reply',
-  'forward',
-  'ignore',
-  'supervise',
-  'playAudio',
-  'gather',
   // Conference controls: merge my calls, add one, deafen a participant, release all or leave the others connected.
   'merge',
   'addToConference',

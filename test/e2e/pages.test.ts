@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS } from '../../src/shared/contract';
+import { CHANNELS } from '../../src/shared/contract';
 import { rendererPages } from '../../src/preview/renderer-site';
 import { builtRenderer, previewPerTest } from './preview-harness';
 
@@ -39,7 +39,7 @@ describe('the window pages in the browser preview', () => {
       const bridge = window.switchboard as unknown as Record<string, unknown>;
       return { names: Object.keys(bridge).sort(), functions: Object.values(bridge).every((f) => typeof f === 'function'), frozen: Object.isFrozen(bridge) };
     });
-    expect(shape).toEqual({ names: Object.keys(BRIDGE_CHANNELS).sort(), functions: true, frozen: true });
+    expect(shape).toEqual({ names: Object.keys(CHANNELS).sort(), functions: true, frozen: true });
 
     // Two listeners on one channel; the first unsubscribes (twice, harmlessly); only the second hears the next push.
     await panel.evaluate(() => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS, type Bridge, commands, PUSH_CHANNELS } from '../../src/shared/contract';
+import { type Bridge, CHANNELS, PUSH_CHANNELS } from '../../src/shared/contract';
 import { fakeElectron, ipcRenderer } from '../fakes/electron';
 
 type BridgeFunction = keyof Bridge;
@@ -14,14 +14,15 @@ beforeAll(async () => {
   exposed = fakeElectron.exposedInMainWorld;
 });
 
-const invokeChannels = Object.entries(BRIDGE_CHANNELS).filter(([, channel]) => channel in commands) as [BridgeFunction, string][];
-const pushChannels = Object.entries(BRIDGE_CHANNELS).filter(([, channel]) => !(channel in commands)) as [BridgeFunction, string][];
+const entries = Object.entries(CHANNELS) as [BridgeFunction, (typeof CHANNELS)[BridgeFunction]][];
+const invokeChannels = entries.flatMap(([name, spec]) => (spec.kind === 'invoke' ? [[name, spec.channel] as const] : []));
+const pushChannels = entries.flatMap(([name, spec]) => (spec.kind === 'push' ? [[name, spec.channel] as const] : []));
 
 describe('preload bridge', () => {
   it('exposes window.switchboard with exactly one function per contract channel and nothing else', () => {
     expect(Object.keys(exposed)).toEqual(['switchboard']);
     const api = exposed.switchboard as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(Object.keys(BRIDGE_CHANNELS).sort());
+    expect(Object.keys(api).sort()).toEqual(Object.keys(CHANNELS).sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).toBe(bridge);
     expect(pushChannels.map(([, c]) => c).sort()).toEqual([...PUSH_CHANNELS].sort());

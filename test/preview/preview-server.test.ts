@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { BRIDGE_CHANNELS } from '../../src/shared/contract';
+import { CHANNELS } from '../../src/shared/contract';
 import { type Preview, startPreview } from '../../src/preview/preview-server';
 import { startWebexSimulator } from '../../src/main/simulator/webex';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
@@ -121,7 +121,7 @@ describe('preview: the pages', () => {
     const script = await get(new URL('preview-bridge.js', p.url).href);
     expect(script.headers['content-type']).toMatch(/^text\/javascript/);
     expect(script.body).not.toMatch(/^\s*(import|export)\b/m);
-    for (const name of Object.keys(BRIDGE_CHANNELS)) expect(script.body).toContain(`"${name}"`);
+    for (const name of Object.keys(CHANNELS)) expect(script.body).toContain(`"${name}"`);
   });
 
   it('serves nothing outside the renderer folder, and nothing under another host name', async () => {

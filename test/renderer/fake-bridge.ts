@@ -14,7 +14,6 @@ import type {
   CallCommand,
   CommandOutcome,
   ConferenceCommand,
-  DemoCallKind,
   DialRequest,
   HistoryQuery,
   Notice,
@@ -23,6 +22,7 @@ import type {
   ViewRequest,
   WindowName,
 } from '../../src/shared/contract';
+import type { DemoCallKind } from '../../src/shared/demo-calls';
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, Status } from '../../src/shared/domain';
 import { type Result, err, ok } from '../../src/shared/result';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, applySettingsPatch } from '../../src/shared/settings';

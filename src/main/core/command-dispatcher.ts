@@ -1,19 +1,21 @@
 /**
- * Carries one call command from the UI to the provider, exactly once. It parses and normalises the
- * command, refuses what the call's current state does not allow (nothing is sent then), marks the call
+ * Carries one call command from the UI to the provider, exactly once. It takes the command already
+ * parsed and normalised at the boundary (src/main/runtime/command-invocation.ts; the shell builds its
+ * own with src/shared/call-reference.ts), refuses unknown calls and what the call's current state does
+ * not allow (nothing is sent then), marks the call
  * pending, sends, and answers with a Result. When the outcome of a failed command is unknown (timeout,
  * network, 5xx, unreadable answer) or the call was not found, it re-reads the real state first and says
  * what is true now. It never resends and never throws. Talks only to the Provider interface, the store
  * and the feed (feed-supervisor.ts: hurry, reconcile); must not import electron.
  */
-import { callCommandSchema, type CallCommand, type CommandOutcome } from '../../shared/contract';
-import { normalizeDestination, normalizeDtmf } from '../../shared/dial-string';
+import type { CallCommand, CommandOutcome } from '../../shared/contract';
 import type { Action, Call } from '../../shared/domain';
 import { err, ok, type AppError, type Result } from '../../shared/result';
 import type { Provider } from '../provider-api/provider';
 import { outcomeUnknown } from '../provider-api/provider-error';
 import type { CallStore } from './call-store';
-import { actionLabel, describeCallState, joinTruth, truthAbout } from './command-wording';
+import { actionLabel } from '../../shared/action-labels';
+import { describeCallState, joinTruth, truthAbout } from './command-wording';
 import { appErrorOf } from './error-values';
 import { confirms } from './pending-effects';
 
@@ -25,7 +27,7 @@ export interface CommandDispatcherOptions {
 }
 
 export interface CommandDispatcher {
-  dispatch(raw: unknown): Promise<Result<CommandOutcome>>;
+  dispatch(command: CallCommand): Promise<Result<CommandOutcome>>;
 }
 
 /** Commands that create or join a call rather than act on one of mine. */
@@ -44,30 +46,6 @@ function targetsOf(command: CallCommand): { callId: string; action: Action; must
   }
   const { type, callId } = command as Exclude<CallCommand, { type: CallFreeType | 'attendedTransfer' }>;
   return [{ callId, action: type, mustAllow: true }];
-}
-
-function describeParseError(issues: { path: PropertyKey[]; message: string }[]): string {
-  const problems = issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
-  return `The command is not valid: ${problems.join('; ')}.`;
-}
-
-/** Re-validates every number and DTMF string the command carries; returns the normalised command. */
-function normalize(command: CallCommand): Result<CallCommand> {
-  const fields: Record<string, unknown> = { ...command };
-  for (const key of ['destination', 'target'] as const) {
-    const value = fields[key];
-    if (typeof value !== 'string') continue;
-    const normalized = normalizeDestination(value);
-    if (!normalized.ok) return normalized;
-    fields[key] = normalized.value;
-  }
-  if (command.type === 'dtmf') {
-    const digits = normalizeDtmf(command.digits);
-    if (!digits.ok) return digits;
-    fields.digits = digits.value;
-  }
-  // Same variant, same keys, only string values replaced by their normalised form.
-  return ok(fields as CallCommand);
 }
 
 function notAllowed(action: Action, call: Call): Result<never> {
@@ -140,13 +118,9 @@ export function createCommandDispatcher(options: CommandDispatcherOptions): Comm
   }
 
   return {
-    async dispatch(raw) {
-      const parsed = callCommandSchema.safeParse(raw);
-      if (!parsed.success) return err('BAD_INPUT', describeParseError(parsed.error.issues));
-      const normalized = normalize(parsed.data);
-      if (!normalized.ok) return normalized;
+    async dispatch(command) {
       try {
-        return await send(normalized.value);
+        return await send(command);
       } catch (error) {
         // Only a defect gets here (the provider's refusals are handled in send): still a value, not a throw.
         return { ok: false, error: appErrorOf(error, providerName) };

@@ -1,53 +1,9 @@
 /**
- * The words the core uses when it tells a person what happened to a command: action names in the UI
- * vocabulary of design.md (Hold, Resume, Send to voicemail …), how a call's state reads ("on hold",
- * "ringing"), and provider display names. Pure; must not import electron.
+ * The words the core uses when it tells a person what happened to a command: how a call's state reads
+ * ("on hold", "ringing") and provider display names; action names are the buttons' own
+ * (src/shared/action-labels.ts). Pure; must not import electron.
  */
 import type { Action, Call, ProviderId } from '../../shared/domain';
-import type { CallCommandType } from '../../shared/contract';
-
-/** Button names from design.md's UI vocabulary where one exists. */
-const ACTION_LABELS: Record<Action, string> = {
-  answer: 'Answer',
-  decline: 'Decline',
-  divert: 'Divert',
-  toVoicemail: 'Send to voicemail',
-  hangup: 'Hang up',
-  hold: 'Hold',
-  resume: 'Resume',
-  mute: 'Mute',
-  unmute: 'Unmute',
-  transfer: 'Transfer',
-  attendedTransfer: 'Transfer',
-  muteTransfer: 'Transfer',
-  park: 'Park',
-  retrieve: 'Retrieve',
-  pickup: 'Pick up',
-  bargeIn: 'Barge in',
-  push: 'Push',
-  dtmf: 'Keypad',
-  startRecording: 'Record',
-  stopRecording: 'Stop recording',
-  pauseRecording: 'Pause recording',
-  resumeRecording: 'Resume recording',
-  flip: 'Flip',
-  reply: 'Reply',
-  forward: 'Forward',
-  ignore: 'Ignore',
-  supervise: 'Supervise',
-  playAudio: 'Play audio',
-  gather: 'Gather',
-  merge: 'Merge',
-  addToConference: 'Add to conference',
-  deafen: 'Deafen',
-  undeafen: 'Undeafen',
-  releaseConference: 'Release conference',
-  leaveConference: 'Leave conference',
-};
-
-export function actionLabel(action: Action | CallCommandType): string {
-  return action === 'dial' ? 'Dial' : ACTION_LABELS[action];
-}
 
 const PROVIDER_NAMES: Record<ProviderId, string> = {
   webex: 'Webex',

@@ -1,20 +1,21 @@
 /**
  * Carries one conference command from the UI to the provider, exactly once, with the guarantees of
- * call commands: it parses the command (BAD_INPUT), refuses a conference id the store does not show in
- * progress (NOT_FOUND) and what that conference's or the call's current `actions` do not allow
- * (NOT_ALLOWED), nothing sent either way; then marks what it acts on pending, sends, and
+ * call commands: it takes the command already parsed at the boundary (runtime/command-invocation.ts),
+ * refuses a conference id the store does not show in progress (NOT_FOUND) and what that conference's or
+ * the call's current `actions` do not allow (NOT_ALLOWED), nothing sent either way; then marks what it acts on pending, sends, and
  * answers with a Result. A merge without ids takes every call that offers Merge, so the provider is
  * always told which calls. When the outcome is unknown (timeout, network, 5xx, unreadable answer) or
  * something was not found, it re-reads first and says what is true now. It never resends and never
  * throws. Talks only to the Provider interface, the store and the poller; must not import electron.
  */
-import { type ConferenceCommand, conferenceCommandSchema } from '../../shared/contract';
+import type { ConferenceCommand } from '../../shared/contract';
 import type { Action, Conference } from '../../shared/domain';
 import { type AppError, type Result, err, ok } from '../../shared/result';
 import type { Provider } from '../provider-api/provider';
 import { outcomeUnknown } from '../provider-api/provider-error';
 import type { CallStore } from './call-store';
-import { actionLabel, joinTruth } from './command-wording';
+import { actionLabel } from '../../shared/action-labels';
+import { joinTruth } from './command-wording';
 import { conferenceConfirms } from './conference-effects';
 import { callCannotJoin, conferenceNotAllowed, conferenceTruth, joiningTruth, participantNotAllowed } from './conference-wording';
 import { appErrorOf } from './error-values';
@@ -27,7 +28,7 @@ export interface ConferenceDispatcherOptions {
 }
 
 export interface ConferenceDispatcher {
-  dispatch(raw: unknown): Promise<Result<null>>;
+  dispatch(command: ConferenceCommand): Promise<Result<null>>;
 }
 
 /**
@@ -60,11 +61,6 @@ const PARTICIPANT_ACTIONS: Record<ParticipantType, Action> = {
 
 function isHostType(type: ConferenceCommand['type']): type is HostType {
   return type in HOST_ACTIONS;
-}
-
-function describeParseError(issues: { path: PropertyKey[]; message: string }[]): string {
-  const problems = issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
-  return `The conference command is not valid: ${problems.join('; ')}.`;
 }
 
 const NO_CONFERENCE = 'That conference is not in progress: it may have ended.';
@@ -169,10 +165,8 @@ export function createConferenceDispatcher(options: ConferenceDispatcherOptions)
   }
 
   return {
-    async dispatch(raw) {
-      const parsed = conferenceCommandSchema.safeParse(raw);
-      if (!parsed.success) return err('BAD_INPUT', describeParseError(parsed.error.issues));
-      const plan = planFor(parsed.data, store);
+    async dispatch(command) {
+      const plan = planFor(command, store);
       if (!plan.ok) return plan;
       try {
         return await send(plan.value);

@@ -4,7 +4,8 @@
  * names come from command-wording.ts. Pure; must not import electron.
  */
 import type { Action, Call, Conference, ConferenceParticipant, Party } from '../../shared/domain';
-import { actionLabel, describeCallState } from './command-wording';
+import { actionLabel } from '../../shared/action-labels';
+import { describeCallState } from './command-wording';
 
 /** A participant or the remote party of a call, inside a sentence. */
 export function partyWords(party: Party | undefined): string {

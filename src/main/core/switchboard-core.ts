@@ -4,14 +4,15 @@
  * and typed events for everything that changes. Knows only the Provider interface: must not import
  * electron or anything provider-specific.
  */
-import type { CommandOutcome } from '../../shared/contract';
+import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../shared/contract';
 import type { Account, Action, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, Status } from '../../shared/domain';
 import type { AppError, Result } from '../../shared/result';
 import type { Provider } from '../provider-api/provider';
 import { createCallStore, type CallDiff } from './call-store';
 import { createCommandDispatcher } from './command-dispatcher';
 import { createConferenceDispatcher } from './conference-dispatcher';
-import { actionLabel, providerDisplayName } from './command-wording';
+import { actionLabel } from '../../shared/action-labels';
+import { providerDisplayName } from './command-wording';
 import { deepEqual } from '../foundation/deep-equal';
 import { appErrorOf } from './error-values';
 import { createEventHealth } from './event-health';
@@ -67,9 +68,10 @@ export interface SwitchboardCore {
   calls(): Call[];
   conferences(): Conference[];
   status(): Status;
-  command(raw: unknown): Promise<Result<CommandOutcome>>;
-  /** A conference command (shared/contract.ts ConferenceCommand), with the same guarantees as `command`. */
-  conferenceCommand(raw: unknown): Promise<Result<null>>;
+  /** A call command as the boundary parsed and normalised it (runtime/command-invocation.ts). */
+  command(command: CallCommand): Promise<Result<CommandOutcome>>;
+  /** A conference command, parsed at the boundary like `command`, with the same guarantees. */
+  conferenceCommand(command: ConferenceCommand): Promise<Result<null>>;
   history(type?: HistoryType): Promise<Result<HistoryEntry[]>>;
   answerEndpoints(): Promise<Result<AnswerEndpoint[]>>;
   /** A full read now (resume from sleep, network change, re-auth); resolves when the calls are up to date. */
@@ -195,8 +197,8 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     calls: () => store.calls(),
     conferences: () => store.conferences(),
     status,
-    command: (raw) => dispatcher.dispatch(raw),
-    conferenceCommand: (raw) => conferenceDispatcher.dispatch(raw),
+    command: (command) => dispatcher.dispatch(command),
+    conferenceCommand: (command) => conferenceDispatcher.dispatch(command),
     async history(type) {
       const result = await history.get(type);
       if (result.ok && type === undefined) lastHistory = result.value;

@@ -4,7 +4,7 @@
  * holds one stable `core` that forwards to the current backend's core and carries its listeners over
  * on every swap. Must not import electron.
  */
-import type { DemoCallKind } from '../../shared/contract';
+import type { DemoCallKind } from '../../shared/demo-calls';
 import type { ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
@@ -52,8 +52,8 @@ export async function startBackendHost(options: BackendOptions, start: BackendFa
     calls: () => current.core.calls(),
     conferences: () => current.core.conferences(),
     status: () => current.core.status(),
-    command: (raw) => current.core.command(raw),
-    conferenceCommand: (raw) => current.core.conferenceCommand(raw),
+    command: (command) => current.core.command(command),
+    conferenceCommand: (command) => current.core.conferenceCommand(command),
     history: (type) => current.core.history(type),
     answerEndpoints: () => current.core.answerEndpoints(),
     reconcile: () => current.core.reconcile(),

@@ -4,7 +4,7 @@
  * loopback — and the core on top of it. Shared by the Electron shell and the browser preview, so it must
  * not import electron.
  */
-import type { DemoCallKind } from '../../shared/contract';
+import type { DemoCallKind } from '../../shared/demo-calls';
 import type { ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';

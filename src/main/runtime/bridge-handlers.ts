@@ -1,5 +1,5 @@
 /**
- * What every bridge channel does, free of electron: the handler map for the contract's `commands`
+ * What every bridge channel does, free of electron: the handler map for the contract's invoke channels
  * (calls, commands, history, status, settings, app state, demo calls, windows) and the forwarding of
  * core events as push events. The Electron shell (shell/app-controller.ts) and the browser preview
  * (src/preview) run this same map, each supplying its own settings store, app state and windows.

@@ -1,21 +1,17 @@
 /**
  * Runs one command channel the way every transport must: the argument is parsed with the channel's
- * schema from the contract, the handler is called only with a valid argument, and anything it throws
- * becomes a Result, so nothing ever throws across the bridge. Shared by Electron's IPC (shell/ipc.ts,
+ * schema from the contract — the one place a command is validated and normalised (dial strings,
+ * DTMF) before the core takes it as typed — the handler is called only with a valid argument, and
+ * anything it throws becomes a Result, so nothing ever throws across the bridge. Shared by Electron's IPC (shell/ipc.ts,
  * after its sender check) and the browser preview's WebSocket. Knows nothing of who is asking.
  */
 import type { z } from 'zod';
-import { type CommandChannel, commands, type WindowName } from '../../shared/contract';
+import { type CommandChannel, COMMAND_SCHEMAS, USER_WORDED, type WindowName } from '../../shared/contract';
 import { err } from '../../shared/result';
 import type { CommandHandlers } from './bridge-handlers';
 
 export function isCommandChannel(name: unknown): name is CommandChannel {
-  return typeof name === 'string' && Object.hasOwn(commands, name);
-}
-
-/** The channels whose schema accepts no argument at all (the bridge function takes none). */
-export function takesNoArgument(channel: CommandChannel): boolean {
-  return (commands[channel].args as z.ZodType).safeParse(undefined).success;
+  return typeof name === 'string' && Object.hasOwn(COMMAND_SCHEMAS, name);
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -25,12 +21,18 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** A number or tone the user typed wrong: say the normaliser's own sentence, not a schema report. */
+function userWording(error: z.ZodError): string | undefined {
+  const worded = error.issues.filter((issue) => issue.code === 'custom' && issue.params?.[USER_WORDED] === true);
+  return worded.length > 0 && worded.length === error.issues.length ? worded[0]?.message : undefined;
+}
+
 /** Parses `raw` for `channel` and runs its handler; always resolves with the channel's result or an error Result. */
 export async function invokeCommand(handlers: CommandHandlers, channel: CommandChannel, raw: unknown, from: WindowName): Promise<unknown> {
-  const schema = commands[channel].args as z.ZodType;
+  const schema: z.ZodType = COMMAND_SCHEMAS[channel];
   const handler = handlers[channel] as (args: unknown, from: WindowName) => unknown;
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) return err('BAD_INPUT', `Invalid request for "${channel}": ${describeIssues(parsed.error)}.`);
+  if (!parsed.success) return err('BAD_INPUT', userWording(parsed.error) ?? `Invalid request for "${channel}": ${describeIssues(parsed.error)}.`);
   try {
     return await handler(parsed.data, from);
   } catch (error) {

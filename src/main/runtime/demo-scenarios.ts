@@ -2,7 +2,7 @@
  * The demo's cast: who calls when the user picks "Simulate incoming call", and the colleagues that make
  * pick up and barge in work out of the box. Data for the simulator's scenario API only.
  */
-import type { DemoCallKind } from '../../shared/contract';
+import type { DemoCallKind } from '../../shared/demo-calls';
 import type { RingUserInit, WebexSimulator } from '../simulator/webex/index';
 
 const CALLERS: Record<DemoCallKind, RingUserInit> = {

@@ -5,7 +5,7 @@
  * from settings and SWITCHBOARD_PROVIDER, with a clear error for an unknown or not-yet-implemented id.
  * Must not import electron.
  */
-import type { DemoCallKind } from '../../shared/contract';
+import type { DemoCallKind } from '../../shared/demo-calls';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/domain';
 import type { ProviderInfo } from '../../shared/providers';
 import { type Result, err, ok } from '../../shared/result';

@@ -6,7 +6,7 @@
  */
 import { app, clipboard, Menu, type Rectangle } from 'electron';
 import type { AppState, CallCommand, DialRequest, Notice, PushChannel, PushEvents } from '../../shared/contract';
-import type { Call } from '../../shared/domain';
+import { callCommand } from '../../shared/call-reference';
 import { err, ok, type Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import { type CallShortcut, conferenceMuteCommand, NO_CONFERENCE_TO_MUTE, noTargetMessage, shortcutCommand } from './shortcut-targets';
@@ -352,6 +352,3 @@ export function startAppController(options: AppControllerOptions): AppController
   return controller;
 }
 
-function callCommand(type: 'answer' | 'decline', call: Call): CallCommand {
-  return call.line === undefined ? { type, callId: call.id } : { type, callId: call.id, line: call.line };
-}

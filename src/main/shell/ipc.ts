@@ -1,12 +1,13 @@
 /**
- * The one place IPC handlers are registered: every channel of the contract's `commands` map, each
- * behind the same wrapper that (1) accepts only our own windows' main frames showing our own pages,
- * then (2) parses the argument with the channel's schema and (3) turns anything thrown into a Result
- * (runtime/command-invocation.ts, shared with the browser preview), so nothing ever throws across IPC.
+ * The one place IPC handlers are registered: every invoke channel of the contract's table
+ * (`COMMAND_SCHEMAS`), each behind the same wrapper that (1) accepts only our own windows' main
+ * frames showing our own pages, then (2) parses the argument with the channel's schema and (3) turns
+ * anything thrown into a Result (runtime/command-invocation.ts, shared with the browser preview), so
+ * nothing ever throws across IPC.
  * Knows nothing of what the handlers do.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { type CommandChannel, commands, type WindowName } from '../../shared/contract';
+import { type CommandChannel, COMMAND_SCHEMAS, type WindowName } from '../../shared/contract';
 import { err } from '../../shared/result';
 import type { CommandHandlers } from '../runtime/bridge-handlers';
 import { invokeCommand } from '../runtime/command-invocation';
@@ -26,7 +27,7 @@ export function trustedSender(registry: WindowRegistry, event: IpcMainInvokeEven
 
 /** Registers every command channel; returns a function that removes them again. */
 export function registerIpcHandlers(registry: WindowRegistry, handlers: CommandHandlers): () => void {
-  const channels = Object.keys(commands) as CommandChannel[];
+  const channels = Object.keys(COMMAND_SCHEMAS) as CommandChannel[];
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, raw: unknown) => {
       const from = trustedSender(registry, event);

@@ -4,11 +4,12 @@
  * brings the popup forward. Closed as soon as the call stops ringing. Ruled by decidePopup().
  */
 import { Notification, type NotificationAction } from 'electron';
+import { ACTION_LABELS } from '../../shared/action-labels';
 import type { Call } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import { partySubtitle, partyTitle, reachReason } from '../../shared/party-text';
 import { decidePopup } from './popup-rules';
-import { ringingCalls } from './shortcut-targets';
+import { ringingCalls } from '../../shared/call-states';
 
 export interface CallNotifierOptions {
   platform: NodeJS.Platform;
@@ -46,7 +47,7 @@ export function createCallNotifier(options: CallNotifierOptions): CallNotifier {
 
   function notify(call: Call): Notification {
     const buttons: ButtonAction[] = supportsActions(options.platform) ? (['answer', 'decline'] as const).filter((a) => call.actions.includes(a)) : [];
-    const actions: NotificationAction[] = buttons.map((b) => ({ type: 'button', text: b === 'answer' ? 'Answer' : 'Decline' }));
+    const actions: NotificationAction[] = buttons.map((b) => ({ type: 'button', text: ACTION_LABELS[b] }));
     const notification = new Notification({
       // The same words as the popup: who, then why (or the number for a plain call).
       title: partyTitle(call.remote),

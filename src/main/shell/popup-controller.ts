@@ -7,7 +7,7 @@
 import type { Call } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import { decidePopup } from './popup-rules';
-import { ringingCalls } from './shortcut-targets';
+import { ringingCalls } from '../../shared/call-states';
 import type { PopupWindow } from './popup-window';
 
 export interface PopupController {

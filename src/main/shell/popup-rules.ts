@@ -3,6 +3,7 @@
  * user's popup rules (per reason, quiet hours, "my desk phone rings — never pop", do not disturb).
  * Pure: the caller passes the time. Must not import electron.
  */
+import { isRingingIncoming } from '../../shared/call-states';
 import type { Call } from '../../shared/domain';
 import type { PopupReason, Settings } from '../../shared/settings';
 
@@ -16,11 +17,6 @@ export interface PopupDecision {
 export function popupReason(call: Call): PopupReason {
   if (call.recall) return 'parkRecall';
   return call.redirections[0]?.reason ?? 'direct';
-}
-
-/** Whether the call rings the user right now (an incoming call alerting their devices). */
-export function isRingingIncoming(call: Call): boolean {
-  return call.direction === 'incoming' && call.state === 'alerting';
 }
 
 function minutes(hhmm: string): number {

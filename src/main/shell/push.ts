@@ -3,11 +3,12 @@
  * what an incoming call needs, the conference window its conferences. Hidden windows still get their
  * events so they are current the moment they show.
  */
-import type { PushChannel, PushEvents, WindowName } from '../../shared/contract';
+import { PUSH_CHANNELS, type PushChannel, type PushEvents, type WindowName } from '../../shared/contract';
 import type { WindowRegistry } from './window-registry';
 
 export const WINDOW_CHANNELS: Record<WindowName, readonly PushChannel[]> = {
-  panel: ['calls:changed', 'conferences:changed', 'history:changed', 'status:changed', 'settings:changed', 'app:changed', 'dial:requested', 'notice', 'account:changed', 'view:requested'],
+  // The panel shows everything, so a new push channel reaches it without an edit here.
+  panel: PUSH_CHANNELS,
   popup: ['calls:changed', 'status:changed', 'settings:changed', 'app:changed', 'notice'],
   conference: ['calls:changed', 'conferences:changed', 'status:changed', 'settings:changed', 'app:changed', 'notice'],
 };

@@ -3,23 +3,18 @@
  * becomes. Pure: the shell passes the current calls and conferences. A target is chosen only when the call offers that action right now,
  * so a shortcut never sends a command the provider would refuse.
  */
+import { callCommand } from '../../shared/call-reference';
+import { isOnHold, ringingCalls } from '../../shared/call-states';
 import type { CallCommand, ConferenceCommand } from '../../shared/contract';
 import type { Action, Call, Conference } from '../../shared/domain';
-import { isRingingIncoming } from './popup-rules';
 
 /** The shortcut actions that act on a call (dial selection, show panel and conference mute do not). */
 export type CallShortcut = 'answer' | 'decline' | 'hangup' | 'toggleMute' | 'toggleHold';
 
-const byAge = (a: Call, b: Call): number => a.createdAt.localeCompare(b.createdAt);
 const newestFirst = (a: Call, b: Call): number => b.createdAt.localeCompare(a.createdAt);
 
 function offers(call: Call, action: Action): boolean {
   return call.actions.includes(action);
-}
-
-/** Ringing calls in the order they arrived: the oldest is answered first, as a queue would be. */
-export function ringingCalls(calls: readonly Call[]): Call[] {
-  return calls.filter(isRingingIncoming).sort(byAge);
 }
 
 /** The call the user is talking on: connected first, else one being dialled. */
@@ -31,12 +26,7 @@ export function activeCall(calls: readonly Call[]): Call | undefined {
 
 /** Held calls, most recently started first. */
 export function heldCalls(calls: readonly Call[]): Call[] {
-  return calls.filter((c) => c.state === 'held' || c.state === 'remoteHeld').sort(newestFirst);
-}
-
-function command(type: Action & CallCommand['type'], call: Call): CallCommand {
-  const ref = call.line === undefined ? { callId: call.id } : { callId: call.id, line: call.line };
-  return { type, ...ref } as CallCommand;
+  return calls.filter(isOnHold).sort(newestFirst);
 }
 
 /** The command a shortcut sends, or null when no call offers it right now. */
@@ -44,30 +34,30 @@ export function shortcutCommand(shortcut: CallShortcut, calls: readonly Call[]):
   switch (shortcut) {
     case 'answer': {
       const call = ringingCalls(calls).find((c) => offers(c, 'answer'));
-      return call ? command('answer', call) : null;
+      return call ? callCommand('answer', call) : null;
     }
     case 'decline': {
       const call = ringingCalls(calls).find((c) => offers(c, 'decline'));
-      return call ? command('decline', call) : null;
+      return call ? callCommand('decline', call) : null;
     }
     case 'hangup': {
       const active = activeCall(calls);
-      if (active && offers(active, 'hangup')) return command('hangup', active);
+      if (active && offers(active, 'hangup')) return callCommand('hangup', active);
       // With no live call, hang up a held one only when it is the only one: otherwise the choice is the user's.
       const held = heldCalls(calls);
-      return held.length === 1 && held[0] && offers(held[0], 'hangup') ? command('hangup', held[0]) : null;
+      return held.length === 1 && held[0] && offers(held[0], 'hangup') ? callCommand('hangup', held[0]) : null;
     }
     case 'toggleMute': {
       const active = activeCall(calls);
       if (!active || !active.muteCapable) return null;
       const action = active.muted ? 'unmute' : 'mute';
-      return offers(active, action) ? command(action, active) : null;
+      return offers(active, action) ? callCommand(action, active) : null;
     }
     case 'toggleHold': {
       const active = activeCall(calls);
-      if (active && offers(active, 'hold')) return command('hold', active);
+      if (active && offers(active, 'hold')) return callCommand('hold', active);
       const held = heldCalls(calls).find((c) => offers(c, 'resume'));
-      return held ? command('resume', held) : null;
+      return held ? callCommand('resume', held) : null;
     }
   }
 }

@@ -3,10 +3,14 @@
  * and settings call for. Pure, so every state is table-tested; the shell turns it into an Electron Tray.
  * The menu is always complete because some Linux trays deliver no click at all.
  */
-import type { CallCommand, DemoCallKind } from '../../shared/contract';
+import { ACTION_LABELS } from '../../shared/action-labels';
+import { callCommand } from '../../shared/call-reference';
+import { isAnswered, isOnHold, ringingCalls } from '../../shared/call-states';
+import type { CallCommand } from '../../shared/contract';
+import { DEMO_CALL_KINDS, DEMO_CALL_LABELS, DEMO_MENU_LABEL, type DemoCallKind } from '../../shared/demo-calls';
 import type { Call, Conference, Status } from '../../shared/domain';
 import { partyTitle } from '../../shared/party-text';
-import { activeCall, ringingCalls, shortcutCommand } from './shortcut-targets';
+import { activeCall, shortcutCommand } from './shortcut-targets';
 
 export const TRAY_STATES = ['idle', 'ringing', 'inCall', 'muted', 'offline', 'signedOut'] as const;
 export type TrayState = (typeof TRAY_STATES)[number];
@@ -45,13 +49,6 @@ export interface TrayInput {
 
 export const APP_NAME = 'Switchboard';
 
-export const DEMO_CALL_LABELS: Record<DemoCallKind, string> = {
-  plain: 'Plain call',
-  forwardedBusy: 'Forwarded (busy)',
-  callQueue: 'Call queue',
-  parkRecall: 'Park recall',
-};
-
 /**
  * The icon state. Signed out and offline come first: then the call list is stale and must not look
  * live. A ringing call outranks a call in progress; a muted call shows as muted.
@@ -63,7 +60,7 @@ export function trayState(input: TrayInput): TrayState {
   if (ringingCalls(input.calls).length > 0) return 'ringing';
   const active = activeCall(input.calls);
   if (active?.state === 'connected' && active.muted) return 'muted';
-  if (active || input.calls.some((c) => c.state === 'held' || c.state === 'remoteHeld')) return 'inCall';
+  if (active || input.calls.some(isOnHold)) return 'inCall';
   if (health === 'degraded') return 'offline';
   return 'idle';
 }
@@ -71,7 +68,7 @@ export function trayState(input: TrayInput): TrayState {
 export function trayTooltip(input: TrayInput, state: TrayState = trayState(input)): string {
   const dnd = input.doNotDisturb ? ' (do not disturb)' : '';
   const detail = input.status.detail ? `: ${input.status.detail}` : '';
-  const active = activeCall(input.calls) ?? input.calls.find((c) => c.state === 'held' || c.state === 'remoteHeld');
+  const active = activeCall(input.calls) ?? input.calls.find(isOnHold);
   switch (state) {
     case 'signedOut':
       return `${APP_NAME} — signed out${detail}`;
@@ -86,7 +83,7 @@ export function trayTooltip(input: TrayInput, state: TrayState = trayState(input
     case 'muted':
       return `${APP_NAME} — muted: ${active ? partyTitle(active.remote) : ''}${dnd}`;
     case 'inCall': {
-      const on = active?.state === 'held' || active?.state === 'remoteHeld' ? 'on hold' : 'in a call';
+      const on = active && isOnHold(active) ? 'on hold' : 'in a call';
       return `${APP_NAME} — ${on}${active ? ` with ${partyTitle(active.remote)}` : ''}${dnd}`;
     }
     case 'idle':
@@ -104,17 +101,13 @@ function callItems(calls: readonly Call[]): TrayMenuItem[] {
   for (const call of ringing) {
     // With one call "Answer" is enough; with several each entry names its caller.
     const who = ringing.length > 1 ? ` ${partyTitle(call.remote)}` : '';
-    if (call.actions.includes('answer')) items.push(...commandItem(`Answer${who}`, command('answer', call)));
-    if (call.actions.includes('decline')) items.push(...commandItem(`Decline${who}`, command('decline', call)));
+    if (call.actions.includes('answer')) items.push(...commandItem(`${ACTION_LABELS.answer}${who}`, callCommand('answer', call)));
+    if (call.actions.includes('decline')) items.push(...commandItem(`${ACTION_LABELS.decline}${who}`, callCommand('decline', call)));
   }
-  items.push(...commandItem('Hang up', shortcutCommand('hangup', calls)));
+  items.push(...commandItem(ACTION_LABELS.hangup, shortcutCommand('hangup', calls)));
   const mute = shortcutCommand('toggleMute', calls);
-  if (mute) items.push(...commandItem(mute.type === 'mute' ? 'Mute' : 'Unmute', mute));
+  if (mute) items.push(...commandItem(ACTION_LABELS[mute.type === 'mute' ? 'mute' : 'unmute'], mute));
   return items;
-}
-
-function command(type: 'answer' | 'decline', call: Call): CallCommand {
-  return call.line === undefined ? { type, callId: call.id } : { type, callId: call.id, line: call.line };
 }
 
 export function trayMenu(input: TrayInput): TrayMenuItem[] {
@@ -123,7 +116,7 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
   // Signed out, the one thing that helps is signing in: offer it first.
   if (input.status.health === 'signedOut') menu.push({ kind: 'action', label: 'Sign in…', action: { type: 'signIn' } });
   if (calls.length > 0) menu.push({ kind: 'separator' }, ...calls);
-  const answered = input.calls.filter((c) => c.state === 'connected' || c.state === 'held' || c.state === 'remoteHeld');
+  const answered = input.calls.filter(isAnswered);
   const live = (input.conferences ?? []).filter((c) => c.state !== 'disconnected').length;
   if (live > 0 || answered.length >= 2) {
     // One window shows them all: with several, the entry says how many.
@@ -141,8 +134,8 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
   if (input.demo) {
     menu.push({
       kind: 'submenu',
-      label: 'Simulate incoming call',
-      items: (Object.keys(DEMO_CALL_LABELS) as DemoCallKind[]).map((kind) => ({
+      label: DEMO_MENU_LABEL,
+      items: DEMO_CALL_KINDS.map((kind) => ({
         kind: 'action',
         label: DEMO_CALL_LABELS[kind],
         action: { type: 'simulate', kind },

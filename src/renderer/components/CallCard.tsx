@@ -5,14 +5,16 @@
  */
 import { PendingLine } from './PendingLine';
 import { useId, useRef, useState } from 'preact/hooks';
-import type { CallCommand } from '../../shared/contract';
+import { ACTION_LABELS } from '../../shared/action-labels';
+import { callCommand, type CallOnlyCommandType } from '../../shared/call-reference';
+import { isAnswered } from '../../shared/call-states';
 import type { Action, Call } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { callDuration, lineText } from '../call-text';
 import { callTypeText, partySubtitle, partyTitle, reachReason } from '../../shared/party-text';
 import { now, useClock } from '../clock';
 import { DIRECTION_LABELS, RECORDING_LABELS, callStateLabel } from '../labels';
-import { callRef, sendCommand } from '../send-command';
+import { sendCommand } from '../send-command';
 import { callsInFlight, status } from '../state';
 import { ForwardForm } from './ForwardForm';
 import { Keypad } from './Keypad';
@@ -20,30 +22,30 @@ import { TransferForm, TRANSFER_ACTIONS } from './TransferForm';
 
 type Panel = 'transfer' | 'keypad' | 'forward' | null;
 
-/** Commands that need nothing but the call: action → [button name, command type]. Order is display order. */
+/** Commands that need nothing but the call, each a button named by ACTION_LABELS. Order is display order. */
 const SIMPLE_ACTIONS = [
-  ['answer', 'Answer'],
-  ['decline', 'Decline'],
-  ['toVoicemail', 'Send to voicemail'],
-  ['hangup', 'Hang up'],
-  ['hold', 'Hold'],
-  ['resume', 'Resume'],
-  ['mute', 'Mute'],
-  ['unmute', 'Unmute'],
-  ['park', 'Park'],
-  ['startRecording', 'Record'],
-  ['pauseRecording', 'Pause recording'],
-  ['resumeRecording', 'Resume recording'],
-  ['stopRecording', 'Stop recording'],
-  ['push', 'Push to executive'],
-] as const satisfies readonly (readonly [Action & CallCommand['type'], string])[];
+  'answer',
+  'decline',
+  'toVoicemail',
+  'hangup',
+  'hold',
+  'resume',
+  'mute',
+  'unmute',
+  'park',
+  'startRecording',
+  'pauseRecording',
+  'resumeRecording',
+  'stopRecording',
+  'push',
+] as const satisfies readonly (Action & CallOnlyCommandType)[];
 
 export function CallCard({ call }: { call: Call }) {
   const bridge = useBridge();
   const [open, setOpen] = useState<Panel>(null);
   const titleId = useId();
   const panelId = useId();
-  const running = call.state === 'connected' || call.state === 'held' || call.state === 'remoteHeld';
+  const running = isAnswered(call);
   useClock(running);
 
   const busy = call.pending !== undefined || callsInFlight.value.has(call.id);
@@ -55,8 +57,7 @@ export function CallCard({ call }: { call: Call }) {
     if (open) openers[open].current?.focus();
     setOpen(null);
   };
-  const send = (type: (typeof SIMPLE_ACTIONS)[number][0]) =>
-    void sendCommand(bridge, { type, ...callRef(call) } as CallCommand);
+  const send = (type: (typeof SIMPLE_ACTIONS)[number]) => void sendCommand(bridge, callCommand(type, call));
 
   const subtitle = partySubtitle(call.remote);
   const reason = reachReason(call);
@@ -99,7 +100,7 @@ export function CallCard({ call }: { call: Call }) {
       )}
       {busy && <PendingLine pending={call.pending} />}
       <div class="call-actions" role="group" aria-label={`Controls for the call with ${partyTitle(call.remote)}`}>
-        {SIMPLE_ACTIONS.filter(([action]) => has(action)).map(([action, label]) => (
+        {SIMPLE_ACTIONS.filter(has).map((action) => (
           <button
             key={action}
             type="button"
@@ -107,22 +108,22 @@ export function CallCard({ call }: { call: Call }) {
             disabled={busy}
             onClick={() => send(action)}
           >
-            {label}
+            {ACTION_LABELS[action]}
           </button>
         ))}
         {has('divert') && (
           <button ref={openers.forward} type="button" class="btn" disabled={busy} aria-expanded={open === 'forward'} aria-controls={panelId} onClick={() => toggle('forward')}>
-            Forward
+            {ACTION_LABELS.divert}
           </button>
         )}
         {canTransfer && (
           <button ref={openers.transfer} type="button" class="btn" disabled={busy} aria-expanded={open === 'transfer'} aria-controls={panelId} onClick={() => toggle('transfer')}>
-            Transfer
+            {ACTION_LABELS.transfer}
           </button>
         )}
         {has('dtmf') && (
           <button ref={openers.keypad} type="button" class="btn" disabled={busy} aria-expanded={open === 'keypad'} aria-controls={panelId} onClick={() => toggle('keypad')}>
-            Keypad
+            {ACTION_LABELS.dtmf}
           </button>
         )}
       </div>

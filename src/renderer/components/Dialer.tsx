@@ -6,6 +6,7 @@
  * account, a Line choice says which line the call is placed on.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ACTION_LABELS, DIAL_LABEL } from '../../shared/action-labels';
 import type { CallCommand } from '../../shared/contract';
 import { normalizeDestination } from '../../shared/dial-string';
 import { useBridge } from '../bridge-context';
@@ -141,18 +142,18 @@ export function Dialer() {
           placeholder="Number, extension or name@company.com"
         />
         <button ref={dialButton} type="submit" class="btn btn-primary btn-dial" disabled={sending}>
-          Dial
+          {DIAL_LABEL}
         </button>
       </form>
       <div class="dial-more" role="group" aria-label="More ways to take a call">
         <button type="button" class="btn btn-small" disabled={sending} onClick={pickUp}>
-          Pick up
+          {ACTION_LABELS.pickup}
         </button>
         <button type="button" class="btn btn-small" disabled={sending} onClick={bargeIn}>
-          Barge in
+          {ACTION_LABELS.bargeIn}
         </button>
         <button type="button" class="btn btn-small" disabled={sending} onClick={retrieve}>
-          Retrieve
+          {ACTION_LABELS.retrieve}
         </button>
       </div>
       <p class="field-hint">

@@ -6,7 +6,8 @@ import { useState } from 'preact/hooks';
 import type { Call } from '../../shared/domain';
 import { normalizeDestination } from '../../shared/dial-string';
 import { useBridge } from '../bridge-context';
-import { callRef, sendCommand } from '../send-command';
+import { callRef } from '../../shared/call-reference';
+import { sendCommand } from '../send-command';
 import { DestinationField } from './DestinationField';
 
 export function ForwardForm({ call, disabled, onDone }: { call: Call; disabled: boolean; onDone: () => void }) {

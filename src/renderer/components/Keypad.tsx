@@ -7,7 +7,8 @@ import type { Call } from '../../shared/domain';
 import { normalizeDtmf } from '../../shared/dial-string';
 import { useBridge } from '../bridge-context';
 import { partyTitle } from '../../shared/party-text';
-import { callRef, sendCommand } from '../send-command';
+import { callRef } from '../../shared/call-reference';
+import { sendCommand } from '../send-command';
 
 const KEYS = ['1', '2', '3', 'A', '4', '5', '6', 'B', '7', '8', '9', 'C', '*', '0', '#', 'D'] as const;
 const KEY_PATTERN = /^[0-9*#a-dA-D]$/;

@@ -10,7 +10,9 @@ import { normalizeDestination } from '../../shared/dial-string';
 import { useBridge } from '../bridge-context';
 import { partyTitle } from '../../shared/party-text';
 import { callStateLabel } from '../labels';
-import { callRef, sendCommand } from '../send-command';
+import { callRef } from '../../shared/call-reference';
+import { isRingingIncoming } from '../../shared/call-states';
+import { sendCommand } from '../send-command';
 import { calls } from '../state';
 import { DestinationField } from './DestinationField';
 
@@ -26,7 +28,7 @@ const KIND_LABELS: Record<TransferKind, string> = {
 /** Calls this one can be joined with in an attended transfer. */
 function otherCalls(call: Call, all: Call[]): Call[] {
   return all.filter(
-    (c) => c.id !== call.id && c.state !== 'disconnected' && !(c.state === 'alerting' && c.direction === 'incoming'),
+    (c) => c.id !== call.id && c.state !== 'disconnected' && !isRingingIncoming(c),
   );
 }
 

@@ -4,6 +4,7 @@
  * picks one.
  */
 import { useId, useState } from 'preact/hooks';
+import { ACTION_LABELS } from '../../shared/action-labels';
 import type { Conference } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { partyTitle } from '../../shared/party-text';
@@ -45,7 +46,7 @@ export function AddParticipantForm({ conference }: { conference: Conference }) {
       )}
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>
-          Add to conference
+          {ACTION_LABELS.addToConference}
         </button>
       </div>
     </form>

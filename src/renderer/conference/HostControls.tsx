@@ -5,6 +5,7 @@
  * focus goes to Cancel, Escape closes it and returns focus to Release conference.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { ACTION_LABELS } from '../../shared/action-labels';
 import type { ConferenceCommand } from '../../shared/contract';
 import type { Action, Conference } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
@@ -13,13 +14,13 @@ import { sendConferenceCommand } from '../send-conference-command';
 
 type HostCommand = Extract<ConferenceCommand['type'], 'muteHost' | 'unmuteHost' | 'holdConference' | 'resumeConference' | 'leave'>;
 
-/** Action → [button name, command]. Order is display order. */
+/** Action (its button named by ACTION_LABELS) → command. Order is display order. */
 const HOST_BUTTONS = [
-  ['mute', 'Mute', 'muteHost'],
-  ['unmute', 'Unmute', 'unmuteHost'],
-  ['hold', 'Hold', 'holdConference'],
-  ['resume', 'Resume', 'resumeConference'],
-] as const satisfies readonly (readonly [Action, string, HostCommand])[];
+  ['mute', 'muteHost'],
+  ['unmute', 'unmuteHost'],
+  ['hold', 'holdConference'],
+  ['resume', 'resumeConference'],
+] as const satisfies readonly (readonly [Action, HostCommand])[];
 
 export function HostControls({ conference, busy }: { conference: Conference; busy: boolean }) {
   const bridge = useBridge();
@@ -59,14 +60,14 @@ export function HostControls({ conference, busy }: { conference: Conference; bus
   return (
     <div class="host-controls">
       <div class="call-actions" role="group" aria-label="Your controls in the conference">
-        {HOST_BUTTONS.filter(([action]) => has(action)).map(([action, label, type]) => (
+        {HOST_BUTTONS.filter(([action]) => has(action)).map(([action, type]) => (
           <button key={action} type="button" class={`btn btn-${action}`} disabled={busy} onClick={() => void send(type)}>
-            {label}
+            {ACTION_LABELS[action]}
           </button>
         ))}
         {has('leaveConference') && (
           <button type="button" class="btn" disabled={busy} aria-describedby={leaveHintId} onClick={() => void send('leave')}>
-            Leave conference
+            {ACTION_LABELS.leaveConference}
           </button>
         )}
         {has('releaseConference') && (
@@ -79,13 +80,13 @@ export function HostControls({ conference, busy }: { conference: Conference; bus
             aria-controls={confirmId}
             onClick={() => (confirming ? closeConfirm() : setConfirming(true))}
           >
-            Release conference
+            {ACTION_LABELS.releaseConference}
           </button>
         )}
       </div>
       {has('leaveConference') && (
         <p id={leaveHintId} class="field-hint">
-          Leave conference: you hang up and the other two stay connected to each other.
+          {ACTION_LABELS.leaveConference}: you hang up and the other two stay connected to each other.
         </p>
       )}
       <div id={confirmId}>

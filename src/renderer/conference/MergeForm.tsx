@@ -4,6 +4,7 @@
  * Merge, so nothing is offered that the provider would refuse.
  */
 import { useId, useState } from 'preact/hooks';
+import { ACTION_LABELS } from '../../shared/action-labels';
 import type { Call, Conference } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { partyTitle } from '../../shared/party-text';
@@ -64,7 +65,7 @@ export function MergeForm() {
           {chosen.length < 2 && <p class="field-hint">Choose two or more calls.</p>}
           <div class="form-actions">
             <button type="submit" class="btn btn-primary" disabled={busy || chosen.length < 2}>
-              Merge
+              {ACTION_LABELS.merge}
             </button>
           </div>
         </form>

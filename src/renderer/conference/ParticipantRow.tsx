@@ -5,6 +5,7 @@
  */
 import { PendingLine } from '../components/PendingLine';
 import { useId } from 'preact/hooks';
+import { ACTION_LABELS } from '../../shared/action-labels';
 import type { ConferenceCommand } from '../../shared/contract';
 import type { Action, Conference, ConferenceParticipant } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
@@ -15,12 +16,13 @@ import { callsInFlight } from '../state';
 
 type ParticipantCommand = Extract<ConferenceCommand['type'], 'muteParticipant' | 'unmuteParticipant' | 'deafen' | 'undeafen'>;
 
+/** Action (its button named by ACTION_LABELS) → command. Order is display order. */
 const PARTICIPANT_BUTTONS = [
-  ['mute', 'Mute', 'muteParticipant'],
-  ['unmute', 'Unmute', 'unmuteParticipant'],
-  ['deafen', 'Deafen', 'deafen'],
-  ['undeafen', 'Undeafen', 'undeafen'],
-] as const satisfies readonly (readonly [Action, string, ParticipantCommand])[];
+  ['mute', 'muteParticipant'],
+  ['unmute', 'unmuteParticipant'],
+  ['deafen', 'deafen'],
+  ['undeafen', 'undeafen'],
+] as const satisfies readonly (readonly [Action, ParticipantCommand])[];
 
 /** A participant none of my listed calls names (another line, or a non-standard conference). */
 const UNKNOWN_PARTICIPANT = 'Participant';
@@ -56,9 +58,9 @@ export function ParticipantRow({ conference, participant }: { conference: Confer
       </p>
       {busy && <PendingLine pending={participant.pending} />}
       <div class="call-actions" role="group" aria-label={`Controls for ${who}`}>
-        {PARTICIPANT_BUTTONS.filter(([action]) => participant.actions.includes(action)).map(([action, label, type]) => (
+        {PARTICIPANT_BUTTONS.filter(([action]) => participant.actions.includes(action)).map(([action, type]) => (
           <button key={action} type="button" class={`btn btn-${action}`} disabled={busy} onClick={() => send(type)}>
-            {label}
+            {ACTION_LABELS[action]}
           </button>
         ))}
       </div>

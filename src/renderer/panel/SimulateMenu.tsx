@@ -3,12 +3,9 @@
  * queue, park recall) that the in-process simulator rings, so a new user sees the popup at once.
  */
 import { useId, useState } from 'preact/hooks';
-import type { DemoCallKind } from '../../shared/contract';
+import { DEMO_CALL_KINDS, DEMO_CALL_LABELS, DEMO_MENU_LABEL, type DemoCallKind } from '../../shared/demo-calls';
 import { useBridge } from '../bridge-context';
-import { DEMO_CALL_LABELS } from '../labels';
 import { requestWithNotice } from '../bridge-request';
-
-const KINDS = Object.keys(DEMO_CALL_LABELS) as DemoCallKind[];
 
 export function SimulateMenu() {
   const bridge = useBridge();
@@ -33,8 +30,8 @@ export function SimulateMenu() {
       <button
         type="button"
         class="btn btn-small"
-        aria-label="Simulate incoming call"
-        title="Simulate incoming call"
+        aria-label={DEMO_MENU_LABEL}
+        title={DEMO_MENU_LABEL}
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen(!open)}
@@ -42,7 +39,7 @@ export function SimulateMenu() {
         Simulate…
       </button>
       <ul id={listId} class="simulate-list" hidden={!open}>
-        {KINDS.map((kind) => (
+        {DEMO_CALL_KINDS.map((kind) => (
           <li key={kind}>
             <button type="button" class="btn btn-menu" onClick={() => void simulate(kind)}>
               {DEMO_CALL_LABELS[kind]}

@@ -5,18 +5,12 @@
  * stolen). With no call ringing it shows nothing and main hides the window. Escape hides it early.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { Call } from '../../shared/domain';
+import { ringingCalls } from '../../shared/call-states';
 import { useEscapeHides } from '../use-escape-hides';
 import { incomingAnnouncement } from '../call-text';
 import { Notices } from '../components/Notices';
 import { calls } from '../state';
 import { IncomingCall } from './IncomingCall';
-
-export function ringingCalls(all: Call[]): Call[] {
-  return all
-    .filter((c) => c.state === 'alerting' && c.direction === 'incoming')
-    .sort((a, b) => (Date.parse(a.createdAt) || 0) - (Date.parse(b.createdAt) || 0));
-}
 
 export function PopupApp() {
   const ringing = ringingCalls(calls.value);

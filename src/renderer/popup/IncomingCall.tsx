@@ -6,19 +6,17 @@
 import { PendingLine } from '../components/PendingLine';
 import type { Ref } from 'preact';
 import { useId } from 'preact/hooks';
+import { ACTION_LABELS } from '../../shared/action-labels';
+import { callCommand } from '../../shared/call-reference';
 import type { Call } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { lineText } from '../call-text';
 import { callTypeText, partySubtitle, partyTitle, reachReason } from '../../shared/party-text';
 
-import { callRef, sendCommand } from '../send-command';
+import { sendCommand } from '../send-command';
 import { callsInFlight } from '../state';
 
-const POPUP_ACTIONS = [
-  ['answer', 'Answer'],
-  ['decline', 'Decline'],
-  ['toVoicemail', 'Send to voicemail'],
-] as const;
+const POPUP_ACTIONS = ['answer', 'decline', 'toVoicemail'] as const;
 
 export function IncomingCall({ call, answerRef }: { call: Call; answerRef?: Ref<HTMLButtonElement> }) {
   const bridge = useBridge();
@@ -40,16 +38,16 @@ export function IncomingCall({ call, answerRef }: { call: Call; answerRef?: Ref<
       {line && <p class="incoming-line">{line}</p>}
       {busy && <PendingLine pending={call.pending} />}
       <div class="incoming-actions" role="group" aria-label={`Controls for the call from ${partyTitle(call.remote)}`}>
-        {POPUP_ACTIONS.filter(([action]) => call.actions.includes(action)).map(([action, label]) => (
+        {POPUP_ACTIONS.filter((action) => call.actions.includes(action)).map((action) => (
           <button
             key={action}
             ref={action === 'answer' ? answerRef : undefined}
             type="button"
             class={`btn btn-${action}`}
             disabled={busy}
-            onClick={() => void sendCommand(bridge, { type: action, ...callRef(call) })}
+            onClick={() => void sendCommand(bridge, callCommand(action, call))}
           >
-            {label}
+            {ACTION_LABELS[action]}
           </button>
         ))}
       </div>

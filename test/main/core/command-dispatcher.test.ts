@@ -1,4 +1,5 @@
-// The dispatcher: bad input and impossible actions are refused before anything is sent; a command is
+// The dispatcher (bad input is the boundary's: test/main/runtime/command-invocation.test.ts): unknown calls
+// and impossible actions are refused before anything is sent; a command is
 // sent exactly once; after a failure whose outcome is unknown the real state is re-read and the message
 // says what is true now.
 import { describe, expect, it } from 'vitest';
@@ -35,35 +36,6 @@ const held = () => makeCall({ id: 'c1', state: 'held', actions: actionsFor('held
 const ringing = () => makeCall({ id: 'c1', state: 'alerting', actions: actionsFor('alerting') });
 
 describe('command dispatcher: refused before sending', () => {
-  it.each([
-    ['not an object', 'hold', /The command is not valid/],
-    ['an unknown type', { type: 'teleport', callId: 'c1' }, /type: Invalid discriminator value/],
-    ['a missing call id', { type: 'hold' }, /callId: Invalid input: expected string/],
-    ['an empty call id', { type: 'hold', callId: '' }, /callId: an id is required/],
-    ['an unexpected field', { type: 'hold', callId: 'c1', force: true }, /Unrecognized key: "force"/],
-    ['a destination of the wrong type', { type: 'dial', destination: 5550100 }, /destination: Invalid input: expected string/],
-  ])('refuses %s as BAD_INPUT', async (_name, raw, message) => {
-    const { dispatcher, provider, store } = await setup(connected());
-    const error = errorOf(await dispatcher.dispatch(raw));
-    expect(error.code).toBe('BAD_INPUT');
-    expect(error.message).toMatch(message);
-    expect(provider.executed).toEqual([]);
-    expect(store.hasPending()).toBe(false);
-  });
-
-  it.each([
-    [{ type: 'dial', destination: 'call mom' }, /is not a number/],
-    [{ type: 'transfer', callId: 'c1', destination: '   ' }, /Enter a number to call/],
-    [{ type: 'bargeIn', target: 'sip:not an address' }, /not a valid address|is not a number/],
-    [{ type: 'dtmf', callId: 'c1', digits: '12x' }, /"X" cannot be sent as a tone/],
-  ])('refuses a bad number or tone %o as BAD_INPUT', async (raw, message) => {
-    const { dispatcher, provider } = await setup(connected());
-    const error = errorOf(await dispatcher.dispatch(raw));
-    expect(error.code).toBe('BAD_INPUT');
-    expect(error.message).toMatch(message);
-    expect(provider.executed).toEqual([]);
-  });
-
   it('refuses a command for a call it does not know as NOT_FOUND', async () => {
     const { dispatcher, provider } = await setup(connected());
     const error = errorOf(await dispatcher.dispatch({ type: 'hold', callId: 'gone' }));
@@ -124,20 +96,6 @@ describe('command dispatcher: sending', () => {
     await poller.reconcile();
     expect(store.call('c1')).toMatchObject({ state: 'held' });
     expect(store.call('c1')?.pending).toBeUndefined();
-  });
-
-  it('normalises destinations and tones before sending', async () => {
-    const { dispatcher, provider } = await setup(connected());
-    await dispatcher.dispatch({ type: 'dial', destination: 'tel:+1 (555) 010-2030' });
-    await dispatcher.dispatch({ type: 'transfer', callId: 'c1', destination: '555.010.2040' });
-    await dispatcher.dispatch({ type: 'dtmf', callId: 'c1', digits: '1a#' });
-    await dispatcher.dispatch({ type: 'pickup', target: ' 2001 ' });
-    expect(provider.executed).toEqual([
-      { type: 'dial', destination: '+15550102030' },
-      { type: 'transfer', callId: 'c1', destination: '5550102040' },
-      { type: 'dtmf', callId: 'c1', digits: '1A#' },
-      { type: 'pickup', target: '2001' },
-    ]);
   });
 
   it('returns what the provider reports, such as the new call of a dial', async () => {

@@ -1,14 +1,19 @@
 /**
- * The whole call-control path for real: core (store, dispatcher, poller) → Webex provider → HTTP over
+ * The whole call-control path for real: the boundary parse (runtime/command-invocation.ts, where IPC and
+ * the preview hand a command in) → core (store, dispatcher, poller) → Webex provider → HTTP over
  * loopback → the Webex simulator, including faults. What a user would see: the call list, the result of
  * a command, and the call's true state after a failure.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
+import type { CommandHandlers } from '../../../src/main/runtime/bridge-handlers';
+import { invokeCommand } from '../../../src/main/runtime/command-invocation';
 import { staticTokenSource } from '../../../src/main/provider-api/token-source';
 import { createWebexProvider } from '../../../src/main/providers/webex';
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
+import type { CommandOutcome } from '../../../src/shared/contract';
 import type { Call } from '../../../src/shared/domain';
+import type { Result } from '../../../src/shared/result';
 
 let sim: WebexSimulator;
 let core: SwitchboardCore;
@@ -32,6 +37,12 @@ afterEach(async () => {
   core?.stop();
   await sim?.close();
 });
+
+/** A command as a window sends it: parsed and normalised at the boundary, then carried by the core. */
+function send(raw: unknown): Promise<Result<CommandOutcome>> {
+  const handlers = { 'call:command': (command) => core.command(command) } as Pick<CommandHandlers, 'call:command'> as CommandHandlers;
+  return invokeCommand(handlers, 'call:command', raw, 'panel') as Promise<Result<CommandOutcome>>;
+}
 
 function only(): Call {
   const calls = core.calls();
@@ -79,12 +90,12 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
 
   it('a dial rings my devices, then connects once I answer and the far end picks up', async () => {
     await start();
-    const dialled = await core.command({ type: 'dial', destination: '+1 (555) 010-2030' });
+    const dialled = await send({ type: 'dial', destination: '+1 (555) 010-2030' });
     expect(dialled.ok).toBe(true);
     const callId = dialled.ok ? dialled.value.callId : undefined;
     expect(sim.requests.find((r) => r.path === '/telephony/calls/dial')?.body).toEqual({ destination: '+15550102030' });
     await vi.waitFor(() => expect(only()).toMatchObject({ id: callId, direction: 'clickToDial', state: 'alerting' }));
-    expect((await core.command({ type: 'answer', callId })).ok).toBe(true);
+    expect((await send({ type: 'answer', callId })).ok).toBe(true);
     await vi.waitFor(() => expect(only()).toMatchObject({ direction: 'outgoing', state: 'connected' }));
   });
 
@@ -165,12 +176,12 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
     const call = await connectedCall();
     const before = sim.requests.filter((r) => r.method === 'POST').length;
     const results = await Promise.all([
-      core.command({ type: 'dial', destination: 'call me maybe' }),
-      core.command({ type: 'dtmf', callId: call.id, digits: '12E' }),
-      core.command({ type: 'hold', callId: 'no-such-call' }),
-      core.command({ type: 'answer', callId: call.id }),
-      core.command({ type: 'teleport', callId: call.id }),
-      core.command('hold'),
+      send({ type: 'dial', destination: 'call me maybe' }),
+      send({ type: 'dtmf', callId: call.id, digits: '12E' }),
+      send({ type: 'hold', callId: 'no-such-call' }),
+      send({ type: 'answer', callId: call.id }),
+      send({ type: 'teleport', callId: call.id }),
+      send('hold'),
     ]);
     expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['BAD_INPUT', 'BAD_INPUT', 'NOT_FOUND', 'NOT_ALLOWED', 'BAD_INPUT', 'BAD_INPUT']);
     expect(sim.requests.filter((r) => r.method === 'POST').length).toBe(before);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CommandHandlers, registerIpcHandlers } from '../../../src/main/shell/ipc';
 import { createWindowRegistry } from '../../../src/main/shell/window-registry';
-import { commands } from '../../../src/shared/contract';
+import { COMMAND_SCHEMAS } from '../../../src/shared/contract';
 import { ok } from '../../../src/shared/result';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { BrowserWindow, FakeFrame, ipcMain, resetFakeElectron } from '../../fakes/electron';
@@ -18,7 +18,7 @@ const refused = { ok: false, error: { code: 'BAD_INPUT', message: expect.stringC
 describe('IPC: sender check', () => {
   it('registers a handler for every channel of the contract', async () => {
     shell = await startShell();
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.keys(commands).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.keys(COMMAND_SCHEMAS).sort());
   });
 
   it('accepts our panel and popup', async () => {
@@ -139,7 +139,7 @@ describe('IPC wrapper', () => {
     const boom = () => {
       throw new Error('disk on fire');
     };
-    const handlers = Object.fromEntries(Object.keys(commands).map((channel) => [channel, boom])) as unknown as CommandHandlers;
+    const handlers = Object.fromEntries(Object.keys(COMMAND_SCHEMAS).map((channel) => [channel, boom])) as unknown as CommandHandlers;
     handlers['settings:get'] = () => DEFAULT_SETTINGS;
     handlers['status:reconcile'] = async () => ok(null);
     const unregister = registerIpcHandlers(registry, handlers);

@@ -3,10 +3,8 @@
  * offers a button the state already says Webex would refuse. Pure: domain calls in, actions out.
  * Push is not offered: REST does not say which calls are tied to an executive.
  */
+import { isAnswered } from '../../../shared/call-states';
 import type { Action, Call, RecordingState } from '../../../shared/domain';
-
-/** States in which a call has been answered and can be one side of an attended transfer. */
-const ANSWERED_STATES: ReadonlySet<Call['state']> = new Set(['connected', 'held', 'remoteHeld']);
 
 function muteAction(call: Call): Action[] {
   if (!call.muteCapable) return [];
@@ -28,7 +26,7 @@ function recordingActions(state: RecordingState | undefined): Action[] {
 
 /** Another answered call on the same line that this one could be transferred to. */
 function hasTransferPartner(call: Call, allCalls: readonly Call[]): boolean {
-  return allCalls.some((other) => other.id !== call.id && (other.line ?? null) === (call.line ?? null) && ANSWERED_STATES.has(other.state));
+  return allCalls.some((other) => other.id !== call.id && (other.line ?? null) === (call.line ?? null) && isAnswered(other));
 }
 
 export function actionsFor(call: Call, allCalls: readonly Call[]): Action[] {

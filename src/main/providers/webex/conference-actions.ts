@@ -4,12 +4,11 @@
  * each participant, and each of my calls (merge them, or add one to the conference). The UI shows
  * exactly these. Pure: domain values in, actions out. Rules the reference leaves open are marked.
  */
+import { isAnswered } from '../../../shared/call-states';
 import type { Action, Call, Conference, ConferenceParticipant } from '../../../shared/domain';
 
-const ANSWERED_STATES: ReadonlySet<Call['state']> = new Set(['connected', 'held', 'remoteHeld']);
-
 function canJoin(call: Call): boolean {
-  return ANSWERED_STATES.has(call.state);
+  return isAnswered(call);
 }
 
 function isLive(conference: Conference | null): conference is Conference {

@@ -3,14 +3,13 @@
  * Webex has at most one per line, its id derived from the line by conference-id.ts), history,
  * account and answer endpoints, and turns every CallCommand and ConferenceCommand into the one Webex
  * Call Controls or Conference Controls request that carries it out. With no line fixed in the options it
- * watches the user's own line and every secondary line on their devices. Destinations and DTMF are
- * re-validated here so a bad one never leaves the machine. Must not import electron; knows nothing of
- * polling, the call store or the UI.
+ * watches the user's own line and every secondary line on their devices. Commands arrive parsed and
+ * normalised at the boundary (src/shared/contract.ts), so destinations and DTMF are sent as they are.
+ * Must not import electron; knows nothing of polling, the call store or the UI.
  */
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
+import { isAnswered } from '../../../shared/call-states';
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, Line } from '../../../shared/domain';
-import { normalizeDestination, normalizeDtmf } from '../../../shared/dial-string';
-import type { Result } from '../../../shared/result';
 import type { CallSnapshot, Provider } from '../../provider-api/provider';
 import { ProviderError } from '../../provider-api/provider-error';
 import { actionsFor } from './actions';
@@ -31,18 +30,6 @@ export interface WebexProviderOptions {
   answerEndpointId?: () => string | undefined;
   /** Where calls or values Webex sent that this release cannot read are reported (default: nowhere). */
   log?: WebexLog;
-}
-
-const ANSWERED = new Set(['connected', 'held', 'remoteHeld']);
-
-/** Unwraps a validation Result or throws the BAD_INPUT it carries, before anything is sent. */
-function valid(result: Result<string>): string {
-  if (result.ok) return result.value;
-  throw new ProviderError({ code: 'BAD_INPUT', message: result.error.message });
-}
-
-function optionalDestination(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : valid(normalizeDestination(value));
 }
 
 function numberOf(account: Account): Pick<Line, 'number' | 'extension'> {
@@ -171,10 +158,8 @@ export class WebexProvider implements Provider {
     const via: Via = { lineOwnerId: command.line ?? this.options.lineOwnerId, signal };
     const c = this.client;
     switch (command.type) {
-      case 'dial': {
-        const destination = valid(normalizeDestination(command.destination));
-        return outcomeOf(await c.dial({ destination, endpointId: this.endpointFor(command.endpointId, via), ...via }));
-      }
+      case 'dial':
+        return outcomeOf(await c.dial({ destination: command.destination, endpointId: this.endpointFor(command.endpointId, via), ...via }));
       case 'answer':
         await c.answer(command.callId, { endpointId: this.endpointFor(command.endpointId, via), ...via });
         return {};
@@ -193,13 +178,11 @@ export class WebexProvider implements Provider {
       case 'divert':
       case 'transfer': {
         // A blind transfer is Webex's divert; it works on answered and ringing calls alike.
-        const destination = valid(normalizeDestination(command.destination));
-        await c.divert({ callId: command.callId, destination, ...via });
+        await c.divert({ callId: command.callId, destination: command.destination, ...via });
         return {};
       }
       case 'toVoicemail': {
-        const destination = optionalDestination(command.destination);
-        await c.divert({ callId: command.callId, toVoicemail: true, destination, ...via });
+        await c.divert({ callId: command.callId, toVoicemail: true, destination: command.destination, ...via });
         return {};
       }
       case 'attendedTransfer': {
@@ -207,25 +190,20 @@ export class WebexProvider implements Provider {
         return outcomeOf(await c.transfer({ callId1, callId2, ...via }));
       }
       case 'muteTransfer': {
-        const destination = valid(normalizeDestination(command.destination));
-        return outcomeOf(await c.transfer({ callId1: command.callId, destination, ...via }));
+        return outcomeOf(await c.transfer({ callId1: command.callId, destination: command.destination, ...via }));
       }
       case 'park': {
-        const destination = optionalDestination(command.destination);
-        const parkedAgainst = await c.park({ callId: command.callId, destination, isGroupPark: command.groupPark, ...via });
+        const parkedAgainst = await c.park({ callId: command.callId, destination: command.destination, isGroupPark: command.groupPark, ...via });
         return { parkedAt: toParty(parkedAgainst) };
       }
       case 'retrieve': {
-        const destination = optionalDestination(command.destination);
-        return outcomeOf(await c.retrieve({ destination, endpointId: this.endpointFor(command.endpointId, via), ...via }));
+        return outcomeOf(await c.retrieve({ destination: command.destination, endpointId: this.endpointFor(command.endpointId, via), ...via }));
       }
       case 'pickup': {
-        const target = optionalDestination(command.target);
-        return outcomeOf(await c.pickup({ target, endpointId: this.endpointFor(command.endpointId, via), ...via }));
+        return outcomeOf(await c.pickup({ target: command.target, endpointId: this.endpointFor(command.endpointId, via), ...via }));
       }
       case 'bargeIn': {
-        const target = valid(normalizeDestination(command.target));
-        const info = await c.bargeIn({ target, endpointId: this.endpointFor(command.endpointId, via), ...via });
+        const info = await c.bargeIn({ target: command.target, endpointId: this.endpointFor(command.endpointId, via), ...via });
         // Once answered, Webex reports it as a conference (type bargeIn) although I have one call.
         this.bargeIns.set(info.callId, false);
         return outcomeOf(info);
@@ -234,8 +212,7 @@ export class WebexProvider implements Provider {
         await c.push(command.callId, via);
         return {};
       case 'dtmf': {
-        const digits = valid(normalizeDtmf(command.digits));
-        await c.transmitDtmf(command.callId, digits, via);
+        await c.transmitDtmf(command.callId, command.digits, via);
         return {};
       }
       case 'mute':
@@ -361,7 +338,7 @@ export class WebexProvider implements Provider {
 
   /** A merge that names no calls joins all my answered calls. */
   private async answeredCallIds(via: Via): Promise<string[]> {
-    const answered = (await this.client.listCalls(via)).map((w) => toCall(w)).filter((call) => ANSWERED.has(call.state));
+    const answered = (await this.client.listCalls(via)).map((w) => toCall(w)).filter(isAnswered);
     if (answered.length < 2) {
       throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Merge needs at least two answered calls.' });
     }
@@ -393,7 +370,7 @@ export class WebexProvider implements Provider {
     if (named.length !== 1) return [named[0], named[1]];
     const [only] = named as [string];
     const calls: Call[] = (await this.client.listCalls(via)).map((w) => toCall(w));
-    const partners = calls.filter((call) => call.id !== only && ANSWERED.has(call.state));
+    const partners = calls.filter((call) => call.id !== only && isAnswered(call));
     if (partners.length === 1) return [only, (partners[0] as Call).id];
     if (partners.length === 0) {
       throw new ProviderError({ code: 'NOT_ALLOWED', message: 'There is no other answered call to transfer this call to.' });
