@@ -27,12 +27,13 @@ export async function startRig(options: { sim?: BandwidthSimulatorOptions; gate?
 
 /** Lets real loopback I/O run until the gate sends nothing (idle, or waiting on the manual clock). */
 export async function settle(gate: RateGate): Promise<void> {
+  const sending = (): boolean => gate.activity === 'sending';
   for (let i = 0; i < 10_000; i++) {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (gate.activity !== 'sending') {
+    if (!sending()) {
       // One more turn: a finished job may be about to start the next one.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (gate.activity !== 'sending') return;
+      if (!sending()) return;
     }
   }
   throw new Error('the gate never settled');
