@@ -20,6 +20,30 @@ const PLAIN_WORDS: Record<string, string> = {
 
 const NOT_FOUND_CODES = new Set(['call-not-found', 'call-id-not-found', 'conference-not-found', 'conference-member-not-found', 'recording-not-found', 'gather-not-found', 'bridge-not-found', 'transcription-not-found']);
 
+/**
+ * Codes that mean "not in this state" or "busy with another change", whatever status carries them:
+ * the reference (§B3) has call-invalid-state as a 400, Catapult's own error list (Bandwidth/ap-docs
+ * errors.md) as a 403.
+ */
+const STATE_CODES = new Set([
+  'call-invalid-state',
+  'call-audio-invalid-state',
+  'call-update-conflict',
+  'call-duplicate-gather-error',
+  'conference-error',
+  'conference-update-conflict',
+  'conference-member-update-conflict',
+  'bridge-invalid-state',
+  'bridge-invalid-operation',
+  'bridge-bridged-callId',
+  'bridge-update-conflict',
+  'invalid-recording-state',
+  'conflicted-recording-values-request',
+]);
+
+/** Codes that mean the request itself was wrong. */
+const INPUT_CODES = new Set(['validation-error', 'invalid-call-to-number', 'callback-invalid-url', 'callback-url-invalid']);
+
 function readBody(body: unknown): { parsed: WireErrorBody; text?: string } {
   let value = body;
   let text: string | undefined;
@@ -72,10 +96,10 @@ export function describeBandwidthError(status: number, body: unknown, headers: H
   if ((code && NOT_FOUND_CODES.has(code)) || status === 404) {
     return new ProviderError({ ...base, code: 'NOT_FOUND', message: `Bandwidth refused: ${words ?? 'not found'}${suffix}.` });
   }
-  if (status === 400 && code === 'validation-error') {
+  if (code && INPUT_CODES.has(code)) {
     return new ProviderError({ ...base, code: 'BAD_INPUT', message: `Bandwidth refused the request: ${words ?? 'a value was not valid'}${suffix}.` });
   }
-  if (status === 400 || status === 409 || code === 'call-audio-invalid-state') {
+  if ((code && STATE_CODES.has(code)) || status === 400 || status === 409) {
     return new ProviderError({ ...base, code: 'NOT_ALLOWED', retryable: status === 409, message: `Bandwidth refused: ${words ?? 'not allowed in the current state'}${suffix}.` });
   }
   if (status === 403) {

@@ -8,6 +8,7 @@
 import type { Timers } from '../../foundation/timers';
 import type { FetchFn } from '../../provider-api/http-client';
 import { describeBandwidthError } from './errors';
+import { errorBodySchema } from './wire';
 import { type GateLane, type RateGate, RateLimitRefusal } from './rate-gate';
 
 export interface WireTap {
@@ -33,7 +34,7 @@ export function wireTap(base: FetchFn, gate: RateGate, lane: GateLane, timers: T
     }
     if (response.status === 403 && lane === 'callCreation') {
       const body = await response.clone().text().catch(() => '');
-      if (/"code"\s*:\s*"call-rate-limit"/.test(body)) {
+      if (errorCode(body) === 'call-rate-limit') {
         const resetAt = gate.noteCallLimit();
         throw new RateLimitRefusal('callCreation', resetAt, describeBandwidthError(403, body, response.headers, timers.now()));
       }
@@ -41,4 +42,13 @@ export function wireTap(base: FetchFn, gate: RateGate, lane: GateLane, timers: T
     return response;
   };
   return { fetch, headers: () => last };
+}
+
+function errorCode(text: string): string | undefined {
+  try {
+    const parsed = errorBodySchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.code : undefined;
+  } catch {
+    return undefined;
+  }
 }

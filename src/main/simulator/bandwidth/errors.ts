@@ -1,20 +1,22 @@
 /**
  * Catapult refusals: the SimRefusal a simulated operation throws, with the HTTP status, the error
- * category and code of docs/wire/ringcentral-and-bandwidth.md §B6. No HTTP I/O here.
+ * category and code of docs/wire/ringcentral-and-bandwidth.md §B6 (categories after the sections of
+ * Catapult's error list: bad-request, authorization, forbidden, limit, not-found, conflict,
+ * unavailable). No HTTP I/O here.
  */
 import type { ErrorWire } from './wire-types';
 
 const CATEGORY_BY_STATUS: Record<number, string> = {
   400: 'bad-request',
-  401: 'unauthorized',
+  401: 'authorization',
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
   429: 'limit',
   500: 'unexpected',
-  502: 'unexpected',
-  503: 'unexpected',
-  504: 'unexpected',
+  502: 'unavailable',
+  503: 'unavailable',
+  504: 'unavailable',
 };
 
 export class SimRefusal extends Error {

@@ -60,7 +60,7 @@ export class SimRecordings {
   /** POST /recordings/{id}/transcriptions: only a complete recording can be transcribed. */
   transcribe(recordingId: string): string {
     const recording = this.find(recordingId);
-    if (recording.state !== 'complete') throw new SimRefusal(400, 'recording-invalid-state', 'Only a complete recording can be transcribed');
+    if (recording.state !== 'complete') throw new SimRefusal(403, 'invalid-recording-state', `Cannot transcribe the recording ${recordingId}: the state must be complete`);
     return this.startTranscription(recording);
   }
 

@@ -16,6 +16,10 @@ describe('describeBandwidthError', () => {
     expect(describeBandwidthError(409, body('call-update-conflict'), none, NOW)).toMatchObject({ code: 'NOT_ALLOWED', retryable: true });
     expect(describeBandwidthError(400, body('validation-error', 'dtmfOut is invalid'), none, NOW)).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('dtmfOut is invalid') });
     expect(describeBandwidthError(403, body('conference-max-members'), none, NOW)).toMatchObject({ code: 'PROVIDER', message: expect.stringContaining('conference is full') });
+    // Catapult's own error list files call-invalid-state under 403: still a state refusal.
+    expect(describeBandwidthError(403, body('call-invalid-state'), none, NOW).code).toBe('NOT_ALLOWED');
+    expect(describeBandwidthError(403, body('invalid-call-to-number'), none, NOW).code).toBe('BAD_INPUT');
+    expect(describeBandwidthError(503, body('call-unavailable', 'The call is being initialized'), none, NOW)).toMatchObject({ code: 'UNAVAILABLE', retryable: true });
   });
 
   it('a 429 says how long to wait, from X-RateLimit-Reset in epoch ms', () => {

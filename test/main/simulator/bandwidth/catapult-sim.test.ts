@@ -32,7 +32,7 @@ describe('Catapult simulator: wire conventions', () => {
     await start();
     const bad = await call(sim, 'GET', '/calls', undefined, 'nobody:wrong');
     expect(bad.status).toBe(401);
-    expect(bad.body).toMatchObject({ category: 'unauthorized', code: 'unauthorized' });
+    expect(bad.body).toMatchObject({ category: 'authorization', code: 'unauthorized' });
     const other = await call(sim, 'GET', `${sim.baseUrl}/users/u-other/calls`);
     expect(other.status).toBe(401);
     expect(other.body).toMatchObject({ code: 'user-access-denied', message: expect.any(String) });
@@ -208,6 +208,15 @@ describe('Catapult simulator: gathers, recordings, transcriptions', () => {
     expect((await call(sim, 'GET', `/calls/${id}/gather/${byTime}`)).body).toMatchObject({ reason: 'inter-digit-timeout', digits: '7' });
   });
 
+  it('a gather ends hung-up when the call ends', async () => {
+    await start();
+    const id = await activeCall();
+    const g = await gather(id, { maxDigits: 5 });
+    sim.scenario.pressDigits(id, '9');
+    sim.scenario.farEndHangsUp(id);
+    expect((await call(sim, 'GET', `/calls/${id}/gather/${g}`)).body).toMatchObject({ state: 'completed', reason: 'hung-up', digits: '9' });
+  });
+
   it('refuses a second running gather (409) and completes one on request', async () => {
     await start();
     const id = await activeCall();
@@ -297,12 +306,28 @@ describe('Catapult simulator: limits and faults', () => {
     expect(sim.calls()).toHaveLength(2);
   });
 
+  it('holds every answer for the injected latency, on the simulator clock', async () => {
+    await start();
+    sim.faults.latency(3000);
+    let answered = false;
+    const pending = call(sim, 'GET', '/calls').then((a) => {
+      answered = true;
+      return a;
+    });
+    for (let i = 0; i < 50 && sim.requests.length === 0; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+    clock.advance(2999);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    clock.advance(1);
+    expect((await pending).status).toBe(200);
+  });
+
   it('injects a failure without applying the request, and resets a connection', async () => {
     await start();
     sim.faults.failNext({ status: 503, method: 'POST' });
     const failed = await call(sim, 'POST', '/calls', { from: sim.numbers[0], to: CALLER });
     expect(failed.status).toBe(503);
-    expect(failed.body).toMatchObject({ category: 'unexpected' });
+    expect(failed.body).toMatchObject({ category: 'unavailable' });
     expect(sim.calls()).toHaveLength(0);
     sim.faults.dropNext();
     await expect(call(sim, 'GET', '/calls')).rejects.toThrow();
