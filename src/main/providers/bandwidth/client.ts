@@ -363,7 +363,7 @@ export class BandwidthClient {
       const tap = wireTap(this.baseFetch, this.options.gate, 'request', this.options.timers);
       const data = await this.http(tap).get(path, schema, { searchParams, signal });
       return { data, headers: tap.headers() };
-    });
+    }, signal);
   }
 
   private send(path: string, body: object, lane: GateLane, signal?: AbortSignal): Promise<Headers | undefined> {
@@ -371,7 +371,7 @@ export class BandwidthClient {
       const tap = wireTap(this.baseFetch, this.options.gate, lane, this.options.timers);
       await this.http(tap).command('post', path, body, null, { signal });
       return tap.headers();
-    }, lane);
+    }, lane, signal);
   }
 }
 

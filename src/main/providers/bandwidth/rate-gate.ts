@@ -26,11 +26,14 @@ export class RateLimitRefusal extends ProviderError {
 
 export interface RateGateOptions {
   timers: Timers;
-  /** Spacing of requests (default 1000 ms: Catapult allows one per 1000 ms). */
+  /**
+   * Spacing of requests. Catapult allows one per 1000 ms; the default 1100 ms leaves room for network
+   * jitter, since Catapult counts arrivals, not departures.
+   */
   intervalMs?: number;
   /** Requests that may go at once after a quiet spell (default 1). */
   burst?: number;
-  /** Spacing of call creations (default 1000 ms). */
+  /** Spacing of call creations (default 1100 ms, for the same reason). */
   callIntervalMs?: number;
   /** Pause of call creations after a 403 call-rate-limit (default 10 s). */
   callBackoffMs?: number;
@@ -42,6 +45,7 @@ export interface RateGateOptions {
 
 interface Job {
   key?: string;
+  signal?: AbortSignal;
   lane: GateLane;
   run: () => Promise<unknown>;
   resolve: (value: unknown) => void;
@@ -67,9 +71,9 @@ export class RateGate {
   private state: GateActivity = 'idle';
 
   constructor(private readonly options: RateGateOptions) {
-    this.intervalMs = options.intervalMs ?? 1000;
+    this.intervalMs = options.intervalMs ?? 1100;
     this.burst = options.burst ?? 1;
-    this.callIntervalMs = options.callIntervalMs ?? 1000;
+    this.callIntervalMs = options.callIntervalMs ?? 1100;
     this.callBackoffMs = options.callBackoffMs ?? 10_000;
     this.maxReplays = options.maxReplays ?? 3;
     this.maxQueue = options.maxQueue ?? 50;
@@ -87,16 +91,19 @@ export class RateGate {
     return this.queue.length;
   }
 
-  /** A read: joins an identical read (same key) still waiting in the queue instead of queueing another. */
-  read<T>(key: string, run: () => Promise<T>): Promise<T> {
-    const same = this.queue.find((job) => job.key === key);
+  /**
+   * A read: joins an identical read (same key, same cancel signal) still waiting in the queue instead
+   * of queueing another. Reads already sent are not joined: their answer may predate the caller.
+   */
+  read<T>(key: string, run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const same = this.queue.find((job) => job.key === key && job.signal === signal);
     if (same) return same.promise as Promise<T>;
-    return this.enqueue(run, 'request', key);
+    return this.enqueue(run, 'request', key, signal);
   }
 
   /** A state-changing request; `callCreation` also paces (and backs off) the call-creation limit. */
-  command<T>(run: () => Promise<T>, lane: GateLane = 'request'): Promise<T> {
-    return this.enqueue(run, lane);
+  command<T>(run: () => Promise<T>, lane: GateLane = 'request', signal?: AbortSignal): Promise<T> {
+    return this.enqueue(run, lane, undefined, signal);
   }
 
   /**
@@ -122,7 +129,7 @@ export class RateGate {
     return this.nextCallAt;
   }
 
-  private enqueue<T>(run: () => Promise<T>, lane: GateLane, key?: string): Promise<T> {
+  private enqueue<T>(run: () => Promise<T>, lane: GateLane, key?: string, signal?: AbortSignal): Promise<T> {
     if (this.queue.length >= this.maxQueue) {
       return Promise.reject(new ProviderError({ code: 'RATE_LIMITED', retryable: true, message: 'Too many Bandwidth requests are waiting: try again in a moment.' }));
     }
@@ -132,7 +139,7 @@ export class RateGate {
       resolve = res;
       reject = rej;
     });
-    this.queue.push({ key, lane, run, resolve, reject, promise });
+    this.queue.push({ key, signal, lane, run, resolve, reject, promise });
     void this.pump();
     return promise as Promise<T>;
   }
@@ -155,6 +162,10 @@ export class RateGate {
   private async runJob(job: Job): Promise<void> {
     for (let replays = 0; ; replays += 1) {
       await this.sleepUntil(this.readyAt(job.lane));
+      if (job.signal?.aborted) {
+        job.reject(new ProviderError({ code: 'NETWORK', message: 'The request was cancelled.', cause: job.signal.reason }));
+        return;
+      }
       // Leaves the queue only once sent: until then an identical read may still join it.
       if (job.key !== undefined) job.key = `${job.key}#sent`;
       this.state = 'sending';

@@ -116,8 +116,17 @@ export function runRoute(routes: readonly Route[], request: Omit<RouteRequest, '
     const match = route.path.exec(request.path);
     if (!match) continue;
     const params: Record<string, string> = {};
-    match.slice(1).forEach((value, i) => (params[String(i)] = decodeURIComponent(value)));
+    match.slice(1).forEach((value, i) => (params[String(i)] = decodeSegment(value)));
     return route.handle({ ...request, params });
   }
   return undefined;
+}
+
+/** A malformed escape is kept as written: it then simply names nothing, and the lookup answers 404. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -97,6 +97,23 @@ describe('BandwidthProvider', () => {
   });
 });
 
+describe('createBandwidthBackend', () => {
+  it('assembles gate, client and provider for an account and number', async () => {
+    rig = await startRig();
+    const { createBandwidthBackend } = await import('../../../../src/main/providers/bandwidth/index');
+    const backend = createBandwidthBackend({
+      baseUrl: rig.sim.baseUrl,
+      credentials: { userId: rig.sim.userId, apiToken: rig.sim.apiToken, apiSecret: rig.sim.apiSecret },
+      number: rig.sim.numbers[0] ?? '',
+      timers: rig.clock,
+      gate: { intervalMs: 0, callIntervalMs: 0 },
+    });
+    const id = rig.sim.scenario.ringIn({ from: CALLER });
+    expect((await backend.provider.snapshot()).calls.map((c) => c.id)).toEqual([id]);
+    expect(backend.gate.activity).toBe('idle');
+  });
+});
+
 describe('toCatapultDestination', () => {
   it('strips punctuation from numbers and adds sip: to addresses', () => {
     expect(toCatapultDestination(' +1 (404) 555-0123 ')).toBe('+14045550123');

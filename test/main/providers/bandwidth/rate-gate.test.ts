@@ -103,6 +103,18 @@ describe('RateGate against Catapult’s limits', () => {
     expect(rig.sim.requests).toHaveLength(3);
   });
 
+  it('a click cancelled while it waits in the queue is never sent', async () => {
+    rig = await startRig({ gate: { intervalMs: 1000 } });
+    const id = rig.sim.scenario.ringIn({ from: CALLER });
+    const cancel = new AbortController();
+    const first = track(rig.client.answer(id));
+    const second = track(rig.client.sendDtmf(id, '1', cancel.signal));
+    cancel.abort();
+    await drive(rig, () => first.done() && second.done());
+    expect(second.result().error).toMatchObject({ code: 'NETWORK', message: 'The request was cancelled.' });
+    expect(rig.sim.requests.map((r) => r.path)).toEqual([`/users/${rig.sim.userId}/calls/${id}`]);
+  });
+
   it('refuses at once when too many operations are already waiting', async () => {
     rig = await startRig({ gate: { intervalMs: 1000, maxQueue: 2 } });
     const id = rig.sim.scenario.ringIn({ from: CALLER });
