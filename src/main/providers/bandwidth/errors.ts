@@ -68,11 +68,21 @@ function said(parsed: WireErrorBody, text: string | undefined): string | undefin
   return (line.length > 200 ? `${line.slice(0, 197)}…` : line).replace(/\.$/, '');
 }
 
-/** X-RateLimit-Reset is epoch milliseconds: seconds from `now` until then, rounded up. */
-export function resetSeconds(headers: Headers, now: number): number | undefined {
+/**
+ * X-RateLimit-Reset as epoch milliseconds. Catapult sends epoch ms (docs/wire/ringcentral-and-bandwidth.md
+ * §B6); its error list only says "UNIX timestamp", so a value too small to be milliseconds is read as
+ * seconds.
+ */
+export function rateLimitResetAt(headers: Headers): number | undefined {
   const reset = Number(headers.get('x-ratelimit-reset'));
   if (!Number.isFinite(reset) || reset <= 0) return undefined;
-  return Math.max(0, Math.ceil((reset - now) / 1000));
+  return reset < 100_000_000_000 ? reset * 1000 : reset;
+}
+
+/** Seconds from `now` until X-RateLimit-Reset, rounded up. */
+export function resetSeconds(headers: Headers, now: number): number | undefined {
+  const reset = rateLimitResetAt(headers);
+  return reset === undefined ? undefined : Math.max(0, Math.ceil((reset - now) / 1000));
 }
 
 /** An `ErrorDescriber` for createHttpClient: Catapult status + body + headers → ProviderError. */

@@ -7,7 +7,7 @@
  */
 import type { Timers } from '../../foundation/timers';
 import type { FetchFn } from '../../provider-api/http-client';
-import { describeBandwidthError } from './errors';
+import { describeBandwidthError, rateLimitResetAt } from './errors';
 import { errorBodySchema } from './wire';
 import { type GateLane, type RateGate, RateLimitRefusal } from './rate-gate';
 
@@ -26,9 +26,8 @@ export function wireTap(base: FetchFn, gate: RateGate, lane: GateLane, timers: T
     if (response.status === 429) {
       const body = await response.text().catch(() => '');
       const now = timers.now();
-      const reset = Number(response.headers.get('x-ratelimit-reset'));
       // Without a readable reset, one interval is the least Catapult asks for.
-      const resetAt = Number.isFinite(reset) && reset > 0 ? reset : now + 1000;
+      const resetAt = rateLimitResetAt(response.headers) ?? now + 1000;
       gate.noteRequestLimit(resetAt);
       throw new RateLimitRefusal('request', resetAt, describeBandwidthError(429, body, response.headers, now));
     }

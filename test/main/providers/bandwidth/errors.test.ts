@@ -32,6 +32,11 @@ describe('describeBandwidthError', () => {
     });
   });
 
+  it('reads an X-RateLimit-Reset in epoch seconds too', () => {
+    const headers = new Headers({ 'x-ratelimit-reset': String(Math.floor(NOW / 1000) + 4) });
+    expect(describeBandwidthError(429, body('too-many-requests', 'slow', 'limit'), headers, NOW).retryAfter).toBe(4);
+  });
+
   it('a 403 call-rate-limit is a rate limit, not a permission problem', () => {
     expect(describeBandwidthError(403, body('call-rate-limit', 'too fast', 'limit'), none, NOW)).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('one a second') });
   });

@@ -36,6 +36,16 @@ describe('RateGate against Catapult’s limits', () => {
     expect(rig.sim.dtmfLog()).toHaveLength(20);
   });
 
+  it('with its defaults (the production setting) a burst of clicks and dials meets both limits', async () => {
+    rig = await startRig({ sim: { rateLimit: { capacity: 1, intervalMs: 1000 }, callRateLimit: { count: 10, windowMs: 10_000 } }, gate: { intervalMs: undefined, callIntervalMs: undefined } });
+    const from = rig.sim.numbers[0] ?? '';
+    const clicks = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? track(rig.client.createCall({ from, to: CALLER })) : track(rig.client.listCalls())));
+    await drive(rig, () => clicks.every((c) => c.done()));
+    expect(clicks.every((c) => c.result().ok)).toBe(true);
+    expect(rig.sim.requests.filter((r) => r.status === 429 || r.status === 403)).toEqual([]);
+    expect(rig.sim.calls()).toHaveLength(10);
+  });
+
   it('identical reads waiting in the queue are sent once', async () => {
     rig = await startRig({ sim: { rateLimit: { capacity: 1, intervalMs: 1000 } }, gate: { intervalMs: 1000 } });
     const id = rig.sim.scenario.ringIn({ from: CALLER });
