@@ -31,7 +31,14 @@ export interface BandwidthBackend {
 export function createBandwidthBackend(options: BandwidthBackendOptions): BandwidthBackend {
   const timers = options.timers ?? realTimers;
   const gate = new RateGate({ timers, ...options.gate });
-  const client = new BandwidthClient({ baseUrl: options.baseUrl ?? CATAPULT_BASE_URL, credentials: options.credentials, gate, timers, fetch: options.fetch, onExchange: options.onExchange });
+  const client = new BandwidthClient({
+    baseUrl: options.baseUrl ?? CATAPULT_BASE_URL,
+    credentials: options.credentials,
+    gate,
+    timers,
+    fetch: options.fetch,
+    onExchange: options.onExchange,
+  });
   const provider = new BandwidthProvider({ client, userId: options.credentials.userId, number: options.number });
   return { provider, client, gate };
 }

@@ -83,7 +83,11 @@ export interface TransferOrder {
 /** Basic credentials are not refreshable: a 401 means they are wrong. */
 function credentialsAsTokens(): TokenSource {
   const refuse = (): never => {
-    throw new ProviderError({ code: 'AUTH', status: 401, message: 'Bandwidth refused the API token and secret (or the user id): check them in Settings.' });
+    throw new ProviderError({
+      code: 'AUTH',
+      status: 401,
+      message: 'Bandwidth refused the API token and secret (or the user id): check them in Settings.',
+    });
   };
   return { accessToken: async () => 'basic', refreshAfterUnauthorized: async () => refuse() };
 }
@@ -157,7 +161,8 @@ export class BandwidthClient {
   /** state=transferring: the id of the new leg (from Location). */
   async transfer(callId: string, order: TransferOrder, signal?: AbortSignal): Promise<string | undefined> {
     const body: UpdateCallBody = { state: 'transferring', transferTo: checkDestination(order.to, 'The transfer destination') };
-    if (order.callerId !== undefined) body.transferCallerId = order.callerId === 'private' ? 'private' : checkDestination(order.callerId, 'The caller id');
+    if (order.callerId !== undefined)
+      body.transferCallerId = order.callerId === 'private' ? 'private' : checkDestination(order.callerId, 'The caller id');
     if (order.whisper) body.whisperAudio = checkAudio(order.whisper);
     const headers = await this.send(this.call(callId), body, 'request', signal);
     return idFromLocation(headers?.get('location'));
@@ -233,15 +238,25 @@ export class BandwidthClient {
 
   // ── Conferences ──
 
-  async createConference(order: { from: string; profile?: 'interpret_digits' | 'passthru_digits'; tag?: string }, signal?: AbortSignal): Promise<string> {
-    return this.created(await this.send(`${this.user}/conferences`, { ...order, from: checkOwnNumber(order.from) }, 'request', signal), 'conference');
+  async createConference(
+    order: { from: string; profile?: 'interpret_digits' | 'passthru_digits'; tag?: string },
+    signal?: AbortSignal,
+  ): Promise<string> {
+    return this.created(
+      await this.send(`${this.user}/conferences`, { ...order, from: checkOwnNumber(order.from) }, 'request', signal),
+      'conference',
+    );
   }
 
   async getConference(conferenceId: string, signal?: AbortSignal): Promise<WireConference> {
     return (await this.read(this.conference(conferenceId), conferenceSchema, {}, signal)).data;
   }
 
-  async updateConference(conferenceId: string, change: { mute?: boolean; hold?: boolean; state?: 'completed' }, signal?: AbortSignal): Promise<void> {
+  async updateConference(
+    conferenceId: string,
+    change: { mute?: boolean; hold?: boolean; state?: 'completed' },
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.send(this.conference(conferenceId), change, 'request', signal);
   }
 
@@ -254,7 +269,11 @@ export class BandwidthClient {
   }
 
   /** The call must have been created with this conferenceId. */
-  async addMember(conferenceId: string, member: { callId: string; mute?: boolean; hold?: boolean; joinTone?: boolean; leavingTone?: boolean }, signal?: AbortSignal): Promise<string> {
+  async addMember(
+    conferenceId: string,
+    member: { callId: string; mute?: boolean; hold?: boolean; joinTone?: boolean; leavingTone?: boolean },
+    signal?: AbortSignal,
+  ): Promise<string> {
     const body = { ...member, callId: checkId(member.callId, 'call id') };
     return this.created(await this.send(`${this.conference(conferenceId)}/members`, body, 'request', signal), 'member');
   }
@@ -267,7 +286,12 @@ export class BandwidthClient {
     return (await this.read(this.memberPath(conferenceId, memberId), memberSchema, {}, signal)).data;
   }
 
-  async updateMember(conferenceId: string, memberId: string, change: { mute?: boolean; hold?: boolean; joinTone?: boolean; leavingTone?: boolean }, signal?: AbortSignal): Promise<void> {
+  async updateMember(
+    conferenceId: string,
+    memberId: string,
+    change: { mute?: boolean; hold?: boolean; joinTone?: boolean; leavingTone?: boolean },
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.send(this.memberPath(conferenceId, memberId), change, 'request', signal);
   }
 
@@ -334,7 +358,11 @@ export class BandwidthClient {
 
   private created(headers: Headers | undefined, what: string): string {
     const id = idFromLocation(headers?.get('location'));
-    if (!id) throw new ProviderError({ code: 'BAD_RESPONSE', message: `Bandwidth created the ${what} but did not say its id (no Location header).` });
+    if (!id)
+      throw new ProviderError({
+        code: 'BAD_RESPONSE',
+        message: `Bandwidth created the ${what} but did not say its id (no Location header).`,
+      });
     return id;
   }
 
@@ -353,25 +381,38 @@ export class BandwidthClient {
     });
   }
 
-  private read<S extends z.ZodType>(path: string, schema: S, searchParams: Record<string, string | undefined>, signal?: AbortSignal): Promise<{ data: z.infer<S>; headers: Headers | undefined }> {
+  private read<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    searchParams: Record<string, string | undefined>,
+    signal?: AbortSignal,
+  ): Promise<{ data: z.infer<S>; headers: Headers | undefined }> {
     const query = Object.entries(searchParams)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([k, v]) => `${k}=${v}`)
       .join('&');
-    return this.options.gate.read(`GET ${path}?${query}`, async () => {
-      const tap = wireTap(this.baseFetch, this.options.gate, 'request', this.options.timers);
-      const data = await this.http(tap).get(path, schema, { searchParams, signal });
-      return { data, headers: tap.headers() };
-    }, signal);
+    return this.options.gate.read(
+      `GET ${path}?${query}`,
+      async () => {
+        const tap = wireTap(this.baseFetch, this.options.gate, 'request', this.options.timers);
+        const data = await this.http(tap).get(path, schema, { searchParams, signal });
+        return { data, headers: tap.headers() };
+      },
+      signal,
+    );
   }
 
   private send(path: string, body: object, lane: GateLane, signal?: AbortSignal): Promise<Headers | undefined> {
-    return this.options.gate.command(async () => {
-      const tap = wireTap(this.baseFetch, this.options.gate, lane, this.options.timers);
-      await this.http(tap).command('post', path, body, null, { signal });
-      return tap.headers();
-    }, lane, signal);
+    return this.options.gate.command(
+      async () => {
+        const tap = wireTap(this.baseFetch, this.options.gate, lane, this.options.timers);
+        await this.http(tap).command('post', path, body, null, { signal });
+        return tap.headers();
+      },
+      lane,
+      signal,
+    );
   }
 }
 

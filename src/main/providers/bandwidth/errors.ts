@@ -18,7 +18,16 @@ const PLAIN_WORDS: Record<string, string> = {
   'bridge-callIds-overflow': 'a bridge joins at most two calls',
 };
 
-const NOT_FOUND_CODES = new Set(['call-not-found', 'call-id-not-found', 'conference-not-found', 'conference-member-not-found', 'recording-not-found', 'gather-not-found', 'bridge-not-found', 'transcription-not-found']);
+const NOT_FOUND_CODES = new Set([
+  'call-not-found',
+  'call-id-not-found',
+  'conference-not-found',
+  'conference-member-not-found',
+  'recording-not-found',
+  'gather-not-found',
+  'bridge-not-found',
+  'transcription-not-found',
+]);
 
 /**
  * Codes that mean "not in this state" or "busy with another change", whatever status carries them:
@@ -93,30 +102,68 @@ export function describeBandwidthError(status: number, body: unknown, headers: H
   const suffix = code ? ` [${code}]` : '';
   const base = { status };
   if (code === 'call-rate-limit') {
-    return new ProviderError({ ...base, code: 'RATE_LIMITED', retryable: true, retryAfter: 10, message: 'Bandwidth refused: calls are being placed too fast (at most one a second); try again in a few seconds.' });
+    return new ProviderError({
+      ...base,
+      code: 'RATE_LIMITED',
+      retryable: true,
+      retryAfter: 10,
+      message: 'Bandwidth refused: calls are being placed too fast (at most one a second); try again in a few seconds.',
+    });
   }
   if (status === 429) {
     const retryAfter = resetSeconds(headers, now);
     const wait = retryAfter === undefined ? 'shortly' : `in ${retryAfter} s`;
-    return new ProviderError({ ...base, code: 'RATE_LIMITED', retryable: true, retryAfter, message: `Bandwidth asked Switchboard to slow down: try again ${wait}.` });
+    return new ProviderError({
+      ...base,
+      code: 'RATE_LIMITED',
+      retryable: true,
+      retryAfter,
+      message: `Bandwidth asked Switchboard to slow down: try again ${wait}.`,
+    });
   }
   if (status === 401) {
-    return new ProviderError({ ...base, code: 'AUTH', message: 'Bandwidth refused the API token and secret (or the user id): check them in Settings.' });
+    return new ProviderError({
+      ...base,
+      code: 'AUTH',
+      message: 'Bandwidth refused the API token and secret (or the user id): check them in Settings.',
+    });
   }
   if ((code && NOT_FOUND_CODES.has(code)) || status === 404) {
     return new ProviderError({ ...base, code: 'NOT_FOUND', message: `Bandwidth refused: ${words ?? 'not found'}${suffix}.` });
   }
   if (code && INPUT_CODES.has(code)) {
-    return new ProviderError({ ...base, code: 'BAD_INPUT', message: `Bandwidth refused the request: ${words ?? 'a value was not valid'}${suffix}.` });
+    return new ProviderError({
+      ...base,
+      code: 'BAD_INPUT',
+      message: `Bandwidth refused the request: ${words ?? 'a value was not valid'}${suffix}.`,
+    });
   }
   if ((code && STATE_CODES.has(code)) || status === 400 || status === 409) {
-    return new ProviderError({ ...base, code: 'NOT_ALLOWED', retryable: status === 409, message: `Bandwidth refused: ${words ?? 'not allowed in the current state'}${suffix}.` });
+    return new ProviderError({
+      ...base,
+      code: 'NOT_ALLOWED',
+      retryable: status === 409,
+      message: `Bandwidth refused: ${words ?? 'not allowed in the current state'}${suffix}.`,
+    });
   }
   if (status === 403) {
-    return new ProviderError({ ...base, code: 'PROVIDER', message: `Bandwidth refused: ${words ?? 'this account may not do that'}${suffix}.` });
+    return new ProviderError({
+      ...base,
+      code: 'PROVIDER',
+      message: `Bandwidth refused: ${words ?? 'this account may not do that'}${suffix}.`,
+    });
   }
   if (status >= 500) {
-    return new ProviderError({ ...base, code: 'UNAVAILABLE', retryable: true, message: `Bandwidth is not available right now (HTTP ${status}${words ? `: ${words}` : ''}).` });
+    return new ProviderError({
+      ...base,
+      code: 'UNAVAILABLE',
+      retryable: true,
+      message: `Bandwidth is not available right now (HTTP ${status}${words ? `: ${words}` : ''}).`,
+    });
   }
-  return new ProviderError({ ...base, code: 'PROVIDER', message: `Bandwidth refused the request (HTTP ${status}${words ? `: ${words}` : ''})${suffix}.` });
+  return new ProviderError({
+    ...base,
+    code: 'PROVIDER',
+    message: `Bandwidth refused the request (HTTP ${status}${words ? `: ${words}` : ''})${suffix}.`,
+  });
 }

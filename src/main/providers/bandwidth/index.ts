@@ -11,6 +11,16 @@ export type { BandwidthProviderOptions } from './provider';
 export { RateGate, RateLimitRefusal } from './rate-gate';
 export type { GateActivity, GateLane, RateGateOptions } from './rate-gate';
 export { describeBandwidthError } from './errors';
-export { MAX_DTMF, MAX_SENTENCE, MAX_GATHER_DIGITS, checkAudio, checkDestination, checkDtmf, checkGather, checkOwnNumber, checkSentence } from './input-rules';
+export {
+  MAX_DTMF,
+  MAX_SENTENCE,
+  MAX_GATHER_DIGITS,
+  checkAudio,
+  checkDestination,
+  checkDtmf,
+  checkGather,
+  checkOwnNumber,
+  checkSentence,
+} from './input-rules';
 export { actionsFor } from './actions';
 export { toCall, toHistoryEntry } from './mapping';

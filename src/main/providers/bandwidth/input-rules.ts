@@ -22,7 +22,8 @@ export function checkDtmf(digits: string): string {
   if (digits.length === 0) refuse('Enter at least one digit to send.');
   if (digits.length > MAX_DTMF) refuse(`At most ${MAX_DTMF} tones can be sent at once (${digits.length} given).`);
   const bad = [...digits].find((c) => !DTMF.test(c));
-  if (bad !== undefined) refuse(`“${bad}” cannot be sent as a tone: use 0-9, *, #, A-D, or the pauses , w (half a second) and W (one second).`);
+  if (bad !== undefined)
+    refuse(`“${bad}” cannot be sent as a tone: use 0-9, *, #, A-D, or the pauses , w (half a second) and W (one second).`);
   return digits;
 }
 
@@ -30,7 +31,9 @@ export function checkDtmf(digits: string): string {
 export function checkDestination(to: string, what = 'The number'): string {
   const trimmed = to.trim();
   if (E164.test(trimmed) || SIP.test(trimmed)) return trimmed;
-  refuse(`${what} “${to}” cannot be called: write it in international form (+ country code and number, e.g. +19195551212) or as a sip: address.`);
+  refuse(
+    `${what} “${to}” cannot be called: write it in international form (+ country code and number, e.g. +19195551212) or as a sip: address.`,
+  );
 }
 
 /** A number of the user's own (a call's `from`): E.164 only. */
@@ -51,15 +54,18 @@ export function checkAudio(audio: AudioBody): AudioBody {
   if (audio.sentence !== undefined && audio.fileUrl !== undefined) refuse('Give either something to say or a file to play, not both.');
   if (audio.sentence !== undefined) checkSentence(audio.sentence);
   else if (audio.fileUrl !== undefined) {
-    if (!/^https?:\/\/\S+$/i.test(audio.fileUrl)) refuse(`“${audio.fileUrl}” is not a web address of an audio file (http or https, wav or mp3).`);
+    if (!/^https?:\/\/\S+$/i.test(audio.fileUrl))
+      refuse(`“${audio.fileUrl}” is not a web address of an audio file (http or https, wav or mp3).`);
   } else refuse('Give something to say or a file to play.');
   return audio;
 }
 
 export function checkGather(gather: GatherBody): GatherBody {
   const { maxDigits, interDigitTimeout, terminatingDigits } = gather;
-  if (maxDigits !== undefined && (!Number.isInteger(maxDigits) || maxDigits < 1 || maxDigits > MAX_GATHER_DIGITS)) refuse(`Collect between 1 and ${MAX_GATHER_DIGITS} digits.`);
-  if (interDigitTimeout !== undefined && (interDigitTimeout < 1 || interDigitTimeout > 30)) refuse('The wait between digits must be 1 to 30 seconds.');
+  if (maxDigits !== undefined && (!Number.isInteger(maxDigits) || maxDigits < 1 || maxDigits > MAX_GATHER_DIGITS))
+    refuse(`Collect between 1 and ${MAX_GATHER_DIGITS} digits.`);
+  if (interDigitTimeout !== undefined && (interDigitTimeout < 1 || interDigitTimeout > 30))
+    refuse('The wait between digits must be 1 to 30 seconds.');
   if (terminatingDigits !== undefined && !/^[0-9*#]*$/.test(terminatingDigits)) refuse('The ending key may be only 0-9, * or #.');
   if (gather.prompt) checkAudio(gather.prompt);
   return gather;

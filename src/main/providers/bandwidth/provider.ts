@@ -113,7 +113,12 @@ export class BandwidthProvider implements Provider {
   }
 
   async account(): Promise<Account> {
-    return { provider: 'bandwidth', personId: this.options.userId, displayName: `Bandwidth ${this.options.number}`, primaryNumber: this.options.number };
+    return {
+      provider: 'bandwidth',
+      personId: this.options.userId,
+      displayName: `Bandwidth ${this.options.number}`,
+      primaryNumber: this.options.number,
+    };
   }
 
   /** Catapult v1 answers on the number itself: there is no device to choose. */

@@ -20,7 +20,14 @@ export class RateLimitRefusal extends ProviderError {
     readonly resetAt: number,
     described: ProviderError,
   ) {
-    super({ code: 'RATE_LIMITED', status: described.status, message: described.message, retryable: true, retryAfter: described.retryAfter, cause: described });
+    super({
+      code: 'RATE_LIMITED',
+      status: described.status,
+      message: described.message,
+      retryable: true,
+      retryAfter: described.retryAfter,
+      cause: described,
+    });
   }
 }
 
@@ -131,7 +138,13 @@ export class RateGate {
 
   private enqueue<T>(run: () => Promise<T>, lane: GateLane, key?: string, signal?: AbortSignal): Promise<T> {
     if (this.queue.length >= this.maxQueue) {
-      return Promise.reject(new ProviderError({ code: 'RATE_LIMITED', retryable: true, message: 'Too many Bandwidth requests are waiting: try again in a moment.' }));
+      return Promise.reject(
+        new ProviderError({
+          code: 'RATE_LIMITED',
+          retryable: true,
+          message: 'Too many Bandwidth requests are waiting: try again in a moment.',
+        }),
+      );
     }
     let resolve!: (value: unknown) => void;
     let reject!: (error: unknown) => void;

@@ -32,7 +32,10 @@ export function wireTap(base: FetchFn, gate: RateGate, lane: GateLane, timers: T
       throw new RateLimitRefusal('request', resetAt, describeBandwidthError(429, body, response.headers, now));
     }
     if (response.status === 403 && lane === 'callCreation') {
-      const body = await response.clone().text().catch(() => '');
+      const body = await response
+        .clone()
+        .text()
+        .catch(() => '');
       if (errorCode(body) === 'call-rate-limit') {
         const resetAt = gate.noteCallLimit();
         throw new RateLimitRefusal('callCreation', resetAt, describeBandwidthError(403, body, response.headers, timers.now()));

@@ -16,7 +16,9 @@ function opt<S extends z.ZodType>(schema: S) {
 function lenientEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z
     .unknown()
-    .transform((v): T[number] | 'unknown' => (typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T[number]) : 'unknown'));
+    .transform((v): T[number] | 'unknown' =>
+      typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T[number]) : 'unknown',
+    );
 }
 
 /** A JSON array whose items are parsed one by one; an unreadable item is left out. */

@@ -17,13 +17,15 @@ const FILE_MS = 3000;
 export type AudioOrder = { kind: 'stop' } | { kind: 'play'; request: AudioRequest };
 
 export function readAudioBody(body: JsonBody): AudioOrder {
-  if (body.fileUrl !== undefined && body.fileUrl !== null && typeof body.fileUrl !== 'string') throw SimRefusal.invalid('fileUrl must be a URL string');
+  if (body.fileUrl !== undefined && body.fileUrl !== null && typeof body.fileUrl !== 'string')
+    throw SimRefusal.invalid('fileUrl must be a URL string');
   const fileUrl = optString(body, 'fileUrl');
   const sentence = optString(body, 'sentence');
   if (fileUrl === undefined && sentence === undefined) throw SimRefusal.invalid('Either fileUrl or sentence is required');
   if (!fileUrl && !sentence) return { kind: 'stop' };
   if (fileUrl && sentence) throw SimRefusal.invalid('Give either fileUrl or sentence, not both');
-  if (sentence !== undefined && sentence.length > MAX_SENTENCE) throw SimRefusal.invalid(`sentence must be at most ${MAX_SENTENCE} characters`);
+  if (sentence !== undefined && sentence.length > MAX_SENTENCE)
+    throw SimRefusal.invalid(`sentence must be at most ${MAX_SENTENCE} characters`);
   if (fileUrl && !/^https?:\/\/\S+$/i.test(fileUrl)) throw SimRefusal.invalid('fileUrl must be an http or https URL');
   const gender = optString(body, 'gender');
   if (gender !== undefined && !GENDERS.has(gender)) throw SimRefusal.invalid('gender must be male or female');

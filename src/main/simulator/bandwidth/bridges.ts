@@ -43,7 +43,13 @@ export class SimBridges {
   }
 
   create(body: JsonBody): string {
-    const bridge: SimBridge = { id: this.ids.make('brg'), callIds: [], bridgeAudio: true, createdTime: this.timers.iso(), completed: false };
+    const bridge: SimBridge = {
+      id: this.ids.make('brg'),
+      callIds: [],
+      bridgeAudio: true,
+      createdTime: this.timers.iso(),
+      completed: false,
+    };
     this.apply(bridge, body);
     this.bridges.set(bridge.id, bridge);
     return bridge.id;
@@ -55,7 +61,8 @@ export class SimBridges {
 
   update(id: string, body: JsonBody): void {
     const bridge = this.find(id);
-    if (bridge.completed) throw new SimRefusal(400, 'bridge-invalid-state', `Unable to update bridge ${id}. Invalid bridge state completed`);
+    if (bridge.completed)
+      throw new SimRefusal(400, 'bridge-invalid-state', `Unable to update bridge ${id}. Invalid bridge state completed`);
     this.apply(bridge, body);
   }
 
@@ -65,7 +72,8 @@ export class SimBridges {
 
   playAudio(id: string, body: JsonBody): void {
     const bridge = this.find(id);
-    if (bridge.completed || bridge.callIds.length === 0) throw new SimRefusal(400, 'bridge-invalid-operation', `No active calls in the bridge ${id}`);
+    if (bridge.completed || bridge.callIds.length === 0)
+      throw new SimRefusal(400, 'bridge-invalid-operation', `No active calls in the bridge ${id}`);
     this.calls.audio.apply(`bridge:${id}`, readAudioBody(body), () => undefined);
   }
 
@@ -77,7 +85,8 @@ export class SimBridges {
       for (const callId of callIds) {
         const call = this.calls.get(callId);
         if (call.state !== 'active') throw SimRefusal.invalidState(`A call in state ${call.state} cannot be bridged`);
-        if (call.bridgeId && call.bridgeId !== bridge.id) throw new SimRefusal(400, 'bridge-bridged-callId', `The callId ${callId} is already in another bridge`);
+        if (call.bridgeId && call.bridgeId !== bridge.id)
+          throw new SimRefusal(400, 'bridge-bridged-callId', `The callId ${callId} is already in another bridge`);
       }
       for (const old of bridge.callIds) {
         const call = this.calls.find(old);

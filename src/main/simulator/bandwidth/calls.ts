@@ -143,7 +143,8 @@ export class SimCalls {
     const from = needString(body, 'from');
     const to = needString(body, 'to');
     if (!isE164(from)) throw SimRefusal.invalid('from must be an E.164 number, such as +19195551212');
-    if (!this.options.ownNumbers.includes(from)) throw new SimRefusal(401, 'number-access-denied', `The number ${from} does not belong to this user`);
+    if (!this.options.ownNumbers.includes(from))
+      throw new SimRefusal(401, 'number-access-denied', `The number ${from} does not belong to this user`);
     if (!isDialable(to)) throw new SimRefusal(400, 'invalid-call-to-number', `The number ${to} cannot be called: use E.164 or a sip: URI`);
     const callTimeout = optNumber(body, 'callTimeout') ?? this.options.defaultCallTimeoutS;
     if (callTimeout <= 0 || callTimeout > 300) throw SimRefusal.invalid('callTimeout must be between 1 and 300 seconds');
@@ -187,11 +188,13 @@ export class SimCalls {
     switch (state) {
       case 'active':
         if (call.state === 'active') return undefined;
-        if (call.direction !== 'in' || call.state !== 'started') throw SimRefusal.invalidState(`A call in state ${call.state} cannot be answered`);
+        if (call.direction !== 'in' || call.state !== 'started')
+          throw SimRefusal.invalidState(`A call in state ${call.state} cannot be answered`);
         this.activate(call);
         return undefined;
       case 'rejected':
-        if (call.direction !== 'in' || call.state !== 'started') throw SimRefusal.invalidState(`A call in state ${call.state} cannot be rejected`);
+        if (call.direction !== 'in' || call.state !== 'started')
+          throw SimRefusal.invalidState(`A call in state ${call.state} cannot be rejected`);
         this.end(call, 'rejected', 'CALL_REJECTED');
         return undefined;
       case 'completed':
@@ -219,16 +222,26 @@ export class SimCalls {
     let from = farParty;
     if (callerId === 'private') from = 'private';
     else if (callerId !== undefined) {
-      if (callerId !== farParty && !this.options.ownNumbers.includes(callerId)) throw SimRefusal.invalid('transferCallerId must be private, the caller’s number or one of your numbers');
+      if (callerId !== farParty && !this.options.ownNumbers.includes(callerId))
+        throw SimRefusal.invalid('transferCallerId must be private, the caller’s number or one of your numbers');
       from = callerId;
     }
     let whisper: AudioRequest | undefined;
     if (body.whisperAudio !== undefined && body.whisperAudio !== null) {
-      if (typeof body.whisperAudio !== 'object' || Array.isArray(body.whisperAudio)) throw SimRefusal.invalid('whisperAudio must be an audio object');
+      if (typeof body.whisperAudio !== 'object' || Array.isArray(body.whisperAudio))
+        throw SimRefusal.invalid('whisperAudio must be an audio object');
       const order = readAudioBody(body.whisperAudio as JsonBody);
       if (order.kind === 'play') whisper = order.request;
     }
-    const leg = this.add({ direction: 'out', from, to, callbackUrl: optString(body, 'callbackUrl'), tag: call.tag, transferOf: call.id, whisper });
+    const leg = this.add({
+      direction: 'out',
+      from,
+      to,
+      callbackUrl: optString(body, 'callbackUrl'),
+      tag: call.tag,
+      transferOf: call.id,
+      whisper,
+    });
     this.setState(call, 'transferring', 'transfer', to);
     this.dialFarEnd(leg, this.options.defaultCallTimeoutS);
     return leg;
@@ -249,7 +262,8 @@ export class SimCalls {
   playAudio(id: string, body: JsonBody): void {
     const call = this.get(id);
     const order = readAudioBody(body);
-    if (call.state !== 'active') throw new SimRefusal(403, 'call-audio-invalid-state', `Audio cannot be played on a call in state ${call.state}`);
+    if (call.state !== 'active')
+      throw new SimRefusal(403, 'call-audio-invalid-state', `Audio cannot be played on a call in state ${call.state}`);
     this.audio.apply(`call:${id}`, order, (kind, status) => this.event(call, kind, status));
   }
 
@@ -257,7 +271,8 @@ export class SimCalls {
 
   farEndAnswers(id: string): void {
     const call = this.get(id);
-    if (call.direction !== 'out' || call.state !== 'started') throw SimRefusal.invalidState('Only a ringing outbound call can be answered by the far end');
+    if (call.direction !== 'out' || call.state !== 'started')
+      throw SimRefusal.invalidState('Only a ringing outbound call can be answered by the far end');
     this.activate(call);
   }
 
@@ -324,7 +339,8 @@ export class SimCalls {
     this.setState(call, 'active', 'answer');
     if (call.transferOf) {
       const original = this.calls.get(call.transferOf);
-      if (call.whisper) this.audio.apply(`call:${call.id}`, { kind: 'play', request: call.whisper }, (kind, status) => this.event(call, kind, status));
+      if (call.whisper)
+        this.audio.apply(`call:${call.id}`, { kind: 'play', request: call.whisper }, (kind, status) => this.event(call, kind, status));
       if (original && original.state === 'transferring') this.end(original, 'completed', 'NORMAL_CLEARING');
     }
   }

@@ -34,9 +34,22 @@ export class Catapult {
     const ids = new IdSource();
     const callUrl = (id: string): string => `${init.userUrl}/calls/${id}`;
     this.audio = new AudioDesk(init.timers);
-    this.calls = new SimCalls(init.timers, ids, this.audio, { ownNumbers: init.numbers, farEndAnswerMs: init.farEndAnswerMs, defaultCallTimeoutS: init.callTimeoutS }, callUrl);
+    this.calls = new SimCalls(
+      init.timers,
+      ids,
+      this.audio,
+      { ownNumbers: init.numbers, farEndAnswerMs: init.farEndAnswerMs, defaultCallTimeoutS: init.callTimeoutS },
+      callUrl,
+    );
     this.gathers = new SimGathers(init.timers, ids, this.calls, callUrl);
-    this.recordings = new SimRecordings(init.timers, ids, this.calls, init.userUrl, init.transcriptionMs, (id) => `Simulated transcript of recording ${id}.`);
+    this.recordings = new SimRecordings(
+      init.timers,
+      ids,
+      this.calls,
+      init.userUrl,
+      init.transcriptionMs,
+      (id) => `Simulated transcript of recording ${id}.`,
+    );
     this.conferences = new SimConferences(init.timers, ids, this.calls, init.userUrl, init.maxConferenceMembers);
     this.bridges = new SimBridges(init.timers, ids, this.calls, init.userUrl);
   }

@@ -51,7 +51,8 @@ export class SimConferences {
     calls.onChange((call) => {
       if (call.state !== 'completed' || !call.conferenceId) return;
       const conference = this.conferences.get(call.conferenceId);
-      for (const member of conference?.members.values() ?? []) if (member.callId === call.id && member.state === 'active') this.leave(member);
+      for (const member of conference?.members.values() ?? [])
+        if (member.callId === call.id && member.state === 'active') this.leave(member);
     });
   }
 
@@ -59,7 +60,8 @@ export class SimConferences {
     const from = needString(body, 'from');
     if (!isE164(from)) throw SimRefusal.invalid('from must be an E.164 number');
     const profile = optString(body, 'profile');
-    if (profile !== undefined && profile !== 'interpret_digits' && profile !== 'passthru_digits') throw SimRefusal.invalid('profile must be interpret_digits or passthru_digits');
+    if (profile !== undefined && profile !== 'interpret_digits' && profile !== 'passthru_digits')
+      throw SimRefusal.invalid('profile must be interpret_digits or passthru_digits');
     const conference: SimConference = {
       id: this.ids.make('conf'),
       state: 'created',
@@ -100,8 +102,10 @@ export class SimConferences {
     if (conference.state === 'completed') throw new SimRefusal(403, 'conference-error', 'The conference has ended');
     const callId = needString(body, 'callId');
     const call = this.calls.get(callId);
-    if (call.conferenceId !== id) throw new SimRefusal(403, 'conference-error', 'The call was not created for this conference (conferenceId)');
-    if (call.state !== 'active' && call.state !== 'started') throw SimRefusal.invalidState(`A call in state ${call.state} cannot join a conference`);
+    if (call.conferenceId !== id)
+      throw new SimRefusal(403, 'conference-error', 'The call was not created for this conference (conferenceId)');
+    if (call.state !== 'active' && call.state !== 'started')
+      throw SimRefusal.invalidState(`A call in state ${call.state} cannot join a conference`);
     const active = [...conference.members.values()].filter((m) => m.state === 'active');
     if (active.some((m) => m.callId === callId)) throw new SimRefusal(409, 'conference-update-conflict', 'The call is already a member');
     if (active.length >= this.maxMembers) throw new SimRefusal(403, 'conference-max-members', 'The conference is full');

@@ -6,8 +6,7 @@
 import type { BandwidthFaults, FaultMatch } from './types';
 
 export type PlannedFault =
-  | { kind: 'fail'; status: number; code?: string; message?: string; resetInMs: number }
-  | { kind: 'drop'; afterApplying: boolean };
+  { kind: 'fail'; status: number; code?: string; message?: string; resetInMs: number } | { kind: 'drop'; afterApplying: boolean };
 
 interface Planned {
   fault: PlannedFault;
@@ -20,7 +19,8 @@ export class FaultPlan implements BandwidthFaults {
   latencyMs = 0;
 
   failNext(init: FaultMatch & { status: number; code?: string; message?: string; count?: number; resetInMs?: number }): void {
-    if (!Number.isInteger(init.status) || init.status < 400 || init.status > 599) throw new RangeError('failNext needs an error status 400-599');
+    if (!Number.isInteger(init.status) || init.status < 400 || init.status > 599)
+      throw new RangeError('failNext needs an error status 400-599');
     this.plan({ kind: 'fail', status: init.status, code: init.code, message: init.message, resetInMs: init.resetInMs ?? 1000 }, init);
   }
 

@@ -38,7 +38,8 @@ export class SimGathers {
   ) {
     calls.onChange((call) => {
       if (call.state !== 'completed' && call.state !== 'rejected') return;
-      for (const gather of this.gathers.values()) if (gather.callId === call.id && gather.state === 'started') this.complete(gather, 'hung-up');
+      for (const gather of this.gathers.values())
+        if (gather.callId === call.id && gather.state === 'started') this.complete(gather, 'hung-up');
     });
   }
 
@@ -49,7 +50,8 @@ export class SimGathers {
       throw new SimRefusal(409, 'call-duplicate-gather-error', 'A gather is already running on this call');
     }
     const maxDigits = optNumber(body, 'maxDigits') ?? 30;
-    if (!Number.isInteger(maxDigits) || maxDigits < 1 || maxDigits > 30) throw SimRefusal.invalid('maxDigits must be a whole number from 1 to 30');
+    if (!Number.isInteger(maxDigits) || maxDigits < 1 || maxDigits > 30)
+      throw SimRefusal.invalid('maxDigits must be a whole number from 1 to 30');
     const interDigitTimeoutS = optNumber(body, 'interDigitTimeout') ?? 5;
     if (interDigitTimeoutS < 1 || interDigitTimeoutS > 30) throw SimRefusal.invalid('interDigitTimeout must be between 1 and 30 seconds');
     const terminatingDigits = optString(body, 'terminatingDigits') ?? '#';

@@ -7,5 +7,12 @@ export { startBandwidthSimulator } from './server';
 export { DTMF_PATTERN, MAX_DTMF } from './calls';
 export type { FarEndBehaviour, DtmfLogEntry } from './calls';
 export type { AudioLogEntry } from './audio';
-export type { BandwidthFaults, BandwidthScenario, BandwidthSimulator, BandwidthSimulatorOptions, FaultMatch, RecordedRequest } from './types';
+export type {
+  BandwidthFaults,
+  BandwidthScenario,
+  BandwidthSimulator,
+  BandwidthSimulatorOptions,
+  FaultMatch,
+  RecordedRequest,
+} from './types';
 export type * from './wire-types';

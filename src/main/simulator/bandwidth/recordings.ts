@@ -60,7 +60,8 @@ export class SimRecordings {
   /** POST /recordings/{id}/transcriptions: only a complete recording can be transcribed. */
   transcribe(recordingId: string): string {
     const recording = this.find(recordingId);
-    if (recording.state !== 'complete') throw new SimRefusal(403, 'invalid-recording-state', `Cannot transcribe the recording ${recordingId}: the state must be complete`);
+    if (recording.state !== 'complete')
+      throw new SimRefusal(403, 'invalid-recording-state', `Cannot transcribe the recording ${recordingId}: the state must be complete`);
     return this.startTranscription(recording);
   }
 
@@ -76,7 +77,8 @@ export class SimRecordings {
 
   transcription(recordingId: string, id: string): TranscriptionWire {
     const t = this.transcriptions.get(id);
-    if (!t || t.recordingId !== recordingId) throw new SimRefusal(404, 'transcription-not-found', `The transcription ${id} could not be found`);
+    if (!t || t.recordingId !== recordingId)
+      throw new SimRefusal(404, 'transcription-not-found', `The transcription ${id} could not be found`);
     return this.transcriptionWire(t);
   }
 
@@ -90,7 +92,13 @@ export class SimRecordings {
     const open = [...this.recordings.values()].find((r) => r.callId === call.id && r.state === 'recording');
     const shouldRecord = call.recordingEnabled && call.state === 'active';
     if (shouldRecord && !open) {
-      const recording: SimRecording = { id: this.ids.make('rec'), callId: call.id, state: 'recording', startTime: this.timers.iso(), format: call.recordingFileFormat };
+      const recording: SimRecording = {
+        id: this.ids.make('rec'),
+        callId: call.id,
+        state: 'recording',
+        startTime: this.timers.iso(),
+        format: call.recordingFileFormat,
+      };
       this.recordings.set(recording.id, recording);
       this.calls.event(call, 'recording', 'recording');
     } else if (!shouldRecord && open) {

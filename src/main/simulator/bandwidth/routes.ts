@@ -40,7 +40,8 @@ const created = (location: string): RouteAnswer => ({ status: 201, headers: { lo
 
 function filterCalls(calls: CallWire[], query: Record<string, string>): CallWire[] {
   const state = query.state;
-  if (state !== undefined && !['started', 'active', 'transferring', 'completed', 'rejected'].includes(state)) throw SimRefusal.invalid(`state ${state} is not a call state`);
+  if (state !== undefined && !['started', 'active', 'transferring', 'completed', 'rejected'].includes(state))
+    throw SimRefusal.invalid(`state ${state} is not a call state`);
   const order = query.sortOrder ?? 'desc';
   if (order !== 'asc' && order !== 'desc') throw SimRefusal.invalid('sortOrder must be asc or desc');
   const kept = calls.filter(
@@ -63,7 +64,10 @@ export function catapultRoutes(sim: Catapult): Route[] {
   });
   return [
     route('GET', '/calls', (r) => {
-      const list = filterCalls(calls.all().map((c) => calls.toWire(c)), r.query);
+      const list = filterCalls(
+        calls.all().map((c) => calls.toWire(c)),
+        r.query,
+      );
       // Listing by bridge or conference is not paged.
       if (r.query.bridgeId !== undefined || r.query.conferenceId !== undefined) return ok(list);
       const { page, link } = pageOf(list, r.query, `${r.userUrl}/calls`);
@@ -90,14 +94,18 @@ export function catapultRoutes(sim: Catapult): Route[] {
     route('GET', '/calls/:id/transcriptions', (_r, id) => ok(recordings.transcriptionsOfCall(id))),
     route('GET', '/recordings', () => ok(recordings.all())),
     route('GET', '/recordings/:id', (_r, id) => ok(recordings.get(id))),
-    route('POST', '/recordings/:id/transcriptions', (r, id) => created(`${r.userUrl}/recordings/${id}/transcriptions/${recordings.transcribe(id)}`)),
+    route('POST', '/recordings/:id/transcriptions', (r, id) =>
+      created(`${r.userUrl}/recordings/${id}/transcriptions/${recordings.transcribe(id)}`),
+    ),
     route('GET', '/recordings/:id/transcriptions', (_r, id) => ok(recordings.transcriptionsOf(id))),
     route('GET', '/recordings/:id/transcriptions/:id', (_r, id, tid) => ok(recordings.transcription(id, tid as string))),
     route('POST', '/conferences', (r) => created(`${r.userUrl}/conferences/${conferences.create(r.body)}`)),
     route('GET', '/conferences/:id', (_r, id) => ok(conferences.get(id))),
     route('POST', '/conferences/:id', (r, id) => (conferences.update(id, r.body), ok())),
     route('POST', '/conferences/:id/audio', (r, id) => (conferences.playAudio(id, r.body), ok())),
-    route('POST', '/conferences/:id/members', (r, id) => created(`${r.userUrl}/conferences/${id}/members/${conferences.addMember(id, r.body)}`)),
+    route('POST', '/conferences/:id/members', (r, id) =>
+      created(`${r.userUrl}/conferences/${id}/members/${conferences.addMember(id, r.body)}`),
+    ),
     route('GET', '/conferences/:id/members', (_r, id) => ok(conferences.members(id))),
     route('GET', '/conferences/:id/members/:id', (_r, id, mid) => ok(conferences.member(id, mid as string))),
     route('POST', '/conferences/:id/members/:id', (r, id, mid) => (conferences.updateMember(id, mid as string, r.body), ok())),

@@ -19,7 +19,12 @@ import { SimTimers } from './sim-timers';
 import { SlidingWindow, TokenBucket } from './token-bucket';
 import type { BandwidthSimulator, BandwidthSimulatorOptions, RecordedRequest } from './types';
 
-function refusalAnswer(refusal: { status: number; category: string; code: string; message: string }, method: string, path: string, headers: Record<string, string> = {}): RouteAnswer {
+function refusalAnswer(
+  refusal: { status: number; category: string; code: string; message: string },
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): RouteAnswer {
   return { status: refusal.status, body: errorBody(refusal, method, path), headers };
 }
 
@@ -48,7 +53,13 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
   let userUrl = '';
 
   /** Auth, then the limits, then the route. A refused request is never applied. */
-  const answer = (method: string, path: string, query: Record<string, string>, authorization: string | undefined, raw: string): RouteAnswer => {
+  const answer = (
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    authorization: string | undefined,
+    raw: string,
+  ): RouteAnswer => {
     const userPrefix = `/users/${userId}`;
     const credentials = basicCredentials(authorization);
     if (!credentials || credentials.user !== apiToken || credentials.password !== apiSecret) {
@@ -63,32 +74,56 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
     const isCallCreation = method === 'POST' && rest === '/calls';
     if (isCallCreation) {
       if (callWindow && !callWindow.take(now)) {
-        return refusalAnswer(new SimRefusal(403, 'call-rate-limit', 'The call creation rate limit was exceeded: at most 1 call per second', 'limit'), method, path);
+        return refusalAnswer(
+          new SimRefusal(403, 'call-rate-limit', 'The call creation rate limit was exceeded: at most 1 call per second', 'limit'),
+          method,
+          path,
+        );
       }
     } else if (bucket && !bucket.take(now)) {
-      return refusalAnswer(new SimRefusal(429, 'rate-limit-reached', 'The rate limit was exceeded: at most 1 request per second', 'limit'), method, path, {
-        'x-ratelimit-reset': String(bucket.nextTokenAt(now)),
-      });
+      return refusalAnswer(
+        new SimRefusal(429, 'rate-limit-reached', 'The rate limit was exceeded: at most 1 request per second', 'limit'),
+        method,
+        path,
+        {
+          'x-ratelimit-reset': String(bucket.nextTokenAt(now)),
+        },
+      );
     }
     const parsed = parseJsonBody(raw);
     if (!parsed.ok) return refusalAnswer(SimRefusal.invalid('The request body is not valid JSON'), method, path);
-    if (parsed.value !== undefined && !isJsonObject(parsed.value)) return refusalAnswer(SimRefusal.invalid('The request body must be a JSON object'), method, path);
+    if (parsed.value !== undefined && !isJsonObject(parsed.value))
+      return refusalAnswer(SimRefusal.invalid('The request body must be a JSON object'), method, path);
     try {
-      const found = runRoute(routes, { method, path: rest, query, body: (parsed.value as Record<string, unknown> | undefined) ?? {}, userUrl });
+      const found = runRoute(routes, {
+        method,
+        path: rest,
+        query,
+        body: (parsed.value as Record<string, unknown> | undefined) ?? {},
+        userUrl,
+      });
       return found ?? refusalAnswer(new SimRefusal(404, 'not-found', 'Resource not found'), method, path);
     } catch (error) {
       return answerForError(error, method, path);
     }
   };
 
-  const handle = async (method: string, url: URL, authorization: string | undefined, raw: string, response: ServerResponse, record: RecordedRequest): Promise<void> => {
+  const handle = async (
+    method: string,
+    url: URL,
+    authorization: string | undefined,
+    raw: string,
+    response: ServerResponse,
+    record: RecordedRequest,
+  ): Promise<void> => {
     const path = url.pathname.slice('/v1'.length).replace(/\/+$/, '') || '/';
     const fault = faults.take(method, path);
     if (faults.latencyMs > 0) await new Promise<void>((resolve) => timers.after(faults.latencyMs, resolve));
     if (closed) return;
     if (fault?.kind === 'fail') {
       const headers: Record<string, string> = fault.status === 429 ? { 'x-ratelimit-reset': String(timers.now() + fault.resetInMs) } : {};
-      const code = fault.code ?? (fault.status === 429 ? 'rate-limit-reached' : fault.status >= 500 ? 'unexpected-error' : 'validation-error');
+      const code =
+        fault.code ?? (fault.status === 429 ? 'rate-limit-reached' : fault.status >= 500 ? 'unexpected-error' : 'validation-error');
       const category = fault.status === 429 || code === 'call-rate-limit' ? 'limit' : undefined;
       const refusal = new SimRefusal(fault.status, code, fault.message ?? `Injected failure (HTTP ${fault.status})`, category);
       const a = refusalAnswer(refusal, method, path, headers);

@@ -20,10 +20,13 @@ export class SimTimers {
 
   after(ms: number, run: () => void): symbol {
     const key = Symbol('sim-timer');
-    const handle = this.timers.setTimeout(() => {
-      this.pending.delete(key);
-      run();
-    }, Math.max(0, ms));
+    const handle = this.timers.setTimeout(
+      () => {
+        this.pending.delete(key);
+        run();
+      },
+      Math.max(0, ms),
+    );
     this.pending.set(key, handle);
     return key;
   }

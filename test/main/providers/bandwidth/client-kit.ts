@@ -1,7 +1,11 @@
 /** A Bandwidth client wired to the Catapult simulator on one manual clock, for client and gate tests. */
 import { BandwidthClient } from '../../../../src/main/providers/bandwidth/client';
 import { RateGate, type RateGateOptions } from '../../../../src/main/providers/bandwidth/rate-gate';
-import { type BandwidthSimulator, type BandwidthSimulatorOptions, startBandwidthSimulator } from '../../../../src/main/simulator/bandwidth/index';
+import {
+  type BandwidthSimulator,
+  type BandwidthSimulatorOptions,
+  startBandwidthSimulator,
+} from '../../../../src/main/simulator/bandwidth/index';
 import { ManualClock } from '../../simulator/bandwidth/manual-clock';
 
 export interface Rig {

@@ -26,7 +26,11 @@ describe('BandwidthClient calls on the wire', () => {
     const id = await rig.client.createCall({ from: rig.sim.numbers[0] ?? '', to: CALLER, tag: 'crm-42' });
     expect(id).toMatch(/^c-/);
     const sent = lastRequest();
-    expect(sent).toMatchObject({ method: 'POST', path: `/users/${rig.sim.userId}/calls`, body: { from: rig.sim.numbers[0], to: CALLER, tag: 'crm-42' } });
+    expect(sent).toMatchObject({
+      method: 'POST',
+      path: `/users/${rig.sim.userId}/calls`,
+      body: { from: rig.sim.numbers[0], to: CALLER, tag: 'crm-42' },
+    });
     expect(sent.headers.authorization).toBe(`Basic ${Buffer.from(`${rig.sim.apiToken}:${rig.sim.apiSecret}`).toString('base64')}`);
     const call = await rig.client.getCall(id);
     expect(call).toMatchObject({ id, direction: 'out', state: 'started', to: CALLER });
@@ -64,7 +68,12 @@ describe('BandwidthClient calls on the wire', () => {
     const id = await answeredInbound();
     rig.sim.scenario.setFarEnd('+14045550777', 'ring');
     const leg = await rig.client.transfer(id, { to: '+14045550777', callerId: CALLER, whisper: { sentence: 'Caller from the web site' } });
-    expect(lastRequest().body).toEqual({ state: 'transferring', transferTo: '+14045550777', transferCallerId: CALLER, whisperAudio: { sentence: 'Caller from the web site' } });
+    expect(lastRequest().body).toEqual({
+      state: 'transferring',
+      transferTo: '+14045550777',
+      transferCallerId: CALLER,
+      whisperAudio: { sentence: 'Caller from the web site' },
+    });
     expect(leg).toMatch(/^c-/);
     expect((await rig.client.getCall(id)).state).toBe('transferring');
   });
@@ -92,7 +101,10 @@ describe('BandwidthClient calls on the wire', () => {
     rig = await startRig();
     const id = await answeredInbound();
     await rig.client.playAudio(id, { sentence: 'Please hold', gender: 'female', locale: 'en_US', voice: 'Kate', loopEnabled: true });
-    expect(lastRequest()).toMatchObject({ path: expect.stringMatching(/\/audio$/), body: { sentence: 'Please hold', voice: 'Kate', loopEnabled: true } });
+    expect(lastRequest()).toMatchObject({
+      path: expect.stringMatching(/\/audio$/),
+      body: { sentence: 'Please hold', voice: 'Kate', loopEnabled: true },
+    });
     expect(rig.sim.scenario.audioOn(`call:${id}`)).toMatchObject({ sentence: 'Please hold' });
     await rig.client.stopAudio(id);
     expect(rig.sim.scenario.audioOn(`call:${id}`)).toBeUndefined();
@@ -113,7 +125,12 @@ describe('BandwidthClient calls on the wire', () => {
   it('gathers digits: create (id from Location), read, and complete on request', async () => {
     rig = await startRig();
     const id = await answeredInbound();
-    const gather = await rig.client.createGather(id, { maxDigits: 4, terminatingDigits: '#', interDigitTimeout: 5, prompt: { sentence: 'Enter your PIN' } });
+    const gather = await rig.client.createGather(id, {
+      maxDigits: 4,
+      terminatingDigits: '#',
+      interDigitTimeout: 5,
+      prompt: { sentence: 'Enter your PIN' },
+    });
     expect(await rig.client.getGather(id, gather)).toMatchObject({ state: 'started', digits: undefined });
     rig.sim.scenario.pressDigits(id, '12#');
     expect(await rig.client.getGather(id, gather)).toMatchObject({ state: 'completed', reason: 'terminating-digit', digits: '12' });
@@ -166,9 +183,15 @@ describe('BandwidthClient conferences and bridges on the wire', () => {
 describe('BandwidthClient refusals', () => {
   it('turns Catapult errors into ProviderErrors in plain words', async () => {
     rig = await startRig();
-    await expect(rig.client.getCall('c-missing')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('call-not-found') });
+    await expect(rig.client.getCall('c-missing')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('call-not-found'),
+    });
     const id = rig.sim.scenario.ringIn({ from: CALLER });
-    await expect(rig.client.playAudio(id, { sentence: 'too early' })).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining('only on an answered call') });
+    await expect(rig.client.playAudio(id, { sentence: 'too early' })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: expect.stringContaining('only on an answered call'),
+    });
     await rig.client.reject(id);
     await expect(rig.client.answer(id)).rejects.toMatchObject({ code: 'NOT_ALLOWED', status: 400 });
   });
@@ -176,7 +199,12 @@ describe('BandwidthClient refusals', () => {
   it('reports wrong credentials as AUTH', async () => {
     rig = await startRig();
     const { BandwidthClient } = await import('../../../../src/main/providers/bandwidth/client');
-    const wrong = new BandwidthClient({ baseUrl: rig.sim.baseUrl, credentials: { userId: rig.sim.userId, apiToken: 'x', apiSecret: 'y' }, gate: rig.gate, timers: rig.clock });
+    const wrong = new BandwidthClient({
+      baseUrl: rig.sim.baseUrl,
+      credentials: { userId: rig.sim.userId, apiToken: 'x', apiSecret: 'y' },
+      gate: rig.gate,
+      timers: rig.clock,
+    });
     await expect(wrong.listCalls()).rejects.toMatchObject({ code: 'AUTH', message: expect.stringContaining('API token and secret') });
   });
 

@@ -3,7 +3,12 @@ import { describeBandwidthError } from '../../../../src/main/providers/bandwidth
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const none = new Headers();
-const body = (code: string, message = 'Catapult says no', category = 'bad-request'): unknown => ({ category, code, message, details: [{ name: 'requestMethod', value: 'POST' }] });
+const body = (code: string, message = 'Catapult says no', category = 'bad-request'): unknown => ({
+  category,
+  code,
+  message,
+  details: [{ name: 'requestMethod', value: 'POST' }],
+});
 
 describe('describeBandwidthError', () => {
   it('maps Catapult codes to error kinds with a readable sentence and the code kept', () => {
@@ -12,14 +17,26 @@ describe('describeBandwidthError', () => {
       message: 'Bandwidth refused: The call c-1 could not be found [call-not-found].',
     });
     expect(describeBandwidthError(403, body('call-id-not-found'), none, NOW).code).toBe('NOT_FOUND');
-    expect(describeBandwidthError(400, body('call-invalid-state'), none, NOW)).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining('not in a state that allows this') });
+    expect(describeBandwidthError(400, body('call-invalid-state'), none, NOW)).toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: expect.stringContaining('not in a state that allows this'),
+    });
     expect(describeBandwidthError(409, body('call-update-conflict'), none, NOW)).toMatchObject({ code: 'NOT_ALLOWED', retryable: true });
-    expect(describeBandwidthError(400, body('validation-error', 'dtmfOut is invalid'), none, NOW)).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('dtmfOut is invalid') });
-    expect(describeBandwidthError(403, body('conference-max-members'), none, NOW)).toMatchObject({ code: 'PROVIDER', message: expect.stringContaining('conference is full') });
+    expect(describeBandwidthError(400, body('validation-error', 'dtmfOut is invalid'), none, NOW)).toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('dtmfOut is invalid'),
+    });
+    expect(describeBandwidthError(403, body('conference-max-members'), none, NOW)).toMatchObject({
+      code: 'PROVIDER',
+      message: expect.stringContaining('conference is full'),
+    });
     // Catapult's own error list files call-invalid-state under 403: still a state refusal.
     expect(describeBandwidthError(403, body('call-invalid-state'), none, NOW).code).toBe('NOT_ALLOWED');
     expect(describeBandwidthError(403, body('invalid-call-to-number'), none, NOW).code).toBe('BAD_INPUT');
-    expect(describeBandwidthError(503, body('call-unavailable', 'The call is being initialized'), none, NOW)).toMatchObject({ code: 'UNAVAILABLE', retryable: true });
+    expect(describeBandwidthError(503, body('call-unavailable', 'The call is being initialized'), none, NOW)).toMatchObject({
+      code: 'UNAVAILABLE',
+      retryable: true,
+    });
   });
 
   it('a 429 says how long to wait, from X-RateLimit-Reset in epoch ms', () => {
@@ -38,13 +55,25 @@ describe('describeBandwidthError', () => {
   });
 
   it('a 403 call-rate-limit is a rate limit, not a permission problem', () => {
-    expect(describeBandwidthError(403, body('call-rate-limit', 'too fast', 'limit'), none, NOW)).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('one a second') });
+    expect(describeBandwidthError(403, body('call-rate-limit', 'too fast', 'limit'), none, NOW)).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('one a second'),
+    });
   });
 
   it('401 is AUTH; 5xx is UNAVAILABLE; text and HTML bodies are handled', () => {
-    expect(describeBandwidthError(401, body('unauthorized'), none, NOW)).toMatchObject({ code: 'AUTH', message: expect.stringContaining('API token and secret') });
-    expect(describeBandwidthError(502, '<html><body>Bad gateway</body></html>', none, NOW)).toMatchObject({ code: 'UNAVAILABLE', message: 'Bandwidth is not available right now (HTTP 502).' });
-    expect(describeBandwidthError(418, 'I am a teapot', none, NOW)).toMatchObject({ code: 'PROVIDER', message: 'Bandwidth refused the request (HTTP 418: I am a teapot).' });
+    expect(describeBandwidthError(401, body('unauthorized'), none, NOW)).toMatchObject({
+      code: 'AUTH',
+      message: expect.stringContaining('API token and secret'),
+    });
+    expect(describeBandwidthError(502, '<html><body>Bad gateway</body></html>', none, NOW)).toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'Bandwidth is not available right now (HTTP 502).',
+    });
+    expect(describeBandwidthError(418, 'I am a teapot', none, NOW)).toMatchObject({
+      code: 'PROVIDER',
+      message: 'Bandwidth refused the request (HTTP 418: I am a teapot).',
+    });
     expect(describeBandwidthError(400, JSON.stringify(body('call-invalid-state')), none, NOW).code).toBe('NOT_ALLOWED');
     expect(describeBandwidthError(400, { code: null, message: null, category: null }, none, NOW)).toMatchObject({ code: 'NOT_ALLOWED' });
   });

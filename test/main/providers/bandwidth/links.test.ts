@@ -15,7 +15,10 @@ describe('Catapult Link and Location headers', () => {
   });
 
   it('follows a next page only under the API base: credentials never go to another host', () => {
-    expect(linkUnderBase(`${BASE}/users/u-1/calls?page=1&size=25&to=%2B1404`, BASE)).toEqual({ path: '/users/u-1/calls', searchParams: { page: '1', size: '25', to: '+1404' } });
+    expect(linkUnderBase(`${BASE}/users/u-1/calls?page=1&size=25&to=%2B1404`, BASE)).toEqual({
+      path: '/users/u-1/calls',
+      searchParams: { page: '1', size: '25', to: '+1404' },
+    });
     expect(linkUnderBase('https://evil.example.com/v1/users/u-1/calls?page=1', BASE)).toBeUndefined();
     expect(linkUnderBase('https://api.catapult.inetwork.com/v2/users/u-1/calls', BASE)).toBeUndefined();
   });

@@ -22,7 +22,8 @@ describe('Catapult call → domain call', () => {
       [{ direction: 'in', state: 'parked', from: THEM, to: ME, activeTime: '2026-03-02T09:00:05Z' }, 'incoming', 'connected'],
       [{ direction: 'in', state: 'parked', from: THEM, to: ME, endTime: '2026-03-02T09:01:00Z' }, 'incoming', 'disconnected'],
     ];
-    for (const [fields, direction, state] of cases) expect(toCall(wire(fields), ME)).toMatchObject({ provider: 'bandwidth', direction, state, remote: { number: THEM } });
+    for (const [fields, direction, state] of cases)
+      expect(toCall(wire(fields), ME)).toMatchObject({ provider: 'bandwidth', direction, state, remote: { number: THEM } });
   });
 
   it('a transferring call is connected with the transfer pending, and offers only hang-up', () => {
@@ -32,8 +33,24 @@ describe('Catapult call → domain call', () => {
   });
 
   it('keeps times, recording, the line of a secondary number, and hides a private caller', () => {
-    const call = toCall(wire({ direction: 'in', state: 'active', from: 'private', to: '+19195550199', activeTime: '2026-03-02T09:00:05Z', recordingEnabled: true }), ME);
-    expect(call).toMatchObject({ createdAt: '2026-03-02T09:00:00Z', answeredAt: '2026-03-02T09:00:05Z', recording: 'started', line: '+19195550199', remote: { privacy: true } });
+    const call = toCall(
+      wire({
+        direction: 'in',
+        state: 'active',
+        from: 'private',
+        to: '+19195550199',
+        activeTime: '2026-03-02T09:00:05Z',
+        recordingEnabled: true,
+      }),
+      ME,
+    );
+    expect(call).toMatchObject({
+      createdAt: '2026-03-02T09:00:00Z',
+      answeredAt: '2026-03-02T09:00:05Z',
+      recording: 'started',
+      line: '+19195550199',
+      remote: { privacy: true },
+    });
     expect(call.remote.number).toBeUndefined();
   });
 });
@@ -55,9 +72,16 @@ describe('actions per state', () => {
 
 describe('history', () => {
   it('missed (inbound, never active), received, placed; nothing for a call still going', () => {
-    expect(toHistoryEntry(wire({ direction: 'in', state: 'completed', from: THEM, to: ME }))).toEqual({ type: 'missed', number: THEM, privacy: false, time: '2026-03-02T09:00:00Z' });
+    expect(toHistoryEntry(wire({ direction: 'in', state: 'completed', from: THEM, to: ME }))).toEqual({
+      type: 'missed',
+      number: THEM,
+      privacy: false,
+      time: '2026-03-02T09:00:00Z',
+    });
     expect(toHistoryEntry(wire({ direction: 'in', state: 'rejected', from: THEM, to: ME }))?.type).toBe('missed');
-    expect(toHistoryEntry(wire({ direction: 'in', state: 'completed', from: THEM, to: ME, activeTime: '2026-03-02T09:00:05Z' }))?.type).toBe('received');
+    expect(
+      toHistoryEntry(wire({ direction: 'in', state: 'completed', from: THEM, to: ME, activeTime: '2026-03-02T09:00:05Z' }))?.type,
+    ).toBe('received');
     expect(toHistoryEntry(wire({ direction: 'out', state: 'completed', from: ME, to: THEM }))?.type).toBe('placed');
     expect(toHistoryEntry(wire({ direction: 'in', state: 'active', from: THEM, to: ME }))).toBeUndefined();
   });

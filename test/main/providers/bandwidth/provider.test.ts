@@ -26,24 +26,40 @@ describe('BandwidthProvider', () => {
     const { calls, conference } = await provider.snapshot();
     expect(rig.sim.requests.length - before).toBe(1);
     expect(conference).toBeNull();
-    expect(calls).toEqual([expect.objectContaining({ id: ringing, direction: 'incoming', state: 'alerting', actions: ['answer', 'decline'], remote: { number: CALLER, privacy: false } })]);
+    expect(calls).toEqual([
+      expect.objectContaining({
+        id: ringing,
+        direction: 'incoming',
+        state: 'alerting',
+        actions: ['answer', 'decline'],
+        remote: { number: CALLER, privacy: false },
+      }),
+    ]);
   });
 
   it('answers, sends digits, records, transfers and hangs up through commands', async () => {
     await start();
     const id = rig.sim.scenario.ringIn({ from: CALLER });
     await provider.execute({ type: 'answer', callId: id });
-    expect((await provider.snapshot()).calls[0]).toMatchObject({ state: 'connected', actions: expect.arrayContaining(['transfer', 'dtmf', 'startRecording']) });
+    expect((await provider.snapshot()).calls[0]).toMatchObject({
+      state: 'connected',
+      actions: expect.arrayContaining(['transfer', 'dtmf', 'startRecording']),
+    });
     await provider.execute({ type: 'dtmf', callId: id, digits: '12#' });
     expect(rig.sim.dtmfLog()).toEqual([{ callId: id, dtmfOut: '12#' }]);
     await provider.execute({ type: 'startRecording', callId: id });
-    expect((await provider.snapshot()).calls[0]).toMatchObject({ recording: 'started', actions: expect.arrayContaining(['stopRecording']) });
+    expect((await provider.snapshot()).calls[0]).toMatchObject({
+      recording: 'started',
+      actions: expect.arrayContaining(['stopRecording']),
+    });
     await provider.execute({ type: 'stopRecording', callId: id });
     rig.sim.scenario.setFarEnd('+14045550777', 'ring');
     const outcome = await provider.execute({ type: 'transfer', callId: id, destination: '+1 (404) 555-0777' });
     expect(outcome.callId).toMatch(/^c-/);
     // The transfer leg is from the caller's number, so it is not one of this number's calls.
-    expect((await provider.snapshot()).calls).toEqual([expect.objectContaining({ id, state: 'connected', pending: 'transfer', actions: ['hangup'] })]);
+    expect((await provider.snapshot()).calls).toEqual([
+      expect.objectContaining({ id, state: 'connected', pending: 'transfer', actions: ['hangup'] }),
+    ]);
     await provider.execute({ type: 'hangup', callId: id });
     expect((await provider.snapshot()).calls).toEqual([]);
   });
@@ -52,7 +68,12 @@ describe('BandwidthProvider', () => {
     await start({ sim: { farEndAnswerMs: 1000 } });
     const { callId } = await provider.execute({ type: 'dial', destination: '+1 404-555-0123' });
     expect(rig.sim.calls()[0]).toMatchObject({ id: callId, from: rig.sim.numbers[0], to: '+14045550123' });
-    expect((await provider.snapshot()).calls[0]).toMatchObject({ id: callId, direction: 'outgoing', state: 'connecting', actions: ['hangup'] });
+    expect((await provider.snapshot()).calls[0]).toMatchObject({
+      id: callId,
+      direction: 'outgoing',
+      state: 'connecting',
+      actions: ['hangup'],
+    });
     rig.clock.advance(1000);
     expect((await provider.snapshot()).calls[0]).toMatchObject({ state: 'connected' });
   });
@@ -67,7 +88,10 @@ describe('BandwidthProvider', () => {
   it('refuses what Catapult cannot do, in plain words, without sending anything', async () => {
     await start();
     const id = rig.sim.scenario.ringIn({ from: CALLER });
-    await expect(provider.execute({ type: 'hold', callId: id })).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: 'Bandwidth calls cannot be put on hold.' });
+    await expect(provider.execute({ type: 'hold', callId: id })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: 'Bandwidth calls cannot be put on hold.',
+    });
     await expect(provider.executeConference({ type: 'muteHost' })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     expect(rig.sim.requests).toHaveLength(0);
   });
@@ -91,7 +115,12 @@ describe('BandwidthProvider', () => {
 
   it('account and answer endpoints need no request', async () => {
     await start();
-    expect(await provider.account()).toEqual({ provider: 'bandwidth', personId: rig.sim.userId, displayName: `Bandwidth ${rig.sim.numbers[0]}`, primaryNumber: rig.sim.numbers[0] });
+    expect(await provider.account()).toEqual({
+      provider: 'bandwidth',
+      personId: rig.sim.userId,
+      displayName: `Bandwidth ${rig.sim.numbers[0]}`,
+      primaryNumber: rig.sim.numbers[0],
+    });
     expect(await provider.answerEndpoints()).toEqual([]);
     expect(rig.sim.requests).toHaveLength(0);
   });

@@ -37,9 +37,14 @@ describe('RateGate against Catapult’s limits', () => {
   });
 
   it('with its defaults (the production setting) a burst of clicks and dials meets both limits', async () => {
-    rig = await startRig({ sim: { rateLimit: { capacity: 1, intervalMs: 1000 }, callRateLimit: { count: 10, windowMs: 10_000 } }, gate: { intervalMs: undefined, callIntervalMs: undefined } });
+    rig = await startRig({
+      sim: { rateLimit: { capacity: 1, intervalMs: 1000 }, callRateLimit: { count: 10, windowMs: 10_000 } },
+      gate: { intervalMs: undefined, callIntervalMs: undefined },
+    });
     const from = rig.sim.numbers[0] ?? '';
-    const clicks = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? track(rig.client.createCall({ from, to: CALLER })) : track(rig.client.listCalls())));
+    const clicks = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0 ? track(rig.client.createCall({ from, to: CALLER })) : track(rig.client.listCalls()),
+    );
     await drive(rig, () => clicks.every((c) => c.done()));
     expect(clicks.every((c) => c.result().ok)).toBe(true);
     expect(rig.sim.requests.filter((r) => r.status === 429 || r.status === 403)).toEqual([]);
@@ -83,7 +88,10 @@ describe('RateGate against Catapult’s limits', () => {
     // The reset a 429 announces is 3 s after the last accepted request: the next one never comes earlier.
     requests.forEach((r, i) => {
       if (r.status !== 429) return;
-      const accepted = requests.slice(0, i).filter((q) => q.status === 200).at(-1);
+      const accepted = requests
+        .slice(0, i)
+        .filter((q) => q.status === 200)
+        .at(-1);
       const next = requests[i + 1];
       if (next && accepted) expect(next.at).toBeGreaterThanOrEqual(accepted.at + 3000);
     });
@@ -92,7 +100,10 @@ describe('RateGate against Catapult’s limits', () => {
   });
 
   it('call creations are paced, and a 403 call-rate-limit pauses them before the refused call is placed again', async () => {
-    rig = await startRig({ sim: { callRateLimit: { count: 1, windowMs: 10_000 } }, gate: { intervalMs: 1000, callIntervalMs: 1000, callBackoffMs: 10_000 } });
+    rig = await startRig({
+      sim: { callRateLimit: { count: 1, windowMs: 10_000 } },
+      gate: { intervalMs: 1000, callIntervalMs: 1000, callBackoffMs: 10_000 },
+    });
     const from = rig.sim.numbers[0] ?? '';
     const start = rig.clock.now();
     const dials = ['+14045550001', '+14045550002', '+14045550003'].map((to) => track(rig.client.createCall({ from, to })));
@@ -101,7 +112,12 @@ describe('RateGate against Catapult’s limits', () => {
     const posts = rig.sim.requests.filter((r) => r.method === 'POST');
     expect(posts.map((r) => r.status)).toEqual([201, 403, 201, 403, 201]);
     expect(posts.map((r) => r.at - start)).toEqual([0, 1000, 11_000, 12_000, 22_000]);
-    expect(rig.sim.calls().map((c) => c.to).sort()).toEqual(['+14045550001', '+14045550002', '+14045550003']);
+    expect(
+      rig.sim
+        .calls()
+        .map((c) => c.to)
+        .sort(),
+    ).toEqual(['+14045550001', '+14045550002', '+14045550003']);
   });
 
   it('gives up after its replays with a RATE_LIMITED error in plain words', async () => {

@@ -125,7 +125,12 @@ describe('Catapult simulator: call states', () => {
     const id = sim.scenario.ringIn({ from: CALLER });
     await call(sim, 'POST', `/calls/${id}`, { state: 'active' });
     sim.scenario.setFarEnd('+14045550777', 'ring');
-    const moved = await call(sim, 'POST', `/calls/${id}`, { state: 'transferring', transferTo: '+14045550777', transferCallerId: CALLER, whisperAudio: { sentence: 'A caller from the web site' } });
+    const moved = await call(sim, 'POST', `/calls/${id}`, {
+      state: 'transferring',
+      transferTo: '+14045550777',
+      transferCallerId: CALLER,
+      whisperAudio: { sentence: 'A caller from the web site' },
+    });
     expect(moved.status).toBe(201);
     const leg = lastSegment(moved.headers.get('location'));
     expect(await state(id)).toBe('transferring');
@@ -153,11 +158,20 @@ describe('Catapult simulator: call states', () => {
     expect(early.status).toBe(403);
     expect(early.body).toMatchObject({ code: 'call-audio-invalid-state' });
     await call(sim, 'POST', `/calls/${id}`, { state: 'active' });
-    await call(sim, 'POST', `/calls/${id}/audio`, { sentence: 'Please hold', gender: 'male', locale: 'en_US', voice: 'Paul', loopEnabled: true });
+    await call(sim, 'POST', `/calls/${id}/audio`, {
+      sentence: 'Please hold',
+      gender: 'male',
+      locale: 'en_US',
+      voice: 'Paul',
+      loopEnabled: true,
+    });
     expect(sim.scenario.audioOn(`call:${id}`)).toMatchObject({ sentence: 'Please hold', voice: 'Paul', loopEnabled: true });
     await call(sim, 'POST', `/calls/${id}/audio`, { fileUrl: '', sentence: null });
     expect(sim.scenario.audioOn(`call:${id}`)).toBeUndefined();
-    const names = sim.scenario.callEvents(id).filter((e) => e.name === 'speak').map((e) => e.data);
+    const names = sim.scenario
+      .callEvents(id)
+      .filter((e) => e.name === 'speak')
+      .map((e) => e.data);
     expect(names).toEqual(['started', 'done']);
     const tooLong = await call(sim, 'POST', `/calls/${id}/audio`, { sentence: 'x'.repeat(1001) });
     expect(tooLong.body).toMatchObject({ code: 'validation-error' });
@@ -192,7 +206,11 @@ describe('Catapult simulator: gathers, recordings, transcriptions', () => {
     const id = await activeCall();
     const byCount = await gather(id, { maxDigits: 3 });
     sim.scenario.pressDigits(id, '1234');
-    expect((await call(sim, 'GET', `/calls/${id}/gather/${byCount}`)).body).toMatchObject({ state: 'completed', reason: 'max-digits', digits: '123' });
+    expect((await call(sim, 'GET', `/calls/${id}/gather/${byCount}`)).body).toMatchObject({
+      state: 'completed',
+      reason: 'max-digits',
+      digits: '123',
+    });
 
     const byKey = await gather(id, { maxDigits: 10, terminatingDigits: '#' });
     const running = await call(sim, 'GET', `/calls/${id}/gather/${byKey}`);
@@ -239,9 +257,15 @@ describe('Catapult simulator: gathers, recordings, transcriptions', () => {
     const t = await call(sim, 'POST', `/recordings/${recording?.id}/transcriptions`, {});
     expect(t.status).toBe(201);
     const tid = lastSegment(t.headers.get('location'));
-    expect((await call(sim, 'GET', `/recordings/${recording?.id}/transcriptions/${tid}`)).body).toMatchObject({ state: 'transcribing', text: null });
+    expect((await call(sim, 'GET', `/recordings/${recording?.id}/transcriptions/${tid}`)).body).toMatchObject({
+      state: 'transcribing',
+      text: null,
+    });
     clock.advance(4000);
-    expect((await call(sim, 'GET', `/recordings/${recording?.id}/transcriptions/${tid}`)).body).toMatchObject({ state: 'completed', text: expect.stringContaining('transcript') });
+    expect((await call(sim, 'GET', `/recordings/${recording?.id}/transcriptions/${tid}`)).body).toMatchObject({
+      state: 'completed',
+      text: expect.stringContaining('transcript'),
+    });
   });
 });
 
@@ -250,14 +274,27 @@ describe('Catapult simulator: conferences and bridges', () => {
     await start();
     const conf = lastSegment((await call(sim, 'POST', '/conferences', { from: sim.numbers[0] })).headers.get('location'));
     expect((await call(sim, 'GET', `/conferences/${conf}`)).body).toMatchObject({ state: 'created', activeMembers: 0 });
-    const leg = lastSegment((await call(sim, 'POST', '/calls', { from: sim.numbers[0], to: CALLER, conferenceId: conf })).headers.get('location'));
+    const leg = lastSegment(
+      (await call(sim, 'POST', '/calls', { from: sim.numbers[0], to: CALLER, conferenceId: conf })).headers.get('location'),
+    );
     const stranger = lastSegment((await call(sim, 'POST', '/calls', { from: sim.numbers[0], to: CALLER })).headers.get('location'));
-    expect((await call(sim, 'POST', `/conferences/${conf}/members`, { callId: stranger })).body).toMatchObject({ code: 'conference-error' });
-    const member = lastSegment((await call(sim, 'POST', `/conferences/${conf}/members`, { callId: leg, joinTone: true })).headers.get('location'));
+    expect((await call(sim, 'POST', `/conferences/${conf}/members`, { callId: stranger })).body).toMatchObject({
+      code: 'conference-error',
+    });
+    const member = lastSegment(
+      (await call(sim, 'POST', `/conferences/${conf}/members`, { callId: leg, joinTone: true })).headers.get('location'),
+    );
     await call(sim, 'POST', `/conferences/${conf}/members/${member}`, { mute: true, hold: true });
-    expect((await call(sim, 'GET', `/conferences/${conf}/members/${member}`)).body).toMatchObject({ state: 'active', mute: true, hold: true, joinTone: true });
+    expect((await call(sim, 'GET', `/conferences/${conf}/members/${member}`)).body).toMatchObject({
+      state: 'active',
+      mute: true,
+      hold: true,
+      joinTone: true,
+    });
     expect((await call(sim, 'POST', `/conferences/${conf}/audio`, { sentence: 'Welcome' })).status).toBe(200);
-    expect((await call(sim, 'POST', `/conferences/${conf}/members/${member}/audio`, { fileUrl: 'https://example.com/a.mp3' })).status).toBe(200);
+    expect((await call(sim, 'POST', `/conferences/${conf}/members/${member}/audio`, { fileUrl: 'https://example.com/a.mp3' })).status).toBe(
+      200,
+    );
     await call(sim, 'POST', `/conferences/${conf}/members/${member}`, { state: 'completed' });
     expect((await call(sim, 'GET', `/conferences/${conf}/members`)).body).toMatchObject([{ state: 'completed' }]);
     expect(await state(leg)).toBe('completed');

@@ -8,11 +8,20 @@ export interface RawAnswer {
   text: string;
 }
 
-export async function call(sim: BandwidthSimulator, method: string, path: string, body?: unknown, auth = `${sim.apiToken}:${sim.apiSecret}`): Promise<RawAnswer> {
+export async function call(
+  sim: BandwidthSimulator,
+  method: string,
+  path: string,
+  body?: unknown,
+  auth = `${sim.apiToken}:${sim.apiSecret}`,
+): Promise<RawAnswer> {
   const url = path.startsWith('http') ? path : `${sim.baseUrl}/users/${sim.userId}${path}`;
   const response = await fetch(url, {
     method,
-    headers: { authorization: `Basic ${Buffer.from(auth).toString('base64')}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Basic ${Buffer.from(auth).toString('base64')}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
