@@ -1,0 +1,44 @@
+/**
+ * Builds the Bandwidth backend for one account and number: the rate gate (one per account: Catapult
+ * limits requests per user), the client on it and the Provider. The runtime calls this; tests build
+ * the parts themselves. Must not import electron: production passes Electron's net.fetch in.
+ */
+import { type Timers, realTimers } from '../../foundation/timers';
+import type { FetchFn, HttpClientOptions } from '../../provider-api/http-client';
+import { type BandwidthCredentials, BandwidthClient } from './client';
+import { BandwidthProvider } from './provider';
+import { RateGate, type RateGateOptions } from './rate-gate';
+
+export const CATAPULT_BASE_URL = 'https://api.catapult.inetwork.com/v1';
+
+export interface BandwidthBackendOptions {
+  credentials: BandwidthCredentials;
+  /** The user's Bandwidth number (E.164) Switchboard places and watches calls on. */
+  number: string;
+  baseUrl?: string;
+  timers?: Timers;
+  fetch?: FetchFn;
+  gate?: Omit<RateGateOptions, 'timers'>;
+  onExchange?: HttpClientOptions['onExchange'];
+}
+
+export interface BandwidthBackend {
+  provider: BandwidthProvider;
+  client: BandwidthClient;
+  gate: RateGate;
+}
+
+export function createBandwidthBackend(options: BandwidthBackendOptions): BandwidthBackend {
+  const timers = options.timers ?? realTimers;
+  const gate = new RateGate({ timers, ...options.gate });
+  const client = new BandwidthClient({
+    baseUrl: options.baseUrl ?? CATAPULT_BASE_URL,
+    credentials: options.credentials,
+    gate,
+    timers,
+    fetch: options.fetch,
+    onExchange: options.onExchange,
+  });
+  const provider = new BandwidthProvider({ client, userId: options.credentials.userId, number: options.number });
+  return { provider, client, gate };
+}
