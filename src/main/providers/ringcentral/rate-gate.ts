@@ -45,12 +45,11 @@ export class RateGate {
     const ms = this.remainingMs(group);
     if (ms === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      let handle: TimerHandle;
       const onAbort = () => {
         this.timers.clearTimeout(handle);
         reject(signal?.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
       };
-      handle = this.timers.setTimeout(() => {
+      const handle: TimerHandle = this.timers.setTimeout(() => {
         signal?.removeEventListener('abort', onAbort);
         // Another 429 may have closed the gate again meanwhile.
         this.wait(group, signal).then(resolve, reject);
