@@ -458,7 +458,8 @@ export class CallSessions {
     if (!agentId) throw invalid('agentExtensionId', 'Parameter [agentExtensionId] or [agentExtensionNumber] is required');
     const session = this.read(sessionId);
     if (partyId) this.party(sessionId, partyId);
-    const talking = session.parties.filter((p) => LIVE.includes(p.status.code));
+    // Supervisors listening in are not participants of the call.
+    const talking = session.parties.filter((p) => LIVE.includes(p.status.code) && p.status.reason !== 'Supervising');
     if (talking.length === 0) throw wrongState('Only an answered call can be supervised');
     if (talking.length > 2) throw wrongState('Only calls with at most two participants can be supervised');
     return this.addParty(session, { ...this.mine(), direction: 'Outbound', from: this.myEndpoint(deviceId), to: talking[0]?.to ?? {}, status: { code: 'Answered', reason: 'Supervising' } });
