@@ -54,6 +54,8 @@ export class OAuthLedger {
   private readonly wsTokens = new Map<string, { expiresAt: number; used: boolean }>();
   /** Which pair an access token came from, so its first use opens the replay window of the old refresh token. */
   private readonly predecessor = new Map<string, string>();
+  /** The access token issued together with each refresh token. */
+  private readonly pairOf = new Map<string, string>();
 
   constructor(
     private readonly now: () => number,
@@ -134,7 +136,8 @@ export class OAuthLedger {
     entry.answer = answer;
     this.predecessor.set(answer.access_token, presented);
     // The old access token dies at once.
-    for (const [accessToken, predecessorOf] of this.predecessor) if (predecessorOf === presented && accessToken !== answer.access_token) this.access.delete(accessToken);
+    const oldAccess = this.pairOf.get(presented);
+    if (oldAccess !== undefined) this.access.delete(oldAccess);
     return answer;
   }
 
@@ -143,6 +146,7 @@ export class OAuthLedger {
     const refreshToken = token('rc-rt-');
     this.access.set(accessToken, { expiresAt: this.now() + this.settings.accessTtlSec * 1000, revoked: false });
     this.refresh.set(refreshToken, { revoked: false });
+    this.pairOf.set(refreshToken, accessToken);
     return {
       access_token: accessToken,
       token_type: 'bearer',
