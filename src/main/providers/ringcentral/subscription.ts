@@ -85,10 +85,9 @@ function defaultOpenSocket(url: string): SocketLike {
   return new WebSocket(url) as unknown as SocketLike;
 }
 
-let messageCounter = 0;
+/** The gateway echoes a request's messageId in its reply; RingCentral's own clients use UUIDs. */
 function messageId(): string {
-  messageCounter += 1;
-  return `sb-${Date.now().toString(36)}-${messageCounter.toString(36)}`;
+  return crypto.randomUUID();
 }
 
 export function createTelephonySubscription(options: TelephonySubscriptionOptions): TelephonySubscription {
@@ -106,6 +105,8 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
   let live = false;
   let everConnected = false;
   let socket: SocketLike | undefined;
+  /** The current socket has delivered its ConnectionDetails (the gateway accepted the connection). */
+  let handshaken = false;
   let wsc: WireWsc | undefined;
   let details: WireConnectionDetails | undefined;
   let disconnectedAt: number | undefined;
@@ -184,13 +185,19 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
     }
   }
 
-  /** The connection is gone: reconnect (with wsc when recovery may still work) after `delayMs`. */
+  /**
+   * The connection is gone: reconnect (with wsc when recovery may still work) after `delayMs`. A socket
+   * the gateway never accepted (refused token, unreachable, no ConnectionDetails) is reported as failed.
+   */
   function lost(delayMs?: number): void {
     if (!socket) return;
+    const accepted = handshaken;
     dropSocket();
     if (!running) return;
-    disconnectedAt ??= timers.now();
-    schedule(delayMs ?? retryDelay());
+    if (everConnected) disconnectedAt ??= timers.now();
+    const delay = delayMs ?? retryDelay();
+    if (!accepted) emitter.emit('failed', { error: new ProviderError({ code: 'NETWORK', message: 'Cannot open the RingCentral live event connection.', retryable: true }), retryInMs: delay });
+    schedule(delay);
   }
 
   function recoveryStillPossible(): boolean {
@@ -225,6 +232,7 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
       return;
     }
     socket = opened;
+    handshaken = false;
     opened.addEventListener('message', (event) => {
       if (socket === opened) receive(String(event.data));
     });
@@ -279,6 +287,7 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
     armSilence();
 
     if (type === 'ConnectionDetails') {
+      handshaken = true;
       const parsed = connectionDetailsSchema.safeParse(body);
       details = parsed.success ? parsed.data : details;
       if (attemptingRecovery && details?.recoveryState === 'Successful') {

@@ -163,3 +163,27 @@ test('a signed-out user (wstoken refused with 401) stops the subscription with a
   expect(failures[0]?.retryInMs).toBeUndefined();
   expect(fx.timers.size).toBe(0);
 });
+
+test('a socket the gateway refuses (bad ws token) is reported as failed and tried again after the backoff', async () => {
+  f = await startRcFixture();
+  const fx = f;
+  let first = true;
+  const failures: SubscriptionEvents['failed'][] = [];
+  subscription = createTelephonySubscription({
+    wsToken: async (signal) => {
+      const token = await fx.client.wsToken({ signal });
+      if (!first) return token;
+      first = false;
+      return { ...token, ws_access_token: 'not-a-token' };
+    },
+    timers: fx.timers,
+  });
+  subscription.on('failed', (payload) => failures.push(payload));
+  const connected = new Promise((resolve) => subscription?.on('connected', resolve));
+  subscription.start();
+  await vi.waitFor(() => expect(failures).toHaveLength(1));
+  expect(failures[0]).toMatchObject({ error: { code: 'NETWORK' }, retryInMs: 1_000 });
+  fx.timers.advance(1_000);
+  await connected;
+  expect(subscription.live).toBe(true);
+});
