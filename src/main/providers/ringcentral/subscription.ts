@@ -38,6 +38,8 @@ export interface SubscriptionEvents {
   reconnected: { subscriptionId?: string; recovered: boolean };
   /** Events may have been lost: read every call afresh (presence + sessions). */
   needFullRead: { reason: 'recoveryFailed' | 'recoveryExpired' };
+  /** A live connection was lost; the next attempt (recovering with wsc when it can) starts in `retryInMs`. */
+  disconnected: { retryInMs: number };
   /** A connection attempt failed; `retryInMs` undefined means the subscription gave up (e.g. signed out). */
   failed: { error: ProviderError; retryInMs?: number };
 }
@@ -197,6 +199,7 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
     if (everConnected) disconnectedAt ??= timers.now();
     const delay = delayMs ?? retryDelay();
     if (!accepted) emitter.emit('failed', { error: new ProviderError({ code: 'NETWORK', message: 'Cannot open the RingCentral live event connection.', retryable: true }), retryInMs: delay });
+    else emitter.emit('disconnected', { retryInMs: delay });
     schedule(delay);
   }
 
@@ -334,11 +337,17 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
     }
   }
 
+  /** Stops everything; a later start() begins afresh (a new `connected`, no recovery of the old session). */
   function stopInternal(): void {
     running = false;
     tokenAbort?.abort();
     retryTimer = clear(retryTimer);
     dropSocket();
+    everConnected = false;
+    wsc = undefined;
+    details = undefined;
+    disconnectedAt = undefined;
+    failures = 0;
   }
 
   return {

@@ -26,7 +26,7 @@ async function live(options: { sim?: RingCentralSimulatorOptions; heartbeatAfter
   const seen: Seen[] = [];
   const sub = createTelephonySubscription({ wsToken: (signal) => fx.client.wsToken({ signal }), timers: fx.timers, heartbeatAfterMs: options.heartbeatAfterMs });
   subscription = sub;
-  for (const type of ['sessionChanged', 'connected', 'reconnected', 'needFullRead', 'failed'] as const) {
+  for (const type of ['sessionChanged', 'connected', 'disconnected', 'reconnected', 'needFullRead', 'failed'] as const) {
     sub.on(type, (payload) => seen.push({ type, payload } as Seen));
   }
   sub.start();
@@ -93,6 +93,7 @@ describe('recovery', () => {
     fx.timers.advance(1_000);
     await vi.waitFor(() => expect(changes()).toEqual(['1:Proceeding', '2:Answered', '3:Disconnected']));
     expect(seen.find((s) => s.type === 'reconnected')?.payload).toMatchObject({ recovered: true });
+    expect(seen.find((s) => s.type === 'disconnected')?.payload).toEqual({ retryInMs: 1_000 });
     expect(seen.some((s) => s.type === 'needFullRead')).toBe(false);
   });
 
@@ -186,4 +187,15 @@ test('a socket the gateway refuses (bad ws token) is reported as failed and trie
   fx.timers.advance(1_000);
   await connected;
   expect(subscription.live).toBe(true);
+});
+
+test('stop and start again begins afresh: a new connected event, no recovery of the old session', async () => {
+  const { fx, sub, types } = await live();
+  sub.stop();
+  await vi.waitFor(() => expect(fx.sim.openSockets()).toBe(0));
+  sub.start();
+  await vi.waitFor(() => expect(types().filter((t) => t === 'connected')).toHaveLength(2));
+  expect(types()).not.toContain('reconnected');
+  const details = fx.sim.sentFrames.filter((fr) => fr[0].type === 'ConnectionDetails');
+  expect(details.at(-1)?.[1]).not.toHaveProperty('recoveryState');
 });
