@@ -160,19 +160,18 @@ export class OAuthLedger {
     };
   }
 
-  /** POST /restapi/oauth/revoke: kills the whole session. */
+  /** POST /restapi/oauth/revoke: kills the whole session (the access token and refresh token of the pair, either given). */
   revoke(form: Record<string, string>): void {
     const presented = form.token ?? '';
+    let refreshToken: string | undefined = this.refresh.has(presented) ? presented : undefined;
+    for (const [refresh, access] of this.pairOf) if (access === presented) refreshToken = refresh;
     const access = this.access.get(presented);
     if (access) access.revoked = true;
-    const refresh = this.refresh.get(presented);
-    if (refresh) {
-      refresh.revoked = true;
-      if (refresh.answer) {
-        const next = this.access.get(refresh.answer.access_token);
-        if (next) next.revoked = true;
-      }
-    }
+    if (refreshToken === undefined) return;
+    const refresh = this.refresh.get(refreshToken);
+    if (refresh) refresh.revoked = true;
+    const paired = this.access.get(this.pairOf.get(refreshToken) ?? '');
+    if (paired) paired.revoked = true;
   }
 
   wsToken(): { ws_access_token: string; expires_in: number } {
