@@ -27,3 +27,4 @@ export { describeRingCentralError } from './errors';
 export { TELEPHONY_EVENT_FILTER, type SubscriptionEvents, type TelephonySubscription, type TelephonySubscriptionOptions } from './subscription';
 export type { CallEndReason, MappedCall } from './mapping';
 export type { WireSessionEvent } from './wire';
+export { buildRingCentralAuthorizeUrl, createRingCentralTokenGrantor, exchangeRingCentralCode, ringCentralRevokeUrl, ringCentralTokenUrl } from './oauth';
