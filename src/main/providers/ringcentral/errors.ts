@@ -1,0 +1,98 @@
+/**
+ * Turns a non-2xx RingCentral answer into a ProviderError a person can read (docs/wire/ringcentral-and-bandwidth.md
+ * §A5): both error body shapes (legacy top-level `errorCode`/`message`, newer `errors[]`, OAuth's
+ * `error_description`), decided on `errorCode` and the status, never on the wording; the tracking id is
+ * the RCRequestId (or X-Request-ID) header. Pure: knows nothing of retries (the HTTP policy and the rate
+ * gate handle 401/429).
+ */
+import { ProviderError } from '../../provider-api/provider-error';
+import { type WireErrorBody, errorBodySchema } from './wire';
+
+/** Without Retry-After RingCentral asks clients to wait at least 30 s (§A5). */
+export const DEFAULT_RATE_WAIT_SEC = 30;
+
+const RATE_CODES = new Set(['CMN-301', 'CMN-302', 'CMN-304']);
+const NOT_FOUND_CODES = new Set(['CMN-102']);
+const PERMISSION_CODES = new Set(['CMN-401', 'InsufficientPermissions']);
+
+function readBody(body: unknown): WireErrorBody {
+  let value = body;
+  if (typeof body === 'string') {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      value = undefined;
+    }
+  }
+  const parsed = errorBodySchema.safeParse(value);
+  return parsed.success ? parsed.data : { errors: [] };
+}
+
+/** Every errorCode in the body: the legacy top-level one and each entry of `errors`. */
+export function errorCodes(body: WireErrorBody): string[] {
+  const codes = body.errors.map((e) => e.errorCode).filter((c): c is string => typeof c === 'string');
+  return body.errorCode === undefined ? codes : [body.errorCode, ...codes];
+}
+
+function said(body: WireErrorBody): string | undefined {
+  const raw = body.errors.find((e) => e.message)?.message ?? body.message ?? body.error_description;
+  if (!raw) return undefined;
+  const oneLine = raw.replace(/\s+/g, ' ').trim();
+  if (oneLine === '' || oneLine.startsWith('<')) return undefined;
+  return (oneLine.length > 200 ? `${oneLine.slice(0, 197)}…` : oneLine).replace(/\.$/, '');
+}
+
+export function retryAfterSeconds(headers: Headers): number | undefined {
+  const raw = headers.get('retry-after');
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - Date.now()) / 1000)) : undefined;
+}
+
+function sentence(text: string, trackingId: string | undefined): string {
+  return trackingId ? `${text} (request ID ${trackingId})` : `${text}.`;
+}
+
+/** An `ErrorDescriber` for createHttpClient: RingCentral status + body + headers → ProviderError. */
+export function describeRingCentralError(status: number, rawBody: unknown, headers: Headers): ProviderError {
+  const body = readBody(rawBody);
+  const codes = errorCodes(body);
+  const trackingId = headers.get('rcrequestid') ?? headers.get('x-request-id') ?? undefined;
+  const words = said(body);
+  const base = { status, trackingId };
+  const has = (set: Set<string>) => codes.some((c) => set.has(c));
+
+  if (status === 429 || has(RATE_CODES)) {
+    const retryAfter = retryAfterSeconds(headers) ?? DEFAULT_RATE_WAIT_SEC;
+    return new ProviderError({ ...base, code: 'RATE_LIMITED', retryable: true, retryAfter, message: sentence(`RingCentral asked Switchboard to slow down: try again in ${retryAfter} s`, trackingId) });
+  }
+  if (status === 401 || (status === 400 && codes.some((c) => c.startsWith('OAU-')))) {
+    const expired = codes.includes('OAU-128');
+    return new ProviderError({ ...base, code: 'AUTH', message: expired ? 'The RingCentral sign-in has expired: sign in again.' : 'RingCentral refused the sign-in: sign in again.' });
+  }
+  if (has(NOT_FOUND_CODES) || status === 404) {
+    return new ProviderError({ ...base, code: 'NOT_FOUND', message: sentence(`RingCentral refused: ${words ?? 'the call no longer exists'}`, trackingId) });
+  }
+  if (status === 403) {
+    const permission = has(PERMISSION_CODES) ? ' (the app or user lacks a RingCentral permission such as CallControl)' : '';
+    return new ProviderError({ ...base, code: 'PROVIDER', message: sentence(`RingCentral refused access${words ? `: ${words}` : ''}${permission}`, trackingId) });
+  }
+  if (status === 409) {
+    return new ProviderError({ ...base, code: 'NOT_ALLOWED', message: sentence(`RingCentral refused: ${words ?? 'the call is not in a state that allows this'}`, trackingId) });
+  }
+  if (status === 400) {
+    return new ProviderError({ ...base, code: 'NOT_ALLOWED', message: sentence(`RingCentral refused: ${words ?? 'the request was not valid for this call'}`, trackingId) });
+  }
+  if (status >= 500) {
+    return new ProviderError({
+      ...base,
+      code: 'UNAVAILABLE',
+      retryable: true,
+      retryAfter: retryAfterSeconds(headers),
+      message: sentence(`RingCentral is not available right now (HTTP ${status}${words ? `: ${words}` : ''})`, trackingId),
+    });
+  }
+  return new ProviderError({ ...base, code: 'PROVIDER', message: sentence(`RingCentral refused the request (HTTP ${status}${words ? `: ${words}` : ''})`, trackingId) });
+}

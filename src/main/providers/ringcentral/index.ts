@@ -1,0 +1,30 @@
+/**
+ * The RingCentral provider's public surface: the REST client (on the shared HTTP policy with
+ * RingCentral's error wording and rate-limit gate), the Provider, and the live-event subscription. The
+ * only entry point the rest of main needs; wire shapes stay inside this folder except the event type
+ * the subscription hands to the provider. Must not import electron: production passes Electron's
+ * net.fetch in through `fetch`.
+ */
+import { RingCentralClient, type RingCentralClientOptions } from './client';
+import { RingCentralProvider, type RingCentralProviderOptions } from './provider';
+import { createTelephonySubscription, type TelephonySubscription, type TelephonySubscriptionOptions } from './subscription';
+
+export type CreateRingCentralProviderOptions = RingCentralClientOptions & RingCentralProviderOptions;
+
+export function createRingCentralProvider(options: CreateRingCentralProviderOptions): { client: RingCentralClient; provider: RingCentralProvider } {
+  const client = new RingCentralClient(options);
+  return { client, provider: new RingCentralProvider(client, { deviceId: options.deviceId, now: options.now }) };
+}
+
+/** Live telephony events for the user of `client`. */
+export function createRingCentralSubscription(client: RingCentralClient, options: Omit<TelephonySubscriptionOptions, 'wsToken'> = {}): TelephonySubscription {
+  return createTelephonySubscription({ ...options, wsToken: (signal) => client.wsToken({ signal }) });
+}
+
+export { PRODUCTION_SERVER, RingCentralClient, type RingCentralClientOptions } from './client';
+export { RingCentralProvider, type RingCentralProviderOptions } from './provider';
+export { describeRingCentralError } from './errors';
+export { TELEPHONY_EVENT_FILTER, type SubscriptionEvents, type TelephonySubscription, type TelephonySubscriptionOptions } from './subscription';
+export type { CallEndReason, MappedCall } from './mapping';
+export type { WireSessionEvent } from './wire';
+export { buildRingCentralAuthorizeUrl, createRingCentralTokenGrantor, exchangeRingCentralCode, ringCentralRevokeUrl, ringCentralTokenUrl } from './oauth';

@@ -1,0 +1,260 @@
+/**
+ * The RingCentral Provider: reads the user's calls (presence with detailed telephony state, then each
+ * session), account and devices, and turns each CallCommand into the one Call Control request that
+ * carries it out (docs/wire/ringcentral-and-bandwidth.md §A2, §A4). It remembers, per session, the
+ * user's party and what it last saw, so a command addresses the right party and a live event (which
+ * carries only the user's parties) maps to the same Call as a full read. Commands RingCentral Call
+ * Control has no request for are refused with NOT_ALLOWED before anything is sent. Must not import
+ * electron; knows nothing of polling, the call store or the UI.
+ */
+import type { CallCommand, CommandOutcome } from '../../../shared/contract';
+import type { Account, AnswerEndpoint, Call, HistoryEntry } from '../../../shared/domain';
+import { normalizeDestination } from '../../../shared/dial-string';
+import type { CallSnapshot, Provider } from '../../provider-api/provider';
+import { ProviderError } from '../../provider-api/provider-error';
+import type { RingCentralClient } from './client';
+import { chooseDevice, toAnswerEndpoints } from './devices';
+import { type MappedCall, type Me, type SessionLike, myParty, toCall } from './mapping';
+import type { CallOutBody, ForwardTarget, WireParty, WireSessionEvent } from './wire';
+
+export interface RingCentralProviderOptions {
+  /** The device to ring and answer on when a command names none (the user's choice in settings). */
+  deviceId?: () => string | undefined;
+  /** The clock for first-seen and answered times (default Date.now). */
+  now?: () => number;
+}
+
+interface Known {
+  createdAt: string;
+  answeredAt?: string;
+  partyId: string;
+  party: WireParty;
+  origin?: SessionLike['origin'];
+}
+
+/**
+ * A short run of digits without "+" is an extension number, anything else a phone number. RingCentral
+ * extension numbers are at most 6 digits in practice; the reference names no rule.
+ */
+function target(destination: string): { phoneNumber: string } | { extensionNumber: string } {
+  const normalized = normalizeDestination(destination);
+  if (!normalized.ok) throw new ProviderError({ code: 'BAD_INPUT', message: normalized.error.message });
+  const value = normalized.value;
+  if (value.includes('@')) throw new ProviderError({ code: 'BAD_INPUT', message: 'RingCentral Call Control dials numbers and extensions, not addresses.' });
+  return /^\d{1,6}$/.test(value) ? { extensionNumber: value } : { phoneNumber: value };
+}
+
+function unsupported(what: string): ProviderError {
+  return new ProviderError({ code: 'NOT_ALLOWED', message: `RingCentral Call Control cannot ${what}.` });
+}
+
+const ANSWERED = new Set(['connected', 'held', 'remoteHeld']);
+
+export class RingCentralProvider implements Provider {
+  readonly id = 'ringcentral' as const;
+  private me: Me | undefined;
+  private readonly known = new Map<string, Known>();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: RingCentralClient,
+    private readonly options: RingCentralProviderOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  private async whoAmI(signal?: AbortSignal): Promise<Me> {
+    if (!this.me) this.me = { extensionId: (await this.client.me({ signal })).id };
+    return this.me;
+  }
+
+  /** Maps a session (full or from an event) and updates the memory of it. */
+  private remember(session: SessionLike, me: Me): MappedCall | undefined {
+    const before = this.known.get(session.id);
+    const nowIso = new Date(this.now()).toISOString();
+    const mapped = toCall({ ...session, origin: session.origin ?? before?.origin }, me, { createdAt: before?.createdAt, answeredAt: before?.answeredAt, now: nowIso });
+    if (!mapped) return undefined;
+    const party = myParty(session, me);
+    if (!party) return undefined;
+    if (mapped.call.state === 'disconnected') {
+      this.known.delete(session.id);
+      return mapped;
+    }
+    this.known.set(session.id, {
+      createdAt: mapped.call.createdAt,
+      answeredAt: ANSWERED.has(mapped.call.state) ? (mapped.call.answeredAt ?? nowIso) : undefined,
+      partyId: mapped.partyId,
+      party,
+      origin: session.origin ?? before?.origin,
+    });
+    return mapped;
+  }
+
+  async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
+    const me = await this.whoAmI(signal);
+    const presence = await this.client.presence({ signal });
+    const ids = [...new Set(presence.activeCalls.map((c) => c.telephonySessionId))];
+    const calls: Call[] = [];
+    for (const sid of ids) {
+      let session;
+      try {
+        session = await this.client.session(sid, { signal });
+      } catch (error) {
+        // Ended between the presence read and this one.
+        if (error instanceof ProviderError && error.code === 'NOT_FOUND') continue;
+        throw error;
+      }
+      const mapped = this.remember(session, me);
+      if (mapped && mapped.call.state !== 'disconnected') calls.push(mapped.call);
+    }
+    for (const sid of [...this.known.keys()]) if (!ids.includes(sid)) this.known.delete(sid);
+    return { calls, conference: null };
+  }
+
+  /**
+   * A live event from the subscription (subscription.ts) as the Call it now describes; undefined when
+   * it is not one of the user's calls. A disconnected Call means the call ended.
+   */
+  async callFromEvent(event: WireSessionEvent): Promise<MappedCall | undefined> {
+    const me = await this.whoAmI();
+    const before = this.known.get(event.telephonySessionId);
+    // An event lists only the parties that changed: keep the user's last known party when this one is about another.
+    const parties = event.parties.some((p) => p.extensionId === me.extensionId) || !before ? event.parties : [before.party, ...event.parties];
+    return this.remember({ id: event.telephonySessionId, origin: event.origin, creationTime: before?.createdAt ?? event.eventTime, parties }, me);
+  }
+
+  /** The user's party in the session: from memory, else read once. */
+  private async party(sid: string, signal?: AbortSignal): Promise<WireParty> {
+    const known = this.known.get(sid);
+    if (known) return known.party;
+    const me = await this.whoAmI(signal);
+    const session = await this.client.session(sid, { signal });
+    this.remember(session, me);
+    const party = myParty(session, me);
+    if (!party) throw new ProviderError({ code: 'NOT_FOUND', message: 'RingCentral refused: this call is not one of yours any more.' });
+    return party;
+  }
+
+  /** A command's answer is the party as it now is: keep it (status, recordings) for the next command. */
+  private noteParty(sid: string, party: WireParty): void {
+    const known = this.known.get(sid);
+    if (known && known.partyId === party.id) known.party = party;
+  }
+
+  private async device(given: string | undefined, signal?: AbortSignal): Promise<string> {
+    if (given) return given;
+    return chooseDevice(await this.client.devices({ signal }), this.options.deviceId?.()).id;
+  }
+
+  private async recordingId(sid: string, party: WireParty, signal?: AbortSignal): Promise<string> {
+    const fresh = party.recordings.length > 0 ? party : await this.client.party(sid, party.id, { signal });
+    const recording = fresh.recordings[0];
+    if (!recording) throw new ProviderError({ code: 'NOT_ALLOWED', message: 'RingCentral refused: this call is not being recorded.' });
+    return String(recording.id);
+  }
+
+  async execute(command: CallCommand, signal?: AbortSignal): Promise<CommandOutcome> {
+    const via = { signal };
+    if (command.type === 'dial') {
+      const to: CallOutBody['to'] = target(command.destination);
+      const session = await this.client.callOut(await this.device(command.endpointId, signal), to, via);
+      const me = await this.whoAmI(signal);
+      this.remember(session, me);
+      return { callId: session.id };
+    }
+    switch (command.type) {
+      case 'attendedTransfer':
+        throw unsupported('complete an attended transfer (bridge the calls instead)');
+      case 'retrieve':
+      case 'pickup':
+        throw unsupported('pick up a call by its park location; pick up the parked call from its session instead');
+      case 'bargeIn':
+        throw unsupported('barge in; supervise the call instead');
+      case 'push':
+        throw unsupported('push a call to another device; flip it instead');
+      case 'dtmf':
+        throw unsupported('send tones');
+      case 'muteTransfer':
+        throw unsupported('transfer once the destination answers');
+      case 'stopRecording':
+        throw unsupported('stop a recording (pause it instead)');
+      default:
+        break;
+    }
+    const sid = command.callId;
+    const party = await this.party(sid, signal);
+    const pid = party.id;
+    switch (command.type) {
+      case 'answer':
+        this.noteParty(sid, await this.client.answer(sid, pid, await this.device(command.endpointId, signal), via));
+        return {};
+      case 'decline':
+        if (command.reason === 'ignore' && (party.queueCall === true || party.attributes?.queueCall === true)) await this.client.ignore(sid, pid, await this.device(undefined, signal), via);
+        else await this.client.reject(sid, pid, via);
+        return {};
+      case 'hangup':
+        await this.client.dropSession(sid, via);
+        return {};
+      case 'hold':
+        this.noteParty(sid, await this.client.hold(sid, pid, undefined, via));
+        return {};
+      case 'resume':
+        this.noteParty(sid, await this.client.unhold(sid, pid, via));
+        return {};
+      case 'divert':
+        await this.client.forward(sid, pid, target(command.destination) as ForwardTarget, via);
+        return {};
+      case 'toVoicemail': {
+        const voicemail = command.destination === undefined ? (await this.whoAmI(signal)).extensionId : command.destination;
+        const ringing = party.status.code === 'Setup' || party.status.code === 'Proceeding';
+        if (ringing) await this.client.forward(sid, pid, { voicemail }, via);
+        else await this.client.transfer(sid, pid, { voicemail }, via);
+        return {};
+      }
+      case 'transfer':
+        await this.client.transfer(sid, pid, target(command.destination), via);
+        return {};
+      case 'park': {
+        const parked = command.destination === undefined ? await this.client.park(sid, pid, via) : await this.client.transfer(sid, pid, { parkOrbit: command.destination }, via);
+        const orbit = parked.park?.id ?? command.destination;
+        return orbit ? { parkedAt: { number: orbit, privacy: false } } : {};
+      }
+      case 'mute':
+      case 'unmute':
+        this.noteParty(sid, await this.client.updateParty(sid, pid, { muted: command.type === 'mute' }, via));
+        return {};
+      case 'startRecording':
+        await this.client.startRecording(sid, pid, via);
+        return {};
+      case 'pauseRecording':
+      case 'resumeRecording':
+        await this.client.setRecording(sid, pid, await this.recordingId(sid, party, signal), command.type === 'resumeRecording', via);
+        return {};
+      default:
+        throw unsupported('do this');
+    }
+  }
+
+  async executeConference(): Promise<void> {
+    throw unsupported('run conference controls yet');
+  }
+
+  /** RingCentral's call log is not read yet: no history. */
+  async history(): Promise<HistoryEntry[]> {
+    return [];
+  }
+
+  async account(): Promise<Account> {
+    const me = await this.client.me();
+    this.me = { extensionId: me.id };
+    const contactName = [me.contact?.firstName, me.contact?.lastName].filter(Boolean).join(' ');
+    const account: Account = { provider: 'ringcentral', personId: me.id, displayName: me.name ?? (contactName || `Extension ${me.extensionNumber ?? me.id}`) };
+    if (me.contact?.email) account.email = me.contact.email;
+    if (me.extensionNumber) account.extension = me.extensionNumber;
+    return account;
+  }
+
+  async answerEndpoints(): Promise<AnswerEndpoint[]> {
+    return toAnswerEndpoints(await this.client.devices(), this.options.deviceId?.());
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The scenario driver: what callers, the far end and the user's own phone do, for tests and a demo
+ * account. Throws SimRefusal when the state does not allow the step (e.g. remoteAnswers on a call that
+ * is not ringing out). No HTTP here.
+ */
+import type { CallSessions } from './call-sessions';
+import type { RingCentralScenario, SimEndpoint, SimMe } from './types';
+
+export function createScenario(calls: CallSessions, me: SimMe, reset: () => void): RingCentralScenario {
+  return {
+    ringUser(init) {
+      const myself: SimEndpoint = { phoneNumber: me.phoneNumber, name: me.name, extensionId: me.extensionId };
+      let to: SimEndpoint = myself;
+      if (init.queue) to = { phoneNumber: init.queue.phoneNumber, name: init.queue.name, ...(init.queue.extensionNumber ? { extensionNumber: init.queue.extensionNumber } : {}) };
+      if (init.forwardedBy) to = { name: init.forwardedBy.name, extensionId: init.forwardedBy.extensionId, ...(init.forwardedBy.phoneNumber ? { phoneNumber: init.forwardedBy.phoneNumber } : {}), ...(init.forwardedBy.extensionNumber ? { extensionNumber: init.forwardedBy.extensionNumber } : {}) };
+      return calls.ringUser(init.from, to, { queueCall: init.queue !== undefined, setup: init.setup }).id;
+    },
+    remoteAnswers: (id) => calls.remoteAnswers(id),
+    remoteHangsUp: (id) => calls.remoteHangsUp(id),
+    answerOnDevice: (id) => calls.answerOnDevice(id),
+    toVoicemail: (id) => calls.toVoicemail(id),
+    remoteHolds: (id) => calls.remoteHold(id, true),
+    remoteResumes: (id) => calls.remoteHold(id, false),
+    proceeds: (id) => calls.proceed(id),
+    reset,
+  };
+}

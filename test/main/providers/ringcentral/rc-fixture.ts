@@ -1,0 +1,59 @@
+/**
+ * A RingCentral simulator and a client pointed at it over loopback, both on one hand-driven clock, plus
+ * small readers for what reached the wire. Shared by the RingCentral provider tests; not a test itself.
+ */
+import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
+import { RingCentralClient, type RingCentralClientOptions } from '../../../../src/main/providers/ringcentral/client';
+import { startRingCentralSimulator, type RecordedRequest, type RingCentralSimulator, type RingCentralSimulatorOptions } from '../../../../src/main/simulator/ringcentral';
+import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
+
+export const RC_TOKEN = 'rc-sim-access-token';
+export const DESK_PHONE = '800002';
+
+export interface RcFixture {
+  sim: RingCentralSimulator;
+  client: RingCentralClient;
+  timers: ManualTimers;
+  /** Requests that arrive from now on (call `.read()` after the action). */
+  mark(): { read(): { method: string; path: string; body: unknown }[] };
+  /** An inbound call ringing the user: its session id and the user's party id. */
+  ringing(init?: { queue?: boolean }): { sid: string; pid: string };
+  /** An inbound call the user answered on the desk phone. */
+  connected(): { sid: string; pid: string };
+  close(): Promise<void>;
+}
+
+export function onWire(requests: readonly RecordedRequest[]) {
+  return requests.map((r) => ({ method: r.method, path: r.path, body: r.body }));
+}
+
+export async function startRcFixture(options: { sim?: RingCentralSimulatorOptions; client?: Partial<RingCentralClientOptions> } = {}): Promise<RcFixture> {
+  const timers = new ManualTimers();
+  const sim = await startRingCentralSimulator({ timers, ...options.sim });
+  const client = new RingCentralClient({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers, ...options.client });
+  const mine = (sid: string) => {
+    const party = sim.session(sid)?.parties.find((p) => p.extensionId === sim.me.extensionId);
+    if (!party) throw new Error(`no party of mine in ${sid}`);
+    return party.id;
+  };
+  const ringing = (init: { queue?: boolean } = {}) => {
+    const sid = sim.scenario.ringUser({ from: { phoneNumber: '+15550100', name: 'Ada Lovelace' }, ...(init.queue ? { queue: { name: 'Support', phoneNumber: '+16505550199' } } : {}) });
+    return { sid, pid: mine(sid) };
+  };
+  return {
+    sim,
+    client,
+    timers,
+    mark() {
+      const start = sim.requests.length;
+      return { read: () => onWire(sim.requests.slice(start)) };
+    },
+    ringing,
+    connected() {
+      const call = ringing();
+      sim.scenario.answerOnDevice(call.sid);
+      return call;
+    },
+    close: () => sim.close(),
+  };
+}
