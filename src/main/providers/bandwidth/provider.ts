@@ -65,7 +65,7 @@ export class BandwidthProvider implements Provider {
         const call = toCall(w, this.options.number);
         return { ...call, actions: actionsFor(call) };
       });
-    return { calls, conference: null };
+    return { calls, conferences: [] };
   }
 
   async execute(command: CallCommand, signal?: AbortSignal): Promise<CommandOutcome> {

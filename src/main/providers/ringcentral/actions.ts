@@ -25,7 +25,7 @@ function recordingActions(party: WireParty, origin: string | undefined): Action[
   return party.recordings.some((r) => r.active !== false) ? ['pauseRecording'] : ['resumeRecording'];
 }
 
-export function actionsFor(party: WireParty, origin: WireSession['origin'], options: ActionOptions = {}): Action[] {
+export function actionsFor(party: WireParty, origin: WireSession['origin'], _options: ActionOptions = {}): Action[] {
   const code = party.status.code;
   const inbound = party.direction === 'Inbound';
   const mute: Action = party.muted ? 'unmute' : 'mute';
@@ -34,11 +34,10 @@ export function actionsFor(party: WireParty, origin: WireSession['origin'], opti
     case 'Setup':
     case 'Proceeding': {
       if (!inbound) return ['hangup'];
-      const extra: Action[] = options.extended ? ['reply', ...(isQueueCall(party) ? (['ignore'] as Action[]) : [])] : [];
-      return ['answer', 'decline', 'divert', 'toVoicemail', ...extra];
+      return ['answer', 'decline', 'divert', 'toVoicemail'];
     }
     case 'Answered':
-      return ['hangup', 'hold', mute, 'transfer', 'toVoicemail', ...park, ...(options.extended ? (['flip'] as Action[]) : []), ...recordingActions(party, origin?.type)];
+      return ['hangup', 'hold', mute, 'transfer', 'toVoicemail', ...park, ...recordingActions(party, origin?.type)];
     case 'Hold':
       return ['hangup', 'resume', mute, 'transfer', 'toVoicemail', ...park];
     default:

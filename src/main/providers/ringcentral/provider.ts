@@ -108,7 +108,7 @@ export class RingCentralProvider implements Provider {
       if (mapped && mapped.call.state !== 'disconnected') calls.push(mapped.call);
     }
     for (const sid of [...this.known.keys()]) if (!ids.includes(sid)) this.known.delete(sid);
-    return { calls, conference: null };
+    return { calls, conferences: [] };
   }
 
   /**

@@ -62,7 +62,7 @@ describe('actions per state', () => {
     expect(actionsFor(call({ direction: 'in', state: 'started', from: THEM, to: ME }))).toEqual(['answer', 'decline']);
     expect(actionsFor(call({ direction: 'out', state: 'started', from: ME, to: THEM }))).toEqual(['hangup']);
     const active = actionsFor(call({ direction: 'in', state: 'active', from: THEM, to: ME }));
-    expect(active).toEqual(['hangup', 'transfer', 'dtmf', 'startRecording', 'playAudio', 'gather']);
+    expect(active).toEqual(['hangup', 'transfer', 'dtmf', 'startRecording']);
     expect(active).not.toContain('hold');
     expect(active).not.toContain('mute');
     expect(actionsFor(call({ direction: 'in', state: 'active', from: THEM, to: ME, recordingEnabled: true }))).toContain('stopRecording');

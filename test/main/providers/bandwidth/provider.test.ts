@@ -23,9 +23,9 @@ describe('BandwidthProvider', () => {
     rig.sim.scenario.farEndHangsUp(ended);
     rig.sim.scenario.ringIn({ from: CALLER, to: '+19195550777' });
     const before = rig.sim.requests.length;
-    const { calls, conference } = await provider.snapshot();
+    const { calls, conferences } = await provider.snapshot();
     expect(rig.sim.requests.length - before).toBe(1);
-    expect(conference).toBeNull();
+    expect(conferences).toEqual([]);
     expect(calls).toEqual([
       expect.objectContaining({
         id: ringing,
@@ -92,7 +92,7 @@ describe('BandwidthProvider', () => {
       code: 'NOT_ALLOWED',
       message: 'Bandwidth calls cannot be put on hold.',
     });
-    await expect(provider.executeConference({ type: 'muteHost' })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await expect(provider.executeConference({ type: 'muteHost', conferenceId: 'conf-1' })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     expect(rig.sim.requests).toHaveLength(0);
   });
 

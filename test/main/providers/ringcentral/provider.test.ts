@@ -26,7 +26,7 @@ describe('reads', () => {
     const ended = f.connected();
     f.sim.scenario.remoteHangsUp(ended.sid);
     const snapshot = await provider.snapshot();
-    expect(snapshot.conference).toBeNull();
+    expect(snapshot.conferences).toEqual([]);
     expect(snapshot.calls.map((c) => [c.id, c.state])).toEqual([
       [ringing.sid, 'alerting'],
       [connected.sid, 'connected'],
