@@ -103,6 +103,7 @@ export const CONFERENCE_TYPE_LABELS: Record<ConferenceType, string> = {
   bargeIn: 'Barge-in',
   silentMonitoring: 'Silent monitoring',
   coaching: 'Coaching',
+  bridge: 'Bridge',
 };
 
 export const SIGN_IN_METHOD_LABELS: Record<SignInMethod, string> = {

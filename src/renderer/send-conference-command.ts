@@ -12,12 +12,13 @@ import { addNotice, markConferenceInFlight, markInFlight } from './state';
 /** The calls a command is about (merge, add, a participant control); none for the conference itself. */
 function namedCalls(command: ConferenceCommand): string[] {
   if (command.type === 'merge') return command.callIds ?? [];
-  return 'callId' in command ? [command.callId] : [];
+  if (command.type === 'bridge') return [...command.callIds];
+  return 'callId' in command && command.callId !== undefined ? [command.callId] : [];
 }
 
 export async function sendConferenceCommand(bridge: Bridge, command: ConferenceCommand): Promise<Result<null>> {
   const callIds = namedCalls(command);
-  const hostOf = callIds.length === 0 && command.type !== 'merge' ? command.conferenceId : undefined;
+  const hostOf = callIds.length === 0 && 'conferenceId' in command ? command.conferenceId : undefined;
   for (const callId of callIds) markInFlight(callId, true);
   if (hostOf !== undefined) markConferenceInFlight(hostOf, true);
   const result = await throughBridge(() => bridge.conferenceCommand(command));

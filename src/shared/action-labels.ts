@@ -35,6 +35,15 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   undeafen: 'Undeafen',
   releaseConference: 'Release conference',
   leaveConference: 'Leave conference',
+  reply: 'Reply with message',
+  ignore: 'Ignore',
+  flip: 'Flip',
+  listen: 'Listen',
+  speak: 'Speak',
+  playAudio: 'Play audio',
+  stopAudio: 'Stop playback',
+  gather: 'Collect digits',
+  removeParticipant: 'Remove',
 };
 
 /** Placing a call is not an action a call offers, but it has a button too. */

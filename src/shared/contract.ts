@@ -10,9 +10,11 @@ import { z } from 'zod';
 import type {
   AnswerEndpoint,
   Call,
+  CallTimelineEvent,
   Conference,
   HistoryEntry,
   Party,
+  Recording,
   Status,
 } from './domain';
 import { HISTORY_TYPES, REJECT_REASONS } from './domain';
@@ -48,6 +50,29 @@ const dtmfDigits = z.string().min(1).max(64).transform(normalisedBy(normalizeDtm
 const line = id.optional();
 const callRef = { callId: id, line };
 
+/** RingCentral's reply patterns (docs/wire/ringcentral-and-bandwidth.md §A2). */
+export const REPLY_PATTERNS = [
+  'WillCallYouBack',
+  'CallMeBack',
+  'OnMyWay',
+  'OnTheOtherLine',
+  'WillCallYouBackLater',
+  'CallMeBackLater',
+  'InAMeeting',
+  'OnTheOtherLineNoCall',
+] as const;
+export const REPLY_TIME_UNITS = ['Minute', 'Hour', 'Day'] as const;
+
+/** A sentence to speak (Bandwidth allows at most 1,000 characters). */
+const sentence = z.string().trim().min(1, 'write something to say').max(1000, 'a sentence is at most 1,000 characters');
+const speech = {
+  sentence,
+  gender: z.enum(['female', 'male']).optional(),
+  locale: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/, 'a locale such as en_US').optional(),
+  voice: z.string().regex(/^[A-Za-z-]{1,32}$/, 'a voice name such as Susan').optional(),
+};
+const audioUrl = z.url({ protocol: /^https?$/, message: 'an http(s) address of an audio file' }).max(2048);
+
 /**
  * Every call-control command, one variant per action. `line` is the line owner (Webex lineOwnerId).
  * Parsed once, at the boundary (src/main/runtime/command-invocation.ts): destinations, targets and
@@ -82,6 +107,43 @@ export const callCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('stopRecording'), ...callRef }),
   z.strictObject({ type: z.literal('pauseRecording'), ...callRef }),
   z.strictObject({ type: z.literal('resumeRecording'), ...callRef }),
+  // ---- RingCentral ----
+  /** Answer a ringing call with a text message, or one of RingCentral's patterns (with a time). */
+  z
+    .strictObject({
+      type: z.literal('reply'),
+      ...callRef,
+      text: z.string().trim().min(1, 'write a message').max(150, 'a reply is at most 150 characters').optional(),
+      pattern: z
+        .strictObject({
+          pattern: z.enum(REPLY_PATTERNS),
+          time: z.number().int().min(1).max(999).optional(),
+          timeUnit: z.enum(REPLY_TIME_UNITS).optional(),
+        })
+        .optional(),
+    })
+    .refine((c) => (c.text === undefined) !== (c.pattern === undefined), 'give either a message or a pattern'),
+  /** Let a call-queue call go on to the next agent. */
+  z.strictObject({ type: z.literal('ignore'), ...callRef }),
+  /** Move an answered call to another of my phones (a call-flip number, e.g. "*2"). */
+  z.strictObject({ type: z.literal('flip'), ...callRef, flipId: z.string().regex(/^\*?[0-9]{1,2}$/, 'a call-flip number such as *2') }),
+  /** Listen to a colleague's call (supervise): the colleague's extension number. */
+  z.strictObject({ type: z.literal('listen'), target: destination, endpointId: id.optional(), line }),
+  // ---- Bandwidth ----
+  /** Speak a sentence into the call (text to speech). */
+  z.strictObject({ type: z.literal('speak'), ...callRef, ...speech }),
+  /** Play an audio file into the call. */
+  z.strictObject({ type: z.literal('playAudio'), ...callRef, url: audioUrl, loop: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('stopAudio'), ...callRef }),
+  /** Collect digits the caller presses, after an optional spoken prompt. */
+  z.strictObject({
+    type: z.literal('gather'),
+    ...callRef,
+    prompt: sentence.optional(),
+    maxDigits: z.number().int().min(1).max(30).optional(),
+    terminatingDigits: z.string().regex(/^[0-9*#]{1,5}$/, 'terminating digits are 0-9, * and #').optional(),
+    timeoutSeconds: z.number().int().min(1).max(30).optional(),
+  }),
 ]);
 export type CallCommand = z.infer<typeof callCommandSchema>;
 export type CallCommandType = CallCommand['type'];
@@ -120,6 +182,26 @@ export const conferenceCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('release'), ...conferenceRef }),
   /** Leave a three-way call and keep the other two connected (an attended transfer of their calls). */
   z.strictObject({ type: z.literal('leave'), ...conferenceRef }),
+  /** Take a participant out of the conference (their call ends or goes on without the others). */
+  z.strictObject({ type: z.literal('removeParticipant'), ...participantRef }),
+  /** Hold / resume one participant (Bandwidth members: they hear nothing and are not heard). */
+  z.strictObject({ type: z.literal('holdParticipant'), ...participantRef }),
+  z.strictObject({ type: z.literal('resumeParticipant'), ...participantRef }),
+  /** Start an empty conference of my own (Bandwidth); people are then dialled into it. */
+  z.strictObject({ type: z.literal('startConference') }),
+  /** Dial a number into the named conference (Bandwidth members join by a call made for them). */
+  z.strictObject({ type: z.literal('dialIntoConference'), ...conferenceRef, destination }),
+  /** Speak or play into the whole conference, or to one participant when `callId` is given. */
+  z.strictObject({ type: z.literal('speakToConference'), ...conferenceRef, callId: id.optional(), ...speech }),
+  z.strictObject({ type: z.literal('playToConference'), ...conferenceRef, callId: id.optional(), url: audioUrl }),
+  /** Connect two of my calls in a bridge (shown as a conference of type "bridge"). */
+  z.strictObject({
+    type: z.literal('bridge'),
+    callIds: z
+      .array(id)
+      .length(2, 'a bridge connects two calls')
+      .refine((ids) => ids[0] !== ids[1], 'a bridge connects two different calls'),
+  }),
 ]);
 export type ConferenceCommand = z.infer<typeof conferenceCommandSchema>;
 export type ConferenceCommandType = ConferenceCommand['type'];
@@ -128,7 +210,15 @@ export type ConferenceCommandType = ConferenceCommand['type'];
 export interface CommandOutcome {
   callId?: string;
   parkedAt?: Party;
+  /** The gather a Collect digits command started (its digits arrive on the call's `gather`). */
+  gatherId?: string;
+  /** The conference (or bridge) a command created. */
+  conferenceId?: string;
 }
+
+export const recordingsQuerySchema = z.strictObject({ callId: id });
+export const transcriptionRequestSchema = z.strictObject({ recordingId: id });
+export const timelineQuerySchema = z.strictObject({ callId: id });
 
 export const historyQuerySchema = z.strictObject({ type: z.enum(HISTORY_TYPES).optional() });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
@@ -238,6 +328,10 @@ export const CHANNELS = {
   setClientSecret: invoke('account:setClientSecret', clientSecretSchema, carries<Result<null>>()),
   signInWithCredentials: invoke('account:signInWithCredentials', credentialsSchema, carries<Result<null>>()),
   signOut: invoke('account:signOut', NO_ARGS, carries<Result<null>>()),
+  // A call's recordings (with transcriptions) and event timeline, where the provider keeps them.
+  recordings: invoke('recordings:list', recordingsQuerySchema, carries<Result<Recording[]>>()),
+  requestTranscription: invoke('transcription:request', transcriptionRequestSchema, carries<Result<null>>()),
+  timeline: invoke('call:timeline', timelineQuerySchema, carries<Result<CallTimelineEvent[]>>()),
   onCallsChanged: push('calls:changed', carries<Call[]>()),
   onConferencesChanged: push('conferences:changed', carries<Conference[]>()),
   onHistoryChanged: push('history:changed', carries<HistoryEntry[]>()),

@@ -75,6 +75,19 @@ export const ACTIONS = [
   'undeafen',
   'releaseConference',
   'leaveConference',
+  // RingCentral: answer a ringing call with a text message, let a queue call go to the next agent, move
+  // an answered call to another of my phones (call flip), listen to a colleague's call (supervise).
+  'reply',
+  'ignore',
+  'flip',
+  'listen',
+  // Bandwidth: speak a sentence or play a file into a call (or a conference / one member), stop it,
+  // collect digits the caller presses, remove a member from a conference.
+  'speak',
+  'playAudio',
+  'stopAudio',
+  'gather',
+  'removeParticipant',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -120,13 +133,20 @@ export interface Call {
   actions: Action[];
   /** A command sent and not yet confirmed by the provider. */
   pending?: Action;
+  /** Digits being collected from the caller, or the last ones collected (Bandwidth). */
+  gather?: Gather;
+  /** Audio (speech or a file) is playing into the call: Stop playback applies. */
+  playing?: boolean;
 }
 
 export const CONFERENCE_STATES = ['connected', 'held', 'disconnected'] as const;
 export type ConferenceState = (typeof CONFERENCE_STATES)[number];
 
-export const CONFERENCE_TYPES = ['bargeIn', 'silentMonitoring', 'coaching'] as const;
-/** A non-standard conference (after a barge-in, monitoring or coaching); a merged one has no type. */
+export const CONFERENCE_TYPES = ['bargeIn', 'silentMonitoring', 'coaching', 'bridge'] as const;
+/**
+ * A non-standard conference (after a barge-in, monitoring or coaching), or a bridge of two calls
+ * (Bandwidth: `hold`/`resume` set its audio off and on); a merged one has no type.
+ */
 export type ConferenceType = (typeof CONFERENCE_TYPES)[number];
 
 export interface ConferenceParticipant {
@@ -136,6 +156,8 @@ export interface ConferenceParticipant {
   muted: boolean;
   /** They hear nothing of the conference. */
   deafened: boolean;
+  /** On hold in the conference: they neither hear nor are heard (Bandwidth members). */
+  held?: boolean;
   /** Who it is, from my call with them (absent when that call is not in my call list). */
   party?: Party;
   /** What can be done to this participant now (mute/unmute, deafen/undeafen). */
@@ -165,6 +187,8 @@ export interface Conference {
 
 export interface HistoryEntry {
   type: HistoryType;
+  /** The provider's id of the call, where it keeps the call's recordings and events to show later. */
+  callId?: string;
   name?: string;
   number?: string;
   privacy: boolean;
@@ -216,4 +240,33 @@ export interface Status {
   detail?: string;
   /** ISO time of the last successful read of the call list. */
   lastSyncAt?: string;
+}
+
+/** Digits collected from the caller (Bandwidth gather): under way, or ended with what was pressed. */
+export interface Gather {
+  id: string;
+  state: 'collecting' | 'completed';
+  digits?: string;
+}
+
+export const RECORDING_FILE_STATES = ['recording', 'complete', 'error'] as const;
+export const TRANSCRIPTION_STATES = ['pending', 'completed', 'error'] as const;
+
+/** A recording of a call, with its transcription when one was asked for. */
+export interface Recording {
+  id: string;
+  callId: string;
+  state: (typeof RECORDING_FILE_STATES)[number];
+  startedAt?: string;
+  endedAt?: string;
+  /** Where the audio can be fetched (the provider's URL: it needs the account's credentials). */
+  mediaUrl?: string;
+  transcription?: { id: string; state: (typeof TRANSCRIPTION_STATES)[number]; text?: string };
+}
+
+/** One event in a call's life as the provider recorded it (Bandwidth call events). */
+export interface CallTimelineEvent {
+  time: string;
+  name: string;
+  detail?: string;
 }

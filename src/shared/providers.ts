@@ -18,6 +18,16 @@ export const PROVIDER_CAPABILITIES = [
   'lines',
   'divert',
   'voicemail',
+  /** Listen to a colleague's call (RingCentral supervise). */
+  'listen',
+  /** Start an empty conference and dial people into it (Bandwidth). */
+  'startConference',
+  /** Connect two calls in a bridge (Bandwidth). */
+  'bridge',
+  /** A call's recordings, with transcriptions, viewable from the call and from history. */
+  'recordings',
+  /** A call's event timeline, viewable from the call and from history. */
+  'timeline',
 ] as const;
 export type ProviderCapability = (typeof PROVIDER_CAPABILITIES)[number];
 

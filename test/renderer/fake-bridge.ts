@@ -23,7 +23,7 @@ import type {
   WindowName,
 } from '../../src/shared/contract';
 import type { DemoCallKind } from '../../src/shared/demo-calls';
-import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, Status } from '../../src/shared/domain';
+import type { Account, AnswerEndpoint, Call, CallTimelineEvent, Conference, HistoryEntry, Recording, Status } from '../../src/shared/domain';
 import { type Result, err, ok } from '../../src/shared/result';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, applySettingsPatch } from '../../src/shared/settings';
 
@@ -231,6 +231,24 @@ export class FakeBridge implements Bridge {
 
   async answerEndpoints(): Promise<Result<AnswerEndpoint[]>> {
     return ok([]);
+  }
+
+  /** A call's recordings as the test sets them (by call id), and the transcriptions asked for. */
+  recordingsByCall = new Map<string, Recording[]>();
+  transcriptionRequests: string[] = [];
+  timelineByCall = new Map<string, CallTimelineEvent[]>();
+
+  async recordings({ callId }: { callId: string }): Promise<Result<Recording[]>> {
+    return ok(this.recordingsByCall.get(callId) ?? []);
+  }
+
+  async requestTranscription({ recordingId }: { recordingId: string }): Promise<Result<null>> {
+    this.transcriptionRequests.push(recordingId);
+    return ok(null);
+  }
+
+  async timeline({ callId }: { callId: string }): Promise<Result<CallTimelineEvent[]>> {
+    return ok(this.timelineByCall.get(callId) ?? []);
   }
 
   async reconcile(): Promise<Result<null>> {

@@ -29,6 +29,9 @@ type Expected =
   | 'history'
   | 'status'
   | 'answerEndpoints'
+  | 'recordings'
+  | 'requestTranscription'
+  | 'timeline'
   | 'reconcile'
   | 'settings'
   | 'updateSettings'
@@ -67,7 +70,7 @@ describe('the contract table', () => {
     expectTypeOf<Bridge['onNotice']>().toEqualTypeOf<(listener: (payload: Notice) => void) => Unsubscribe>();
     expectTypeOf<Bridge['onAccountChanged']>().toEqualTypeOf<(listener: (payload: AccountState) => void) => Unsubscribe>();
     expectTypeOf<PushEvents['settings:changed']>().toEqualTypeOf<Settings>();
-    expect(Object.keys(CHANNELS)).toHaveLength(31);
+    expect(Object.keys(CHANNELS)).toHaveLength(34);
   });
 
   it('gives every channel one name, and derives the invoke lookup and push list from the same entries', () => {

@@ -31,8 +31,8 @@ export interface CommandDispatcher {
 }
 
 /** Commands that create or join a call rather than act on one of mine. */
-type CallFreeType = 'dial' | 'retrieve' | 'pickup' | 'bargeIn';
-const CALL_FREE = new Set<CallCommand['type']>(['dial', 'retrieve', 'pickup', 'bargeIn']);
+type CallFreeType = 'dial' | 'retrieve' | 'pickup' | 'bargeIn' | 'listen';
+const CALL_FREE = new Set<CallCommand['type']>(['dial', 'retrieve', 'pickup', 'bargeIn', 'listen']);
 
 /** The calls a command acts on, with the Action it needs; empty for dial/retrieve/pickup/barge-in. */
 function targetsOf(command: CallCommand): { callId: string; action: Action; mustAllow: boolean }[] {

@@ -38,10 +38,13 @@ export interface ConferenceDispatcher {
  */
 type Plan =
   | { command: ConferenceCommand; kind: 'join'; callIds: string[]; action: 'merge' | 'addToConference'; conferenceId?: string }
-  | { command: ConferenceCommand; kind: 'control'; conferenceId: string; action: Action; callId?: string };
+  | { command: ConferenceCommand; kind: 'control'; conferenceId: string; action: Action; callId?: string }
+  | { command: ConferenceCommand; kind: 'create' };
 
-type HostType = 'muteHost' | 'unmuteHost' | 'holdConference' | 'resumeConference' | 'release' | 'leave';
-type ParticipantType = 'muteParticipant' | 'unmuteParticipant' | 'deafen' | 'undeafen';
+type HostType = 'muteHost' | 'unmuteHost' | 'holdConference' | 'resumeConference' | 'release' | 'leave' | 'dialIntoConference';
+type ParticipantType = 'muteParticipant' | 'unmuteParticipant' | 'deafen' | 'undeafen' | 'removeParticipant' | 'holdParticipant' | 'resumeParticipant';
+/** Speak or play: to the whole conference (a host control) or, with a callId, to one participant. */
+type AudioType = 'speakToConference' | 'playToConference';
 
 const HOST_ACTIONS: Record<HostType, Action> = {
   muteHost: 'mute',
@@ -50,6 +53,7 @@ const HOST_ACTIONS: Record<HostType, Action> = {
   resumeConference: 'resume',
   release: 'releaseConference',
   leave: 'leaveConference',
+  dialIntoConference: 'addToConference',
 };
 
 const PARTICIPANT_ACTIONS: Record<ParticipantType, Action> = {
@@ -57,10 +61,25 @@ const PARTICIPANT_ACTIONS: Record<ParticipantType, Action> = {
   unmuteParticipant: 'unmute',
   deafen: 'deafen',
   undeafen: 'undeafen',
+  removeParticipant: 'removeParticipant',
+  holdParticipant: 'hold',
+  resumeParticipant: 'resume',
 };
+
+const AUDIO_ACTIONS: Record<AudioType, Action> = { speakToConference: 'speak', playToConference: 'playAudio' };
+
+/**
+ * Controls whose effect no snapshot shows (speech and audio), or shows as something new (a member
+ * dialled in is a new call): done when the provider accepts them.
+ */
+const DONE_ON_SUCCESS = new Set<Action>(['speak', 'playAudio', 'addToConference']);
 
 function isHostType(type: ConferenceCommand['type']): type is HostType {
   return type in HOST_ACTIONS;
+}
+
+function isAudioType(type: ConferenceCommand['type']): type is AudioType {
+  return type in AUDIO_ACTIONS;
 }
 
 const NO_CONFERENCE = 'That conference is not in progress: it may have ended.';
@@ -86,6 +105,17 @@ function planFor(command: ConferenceCommand, store: CallStore): Result<Plan> {
     if (callIds.length < 2) return err('NOT_ALLOWED', 'Merge needs at least two answered calls.');
     return ok({ command: { ...command, callIds }, kind: 'join', callIds, action: 'merge' });
   }
+  if (command.type === 'startConference') return ok({ command, kind: 'create' });
+  if (command.type === 'bridge') {
+    // A bridge joins two of my calls like a merge does (the calls offer Merge when they can be bridged).
+    for (const callId of command.callIds) {
+      const call = store.call(callId);
+      if (!call) return err('NOT_FOUND', 'No such call: it may have ended.');
+      if (!call.actions.includes('merge')) return err('NOT_ALLOWED', callCannotJoin('merge', call));
+      if (call.pending === 'merge') return err('NOT_ALLOWED', 'Merge is already in progress.');
+    }
+    return ok({ command, kind: 'join', callIds: [...command.callIds], action: 'merge' });
+  }
   const { conferenceId } = command;
   const conference = store.conference(conferenceId);
   if (!isLive(conference)) return err('NOT_FOUND', NO_CONFERENCE);
@@ -104,8 +134,13 @@ function planFor(command: ConferenceCommand, store: CallStore): Result<Plan> {
     if (store.conferencePending(conferenceId) === action) return err('NOT_ALLOWED', `${actionLabel(action)} is already in progress.`);
     return ok({ command, kind: 'control', conferenceId, action });
   }
-  const { callId } = command as Extract<ConferenceCommand, { type: ParticipantType }>;
-  const action = PARTICIPANT_ACTIONS[command.type as ParticipantType];
+  if ((command.type === 'speakToConference' || command.type === 'playToConference') && command.callId === undefined) {
+    const action = AUDIO_ACTIONS[command.type];
+    if (!conference.actions.includes(action)) return err('NOT_ALLOWED', conferenceNotAllowed(action, conference));
+    return ok({ command, kind: 'control', conferenceId, action });
+  }
+  const { callId } = command as Extract<ConferenceCommand, { type: ParticipantType | AudioType }> & { callId: string };
+  const action = isAudioType(command.type) ? AUDIO_ACTIONS[command.type] : PARTICIPANT_ACTIONS[command.type as ParticipantType];
   const participant = conference.participants.find((p) => p.callId === callId);
   if (!participant) return err('NOT_FOUND', 'That call is not in the conference (any more).');
   if (!participant.actions.includes(action)) return err('NOT_ALLOWED', participantNotAllowed(action, participant, conference));
@@ -118,17 +153,18 @@ export function createConferenceDispatcher(options: ConferenceDispatcherOptions)
 
   function markAll(plan: Plan): void {
     if (plan.kind === 'join') for (const callId of plan.callIds) store.markPending(callId, plan.action);
-    else store.markConferencePending(plan.conferenceId, plan.action, plan.callId);
+    else if (plan.kind === 'control') store.markConferencePending(plan.conferenceId, plan.action, plan.callId);
   }
 
   function clearAll(plan: Plan): void {
     if (plan.kind === 'join') for (const callId of plan.callIds) store.clearPending(callId, plan.action);
-    else store.clearConferencePending(plan.conferenceId, plan.action, plan.callId);
+    else if (plan.kind === 'control') store.clearConferencePending(plan.conferenceId, plan.action, plan.callId);
   }
 
   function acceptAll(plan: Plan): void {
     if (plan.kind === 'join') for (const callId of plan.callIds) store.acceptPending(callId, plan.action);
-    else store.acceptConferencePending(plan.conferenceId, plan.action, plan.callId);
+    else if (plan.kind === 'control' && DONE_ON_SUCCESS.has(plan.action)) store.clearConferencePending(plan.conferenceId, plan.action, plan.callId);
+    else if (plan.kind === 'control') store.acceptConferencePending(plan.conferenceId, plan.action, plan.callId);
   }
 
   /** After an unknown outcome: re-read, then say what is true now about what the command was for. */
@@ -143,6 +179,10 @@ export function createConferenceDispatcher(options: ConferenceDispatcherOptions)
       const candidates = plan.conferenceId === undefined ? store.conferences() : named ? [named] : [];
       const joined = candidates.some((c) => plan.callIds.every((id) => c.participants.some((p) => p.callId === id)));
       return { ...error, message: joinTruth(error.message, joiningTruth(plan.callIds, candidates)), retryable: error.retryable && !joined };
+    }
+    if (plan.kind === 'create') {
+      const live = store.conferences().filter(isLive).length;
+      return { ...error, message: joinTruth(error.message, `${live === 0 ? 'No conference' : `${live} conference${live === 1 ? '' : 's'}`} in progress now`) };
     }
     const now = store.conference(plan.conferenceId);
     const applied = conferenceConfirms(plan.action, plan.callId, now);

@@ -25,6 +25,10 @@ export function conferenceConfirms(action: Action, callId: string | undefined, c
         return participant.deafened;
       case 'undeafen':
         return !participant.deafened;
+      case 'hold':
+        return participant.held === true;
+      case 'resume':
+        return participant.held !== true;
       default:
         return false;
     }

@@ -5,8 +5,8 @@
  * electron or anything provider-specific.
  */
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../shared/contract';
-import type { Account, Action, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, Status } from '../../shared/domain';
-import type { AppError, Result } from '../../shared/result';
+import type { Account, Action, AnswerEndpoint, Call, CallTimelineEvent, Conference, HistoryEntry, HistoryType, Recording, Status } from '../../shared/domain';
+import { type AppError, type Result, err, ok } from '../../shared/result';
 import type { Provider } from '../provider-api/provider';
 import { createCallStore, type CallDiff } from './call-store';
 import { createCommandDispatcher } from './command-dispatcher';
@@ -74,6 +74,11 @@ export interface SwitchboardCore {
   conferenceCommand(command: ConferenceCommand): Promise<Result<null>>;
   history(type?: HistoryType): Promise<Result<HistoryEntry[]>>;
   answerEndpoints(): Promise<Result<AnswerEndpoint[]>>;
+  /** A call's recordings (with transcriptions); NOT_ALLOWED where the provider keeps none. */
+  recordings(callId: string): Promise<Result<Recording[]>>;
+  requestTranscription(recordingId: string): Promise<Result<null>>;
+  /** A call's event timeline; NOT_ALLOWED where the provider keeps none. */
+  timeline(callId: string): Promise<Result<CallTimelineEvent[]>>;
   /** A full read now (resume from sleep, network change, re-auth); resolves when the calls are up to date. */
   reconcile(): Promise<Result<null>>;
   setOnline(online: boolean): void;
@@ -103,6 +108,15 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
   let lastHistory: HistoryEntry[] | undefined;
   let historyTimer: TimerHandle | null = null;
   let running = false;
+
+  /** A provider read as a Result: a refusal or failure becomes the error the user reads. */
+  async function readOrError<T>(read: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return ok(await read());
+    } catch (error) {
+      return { ok: false, error: appErrorOf(error, providerName) };
+    }
+  }
 
   function status(): Status {
     const h = health.current();
@@ -204,13 +218,25 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
       if (result.ok && type === undefined) lastHistory = result.value;
       return result;
     },
-    async answerEndpoints() {
-      try {
-        return { ok: true, value: await provider.answerEndpoints() };
-      } catch (error) {
-        return { ok: false, error: appErrorOf(error, providerName) };
-      }
+    recordings(callId) {
+      const { recordings } = provider;
+      if (!recordings) return Promise.resolve(err('NOT_ALLOWED', `${providerName} keeps no recordings that Switchboard can show.`));
+      return readOrError(() => recordings.call(provider, callId));
     },
+    requestTranscription(recordingId) {
+      const { requestTranscription } = provider;
+      if (!requestTranscription) return Promise.resolve(err('NOT_ALLOWED', `${providerName} does not transcribe recordings.`));
+      return readOrError(async () => {
+        await requestTranscription.call(provider, recordingId);
+        return null;
+      });
+    },
+    timeline(callId) {
+      const { timeline } = provider;
+      if (!timeline) return Promise.resolve(err('NOT_ALLOWED', `${providerName} keeps no call events that Switchboard can show.`));
+      return readOrError(() => timeline.call(provider, callId));
+    },
+    answerEndpoints: () => readOrError(() => provider.answerEndpoints()),
     async reconcile() {
       const result = await feed.reconcile();
       if (result.ok && !account) await loadAccount();

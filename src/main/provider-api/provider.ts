@@ -2,7 +2,7 @@
  * The one interface every backend implements (Webex, RingCentral, Bandwidth). The core talks only to
  * this; wire shapes never leave a provider's folder. Must not import electron or the shell.
  */
-import type { AnswerEndpoint, Account, Call, Conference, HistoryEntry, HistoryType, ProviderId } from '../../shared/domain';
+import type { AnswerEndpoint, Account, Call, CallTimelineEvent, Conference, HistoryEntry, HistoryType, ProviderId, Recording } from '../../shared/domain';
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../shared/contract';
 
 export interface CallSnapshot {
@@ -64,4 +64,10 @@ export interface Provider {
   history(type?: HistoryType): Promise<HistoryEntry[]>;
   account(): Promise<Account>;
   answerEndpoints(): Promise<AnswerEndpoint[]>;
+  /** A call's recordings with their transcriptions, where the provider keeps them ('recordings' capability). */
+  recordings?(callId: string): Promise<Recording[]>;
+  /** Asks for a transcription of a recording; its text arrives on a later `recordings` read. */
+  requestTranscription?(recordingId: string): Promise<void>;
+  /** A call's events as the provider recorded them ('timeline' capability). */
+  timeline?(callId: string): Promise<CallTimelineEvent[]>;
 }

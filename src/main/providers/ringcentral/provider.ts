@@ -178,6 +178,16 @@ export class RingCentralProvider implements Provider {
         throw unsupported('transfer once the destination answers');
       case 'stopRecording':
         throw unsupported('stop a recording (pause it instead)');
+      case 'listen':
+      case 'reply':
+      case 'ignore':
+      case 'flip':
+        throw unsupported(`${command.type} (not wired yet)`);
+      case 'speak':
+      case 'playAudio':
+      case 'stopAudio':
+      case 'gather':
+        throw unsupported('play or collect audio in a call');
       default:
         break;
     }

@@ -8,6 +8,7 @@
  * Must not import electron; knows nothing of polling, the call store or the UI.
  */
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
+import { actionLabel } from '../../../shared/action-labels';
 import { isAnswered } from '../../../shared/call-states';
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, Line } from '../../../shared/domain';
 import type { CallSnapshot, Provider } from '../../provider-api/provider';
@@ -233,6 +234,16 @@ export class WebexProvider implements Provider {
       case 'resumeRecording':
         await c.resumeRecording(command.callId, via);
         return {};
+      case 'reply':
+      case 'ignore':
+      case 'flip':
+      case 'listen':
+      case 'speak':
+      case 'playAudio':
+      case 'stopAudio':
+      case 'gather':
+        // Other providers' commands: Webex never offers these actions, so the core refuses them first.
+        throw new ProviderError({ code: 'NOT_ALLOWED', message: `Webex Calling cannot ${actionLabel(command.type).toLowerCase()}.` });
       default: {
         const unknown: never = command;
         throw new ProviderError({ code: 'BAD_INPUT', message: `Webex cannot do "${(unknown as { type: string }).type}".` });
@@ -246,6 +257,9 @@ export class WebexProvider implements Provider {
       const via: Via = { lineOwnerId: command.line ?? this.options.lineOwnerId, signal };
       await c.startConference(command.callIds ?? (await this.answeredCallIds(via)), via);
       return;
+    }
+    if (command.type === 'startConference' || command.type === 'bridge') {
+      throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Webex Calling makes a conference by merging calls: use Merge.' });
     }
     const via: Via = { ...(await this.lineOf(command.conferenceId)), signal };
     switch (command.type) {
@@ -285,6 +299,14 @@ export class WebexProvider implements Provider {
         await c.transfer({ callId1, callId2, ...via });
         return;
       }
+      case 'removeParticipant':
+      case 'holdParticipant':
+      case 'resumeParticipant':
+      case 'dialIntoConference':
+      case 'speakToConference':
+      case 'playToConference':
+        // Webex's participants offer none of these actions, so the core refuses them before this.
+        throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Webex Calling conferences do not offer that control.' });
       default: {
         const unknown: never = command;
         throw new ProviderError({ code: 'BAD_INPUT', message: `Webex cannot do "${(unknown as { type: string }).type}" in a conference.` });
