@@ -67,6 +67,13 @@ export interface ProviderDeps<Section> {
   fetch?: FetchFn;
   /** The demo's simulator: its API base replaces the configured one. */
   baseUrl?: string;
+  /** Where the provider reports what it skipped or could not read (the app log); never tokens. */
+  log?: ProviderLog;
+}
+
+/** The app log as a provider sees it. */
+export interface ProviderLog {
+  warn(message: string): void;
 }
 
 export interface ProviderDescriptor<Id extends ProviderId = ProviderId> {

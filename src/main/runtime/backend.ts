@@ -11,6 +11,7 @@ import type { Settings } from '../../shared/settings';
 import type { FetchFn } from '../provider-api/http-client';
 import { providerDisplayName } from '../core/command-wording';
 import { createSwitchboardCore, type SwitchboardCore } from '../core/switchboard-core';
+import type { ProviderLog } from '../auth/provider-descriptor';
 import { staticTokenSource, type TokenSource } from '../provider-api/token-source';
 import { ProviderError } from '../provider-api/provider-error';
 import { chooseProvider, type DemoSimulator, providerEntry, sectionOf } from './provider-registry';
@@ -40,9 +41,12 @@ export interface BackendOptions {
   tokens?: TokenSource;
   /** The same, per provider (the session's accounts); wins over `tokens`. */
   tokensFor?: (provider: ProviderId) => TokenSource;
+  /** The app log, for what a provider skipped or could not read. */
+  log?: ProviderLog;
 }
 
-function pollIntervals(env: Record<string, string | undefined>): { fastMs?: number; normalMs?: number; idleMs?: number } {
+/** SWITCHBOARD_POLL_MS as the core's intervals (nothing when unset or below 100 ms). */
+export function pollIntervals(env: Record<string, string | undefined>): { fastMs?: number; normalMs?: number; idleMs?: number } {
   const ms = Number(env.SWITCHBOARD_POLL_MS);
   if (!Number.isFinite(ms) || ms < 100) return {};
   // The user asked for this pace whether or not a call is up; a ringing call is never read more slowly.
@@ -78,6 +82,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       tokens: staticTokenSource(run.token, providerName),
       fetch: options.fetch,
       baseUrl: run.baseUrl,
+      ...(options.log ? { log: options.log } : {}),
     });
     // The real provider's id throughout (calls, account, status); only `demo` says it is simulated.
     const core = createSwitchboardCore({ provider, intervals, demo: true, providerName });
@@ -101,7 +106,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 
   const token = descriptor.environmentToken(env);
   const tokens = token ? staticTokenSource(token, descriptor.name) : (options.tokensFor?.(id) ?? options.tokens ?? signedOutTokens(descriptor.name));
-  const provider = descriptor.createProvider({ settings: section, env, tokens, fetch: options.fetch });
+  const provider = descriptor.createProvider({ settings: section, env, tokens, fetch: options.fetch, ...(options.log ? { log: options.log } : {}) });
   const core = createSwitchboardCore({ provider, intervals });
   await core.start();
   return {

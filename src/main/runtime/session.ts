@@ -120,6 +120,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
         return account.tokens;
       },
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(log ? { log } : {}),
     },
     options.startBackend ?? startBackend,
   );

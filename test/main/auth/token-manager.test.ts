@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TokenManager, type SignedOutEvent, type TokenGrantor } from '../../../src/main/auth/token-manager';
 import { createWebexTokenGrantor, refreshTokens, signInWithBrowser } from '../../../src/main/providers/webex/oauth';
 import { ProviderError } from '../../../src/main/provider-api/provider-error';
@@ -6,6 +6,7 @@ import { startWebexOAuthServer, type WebexOAuthServer } from '../../../src/main/
 import { RecordingStore } from './recording-store';
 import { scriptedBrowser } from './scripted-browser';
 import { rejection } from '../../support/rejection';
+import { eventually } from '../../support/eventually';
 
 const CLIENT_ID = 'C-switchboard-test';
 const SECRET = 'client-secret-value';
@@ -106,7 +107,7 @@ describe('TokenManager', () => {
       store.journal.push({ event: 'released', token });
       return token;
     });
-    await vi.waitFor(() => expect(store.journal.filter((e) => e.event === 'save')).toHaveLength(2));
+    await eventually(() => expect(store.journal.filter((e) => e.event === 'save')).toHaveLength(2));
     // The server already rotated (the old refresh token is dead), the save is still in progress:
     // nobody has the new access token yet.
     expect(handedOut).toBeUndefined();
@@ -248,7 +249,7 @@ describe('TokenManager', () => {
     clock.now += ACCESS_TTL_MS;
     store.holdSaves();
     const pending = manager.accessToken();
-    await vi.waitFor(() => expect(store.journal.filter((e) => e.event === 'save')).toHaveLength(2));
+    await eventually(() => expect(store.journal.filter((e) => e.event === 'save')).toHaveLength(2));
     const signedOut = manager.signOut({ revoke: false });
     store.release();
     await signedOut;
@@ -263,7 +264,7 @@ describe('TokenManager', () => {
     clock.now += ACCESS_TTL_MS;
     store.holdSaves();
     const pending = manager.accessToken();
-    await vi.waitFor(() => expect(store.journal.filter((e) => e.event === 'save')).toHaveLength(2));
+    await eventually(() => expect(store.journal.filter((e) => e.event === 'save')).toHaveLength(2));
     const again = await signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: server.baseUrl, openBrowser: scriptedBrowser().openBrowser });
     const signingIn = manager.signIn(again);
     store.release();

@@ -4,7 +4,7 @@
  * loopback → the Webex simulator, including faults. What a user would see: the call list, the result of
  * a command, and the call's true state after a failure.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
 import type { CommandHandlers } from '../../../src/main/runtime/bridge-handlers';
 import { invokeCommand } from '../../../src/main/runtime/command-invocation';
@@ -14,6 +14,7 @@ import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simu
 import type { CommandOutcome } from '../../../src/shared/contract';
 import type { Call } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/result';
+import { eventually } from '../../support/eventually';
 
 let sim: WebexSimulator;
 let core: SwitchboardCore;
@@ -57,7 +58,7 @@ function posts(path: string): number {
 async function connectedCall(): Promise<Call> {
   const id = sim.scenario.ringUser({ from: { name: 'Ada Lovelace', number: '+15550100', callType: 'external' } });
   sim.scenario.answerOnDevice(id);
-  await vi.waitFor(() => expect(core.calls().find((c) => c.id === id)?.state).toBe('connected'));
+  await eventually(() => expect(core.calls().find((c) => c.id === id)?.state).toBe('connected'));
   return only();
 }
 
@@ -68,7 +69,7 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
       from: { name: 'Carol White', number: '+15550103', callType: 'external' },
       redirections: [{ reason: 'busy', by: { name: 'Bob Jones', number: '2002' } }],
     });
-    await vi.waitFor(() => expect(core.calls()).toHaveLength(1));
+    await eventually(() => expect(core.calls()).toHaveLength(1));
     const ringing = only();
     expect(ringing).toMatchObject({
       id,
@@ -83,7 +84,7 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
 
     const answered = await core.command({ type: 'answer', callId: id });
     expect(answered).toEqual({ ok: true, value: {} });
-    await vi.waitFor(() => expect(only()).toMatchObject({ state: 'connected', muteCapable: true }));
+    await eventually(() => expect(only()).toMatchObject({ state: 'connected', muteCapable: true }));
     expect(only().pending).toBeUndefined();
     expect(only().actions).toEqual(expect.arrayContaining(['hold', 'transfer', 'park', 'dtmf', 'mute', 'hangup']));
   });
@@ -94,9 +95,9 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
     expect(dialled.ok).toBe(true);
     const callId = dialled.ok ? dialled.value.callId : undefined;
     expect(sim.requests.find((r) => r.path === '/telephony/calls/dial')?.body).toEqual({ destination: '+15550102030' });
-    await vi.waitFor(() => expect(only()).toMatchObject({ id: callId, direction: 'clickToDial', state: 'alerting' }));
+    await eventually(() => expect(only()).toMatchObject({ id: callId, direction: 'clickToDial', state: 'alerting' }));
     expect((await send({ type: 'answer', callId })).ok).toBe(true);
-    await vi.waitFor(() => expect(only()).toMatchObject({ direction: 'outgoing', state: 'connected' }));
+    await eventually(() => expect(only()).toMatchObject({ direction: 'outgoing', state: 'connected' }));
   });
 
   it('a hold that times out after Webex applied it is not resent, and the call shows as really on hold', async () => {
@@ -155,7 +156,7 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
     const holds = sim.requests.filter((r) => r.path === '/telephony/calls/hold');
     expect(holds.map((r) => r.status)).toEqual([429, 204]);
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(950);
-    await vi.waitFor(() => expect(only().state).toBe('held'));
+    await eventually(() => expect(only().state).toBe('held'));
   });
 
   it('a command on a call that ended meanwhile says so and the call disappears', async () => {
@@ -192,7 +193,7 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
     await start();
     expect(core.status().health).not.toBe('signedOut');
     sim.faults.expireToken();
-    await vi.waitFor(() => expect(core.status().health).toBe('signedOut'));
+    await eventually(() => expect(core.status().health).toBe('signedOut'));
     const reads = sim.requests.length;
     await new Promise((r) => setTimeout(r, 400));
     expect(sim.requests.length).toBe(reads);
@@ -205,7 +206,7 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
     await new Promise((r) => setTimeout(r, 600));
     const idle = count() - before;
     sim.scenario.ringUser({ from: { number: '+15550109' } });
-    await vi.waitFor(() => expect(core.calls()).toHaveLength(1));
+    await eventually(() => expect(core.calls()).toHaveLength(1));
     before = count();
     await new Promise((r) => setTimeout(r, 600));
     const ringing = count() - before;
@@ -228,6 +229,6 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
     expect(await core.signIn()).toEqual({ ok: true, value: null });
     expect(core.calls()).toHaveLength(1);
     expect(core.status().health).not.toBe('signedOut');
-    await vi.waitFor(() => expect(core.status().account).toBeDefined());
+    await eventually(() => expect(core.status().account).toBeDefined());
   });
 });

@@ -4,12 +4,13 @@
  * the far ends would hear (the simulator's media), through merge, mute, deafen, hold, resume, release,
  * leave, and a command whose answer is lost.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
 import { staticTokenSource } from '../../../src/main/provider-api/token-source';
 import { createWebexProvider } from '../../../src/main/providers/webex';
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
 import type { Conference } from '../../../src/shared/domain';
+import { eventually } from '../../support/eventually';
 
 let sim: WebexSimulator;
 let core: SwitchboardCore;
@@ -32,7 +33,7 @@ async function twoCalls(): Promise<[string, string]> {
   sim.scenario.answerOnDevice(ada);
   const bob = sim.scenario.ringUser({ from: { name: 'Bob Jones', number: '+15550102', callType: 'external' } });
   sim.scenario.answerOnDevice(bob);
-  await vi.waitFor(() => expect(core.calls().filter((c) => c.actions.includes('merge')).map((c) => c.id).sort()).toEqual([ada, bob].sort()));
+  await eventually(() => expect(core.calls().filter((c) => c.actions.includes('merge')).map((c) => c.id).sort()).toEqual([ada, bob].sort()));
   return [ada, bob];
 }
 
@@ -56,7 +57,7 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     const [ada, bob] = await twoCalls();
 
     expect(await core.conferenceCommand({ type: 'merge' })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(core.conferences()[0]?.participants).toHaveLength(2));
+    await eventually(() => expect(core.conferences()[0]?.participants).toHaveLength(2));
     expect(conferenceNow()).toMatchObject({
       id: 'webex-line:primary',
       state: 'connected',
@@ -67,11 +68,11 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
       ],
       actions: ['mute', 'hold', 'leaveConference', 'releaseConference'],
     });
-    await vi.waitFor(() => expect(core.calls().every((c) => c.pending === undefined && c.state === 'connected')).toBe(true));
+    await eventually(() => expect(core.calls().every((c) => c.pending === undefined && c.state === 'connected')).toBe(true));
 
     expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: LINE, callId: ada })).toEqual({ ok: true, value: null });
     expect(await core.conferenceCommand({ type: 'deafen', conferenceId: LINE, callId: bob })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(conferenceNow().participants.map((p) => [p.muted, p.deafened, p.pending])).toEqual([
         [true, false, undefined],
         [false, true, undefined],
@@ -89,15 +90,15 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     ]);
 
     expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: LINE })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(conferenceNow()).toMatchObject({ state: 'held', actions: ['resume', 'leaveConference', 'releaseConference'] }));
+    await eventually(() => expect(conferenceNow()).toMatchObject({ state: 'held', actions: ['resume', 'leaveConference', 'releaseConference'] }));
     expect(sim.scenario.hostMedia()).toEqual({ sends: false, receives: false });
     expect(await core.conferenceCommand({ type: 'resumeConference', conferenceId: LINE })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(conferenceNow().state).toBe('connected'));
+    await eventually(() => expect(conferenceNow().state).toBe('connected'));
     expect(sim.scenario.hostMedia()).toEqual({ sends: true, receives: true });
 
     expect(await core.conferenceCommand({ type: 'release', conferenceId: LINE })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(core.conferences()).toEqual([]));
-    await vi.waitFor(() => expect(core.calls()).toEqual([]));
+    await eventually(() => expect(core.conferences()).toEqual([]));
+    await eventually(() => expect(core.calls()).toEqual([]));
     expect(sim.listCalls()).toEqual([]);
     expect(sim.conference()).toEqual({});
     // Every command went out once.
@@ -112,22 +113,22 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     await start();
     const [ada, bob] = await twoCalls();
     await core.conferenceCommand({ type: 'merge', callIds: [ada, bob] });
-    await vi.waitFor(() => expect(core.conferences()[0]?.actions).toContain('leaveConference'));
+    await eventually(() => expect(core.conferences()[0]?.actions).toContain('leaveConference'));
 
     const carol = sim.scenario.ringUser({ from: { name: 'Carol White', number: '+15550103' } });
     sim.scenario.answerOnDevice(carol);
-    await vi.waitFor(() => expect(core.calls().find((c) => c.id === carol)?.actions).toContain('addToConference'));
+    await eventually(() => expect(core.calls().find((c) => c.id === carol)?.actions).toContain('addToConference'));
     expect(conferenceNow().state).toBe('held');
     expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: LINE, callId: carol })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(conferenceNow().participants.map((p) => p.party?.name)).toEqual(['Ada Lovelace', 'Bob Jones', 'Carol White']));
+    await eventually(() => expect(conferenceNow().participants.map((p) => p.party?.name)).toEqual(['Ada Lovelace', 'Bob Jones', 'Carol White']));
     expect(conferenceNow().state).toBe('connected');
     expect(await core.conferenceCommand({ type: 'leave', conferenceId: LINE })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
 
     // Carol hangs up: a three-way call again, which I can leave.
     sim.scenario.remoteHangsUp(carol);
-    await vi.waitFor(() => expect(core.conferences()[0]?.actions).toContain('leaveConference'));
+    await eventually(() => expect(core.conferences()[0]?.actions).toContain('leaveConference'));
     expect(await core.conferenceCommand({ type: 'leave', conferenceId: LINE })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(core.calls()).toEqual([]));
+    await eventually(() => expect(core.calls()).toEqual([]));
     expect(core.conferences()).toEqual([]);
     expect(sim.requests.filter((r) => r.path === '/telephony/calls/transfer').map((r) => r.body)).toEqual([{ callId1: ada, callId2: bob }]);
   });
@@ -136,7 +137,7 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     await start();
     const [ada, bob] = await twoCalls();
     await core.conferenceCommand({ type: 'merge', callIds: [ada, bob] });
-    await vi.waitFor(() => expect(core.conferences()[0]?.actions).toContain('hold'));
+    await eventually(() => expect(core.conferences()[0]?.actions).toContain('hold'));
     sim.faults.dropNext({ path: '/telephony/conference/hold', afterApplying: true });
     const result = await core.conferenceCommand({ type: 'holdConference', conferenceId: LINE });
     expect(result.ok).toBe(false);

@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createAppLog } from '../../../src/main/runtime/app-log';
+import { eventually } from '../../support/eventually';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -14,7 +15,7 @@ describe('app log', () => {
     const log = createAppLog({ folder });
     log.info('Signed in; Authorization: Bearer abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH');
     log.warn('Dial +15550102030 failed');
-    await vi.waitFor(() => expect(readFileSync(log.file, 'utf8')).toContain('failed'));
+    await eventually(() => expect(readFileSync(log.file, 'utf8')).toContain('failed'));
     const text = readFileSync(log.file, 'utf8');
     expect(text).toContain('[info]');
     expect(text).toContain('Bearer [redacted]');

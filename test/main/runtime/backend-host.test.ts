@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { staticTokenSource } from '../../../src/main/provider-api/token-source';
 import { startBackendHost, type BackendHost } from '../../../src/main/runtime/backend-host';
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
 import type { Call, HistoryEntry } from '../../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { eventually } from '../../support/eventually';
 
 let host: BackendHost | undefined;
 let sim: WebexSimulator | undefined;
@@ -49,7 +50,7 @@ describe('backend host', () => {
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {}, tokens: staticTokenSource(sim.token, 'Webex') });
     const demoCaller = host.simulator!.scenario.ringUser({ from: { name: 'Demo caller', number: '+15550111' } });
     host.simulator!.scenario.remoteHangsUp(demoCaller);
-    await vi.waitFor(async () => expect((await host!.core.history()).ok && ((await host!.core.history()) as { value: HistoryEntry[] }).value.length).toBeGreaterThan(0));
+    await eventually(async () => expect((await host!.core.history()).ok && ((await host!.core.history()) as { value: HistoryEntry[] }).value.length).toBeGreaterThan(0));
     const seen: HistoryEntry[][] = [];
     host.core.on('history', (history) => seen.push(history));
 
@@ -60,7 +61,7 @@ describe('backend host', () => {
     });
 
     expect(seen[0]).toEqual([]);
-    await vi.waitFor(() => expect(seen.at(-1)?.map((h) => h.name)).toContain('Real caller'));
+    await eventually(() => expect(seen.at(-1)?.map((h) => h.name)).toContain('Real caller'));
     expect(seen.flat().map((h) => h.name)).not.toContain('Demo caller');
   });
 

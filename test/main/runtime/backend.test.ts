@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startBackend, type Backend } from '../../../src/main/runtime/backend';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pollIntervals, startBackend, type Backend } from '../../../src/main/runtime/backend';
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { eventually } from '../../support/eventually';
 
 let backend: Backend | undefined;
 let sim: WebexSimulator | undefined;
@@ -60,7 +61,12 @@ describe('backend', () => {
       env: { SWITCHBOARD_PROVIDER: 'webex', SWITCHBOARD_WEBEX_BASE_URL: sim.baseUrl, SWITCHBOARD_WEBEX_TOKEN: sim.token, SWITCHBOARD_POLL_MS: '150' },
     });
     const reads = () => sim!.requests.filter((r) => r.path === '/telephony/calls').length;
-    await vi.waitFor(() => expect(reads()).toBeGreaterThanOrEqual(6), { timeout: 2_000 });
+    // The pace itself is the intervals below; here, that reading goes on by itself.
+    await eventually(() => expect(reads()).toBeGreaterThanOrEqual(3));
+    expect(pollIntervals({ SWITCHBOARD_POLL_MS: '150' })).toEqual({ fastMs: 150, normalMs: 150, idleMs: 150 });
+    expect(pollIntervals({ SWITCHBOARD_POLL_MS: '5000' })).toEqual({ fastMs: 1_000, normalMs: 5_000, idleMs: 5_000 });
+    expect(pollIntervals({ SWITCHBOARD_POLL_MS: '20' })).toEqual({});
+    expect(pollIntervals({})).toEqual({});
   });
 
   it('refuses a provider it does not support yet with a clear message', async () => {

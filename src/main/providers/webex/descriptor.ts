@@ -40,12 +40,13 @@ export const webexDescriptor: ProviderDescriptor<'webex'> = {
     });
   },
 
-  createProvider({ settings, env, tokens, fetch, baseUrl }) {
+  createProvider({ settings, env, tokens, fetch, baseUrl, log }) {
     return createWebexProvider({
       baseUrl: baseUrl ?? webexDescriptor.apiBaseUrl(settings(), env),
       tokens,
       fetch,
       answerEndpointId: () => settings().answerEndpointId,
+      ...(log ? { log } : {}),
     });
   },
 };

@@ -2,8 +2,9 @@
  * The Webex provider's reads against the simulator: the call list as domain calls with their actions,
  * call details, history, the account and the answer endpoints, and the requests they send.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SimFixture, SIM_TOKEN, startLinesFixture, startSimFixture } from './sim-fixture';
+import { eventually } from '../../../support/eventually';
 
 let f: SimFixture;
 
@@ -86,7 +87,7 @@ describe('snapshot', () => {
   it('shows a park recall ringing the parker', async () => {
     const id = f.connectedCall();
     const { parkedAt } = await f.provider.execute({ type: 'park', callId: id, destination: '2002' });
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const { calls } = await f.provider.snapshot();
       expect(calls).toEqual([expect.objectContaining({ direction: 'incoming', state: 'alerting', recall: { type: 'park', party: expect.objectContaining({ number: parkedAt?.number }) } })]);
     });

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startWebexSimulator } from '../../../../src/main/simulator/webex';
 import { api, command, connectedIncomingCall, listCalls, startSim } from './sim-test-kit';
+import { eventually } from '../../../support/eventually';
 
 function activeTimeouts(): number {
   return process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
@@ -30,7 +31,7 @@ describe('simulator lifecycle', () => {
     sim.faults.latency(60_000);
     const delayed = api(sim, 'GET', '/people/me').then(() => 'answered', () => 'cut off');
     // Let both requests reach the server before closing.
-    await vi.waitFor(() => expect(sim.requests.filter((r) => r.status === 0).length).toBe(2));
+    await eventually(() => expect(sim.requests.filter((r) => r.status === 0).length).toBe(2));
 
     await sim.close();
     expect(await hung).toBe('cut off');

@@ -15,7 +15,8 @@ export interface ApiResult {
 }
 
 export async function startSim(options: WebexSimulatorOptions = {}): Promise<WebexSimulator> {
-  return startWebexSimulator({ farEndAnswerMs: 20, parkRecallMs: 50, ...options });
+  // No park recall unless a test asks for one: a recall after a real 50 ms would race a slow machine.
+  return startWebexSimulator({ farEndAnswerMs: 20, parkRecallMs: 60_000, ...options });
 }
 
 export async function api(sim: WebexSimulator, method: string, path: string, body?: unknown, token: string | null = TOKEN): Promise<ApiResult> {
