@@ -1,8 +1,8 @@
 /**
  * Where the token manager keeps the refresh token between runs. The shell implements it with
  * safeStorage + electron-store (encrypted, never plain); this module only defines the port and the
- * session-only variant for machines without a real secret store (Linux `basic_text`), where design.md
- * says the token is not persisted. Must not import electron and never writes a token anywhere itself.
+ * session-only variant for machines without a real secret store (Linux `basic_text`), where the token
+ * is not persisted (docs/architecture.md, "Settings, secrets, sign-in"). Must not import electron and never writes a token anywhere itself.
  */
 
 export interface RefreshTokenStore {

@@ -1,5 +1,5 @@
 /**
- * How fresh the call list is (design.md "event health"): live, polling, degraded, offline or signedOut,
+ * How fresh the call list is (its event health, shown in the tray and the status line): live, polling, degraded, offline or signedOut,
  * with a sentence a person can read and the time of the last successful read. Emits on every change of
  * state or sentence (not on each successful read: lastSyncAt rides along with the next change).
  * Must not import electron.

@@ -1,5 +1,5 @@
 /**
- * The HTTP policy of design.md on ky 2, one instance per provider:
+ * The HTTP policy (docs/architecture.md) on ky 2, one instance per provider:
  * - bearer token from a pluggable TokenSource; on 401 refresh once and replay once, never loop (a 401
  *   that survives the refresh is always AUTH, whatever the provider's describer calls it);
  * - reads (GET) retry on 429/5xx with backoff and honour Retry-After (capped);

@@ -24,7 +24,7 @@ export interface SecretVaultOptions {
 /** Encrypted values, base64, nested by provider (electron-store reads `webex.refreshToken` as a path). */
 type StoredSecrets = Record<string, unknown>;
 
-/** Backends that only obfuscate: a fixed key anyone can read (design.md, reference §3). */
+/** Backends that only obfuscate: a fixed key anyone can read, so nothing is kept there (docs/architecture.md). */
 const NOT_A_SECRET_STORE = new Set(['basic_text', 'unknown']);
 
 async function decidePersistence(platform: NodeJS.Platform): Promise<SecretPersistence> {

@@ -1,5 +1,5 @@
 /**
- * What Webex allows on a call right now (reference/webex-calling.md §7 preconditions), so the UI never
+ * What Webex allows on a call right now (docs/wire/webex-calling.md §7 preconditions), so the UI never
  * offers a button the state already says Webex would refuse. Pure: domain calls in, actions out.
  * Push is not offered: REST does not say which calls are tied to an executive.
  */

@@ -1,6 +1,6 @@
 /**
  * The Webex Calling Call Controls and Conference Controls REST API, one method per operation
- * (reference/webex-calling.md §2, §3).
+ * (docs/wire/webex-calling.md §2, §3).
  * Every answer is parsed with a wire.ts schema, lists item by item (list-items.ts); wire shapes go out,
  * domain mapping happens elsewhere.
  * Nothing here retries or second-guesses the HTTP policy, and nothing here validates user input.
@@ -181,7 +181,7 @@ export class WebexClient {
     await this.postCallId('unmute', callId, via);
   }
 
-  // ---- Conference Controls (reference §3): lineOwnerId is a query parameter on GET, DELETE, hold and
+  // ---- Conference Controls (docs/wire/webex-calling.md §3): lineOwnerId is a query parameter on GET, DELETE, hold and
   // resume, a body field on start and add participant, and not taken by mute/unmute/deafen/undeafen.
 
   /** The conference on the line, or `{}` when there is none. */

@@ -1,5 +1,5 @@
 /**
- * What Webex Conference Controls allow right now (reference §3 and §7: a conference needs two or more
+ * What Webex Conference Controls allow right now (docs/wire/webex-calling.md §3 and §7: a conference needs two or more
  * answered calls; hold needs a connected conference, resume a held one), for the conference as a whole,
  * each participant, and each of my calls (merge them, or add one to the conference). The UI shows
  * exactly these. Pure: domain values in, actions out. Rules the reference leaves open are marked.

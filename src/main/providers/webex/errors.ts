@@ -1,6 +1,6 @@
 /**
  * Turns a non-2xx Webex answer into a ProviderError a person can read, keeping Webex's own words and
- * its tracking ID (reference/webex-calling.md §7). Pure: reads only the status, body and headers it is
+ * its tracking ID (docs/wire/webex-calling.md §7). Pure: reads only the status, body and headers it is
  * given; knows nothing of HTTP retries (the HTTP policy handles 401/429 replay).
  */
 import { CALL_NOT_FOUND_CODE, type WebexErrorBody, webexErrorSchema } from './wire';

@@ -14,7 +14,7 @@ export { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenE
 
 export const WEBEX_AUTH_BASE_URL = 'https://webexapis.com/v1';
 
-/** Call control (read/write), who-am-I, and the preferred-answer endpoints (reference §6). */
+/** Call control (read/write), who-am-I, and the preferred-answer endpoints (docs/wire/webex-calling.md §6). */
 export const WEBEX_DEFAULT_SCOPES: readonly string[] = ['spark:calls_read', 'spark:calls_write', 'spark:people_read', 'spark:telephony_config_read'];
 
 function trimSlash(url: string): string {

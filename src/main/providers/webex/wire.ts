@@ -1,5 +1,5 @@
 /**
- * Webex Calling wire shapes, defined once (reference/webex-calling.md §2–§4, seeds 000/001/004).
+ * Webex Calling wire shapes, defined once (docs/wire/webex-calling.md §2–§4).
  * The client parses every response with these schemas; the simulator produces them. Nothing outside
  * providers/webex and simulator/webex may import this file: the rest of the app sees only domain types.
  */
@@ -170,7 +170,7 @@ export interface WireCallEvent {
 }
 
 /**
- * A `telephony_conference` event (reference §5: the resource exists; `created` and `disconnected` were
+ * A `telephony_conference` event (docs/wire/webex-calling.md §5: the resource exists; `created` and `disconnected` were
  * seen, the rest is [inferred]): the conference details plus the event fields.
  */
 export interface WireConferenceEvent {

@@ -1,5 +1,5 @@
 /**
- * Who-am-I and answer-endpoint routes (reference §2 "Preferred answer endpoint", §6): GET /people/me
+ * Who-am-I and answer-endpoint routes (docs/wire/webex-calling.md §2 "Preferred answer endpoint", §6): GET /people/me
  * (the extension only with callingData=true), the "me" endpoint settings, each secondary line's own
  * answer endpoints, my endpoints with the secondary lines they carry, and the per-person
  * preferredAnswerEndpoint. No I/O here.

@@ -1,6 +1,6 @@
 /**
  * The user's call history as GET /telephony/calls/history answers it: placed, missed and received
- * records, newest first, at most 20 per type (reference §2, §4). No call state here.
+ * records, newest first, at most 20 per type (docs/wire/webex-calling.md §2, §4). No call state here.
  */
 import type { WireHistoryRecord } from './wire';
 import type { SimParty } from './types';

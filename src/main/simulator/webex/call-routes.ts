@@ -1,5 +1,5 @@
 /**
- * The Call Controls routes under /telephony/calls (reference §2): list, details, history and every
+ * The Call Controls routes under /telephony/calls (docs/wire/webex-calling.md §2): list, details, history and every
  * command, with Webex's status codes (dial/retrieve/pickup/bargeIn/pull 201, park 200, the rest 204).
  * Both spellings where Webex has two (transmitDtmf/transmitDTMF, bargeIn/barge-in). `lineOwnerId`
  * (query on GETs, body on commands) picks the line: a call on a secondary line is found only through

@@ -1,5 +1,5 @@
 /**
- * The user's calls and every transition between their states (reference §8): dial → clickToDial
+ * The user's calls and every transition between their states (docs/wire/webex-calling.md §8): dial → clickToDial
  * alerting → answered → originator connecting → connected; incoming terminator alerting → connected;
  * hold/resume, remote hold, mute, DTMF, recording, divert, hangup. Emits one telephony_calls event per
  * change, after the state is consistent, and removes disconnected calls. Throws SimRefusal for what

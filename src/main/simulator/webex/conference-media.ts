@@ -1,6 +1,6 @@
 /**
  * What each side of the simulated audio hears, so tests can check that the conference flags do what
- * the reference says (seed 001: a muted participant's media "will not be transmitted to the
+ * the reference says (docs/wire/webex-calling.md §3: a muted participant's media "will not be transmitted to the
  * conference"; a deafened one gets no media "transmitted to the participant"). Every leg of a call or
  * conference either talks into the mix or not, and listens to it or not. Pure: no state, no HTTP.
  */

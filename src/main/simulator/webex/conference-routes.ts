@@ -1,5 +1,5 @@
 /**
- * The Conference Controls routes under /telephony/conference (reference §3). `lineOwnerId` is a query
+ * The Conference Controls routes under /telephony/conference (docs/wire/webex-calling.md §3). `lineOwnerId` is a query
  * parameter on GET, DELETE, hold and resume and a body field on start and add participant; the
  * simulator has one line, so it only checks the field's shape. Mute/unmute with no body (or no callId)
  * act on the host. Success codes are not confirmed by any source; 204 is the most plausible and is

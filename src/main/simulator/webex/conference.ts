@@ -1,5 +1,5 @@
 /**
- * Conference Controls (reference §3, seed 001) as a state machine: `connected` ⇄ `held` (the host, me,
+ * Conference Controls (docs/wire/webex-calling.md §3) as a state machine: `connected` ⇄ `held` (the host, me,
  * on hold) → `disconnected` (released, or fewer than two participants left). Merging needs two or more
  * of my answered calls; participants carry muted/deafened flags that change what each party hears
  * (see conference-media.ts); a participant who hangs up leaves; release ends me and every participant.
@@ -146,7 +146,7 @@ export class Conferences {
     this.emit('updated', toWire(conference));
   }
 
-  /** Ends me and every participant (reference §3). */
+  /** Ends me and every participant (docs/wire/webex-calling.md §3). */
   release(): void {
     const conference = this.requireConference();
     // Forget it first, so that the participants' calls ending below are not read as people leaving.
@@ -286,7 +286,7 @@ function toWire(conference: SimConference): WireConference {
     muted: conference.muted,
     participants: conference.participants.map((p) => ({ ...p })),
   };
-  // `type` appears only for non-standard conferences (reference §3).
+  // `type` appears only for non-standard conferences (docs/wire/webex-calling.md §3).
   if (conference.type !== undefined) wire.type = conference.type;
   return wire;
 }

@@ -1,6 +1,6 @@
 /**
  * Webex error answers: the SimRefusal a simulated command throws when Webex would refuse it, and the
- * `{message, errors:[{description, errorCode}], trackingId}` body (reference §7). No HTTP I/O here.
+ * `{message, errors:[{description, errorCode}], trackingId}` body (docs/wire/webex-calling.md §7). No HTTP I/O here.
  */
 import { CALL_NOT_FOUND_CODE, type WebexErrorBody } from './wire';
 import { newTrackingId } from './ids';

@@ -1,5 +1,5 @@
 /**
- * Webex-shaped identifiers: unpadded base64 of `ciscospark://us/<TYPE>/<raw>` (reference §1), call
+ * Webex-shaped identifiers: unpadded base64 of `ciscospark://us/<TYPE>/<raw>` (docs/wire/webex-calling.md §1), call
  * session ids (base64 of a UUID) and ROUTER_ tracking ids. Pure apart from randomness; no state
  * beyond the call counter of one factory.
  */

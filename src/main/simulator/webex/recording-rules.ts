@@ -1,5 +1,5 @@
 /**
- * Which recording controls the user's recording mode allows and what they do (reference §7):
+ * Which recording controls the user's recording mode allows and what they do (docs/wire/webex-calling.md §7):
  * always = recorded from connect, no controls; alwaysWithPause = recorded from connect, pause/resume
  * only; onDemand = start/stop/pause/resume; never = nothing. Pure.
  */

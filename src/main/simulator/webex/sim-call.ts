@@ -1,6 +1,6 @@
 /**
  * One of the user's calls as the simulator holds it, and its two wire projections: the REST call
- * object (`id`, reference §4) and the telephony_calls event data (`callId`, eventType, event-only
+ * object (`id`, docs/wire/webex-calling.md §4) and the telephony_calls event data (`callId`, eventType, event-only
  * fields). Pure: no timers, no emission.
  */
 import type { WireCall, WireCallEvent } from './wire';

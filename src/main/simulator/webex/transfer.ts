@@ -1,5 +1,5 @@
 /**
- * Transfer (reference §2 "Transfer rules"): attended (callId1 + callId2, or none when the user has
+ * Transfer (docs/wire/webex-calling.md §2 "Transfer rules"): attended (callId1 + callId2, or none when the user has
  * exactly two calls) → both calls end, 204; mute transfer (callId1 + destination) → 201 with the leg
  * towards the destination; the user's call ends once the destination answers, and nothing happens if
  * it never does. Unanswered incoming calls cannot be transferred. No HTTP here.

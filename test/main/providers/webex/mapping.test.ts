@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toAccount, toAnswerEndpoints, toCall, toHistoryEntry, toParty } from '../../../../src/main/providers/webex/mapping';
 import { type WireCall, wireCallSchema } from '../../../../src/main/providers/webex/wire';
 
-/** The example of seed 004 (Get Call Details), verbatim. */
+/** Webex's Get Call Details example (docs/wire/webex-calling.md §4), verbatim. */
 const SEED_004 = {
   id: 'Y2lzY29zcGFyazovL3VzL0NBTEwvQkNMRC9jYWxsaGFsZi00ODg6MA',
   callSessionId: 'MmFmNThiZjktYWE3Ny00NWE5LThiMDEtYzI4NDMxZWYwNzRm',
@@ -51,7 +51,7 @@ function wire(overrides: Record<string, unknown> = {}): WireCall {
 }
 
 describe('toCall', () => {
-  it('maps the seed 004 example field by field', () => {
+  it('maps the Get Call Details example field by field', () => {
     const call = toCall(wireCallSchema.parse(SEED_004));
     expect(call).toEqual({
       id: SEED_004.id,
