@@ -138,7 +138,9 @@ export function AudioControls({ actions, conferenceId, callId, target, disabled 
         {offered.map((action) => (
           <button
             key={action}
-            ref={(el) => buttons.current.set(action, el)}
+            ref={(el) => {
+              buttons.current.set(action, el);
+            }}
             type="button"
             class="btn"
             disabled={disabled}
