@@ -89,10 +89,10 @@ function AudioForm({ action, conferenceId, callId, target, onClose }: AudioFormP
   };
 
   return (
-    <form class="inline-form audio-form" aria-label={`${ACTION_LABELS[action]} to ${target}`} onSubmit={submit} onKeyDown={onKeyDown}>
+    <form class="inline-form audio-form" noValidate aria-label={`${ACTION_LABELS[action]} to ${target}`} onSubmit={submit} onKeyDown={onKeyDown}>
       <div class="field">
         <label for={fieldId}>{speaking ? 'Sentence to say' : 'Audio file address'}</label>
-        {speaking ? <textarea {...common} rows={2} /> : <input {...common} type="url" placeholder="https://" autoComplete="off" spellcheck={false} />}
+        {speaking ? <textarea {...common} rows={2} /> : <input {...common} type="text" inputMode="url" placeholder="https://" autoComplete="off" spellcheck={false} />}
         {problem && (
           <p id={messageId} class="field-error">
             {problem}
@@ -124,12 +124,20 @@ export function AudioControls({ actions, conferenceId, callId, target, disabled 
   const [open, setOpen] = useState<AudioAction | null>(null);
   const formId = useId();
   const buttons = useRef(new Map<AudioAction, HTMLButtonElement | null>());
+  // Focus goes back to the form's button once it can take it: after a send, the button is enabled again
+  // only when the render that follows the answer has run.
+  const [returnTo, setReturnTo] = useState<AudioAction | null>(null);
+  useEffect(() => {
+    if (returnTo === null || disabled) return;
+    buttons.current.get(returnTo)?.focus();
+    setReturnTo(null);
+  }, [returnTo, disabled]);
   const offered = (['speak', 'playAudio'] as const).filter((a) => actions.includes(a));
   if (offered.length === 0) return null;
 
   const close = (which: AudioAction) => {
     setOpen(null);
-    buttons.current.get(which)?.focus();
+    setReturnTo(which);
   };
 
   return (
