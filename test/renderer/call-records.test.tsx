@@ -4,6 +4,7 @@
 // link; Transcribe → "Transcribing…" → the text after Refresh; the timeline; refusals as worded; a
 // fresh read on Refresh and on reopening, never on a timer.
 import { act, fireEvent, screen, within } from '@testing-library/preact';
+import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallRecordsLink } from '../../src/renderer/components/CallRecordsLink';
 import type { CallTimelineEvent, Recording } from '../../src/shared/domain';
@@ -192,5 +193,21 @@ describe('call records: the timeline, reopening and closing', () => {
     await settle();
     expect(reads).toEqual(['call-9', 'call-9']);
     expect(recordingsRegion().getByText('Recording 1')).toBeTruthy();
+  });
+});
+
+describe('accessibility (axe)', () => {
+  it('the open view with recordings in every state and a timeline', async () => {
+    const bridge = bridgeRunning(BANDWIDTH_INFO);
+    bridge.recordingsByCall.set('call-9', [
+      recording(),
+      recording({ id: 'rec-2', transcription: { id: 't', state: 'completed', text: 'Hi.' } }),
+      recording({ id: 'rec-3', transcription: { id: 't3', state: 'pending' } }),
+      recording({ id: 'rec-4', state: 'recording', endedAt: undefined }),
+    ]);
+    bridge.timelineByCall.set('call-9', [{ time: '2026-01-05T10:00:00.000Z', name: 'answer', detail: 'by Ada' }]);
+    await open(bridge, 'Ada Lovelace');
+    const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
   });
 });

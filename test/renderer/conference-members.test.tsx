@@ -4,6 +4,7 @@
 // started empty; bridges (held, resumed, released) and the form that bridges two calls. Every control
 // appears only as the `actions` and the provider's capabilities offer it, and sends its command.
 import { act, fireEvent, screen, within } from '@testing-library/preact';
+import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConferenceApp } from '../../src/renderer/conference/App';
 import type { Call, Conference, ConferenceParticipant } from '../../src/shared/domain';
@@ -258,5 +259,19 @@ describe('bridges (Bandwidth)', () => {
     await mountWith(new FakeBridge(), [], [{ ...ada, actions: ['merge'] }, { ...bob, actions: ['merge'] }]);
     expect(screen.queryByRole('region', { name: 'Bridge two calls' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Start conference' })).toBeNull();
+  });
+});
+
+describe('accessibility (axe)', () => {
+  it('a conference with a member form and the Remove question open, a bridge, and the forms that make new ones', async () => {
+    const offer = (c: Call): Call => ({ ...c, actions: ['hangup', 'merge'] });
+    const d = makeCall({ id: 'd', remote: { name: 'Dan Brown', privacy: false }, actions: ['hangup', 'merge'] });
+    const e = makeCall({ id: 'e', remote: { name: 'Eve Adams', privacy: false }, actions: ['hangup', 'merge'] });
+    const bridgedPair = conference({ id: 'br-1', type: 'bridge', createdAt: '2026-01-05T10:02:00.000Z', participants: [member(carol, { actions: [] })], actions: ['hold', 'releaseConference'] });
+    await mountWith(bridgeRunning(BANDWIDTH_INFO), [conference(), bridgedPair], [ada, bob, carol, offer(d), offer(e), offer(makeCall({ id: 'f', remote: { name: 'Fay Lee', privacy: false } }))]);
+    fireEvent.click(group('Speak or play to Ada Lovelace').getByRole('button', { name: 'Speak' }));
+    fireEvent.click(group('Controls for Bob Jones').getByRole('button', { name: 'Remove' }));
+    const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
   });
 });

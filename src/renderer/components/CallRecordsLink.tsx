@@ -4,6 +4,8 @@
  * afresh. Absent when the provider keeps neither recordings nor timelines, or the entry has no call id.
  * Escape inside the view closes it and puts focus back on the button.
  */
+// Its own styles come with it, so any window that places the link (panel cards, history) has them.
+import '../styles/call-records.css';
 import { useId, useRef, useState } from 'preact/hooks';
 import { currentCapabilities } from '../current-capabilities';
 import { CallRecords } from './CallRecords';
