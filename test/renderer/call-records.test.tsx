@@ -99,6 +99,7 @@ describe('call records: recordings', () => {
     expect(bridge.transcriptionRequests).toEqual(['rec-1']);
     expect(recordingsRegion().getByText(/Transcribing…/)).toBeTruthy();
     expect(recordingsRegion().queryByRole('button', { name: 'Transcribe' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Refresh' }));
 
     // The provider now reports it under way, then done; nothing changes on screen until Refresh.
     bridge.recordingsByCall.set('call-9', [recording({ transcription: { id: 't-1', state: 'pending' } })]);

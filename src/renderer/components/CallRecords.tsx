@@ -6,7 +6,7 @@
  * timer. A refusal (Webex keeps no recordings, an unknown call) is shown as the provider worded it.
  * Escape closes the view (its opener says how) without hiding the window.
  */
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { CallTimelineEvent, Recording } from '../../shared/domain';
 import type { Result } from '../../shared/result';
 import { useBridge } from '../bridge-context';
@@ -130,13 +130,17 @@ export function CallRecords({ callId, onClose }: CallRecordsProps) {
   const [asked, setAsked] = useState<ReadonlyMap<string, Asked>>(new Map());
   const recordingsTitleId = useId();
   const timelineTitleId = useId();
+  const refreshRef = useRef<HTMLButtonElement>(null);
 
   const transcribe = async (recordingId: string) => {
     const mark = (state: Asked) => setAsked((now) => new Map(now).set(recordingId, state));
     mark({ state: 'sending' });
     const result = await throughBridge(() => bridge.requestTranscription({ recordingId }), 'ask for a transcription');
     mark(result.ok ? { state: 'sent' } : { state: 'failed', message: result.error.message });
-    if (result.ok) reload();
+    if (!result.ok) return;
+    reload();
+    // Transcribe gives way to "Transcribing…": the keyboard moves on to what comes next, Refresh.
+    refreshRef.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -198,7 +202,7 @@ export function CallRecords({ callId, onClose }: CallRecordsProps) {
         </section>
       )}
       <div class="form-actions">
-        <button type="button" class="btn" onClick={reload}>
+        <button ref={refreshRef} type="button" class="btn" onClick={reload}>
           Refresh
         </button>
       </div>
