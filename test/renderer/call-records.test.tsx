@@ -5,7 +5,7 @@
 // fresh read on Refresh and on reopening, never on a timer.
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallRecordsLink } from '../../src/renderer/components/CallRecordsLink';
 import type { CallTimelineEvent, Recording } from '../../src/shared/domain';
 import { type Result, err, ok } from '../../src/shared/result';
@@ -194,6 +194,31 @@ describe('call records: the timeline, reopening and closing', () => {
     await settle();
     expect(reads).toEqual(['call-9', 'call-9']);
     expect(recordingsRegion().getByText('Recording 1')).toBeTruthy();
+  });
+});
+
+describe('call records: no reading behind the user’s back', () => {
+  it('a pending transcription is not polled: the view reads again only on Refresh', async () => {
+    const bridge = bridgeRunning(BANDWIDTH_INFO);
+    let reads = 0;
+    bridge.recordings = async () => {
+      reads += 1;
+      return ok([recording({ transcription: { id: 't-1', state: 'pending' } })]);
+    };
+    await open(bridge);
+    expect(reads).toBe(1);
+    vi.useFakeTimers();
+    try {
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(10 * 60_000);
+      });
+      expect(reads).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await settle();
+    expect(reads).toBe(2);
   });
 });
 

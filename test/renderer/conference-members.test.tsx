@@ -219,8 +219,8 @@ describe('bridges (Bandwidth)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Release conference' }));
-    expect(screen.getByRole('alertdialog', { name: 'Release the bridge?' }).textContent).toContain('Ada Lovelace, Bob Jones');
-    fireEvent.click(screen.getByRole('button', { name: 'Release for everyone' }));
+    expect(screen.getByRole('alertdialog', { name: 'Release the bridge?' }).textContent).toContain('Ada Lovelace, Bob Jones no longer hear each other; their calls stay up.');
+    fireEvent.click(screen.getByRole('button', { name: 'Release the bridge' }));
     await settle();
     expect(bridge.conferenceCommands).toEqual([
       { type: 'holdConference', conferenceId: 'br-1' },

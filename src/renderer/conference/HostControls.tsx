@@ -2,7 +2,7 @@
  * My own controls in a conference or bridge, exactly as its `actions` say: Mute/Unmute, Hold/Resume
  * (a bridge: its audio off and on), Leave conference (a three-way call only: the other two stay
  * connected, as the reference recommends instead of releasing), and Release conference, which asks
- * first because it hangs up everyone (ConfirmedButton).
+ * first (ConfirmedButton) because it hangs up everyone (a bridge: its two calls stay up, apart).
  */
 import { useId } from 'preact/hooks';
 import { ACTION_LABELS } from '../../shared/action-labels';
@@ -49,8 +49,8 @@ export function HostControls({ conference, busy }: { conference: Conference; bus
             label={ACTION_LABELS.releaseConference}
             disabled={busy}
             question={isBridge ? 'Release the bridge?' : 'Release the conference?'}
-            detail={isBridge ? `This ends the bridge and hangs up ${names}.` : `This hangs up everyone: you and ${names}.`}
-            confirmLabel="Release for everyone"
+            detail={isBridge ? `${names} no longer hear each other; their calls stay up.` : `This hangs up everyone: you and ${names}.`}
+            confirmLabel={isBridge ? 'Release the bridge' : 'Release for everyone'}
             onConfirm={() => void send('release')}
           />
         )}
