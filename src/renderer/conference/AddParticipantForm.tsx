@@ -1,7 +1,7 @@
 /**
  * Add to conference: another of my answered calls joins this conference. Offers exactly the calls
  * whose `actions` include Add to conference and that are in no conference yet; with several, the user
- * picks one.
+ * picks one. Absent when no call can join.
  */
 import { useId, useState } from 'preact/hooks';
 import { ACTION_LABELS } from '../../shared/action-labels';
@@ -21,6 +21,9 @@ export function AddParticipantForm({ conference }: { conference: Conference }) {
   const chosen = candidates.find((c) => c.id === chosenId) ?? candidates[0];
   const busy = !chosen || chosen.pending !== undefined || callsInFlight.value.has(chosen.id);
   const describe = (c: (typeof candidates)[number]) => `${partyTitle(c.remote)} (${callStateLabel(c)})`;
+
+  // Nothing to offer: the conference may still take people dialled in (DialIntoForm).
+  if (candidates.length === 0) return null;
 
   const submit = (event: Event) => {
     event.preventDefault();

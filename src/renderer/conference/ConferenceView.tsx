@@ -1,16 +1,20 @@
 /**
- * One live conference: what it is (merged, or a barge-in …), its state, how many take part and whether
- * I am muted; my controls; the participants; and Add to conference when another of my calls can join.
- * Only what the conference's and each participant's `actions` allow is offered. With several
- * conferences shown, the heading names who is in it so the sections can be told apart.
+ * One live conference or bridge: what it is (merged, a bridge, a barge-in …), its state, how many take
+ * part and whether I am muted; its own controls; the participants with theirs; Speak / Play audio into
+ * it; Add to conference when another of my calls can join, and Dial into conference when the provider
+ * dials members in. Only what the conference's and each participant's `actions` allow is offered. With
+ * several shown, the heading names who is in it so the sections can be told apart.
  */
 import { PendingLine } from '../components/PendingLine';
 import { useId } from 'preact/hooks';
 import type { Conference } from '../../shared/domain';
 import { CONFERENCE_STATE_LABELS, CONFERENCE_TYPE_LABELS } from '../labels';
 import { partyTitle } from '../../shared/party-text';
+import { hasCapability } from '../current-capabilities';
 import { conferencesInFlight } from '../state';
 import { AddParticipantForm } from './AddParticipantForm';
+import { AudioControls } from './AudioControls';
+import { DialIntoForm } from './DialIntoForm';
 import { HostControls } from './HostControls';
 import { ParticipantRow } from './ParticipantRow';
 
@@ -27,18 +31,21 @@ export function ConferenceView({ conference, several = false }: { conference: Co
   const titleId = useId();
   const listTitleId = useId();
   const busy = conference.pending !== undefined || conferencesInFlight.value.has(conference.id);
+  const isBridge = conference.type === 'bridge';
   const kind = conference.type ? CONFERENCE_TYPE_LABELS[conference.type] : 'In conference';
   const title = several ? `${kind}${withWhom(conference)}` : kind;
+  const canAdd = conference.actions.includes('addToConference');
+  const canDialIn = canAdd && hasCapability('startConference');
 
   return (
-    <section class={`conference state-${conference.state}`} aria-labelledby={titleId} aria-busy={busy}>
+    <section class={`conference state-${conference.state}${isBridge ? ' bridge' : ''}`} aria-labelledby={titleId} aria-busy={busy}>
       <header class="conference-summary">
         <h2 id={titleId} class="section-title">
           {title}
         </h2>
         <p class="conference-state">
           <span class="state-label">{CONFERENCE_STATE_LABELS[conference.state]}</span>
-          {` · ${countText(conference.participants.length)}`}
+          {isBridge ? ` · ${conference.state === 'held' ? 'the two calls do not hear each other' : 'two calls connected'}` : ` · ${countText(conference.participants.length)}`}
         </p>
         {conference.muted && (
           <p class="call-badges">
@@ -48,17 +55,23 @@ export function ConferenceView({ conference, several = false }: { conference: Co
       </header>
       {busy && <PendingLine pending={conference.pending} />}
       <HostControls conference={conference} busy={busy} />
+      <AudioControls actions={conference.actions} conferenceId={conference.id} target={isBridge ? 'the bridge' : 'the conference'} disabled={busy} />
       <section class="participants" aria-labelledby={listTitleId}>
         <h3 id={listTitleId} class="section-title">
-          Participants
+          {isBridge ? 'Connected calls' : 'Participants'}
         </h3>
-        <ul class="participant-list">
-          {conference.participants.map((participant) => (
-            <ParticipantRow key={participant.callId} conference={conference} participant={participant} />
-          ))}
-        </ul>
+        {conference.participants.length === 0 ? (
+          <p class="empty">{canDialIn ? 'No one is in it yet: dial someone in below.' : 'No one is in it yet.'}</p>
+        ) : (
+          <ul class="participant-list">
+            {conference.participants.map((participant) => (
+              <ParticipantRow key={participant.callId} conference={conference} participant={participant} />
+            ))}
+          </ul>
+        )}
       </section>
-      {conference.actions.includes('addToConference') && <AddParticipantForm conference={conference} />}
+      {canAdd && <AddParticipantForm conference={conference} />}
+      {canDialIn && <DialIntoForm conference={conference} disabled={busy} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Start a (new) conference: my calls that can be merged and are in no conference yet, each with a checkbox (all chosen at first), and
+ * Start a (new) conference: Start conference (an empty one of my own, when the provider can) and my calls that can be merged and are in no conference yet, each with a checkbox (all chosen at first), and
  * Merge for the chosen ones once there are two or more. Shows exactly the calls whose `actions` offer
  * Merge, so nothing is offered that the provider would refuse.
  */
@@ -7,6 +7,7 @@ import { useId, useState } from 'preact/hooks';
 import { ACTION_LABELS } from '../../shared/action-labels';
 import type { Call, Conference } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
+import { PendingLine } from '../components/PendingLine';
 import { partyTitle } from '../../shared/party-text';
 import { callStateLabel, pendingLabel } from '../labels';
 import { sendConferenceCommand } from '../send-conference-command';
@@ -19,7 +20,30 @@ export function mergeableCalls(all: readonly Call[], current: readonly Conferenc
   return all.filter((c) => c.actions.includes('merge') && !joined.has(c.id));
 }
 
-export function MergeForm() {
+/** Start conference: an empty conference of my own; people are then dialled in or added. */
+function StartConferenceButton() {
+  const bridge = useBridge();
+  const hintId = useId();
+  const [sending, setSending] = useState(false);
+  const start = async () => {
+    setSending(true);
+    await sendConferenceCommand(bridge, { type: 'startConference' });
+    setSending(false);
+  };
+  return (
+    <div class="start-conference">
+      <button type="button" class="btn btn-primary" disabled={sending} aria-describedby={hintId} onClick={() => void start()}>
+        Start conference
+      </button>
+      <p id={hintId} class="field-hint">
+        An empty conference of your own: then dial people into it or add your calls.
+      </p>
+      {sending && <PendingLine pending={undefined} />}
+    </div>
+  );
+}
+
+export function MergeForm({ canStart = false }: { canStart?: boolean }) {
   const bridge = useBridge();
   const titleId = useId();
   const all = calls.value;
@@ -49,8 +73,11 @@ export function MergeForm() {
       <h2 id={titleId} class="section-title">
         Start a conference
       </h2>
+      {canStart && <StartConferenceButton />}
       {mergeable.length < 2 ? (
-        <p class="empty">You need two or more answered calls to start a conference.</p>
+        <p class="empty">
+          {canStart ? 'With two or more answered calls you can also merge them into one.' : 'You need two or more answered calls to start a conference.'}
+        </p>
       ) : (
         <form class="inline-form" onSubmit={submit}>
           <fieldset class="choice">

@@ -1,7 +1,8 @@
 /**
  * One participant: who (the remote party of my call with them, name and number), whether they are
- * muted (their voice does not reach the conference) or deafened (they hear nothing of it), and exactly
- * the Mute/Unmute and Deafen/Undeafen their `actions` allow. Disabled while a command for them travels.
+ * muted (their voice does not reach the conference), deafened (they hear nothing of it) or held
+ * (neither), and exactly the controls their `actions` allow: Mute/Unmute, Deafen/Undeafen, Hold/Resume,
+ * Remove (asks first), Speak and Play audio to them alone. Disabled while a command for them travels.
  */
 import { PendingLine } from '../components/PendingLine';
 import { useId } from 'preact/hooks';
@@ -10,11 +11,15 @@ import type { ConferenceCommand } from '../../shared/contract';
 import type { Action, Conference, ConferenceParticipant } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { partySubtitle, partyTitle } from '../../shared/party-text';
-
 import { sendConferenceCommand } from '../send-conference-command';
 import { callsInFlight } from '../state';
+import { AudioControls } from './AudioControls';
+import { ConfirmedButton } from './ConfirmedButton';
 
-type ParticipantCommand = Extract<ConferenceCommand['type'], 'muteParticipant' | 'unmuteParticipant' | 'deafen' | 'undeafen'>;
+type ParticipantCommand = Extract<
+  ConferenceCommand['type'],
+  'muteParticipant' | 'unmuteParticipant' | 'deafen' | 'undeafen' | 'holdParticipant' | 'resumeParticipant'
+>;
 
 /** Action (its button named by ACTION_LABELS) → command. Order is display order. */
 const PARTICIPANT_BUTTONS = [
@@ -22,6 +27,8 @@ const PARTICIPANT_BUTTONS = [
   ['unmute', 'unmuteParticipant'],
   ['deafen', 'deafen'],
   ['undeafen', 'undeafen'],
+  ['hold', 'holdParticipant'],
+  ['resume', 'resumeParticipant'],
 ] as const satisfies readonly (readonly [Action, ParticipantCommand])[];
 
 /** A participant none of my listed calls names (another line, or a non-standard conference). */
@@ -33,9 +40,14 @@ export function ParticipantRow({ conference, participant }: { conference: Confer
   const who = participant.party ? partyTitle(participant.party) : UNKNOWN_PARTICIPANT;
   const number = participant.party ? partySubtitle(participant.party) : undefined;
   const busy = participant.pending !== undefined || callsInFlight.value.has(participant.callId);
-  const send = (type: ParticipantCommand) =>
-    void sendConferenceCommand(bridge, { type, conferenceId: conference.id, callId: participant.callId });
-  const state = [participant.muted ? 'Muted' : null, participant.deafened ? 'Deafened' : null].filter((s): s is string => s !== null);
+  const ref = { conferenceId: conference.id, callId: participant.callId };
+  const send = (type: ParticipantCommand | 'removeParticipant') => void sendConferenceCommand(bridge, { type, ...ref });
+  const state = [
+    participant.held ? 'Held' : null,
+    participant.muted ? 'Muted' : null,
+    participant.deafened ? 'Deafened' : null,
+  ].filter((s): s is string => s !== null);
+  const isBridge = conference.type === 'bridge';
 
   return (
     <li class={`participant state-${conference.state}`} aria-labelledby={nameId} aria-busy={busy}>
@@ -63,7 +75,18 @@ export function ParticipantRow({ conference, participant }: { conference: Confer
             {ACTION_LABELS[action]}
           </button>
         ))}
+        {participant.actions.includes('removeParticipant') && (
+          <ConfirmedButton
+            label={ACTION_LABELS.removeParticipant}
+            disabled={busy}
+            question={`Remove ${who} from the ${isBridge ? 'bridge' : 'conference'}?`}
+            detail={`${who} no longer hears or is heard by the others; their call may end.`}
+            confirmLabel={`Remove ${who}`}
+            onConfirm={() => send('removeParticipant')}
+          />
+        )}
       </div>
+      <AudioControls actions={participant.actions} conferenceId={conference.id} callId={participant.callId} target={who} disabled={busy} />
     </li>
   );
 }

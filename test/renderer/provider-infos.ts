@@ -1,0 +1,38 @@
+/**
+ * RingCentral and Bandwidth as main describes them to the windows (their capabilities, which decide
+ * what the views offer), and a way to make one of them the running provider of a FakeBridge.
+ */
+import type { ProviderInfo } from '../../src/shared/providers';
+import { FakeBridge, WEBEX_INFO } from './fake-bridge';
+
+export const BANDWIDTH_INFO: ProviderInfo = {
+  id: 'bandwidth',
+  name: 'Bandwidth',
+  shortName: 'Bandwidth',
+  capabilities: ['conference', 'startConference', 'bridge', 'recording', 'recordings', 'timeline', 'history'],
+  signIn: ['credentials'],
+  settingsFields: [],
+  credentialFields: [],
+  hasDemo: true,
+  implemented: true,
+};
+
+export const RINGCENTRAL_INFO: ProviderInfo = {
+  id: 'ringcentral',
+  name: 'RingCentral',
+  shortName: 'RingCentral',
+  capabilities: ['conference', 'park', 'pickup', 'recording', 'history', 'listen'],
+  signIn: ['oauthPkce', 'pastedToken'],
+  settingsFields: [],
+  credentialFields: [],
+  hasDemo: true,
+  implemented: true,
+};
+
+/** A bridge whose running provider (status and app state) is `info`. */
+export function bridgeRunning(info: ProviderInfo): FakeBridge {
+  const bridge = new FakeBridge();
+  bridge.app = { ...bridge.app, provider: info.id, providers: [WEBEX_INFO, RINGCENTRAL_INFO, BANDWIDTH_INFO].map((p) => (p.id === info.id ? info : p)) };
+  bridge.currentStatus = { ...bridge.currentStatus, provider: info.id };
+  return bridge;
+}
