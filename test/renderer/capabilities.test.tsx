@@ -8,7 +8,9 @@ import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dialer } from '../../src/renderer/components/Dialer';
 import { Notices } from '../../src/renderer/components/Notices';
+import { SettingsView } from '../../src/renderer/components/SettingsView';
 import { PanelApp } from '../../src/renderer/panel/App';
+import { ok } from '../../src/shared/result';
 import { capabilities } from '../../src/renderer/state';
 import type { Status } from '../../src/shared/domain';
 import { FakeBridge, WEBEX_INFO } from './fake-bridge';
@@ -156,5 +158,37 @@ describe('panel by capability', () => {
     await mount(<PanelApp />, useProvider(new FakeBridge(), BANDWIDTH_LIKE));
     expect(screen.getByText('No calls right now.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Conference' })).toBeTruthy();
+  });
+});
+
+describe('answer device by capability', () => {
+  it('Webex: chooses the device to answer and dial on, saved in its settings section', async () => {
+    const bridge = new FakeBridge();
+    bridge.answerEndpoints = async () =>
+      ok([
+        { id: 'ep-1', name: 'Desk phone', type: 'DEVICE', preferred: true },
+        { id: 'ep-2', name: 'Webex app', type: 'APPLICATION', preferred: false },
+      ]);
+    await mount(<SettingsView />, bridge);
+    await settle();
+    const select = screen.getByLabelText('Answer and dial on') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Your primary device', 'Desk phone', 'Webex app']);
+    fireEvent.change(select, { target: { value: 'ep-2' } });
+    await settle();
+    expect(bridge.settingsPatches).toEqual([{ providers: { webex: { answerEndpointId: 'ep-2' } } }]);
+    expect(select.value).toBe('ep-2');
+  });
+
+  it('a provider without answer devices has no chooser and reads none', async () => {
+    const bridge = useProvider(new FakeBridge(), BANDWIDTH_LIKE);
+    let reads = 0;
+    bridge.answerEndpoints = async () => {
+      reads += 1;
+      return ok([]);
+    };
+    await mount(<SettingsView />, bridge);
+    await settle();
+    expect(screen.queryByLabelText('Answer and dial on')).toBeNull();
+    expect(reads).toBe(0);
   });
 });
