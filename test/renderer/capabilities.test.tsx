@@ -179,6 +179,20 @@ describe('answer device by capability', () => {
     expect(select.value).toBe('ep-2');
   });
 
+  it('signed out there is no chooser and nothing is read', async () => {
+    const bridge = new FakeBridge();
+    let reads = 0;
+    bridge.answerEndpoints = async () => {
+      reads += 1;
+      return ok([]);
+    };
+    bridge.currentStatus = { health: 'signedOut', provider: 'webex', demo: false, detail: 'Signed out.' };
+    await mount(<SettingsView />, bridge);
+    await settle();
+    expect(screen.queryByLabelText('Answer and dial on')).toBeNull();
+    expect(reads).toBe(0);
+  });
+
   it('a provider without answer devices has no chooser and reads none', async () => {
     const bridge = useProvider(new FakeBridge(), BANDWIDTH_LIKE);
     let reads = 0;

@@ -2,14 +2,15 @@
  * "Answer and dial on": which of the user's devices a provider with answer devices (its
  * `answerEndpoints` capability) rings and dials on. The devices come from main (`answerEndpoints`);
  * the choice is saved in the provider's settings section as `answerEndpointId` ('' is the primary
- * device). Shown only when the current provider has the capability and its section has that setting.
+ * device). Shown only when the current provider has the capability, its section has that setting and
+ * someone is signed in (signed out, there are no devices to read).
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { AnswerEndpoint, ProviderId } from '../../shared/domain';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { useBridge } from '../bridge-context';
 import { throughBridge } from '../bridge-request';
-import { capabilities, currentProvider, settings } from '../state';
+import { capabilities, currentProvider, settings, status } from '../state';
 import { useSettingsSave } from './use-settings-save';
 
 /** The provider's section when it has the device setting (not every provider's section does). */
@@ -29,7 +30,8 @@ export function AnswerDeviceSetting() {
   const provider = currentProvider.value?.id;
   const offered = capabilities.value.has('answerEndpoints');
   const chosen = settings.value && provider ? deviceSetting(settings.value, provider) : undefined;
-  const shown = offered && chosen !== undefined;
+  const signedIn = status.value?.account !== undefined && status.value.health !== 'signedOut';
+  const shown = offered && signedIn && chosen !== undefined;
 
   useEffect(() => {
     if (!shown) return undefined;
@@ -37,7 +39,7 @@ export function AnswerDeviceSetting() {
     void throughBridge(() => bridge.answerEndpoints(), 'read your devices').then((result) => {
       if (!live) return;
       if (result.ok) setDevices(result.value);
-      else setReadError(result.error.message);
+      else setReadError(`Could not read your devices: ${result.error.message}`);
     });
     return () => {
       live = false;
@@ -60,9 +62,10 @@ export function AnswerDeviceSetting() {
           </option>
         ))}
       </select>
-      {(readError || error) && (
+      {readError && <p class="field-hint">{readError}</p>}
+      {error && (
         <p class="field-error" role="alert">
-          {readError ?? error}
+          {error}
         </p>
       )}
     </div>
