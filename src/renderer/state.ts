@@ -3,10 +3,11 @@
  * answers to commands the user sent through it. Views read these signals; nothing here touches the DOM.
  * One window runs one `connect()` at a time; `connect()` resets everything so a fresh bridge starts clean.
  */
-import { batch, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import type { AccountState } from '../shared/account';
 import type { AppState, Bridge, DialRequest, Notice } from '../shared/contract';
 import type { Call, Conference, HistoryEntry, Party, Status } from '../shared/domain';
+import type { ProviderCapability, ProviderInfo } from '../shared/providers';
 import type { Settings } from '../shared/settings';
 
 export interface ShownNotice {
@@ -38,6 +39,22 @@ export const dialRequest = signal<DialRequest | null>(null);
 export const lastParkedAt = signal<Party | null>(null);
 /** Calls with a command on its way to main: their controls stay disabled until it answers. */
 export const callsInFlight = signal<ReadonlySet<string>>(new Set());
+
+/** The provider running now, as main describes it: the status names it, the app state (read first) as the fallback. */
+export const currentProvider = computed<ProviderInfo | undefined>(() => {
+  const id = status.value?.provider ?? appState.value?.provider;
+  return id ? appState.value?.providers.find((p) => p.id === id) : undefined;
+});
+
+/**
+ * What the current provider can do. Views hide what it cannot (Pick up, History, Lines …) rather than
+ * offer a button main would refuse; until the provider is known nothing optional is offered.
+ */
+export const capabilities = computed<ReadonlySet<ProviderCapability>>(() => new Set(currentProvider.value?.capabilities ?? []));
+
+export function hasCapability(capability: ProviderCapability): boolean {
+  return capabilities.value.has(capability);
+}
 
 /** At most this many notices stay on screen; older ones make room. */
 const MAX_NOTICES = 4;

@@ -11,7 +11,7 @@ import type { CallTimelineEvent, Recording } from '../../shared/domain';
 import type { Result } from '../../shared/result';
 import { useBridge } from '../bridge-context';
 import { throughBridge } from '../bridge-request';
-import { currentCapabilities } from '../current-capabilities';
+import { capabilities as currentCapabilitiesSignal } from '../state';
 import { RECORDING_FILE_LABELS, eventTime, mediaLink, recordingLength } from '../record-text';
 import { type Read, useCallRecords } from './use-call-records';
 
@@ -123,7 +123,7 @@ export interface CallRecordsProps {
 
 export function CallRecords({ callId, onClose }: CallRecordsProps) {
   const bridge = useBridge();
-  const capabilities = currentCapabilities();
+  const capabilities = currentCapabilitiesSignal.value;
   const wantRecordings = capabilities.has('recordings');
   const wantTimeline = capabilities.has('timeline');
   const { recordings, timeline, reload } = useCallRecords(callId, wantRecordings, wantTimeline);

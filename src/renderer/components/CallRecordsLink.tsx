@@ -7,7 +7,7 @@
 // Its own styles come with it, so any window that places the link (panel cards, history) has them.
 import '../styles/call-records.css';
 import { useId, useRef, useState } from 'preact/hooks';
-import { currentCapabilities } from '../current-capabilities';
+import { capabilities as currentCapabilitiesSignal } from '../state';
 import { CallRecords } from './CallRecords';
 
 export interface CallRecordsLinkProps {
@@ -20,7 +20,7 @@ export function CallRecordsLink({ callId, who }: CallRecordsLinkProps) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const viewId = useId();
-  const capabilities = currentCapabilities();
+  const capabilities = currentCapabilitiesSignal.value;
   const hasRecordings = capabilities.has('recordings');
   if (!callId || (!hasRecordings && !capabilities.has('timeline'))) return null;
 

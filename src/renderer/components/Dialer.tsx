@@ -1,20 +1,37 @@
 /**
  * The dialer: one field for a number or address, checked and normalised with the shared rules as the
  * user types or pastes, dialled with the Dial button or Enter. The same field is the optional target of
- * Pick up and Retrieve and the required target of Barge in. A number from a link or the selection
- * (dial:requested) is pre-filled and waits for the user to press Dial. With more than one line on the
- * account, a Line choice says which line the call is placed on.
+ * Pick up and Retrieve and the required target of Barge in and Listen (a colleague's extension). Each of
+ * those buttons shows only when the current provider can do it (its capabilities). A number from a
+ * link or the selection (dial:requested) is pre-filled and waits for the user to press Dial. With more
+ * than one line on the account, and a provider with lines, a Line choice says which line dials.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTION_LABELS, DIAL_LABEL } from '../../shared/action-labels';
 import type { CallCommand } from '../../shared/contract';
 import { normalizeDestination } from '../../shared/dial-string';
+import type { Party } from '../../shared/domain';
+import type { ProviderCapability } from '../../shared/providers';
 import { useBridge } from '../bridge-context';
 import { sendCommand } from '../send-command';
-import { dialRequest, lastParkedAt, status } from '../state';
+import { capabilities, dialRequest, lastParkedAt, status } from '../state';
 import { DestinationField } from './DestinationField';
 
 const SOURCE_LABELS = { link: 'A link', selection: 'Your selection' } as const;
+
+/** What the field means for the buttons under it, naming only those the provider offers. */
+function dialerHint(can: ReadonlySet<ProviderCapability>, parked: Party | null): string {
+  if (parked && can.has('park')) return `Your parked call waits at ${parked.number || parked.name || 'your park slot'}: Retrieve brings it back.`;
+  const empty = [
+    can.has('pickup') && 'pick up your group’s ringing call',
+    can.has('park') && 'retrieve a call parked on you',
+  ].filter(Boolean);
+  const sentences = [
+    empty.length > 0 && `Leave the field empty to ${empty.join(' or ')}.`,
+    can.has('listen') && 'Enter a colleague’s extension to listen to their call.',
+  ].filter(Boolean);
+  return sentences.join(' ');
+}
 
 export function Dialer() {
   const bridge = useBridge();
@@ -24,7 +41,8 @@ export function Dialer() {
   const dialButton = useRef<HTMLButtonElement>(null);
   const request = dialRequest.value;
   const parked = lastParkedAt.value;
-  const lines = status.value?.account?.lines ?? [];
+  const can = capabilities.value;
+  const lines = can.has('lines') ? (status.value?.account?.lines ?? []) : [];
   const [lineId, setLineId] = useState('');
   // '' is my own line; a line that has gone from the account falls back to it.
   const line = lines.some((l) => l.id === lineId && !l.primary) ? lineId : '';
@@ -37,6 +55,7 @@ export function Dialer() {
     dialButton.current?.focus();
   }, [request]);
 
+  const moreHint = dialerHint(can, parked);
   const preview = normalizeDestination(text);
   const hint = preview.ok && preview.value !== text.trim() ? `Dials ${preview.value}` : undefined;
 
@@ -76,6 +95,12 @@ export function Dialer() {
     if (text.trim() === '') return setError('Enter the number or extension to barge in on.');
     const target = destination();
     if (target) void run({ type: 'bargeIn', target });
+  };
+
+  const listen = () => {
+    if (text.trim() === '') return setError('Enter the extension of the colleague to listen to.');
+    const target = destination();
+    if (target) void run({ type: 'listen', target });
   };
 
   const retrieve = () => {
@@ -145,22 +170,33 @@ export function Dialer() {
           {DIAL_LABEL}
         </button>
       </form>
-      <div class="dial-more" role="group" aria-label="More ways to take a call">
-        <button type="button" class="btn btn-small" disabled={sending} onClick={pickUp}>
-          {ACTION_LABELS.pickup}
-        </button>
-        <button type="button" class="btn btn-small" disabled={sending} onClick={bargeIn}>
-          {ACTION_LABELS.bargeIn}
-        </button>
-        <button type="button" class="btn btn-small" disabled={sending} onClick={retrieve}>
-          {ACTION_LABELS.retrieve}
-        </button>
-      </div>
-      <p class="field-hint">
-        {parked
-          ? `Your parked call waits at ${parked.number || parked.name || 'your park slot'}: Retrieve brings it back.`
-          : 'Leave the field empty to pick up your group’s ringing call or retrieve a call parked on you.'}
-      </p>
+      {(can.has('pickup') || can.has('bargeIn') || can.has('park') || can.has('listen')) && (
+        <>
+          <div class="dial-more" role="group" aria-label="More ways to take a call">
+            {can.has('pickup') && (
+              <button type="button" class="btn btn-small" disabled={sending} onClick={pickUp}>
+                {ACTION_LABELS.pickup}
+              </button>
+            )}
+            {can.has('bargeIn') && (
+              <button type="button" class="btn btn-small" disabled={sending} onClick={bargeIn}>
+                {ACTION_LABELS.bargeIn}
+              </button>
+            )}
+            {can.has('park') && (
+              <button type="button" class="btn btn-small" disabled={sending} onClick={retrieve}>
+                {ACTION_LABELS.retrieve}
+              </button>
+            )}
+            {can.has('listen') && (
+              <button type="button" class="btn btn-small" disabled={sending} onClick={listen}>
+                {ACTION_LABELS.listen}
+              </button>
+            )}
+          </div>
+          {moreHint && <p class="field-hint">{moreHint}</p>}
+        </>
+      )}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { sendCommand } from '../send-command';
 import { history, historyError } from '../state';
 import { markMissedSeen, unseenMissedCount } from './missed-calls';
 import { TabList, tabId } from './TabList';
+import { CallRecordsLink } from './CallRecordsLink';
 
 type Filter = 'all' | HistoryType;
 const ID_BASE = 'history';
@@ -41,8 +42,15 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
       </time>
     </>
   );
+  // Recordings and the event timeline, where the provider keeps them: beside the row (a row is a button).
+  const records = entry.callId ? <CallRecordsLink callId={entry.callId} who={title} /> : null;
   if (!destination?.ok) {
-    return <li class="history-row history-row-static">{body}</li>;
+    return (
+      <li class="history-row history-row-static">
+        {body}
+        {records}
+      </li>
+    );
   }
   const to = destination.value;
   return (
@@ -55,6 +63,7 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
       >
         {body}
       </button>
+      {records}
     </li>
   );
 }

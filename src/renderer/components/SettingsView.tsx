@@ -7,6 +7,7 @@ import { useId } from 'preact/hooks';
 import type { Settings } from '../../shared/settings';
 import { appState, settings } from '../state';
 import { AccountSettings } from './AccountSettings';
+import { AnswerDeviceSetting } from './AnswerDeviceSetting';
 import { PopupRuleSettings } from './PopupRuleSettings';
 import { ShortcutSettings } from './ShortcutSettings';
 import { Toggle } from './Toggle';
@@ -39,6 +40,7 @@ function GeneralSettings() {
         checked={current.confirmLinkDial}
         onChange={(confirmLinkDial) => void save({ confirmLinkDial })}
       />
+      <AnswerDeviceSetting />
       <Toggle label="Start at login" checked={current.startAtLogin} onChange={(startAtLogin) => void save({ startAtLogin })} />
       <div class="field">
         <label for={themeId}>Theme</label>

@@ -1,7 +1,9 @@
 /**
  * The transfer form behind a call's one Transfer button. It offers only the kinds the call's actions
  * allow: blind (to a number), attended (to another of my calls) and mute transfer (to a number, done
- * once they answer). Numbers are checked with the shared normaliser before anything is sent.
+ * once they answer). Numbers are checked with the shared normaliser before anything is sent. A blind
+ * transfer on a call that can be spoken into (Bandwidth) may carry a whisper: a sentence the person
+ * taking the call hears before they are connected.
  */
 import { useId, useState } from 'preact/hooks';
 import type { CallCommand } from '../../shared/contract';
@@ -37,11 +39,14 @@ export function TransferForm({ call, disabled, onDone }: { call: Call; disabled:
   const kinds = TRANSFER_ACTIONS.filter((k) => call.actions.includes(k));
   const [kind, setKind] = useState<TransferKind>(kinds[0] ?? 'transfer');
   const [text, setText] = useState('');
+  const [whisper, setWhisper] = useState('');
   const [error, setError] = useState<string | null>(null);
   const candidates = otherCalls(call, calls.value);
   const [otherCallId, setOtherCallId] = useState<string>('');
   const groupName = useId();
   const selectId = useId();
+  // Only a provider that speaks into calls can whisper to the person the call goes to.
+  const canWhisper = call.actions.includes('speak');
   const chosenOther = candidates.find((c) => c.id === otherCallId) ?? candidates[0];
 
   const submit = async (event: Event) => {
@@ -53,7 +58,11 @@ export function TransferForm({ call, disabled, onDone }: { call: Call; disabled:
     } else {
       const destination = normalizeDestination(text);
       if (!destination.ok) return setError(destination.error.message);
-      command = { type: kind, ...callRef(call), destination: destination.value };
+      // `whisper` joins the transfer command's schema (src/shared/contract.ts) with the Bandwidth
+      // provider; this one object is typed loosely so the form works before and after that change.
+      const blind: Record<string, unknown> = { type: kind, ...callRef(call), destination: destination.value };
+      if (kind === 'transfer' && canWhisper && whisper.trim()) blind.whisper = whisper.trim();
+      command = blind as CallCommand;
     }
     setError(null);
     const result = await sendCommand(bridge, command);
@@ -101,6 +110,15 @@ export function TransferForm({ call, disabled, onDone }: { call: Call; disabled:
         )
       ) : (
         <DestinationField label="Transfer to" value={text} onInput={setText} error={error} autoFocus disabled={disabled} />
+      )}
+      {kind === 'transfer' && canWhisper && (
+        <DestinationField
+          label="Whisper (optional)"
+          hint="Said to the person taking the call before you connect them."
+          value={whisper}
+          onInput={setWhisper}
+          disabled={disabled}
+        />
       )}
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={disabled || (kind === 'attendedTransfer' && !chosenOther)}>

@@ -10,8 +10,7 @@ import { useEscapeHides } from '../use-escape-hides';
 import { Notices } from '../components/Notices';
 import { StatusLine } from '../components/StatusLine';
 import type { Conference } from '../../shared/domain';
-import { currentCapabilities } from '../current-capabilities';
-import { calls, conferences } from '../state';
+import { calls, conferences, capabilities as currentCapabilitiesSignal } from '../state';
 import { BridgeForm } from './BridgeForm';
 import { ConferenceView } from './ConferenceView';
 import { MergeForm, mergeableCalls } from './MergeForm';
@@ -31,7 +30,7 @@ export function ConferenceApp() {
   const live = all.filter((c) => c.state !== 'disconnected').sort(byAge);
   const ended = all.filter((c) => c.state === 'disconnected');
   const joinable = mergeableCalls(calls.value, all).length >= 2;
-  const capabilities = currentCapabilities();
+  const capabilities = currentCapabilitiesSignal.value;
   const canStart = capabilities.has('startConference');
   const canBridge = capabilities.has('bridge');
 

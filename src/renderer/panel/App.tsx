@@ -2,7 +2,8 @@
  * The tray panel: Calls (current calls and the dialer), History and Settings as tabs, notices, and the
  * event-health line at the bottom. In demo mode it offers "Simulate incoming call". A number from a
  * link brings the Calls tab forward; the status line's "Sign in" brings Settings forward with focus on
- * the Account section. Escape hides the panel when nothing inside used the key.
+ * the Account section. Escape hides the panel when nothing inside used the key. A provider without call
+ * history (its capabilities) has no History tab.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
@@ -13,7 +14,7 @@ import { Notices } from '../components/Notices';
 import { SettingsView } from '../components/SettingsView';
 import { StatusLine } from '../components/StatusLine';
 import { TabList, tabId } from '../components/TabList';
-import { appState, calls, dialRequest } from '../state';
+import { appState, calls, capabilities, dialRequest } from '../state';
 import { CallsView } from './CallsView';
 import { SimulateMenu } from './SimulateMenu';
 
@@ -23,7 +24,10 @@ const PANEL_ID = 'view-panel';
 
 export function PanelApp() {
   const bridge = useBridge();
-  const [view, setView] = useState<View>('calls');
+  const [chosen, setView] = useState<View>('calls');
+  const withHistory = capabilities.value.has('history');
+  // A provider swap can take the History tab away while it is open: Calls takes its place.
+  const view: View = chosen === 'history' && !withHistory ? 'calls' : chosen;
   const [focusAccount, setFocusAccount] = useState(false);
   const request = dialRequest.value;
 
@@ -46,7 +50,7 @@ export function PanelApp() {
   const active = calls.value.filter((c) => c.state !== 'disconnected').length;
   const items = [
     { key: 'calls' as const, label: active > 0 ? `Calls (${active})` : 'Calls' },
-    { key: 'history' as const, label: 'History', badge: unseenMissedCount.value },
+    ...(withHistory ? [{ key: 'history' as const, label: 'History', badge: unseenMissedCount.value }] : []),
     { key: 'settings' as const, label: 'Settings' },
   ];
 

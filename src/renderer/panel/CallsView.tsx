@@ -1,13 +1,15 @@
 /**
  * The Calls view: my current calls, ringing ones first, then the dialer. With two or more calls, or a
- * conference (or several: the button says how many), "Conference" opens the conference window.
+ * conference (or several: the button says how many), "Conference" opens the conference window; a
+ * provider that starts conferences of its own (or bridges) offers it at any time. A provider without
+ * conferences, starting them or bridges has no Conference button.
  */
 import type { Call, CallState } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { CallCard } from '../components/CallCard';
 import { Dialer } from '../components/Dialer';
 import { requestWithNotice } from '../bridge-request';
-import { calls, conferences } from '../state';
+import { calls, capabilities, conferences } from '../state';
 
 const STATE_ORDER: Record<CallState, number> = {
   alerting: 0,
@@ -39,7 +41,10 @@ export function CallsView() {
   const list = calls.value.slice().sort(byUrgency);
   const active = list.filter((c) => c.state !== 'disconnected').length;
   const live = conferences.value.filter((c) => c.state !== 'disconnected').length;
-  const showConference = active >= 2 || live > 0;
+  const can = capabilities.value;
+  const showConference =
+    (can.has('conference') || can.has('bridge') || can.has('startConference')) &&
+    (active >= 2 || live > 0 || can.has('startConference'));
   return (
     <div class="calls-view">
       {showConference && <ConferenceButton live={live} />}
