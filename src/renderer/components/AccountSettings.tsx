@@ -15,6 +15,7 @@ import { account as accountSignal, appState, settings, status } from '../state';
 import { ProviderSignIn } from './ProviderSignIn';
 import { SignOutControl } from './SignOutControl';
 import { useSettingsSave } from './use-settings-save';
+import { FieldError } from './FieldError';
 
 export interface AccountSettingsProps {
   /** Move focus here once (the status line's "Sign in" asked for it). */
@@ -53,11 +54,7 @@ function TryDemo({ providers, current }: { providers: ProviderInfo[]; current: P
       <button type="button" class="btn" onClick={() => void save({ provider: target.id, demo: true })}>
         Try the demo of {target.name}
       </button>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
     </div>
   );
 }
@@ -78,11 +75,7 @@ function DemoChoice({ providers, current }: { providers: ProviderInfo[]; current
           </option>
         ))}
       </select>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
     </div>
   );
 }

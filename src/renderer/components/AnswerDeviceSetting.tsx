@@ -12,6 +12,7 @@ import { useBridge } from '../bridge-context';
 import { throughBridge } from '../bridge-request';
 import { capabilities, currentProvider, settings, status } from '../state';
 import { useSettingsSave } from './use-settings-save';
+import { FieldError } from './FieldError';
 
 /** The provider's section when it has the device setting (not every provider's section does). */
 function deviceSetting(current: Settings, id: ProviderId): string | undefined {
@@ -63,11 +64,7 @@ export function AnswerDeviceSetting() {
         ))}
       </select>
       {readError && <p class="field-hint">{readError}</p>}
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useId, useState } from 'preact/hooks';
 import type { CredentialField, ProviderInfo } from '../../shared/providers';
 import { useBridge } from '../bridge-context';
 import { useBridgeAction } from './use-bridge-action';
+import { FieldError } from './FieldError';
 
 function CredentialInput({ field, value, onInput }: { field: CredentialField; value: string; onInput: (value: string) => void }) {
   const id = useId();
@@ -57,11 +58,7 @@ export function CredentialsForm({ info, onSignInStarted, onSignedIn }: Credentia
           Sign in to {info.shortName}
         </button>
       </div>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { SecretEntry } from './SecretEntry';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
 import { useBridgeAction } from './use-bridge-action';
+import { FieldError } from './FieldError';
 
 export interface PasteTokenFormProps {
   onSignedIn: () => void;
@@ -62,11 +63,7 @@ export function PasteTokenForm({ onSignedIn, hint, fallback = true }: PasteToken
         <p class="field-hint" id={hintId}>
           {hint ?? 'An access token is not renewed: paste a new one when it expires.'}
         </p>
-        {error && (
-          <p class="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError error={error} />
       </form>
     </div>
   );

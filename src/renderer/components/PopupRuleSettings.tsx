@@ -8,6 +8,7 @@ import { POPUP_REASON_LABELS } from '../labels';
 import { settings } from '../state';
 import { Toggle } from './Toggle';
 import { useSettingsSave } from './use-settings-save';
+import { FieldError } from './FieldError';
 
 const REASONS = Object.keys(POPUP_REASON_LABELS) as PopupReason[];
 
@@ -23,11 +24,7 @@ export function PopupRuleSettings() {
   return (
     <section class="settings-section" aria-labelledby="settings-popup">
       <h2 id="settings-popup">Incoming call popup</h2>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <Toggle
         label="My desk phone rings — never pop"
         hint="Show only the tray icon and the notification; answer on your phone."

@@ -16,6 +16,7 @@ import { ClientSecretField } from './ClientSecretField';
 import { CredentialsForm } from './CredentialsForm';
 import { PasteTokenForm } from './PasteTokenForm';
 import { type SettingsSave, useSettingsSave } from './use-settings-save';
+import { FieldError } from './FieldError';
 
 export interface SignInOutcome {
   /** A failure to show as an alert; null when the sign-in worked or the user cancelled it. */
@@ -96,11 +97,7 @@ function SectionField({ provider, field, draft, onDraft, builtIn, saving }: Sect
           {clientId ? 'Client ID' : field.label} saved.
         </p>
       )}
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { PopupRuleSettings } from './PopupRuleSettings';
 import { ShortcutSettings } from './ShortcutSettings';
 import { Toggle } from './Toggle';
 import { useSettingsSave } from './use-settings-save';
+import { FieldError } from './FieldError';
 
 const THEMES: Record<Settings['theme'], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
@@ -23,11 +24,7 @@ function GeneralSettings() {
   return (
     <section class="settings-section" aria-labelledby="settings-general">
       <h2 id="settings-general">General</h2>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <Toggle
         label="Do not disturb"
         hint="No popup and no notification; calls still show in the panel."

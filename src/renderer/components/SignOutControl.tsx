@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useBridge } from '../bridge-context';
 import { useBridgeAction } from './use-bridge-action';
+import { FieldError } from './FieldError';
 
 export function SignOutControl() {
   const bridge = useBridge();
@@ -44,11 +45,7 @@ export function SignOutControl() {
           Sign out
         </button>
       )}
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
     </div>
   );
 }
