@@ -4,6 +4,7 @@ import { startBackendHost, type BackendHost } from '../../../src/main/runtime/ba
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
 import type { Call, HistoryEntry } from '../../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { webexSimulatorOf } from '../../../src/main/runtime/provider-registry';
 
 let host: BackendHost | undefined;
 let sim: WebexSimulator | undefined;
@@ -47,8 +48,9 @@ describe('backend host', () => {
     sim = await startWebexSimulator();
     sim.scenario.remoteHangsUp(sim.scenario.ringUser({ from: { name: 'Real caller', number: '+15550100' } }));
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {}, tokens: staticTokenSource(sim.token, 'Webex') });
-    const demoCaller = host.simulator!.scenario.ringUser({ from: { name: 'Demo caller', number: '+15550111' } });
-    host.simulator!.scenario.remoteHangsUp(demoCaller);
+    const demoSim = webexSimulatorOf(host.simulator)!;
+    const demoCaller = demoSim.scenario.ringUser({ from: { name: 'Demo caller', number: '+15550111' } });
+    demoSim.scenario.remoteHangsUp(demoCaller);
     await vi.waitFor(async () => expect((await host!.core.history()).ok && ((await host!.core.history()) as { value: HistoryEntry[] }).value.length).toBeGreaterThan(0));
     const seen: HistoryEntry[][] = [];
     host.core.on('history', (history) => seen.push(history));
