@@ -129,7 +129,7 @@ export class BandwidthProvider implements Provider {
     for (const wire of visible) {
       const call = this.toDomainCall(wire, byId);
       const joinedTo = this.clickToCall.get(wire.id)?.bridgeId ? undefined : wire.bridgeId;
-      const joined = joinedTo !== undefined || wire.conferenceId !== undefined;
+      const joined = wire.bridgeId !== undefined || wire.conferenceId !== undefined;
       calls.push({ ...call, actions: actionsFor(call, { joined, transferring: wire.state === 'transferring' }) });
       book.push({ call, ...(wire.conferenceId ? { conferenceId: wire.conferenceId } : {}), ...(joinedTo ? { bridgeId: joinedTo } : {}) });
     }
