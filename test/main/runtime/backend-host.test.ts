@@ -75,8 +75,8 @@ describe('backend host', () => {
 
   it('keeps the running backend when the new one cannot start', async () => {
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {} });
-    const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'bandwidth', demo: false });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Bandwidth \(bandwidth\) is not supported yet/) } });
+    const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo: false });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/RingCentral \(ringcentral\) is not supported yet/) } });
     expect(host.demo).toBe(true);
     expect((await host.simulateIncomingCall('plain')).ok).toBe(true);
   });
