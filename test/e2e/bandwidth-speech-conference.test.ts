@@ -11,7 +11,7 @@ const e2e = bandwidthPerTest();
 const CALLER = '+15550100101';
 
 describe('Bandwidth speech and conferences in the browser preview', () => {
-  it('Speak says a sentence into the answered call', async () => {
+  it('Speak says a sentence into the answered call', { timeout: 60_000 }, async () => {
     const { simulator, preview } = e2e.session;
     const panel = await e2e.session.open('panel');
     const callId = simulator.scenario.ringIn({ from: CALLER });
@@ -30,7 +30,7 @@ describe('Bandwidth speech and conferences in the browser preview', () => {
     expect(simCall(simulator, callId)?.state).toBe('active');
   });
 
-  it('a conference with two members: one muted, one removed, then released', async () => {
+  it('a conference with two members: one muted, one removed, then released', { timeout: 60_000 }, async () => {
     const { simulator, preview } = e2e.session;
     const { core } = preview.backend;
     expect(await core.conferenceCommand({ type: 'startConference' })).toEqual({ ok: true, value: null });

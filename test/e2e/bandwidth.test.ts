@@ -10,7 +10,7 @@ const e2e = bandwidthPerTest();
 const CALLER = '+15550100101';
 
 describe('a Bandwidth call in the browser preview', () => {
-  it('rings → popup shows the caller → Answer → Keypad, Record, Stop recording, Hang up reach the simulator', async () => {
+  it('rings → popup shows the caller → Answer → Keypad, Record, Stop recording, Hang up reach the simulator', { timeout: 60_000 }, async () => {
     const { simulator } = e2e.session;
     const panel = await e2e.session.open('panel');
     const popup = await e2e.session.open('popup');
