@@ -3,7 +3,10 @@
  * and a Catapult-compatible server named by the SWITCHBOARD_BANDWIDTH_* environment.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memorySecretVault } from '../../../src/main/auth/secrets';
 import { type Backend, startBackend } from '../../../src/main/runtime/backend';
+import { createMemorySettings } from '../../../src/main/runtime/memory-settings';
+import { type Session, startSession } from '../../../src/main/runtime/session';
 import { bandwidthSimulatorOf } from '../../../src/main/runtime/provider-registry';
 import { type BandwidthSimulator, startBandwidthSimulator } from '../../../src/main/simulator/bandwidth/index';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
@@ -66,5 +69,31 @@ describe('Bandwidth in the runtime', () => {
     });
     expect(backend.core.status().detail).toMatch(/Name your Bandwidth number in Settings/);
     expect(sim.requests).toEqual([]);
+  });
+});
+
+describe('Bandwidth sign-in in the session', () => {
+  it('credentials entered in Settings are checked, kept in the vault, and leave the demo for the real number', async () => {
+    sim = await startBandwidthSimulator({ userId: 'u-real01', apiToken: 't-real01', apiSecret: 'real-secret', numbers: ['+19195550142'] });
+    const id = sim.scenario.ringIn({ from: '+14045550123' });
+    const vault = memorySecretVault();
+    const settings = createMemorySettings({
+      ...DEFAULT_SETTINGS,
+      provider: 'bandwidth',
+      demo: true,
+      providers: { ...DEFAULT_SETTINGS.providers, bandwidth: { number: '+19195550142', myPhone: '', baseUrl: sim.baseUrl } },
+    });
+    const session: Session = await startSession({ settings, env: {}, vault, openBrowser: async () => undefined });
+    try {
+      expect(session).toMatchObject({ demo: true, provider: 'bandwidth' });
+      const result = await session.accountControls.signInWithCredentials({ userId: 'u-real01', apiToken: 't-real01', apiSecret: 'real-secret' });
+      expect(result).toEqual({ ok: true, value: null });
+      expect(session).toMatchObject({ demo: false, provider: 'bandwidth' });
+      expect(session.core.calls()).toEqual([expect.objectContaining({ id, state: 'alerting' })]);
+      expect(await vault.get('bandwidth.apiSecret')).toBe('real-secret');
+      expect(session.accountControls.state()).toMatchObject({ signedIn: true, method: 'credentials' });
+    } finally {
+      await session.close();
+    }
   });
 });
