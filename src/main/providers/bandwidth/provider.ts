@@ -102,6 +102,9 @@ export class BandwidthProvider implements Provider {
   private readonly playing = new Map<string, Extra>();
   private readonly answeredHere = new Set<string>();
   private readonly seen = new Set<string>();
+  /** The calls as the last snapshot read them (the caller's number for Answer, without another read). */
+  private lastRead = new Map<string, WireCall>();
+  private baselined = false;
   private noticed = false;
 
   constructor(private readonly options: BandwidthProviderOptions) {}
@@ -118,6 +121,7 @@ export class BandwidthProvider implements Provider {
   async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
     const wires = await this.recentCalls(signal);
     const byId = new Map(wires.map((w) => [w.id, w]));
+    this.lastRead = byId;
     this.watchAutoAnswer(wires);
     await this.advanceClickToCalls(byId, signal);
 
@@ -331,7 +335,7 @@ export class BandwidthProvider implements Provider {
     this.answeredHere.add(callId);
     const phone = this.myPhone();
     if (!phone) return {};
-    const caller = (await client.getCall(callId, signal)).from;
+    const caller = (this.lastRead.get(callId) ?? (await client.getCall(callId, signal))).from;
     const party = toParty(caller);
     const whisper = `Call from ${party.number ? spoken(party.number) : 'a withheld number'}.`;
     const callerId = caller && /^\+[1-9]\d{6,14}$/.test(caller) ? caller : undefined;
@@ -457,17 +461,22 @@ export class BandwidthProvider implements Provider {
     }
   }
 
-  /** An inbound call first seen already answered, and not by us: auto-answer is on. Said once. */
+  /**
+   * An inbound call first seen already answered, not by us, within a moment of its start: Catapult
+   * answered it itself (auto-answer on). Said once. Calls up before the first read are not judged.
+   */
   private watchAutoAnswer(wires: readonly WireCall[]): void {
     for (const wire of wires) {
       if (wire.direction !== 'in' || !this.onMyNumber(wire)) continue;
       const first = !this.seen.has(wire.id);
       this.seen.add(wire.id);
-      if (first && !this.noticed && wire.state === 'active' && !this.answeredHere.has(wire.id)) {
-        this.noticed = true;
-        this.options.onNotice?.(AUTO_ANSWER_NOTICE);
-      }
+      if (!this.baselined || !first || this.noticed || wire.state !== 'active' || this.answeredHere.has(wire.id)) continue;
+      const ringFor = Date.parse(wire.activeTime ?? '') - Date.parse(wire.startTime ?? '');
+      if (Number.isFinite(ringFor) && ringFor > 2_000) continue;
+      this.noticed = true;
+      this.options.onNotice?.(AUTO_ANSWER_NOTICE);
     }
+    this.baselined = true;
   }
 
   private forgetEnded(wires: readonly WireCall[]): void {

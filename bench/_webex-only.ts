@@ -1,0 +1,2 @@
+import { runEventBenchmarks } from './event-latency';
+await runEventBenchmarks();
