@@ -1,2 +1,0 @@
-import { runEventBenchmarks } from './event-latency';
-await runEventBenchmarks();
