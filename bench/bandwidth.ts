@@ -136,7 +136,9 @@ async function busyHour(): Promise<{ requests: number; refused429: number; click
 export async function runBandwidthBenchmarks(): Promise<void> {
   const pace = bandwidthPace();
   console.log('');
-  console.log(`Bandwidth (Catapult simulator at 1 request/s, fake time; intervals: fast ${pace.fastMs} ms, normal ${pace.normalMs} ms, idle ${pace.idleMs} ms):`);
+  console.log(
+    `Bandwidth (Catapult simulator at 1 request/s, fake time; intervals: fast ${pace.fastMs} ms, normal ${pace.normalMs} ms, idle ${pace.idleMs} ms):`,
+  );
   console.log(`  simulator ring → core call list, default pace:     ${summary(await ringToCallList(50))}`);
   console.log(`  requests per minute to Bandwidth, idle:            ${(await requestsPerMinute(10, false)).toFixed(0)}`);
   console.log(`  requests per minute to Bandwidth, while ringing:   ${(await requestsPerMinute(1, true)).toFixed(0)}`);

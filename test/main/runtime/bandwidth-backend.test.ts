@@ -28,7 +28,12 @@ describe('Bandwidth in the runtime', () => {
     const rang = await backend.simulateIncomingCall('plain');
     expect(rang).toEqual({ ok: true, value: null });
     const [call] = backend.core.calls();
-    expect(call).toMatchObject({ provider: 'bandwidth', state: 'alerting', remote: { number: '+15550100101' }, actions: ['answer', 'decline'] });
+    expect(call).toMatchObject({
+      provider: 'bandwidth',
+      state: 'alerting',
+      remote: { number: '+15550100101' },
+      actions: ['answer', 'decline'],
+    });
     expect(await backend.core.command({ type: 'answer', callId: call?.id ?? '' })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(backend?.core.calls()[0]?.actions).toContain('hangup'), { timeout: 5_000 });
     expect(await backend.core.command({ type: 'hangup', callId: call?.id ?? '' })).toMatchObject({ ok: true });
@@ -86,7 +91,11 @@ describe('Bandwidth sign-in in the session', () => {
     const session: Session = await startSession({ settings, env: {}, vault, openBrowser: async () => undefined });
     try {
       expect(session).toMatchObject({ demo: true, provider: 'bandwidth' });
-      const result = await session.accountControls.signInWithCredentials({ userId: 'u-real01', apiToken: 't-real01', apiSecret: 'real-secret' });
+      const result = await session.accountControls.signInWithCredentials({
+        userId: 'u-real01',
+        apiToken: 't-real01',
+        apiSecret: 'real-secret',
+      });
       expect(result).toEqual({ ok: true, value: null });
       expect(session).toMatchObject({ demo: false, provider: 'bandwidth' });
       expect(session.core.calls()).toEqual([expect.objectContaining({ id, state: 'alerting' })]);

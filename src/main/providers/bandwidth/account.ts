@@ -44,7 +44,8 @@ function shape(values: Record<string, string>): Result<BandwidthCredentials> {
   const apiSecret = (values[CREDENTIAL_KEYS.apiSecret] ?? '').trim();
   if (!/^u-[A-Za-z0-9]{1,64}$/.test(userId))
     return err('BAD_INPUT', 'The user id looks like u-abc123: copy it from the Bandwidth dashboard (Account → API information).');
-  if (!/^t-[A-Za-z0-9]{1,128}$/.test(apiToken)) return err('BAD_INPUT', 'The API token looks like t-abc123: copy it again from the Bandwidth dashboard.');
+  if (!/^t-[A-Za-z0-9]{1,128}$/.test(apiToken))
+    return err('BAD_INPUT', 'The API token looks like t-abc123: copy it again from the Bandwidth dashboard.');
   if (apiSecret.length < 4 || apiSecret.length > 256 || /\s/.test(apiSecret))
     return err('BAD_INPUT', 'That does not look like an API secret: copy it again from the Bandwidth dashboard.');
   return ok({ userId, apiToken, apiSecret });
@@ -82,7 +83,11 @@ export function createBandwidthAccount(options: BandwidthAccountOptions): Provid
       throw new ProviderError({ code: 'AUTH', message: message ?? NOT_SIGNED_IN });
     },
     async refreshAfterUnauthorized() {
-      throw new ProviderError({ code: 'AUTH', status: 401, message: 'Bandwidth refused the API token and secret: check them in Settings.' });
+      throw new ProviderError({
+        code: 'AUTH',
+        status: 401,
+        message: 'Bandwidth refused the API token and secret: check them in Settings.',
+      });
     },
   };
 
@@ -92,15 +97,20 @@ export function createBandwidthAccount(options: BandwidthAccountOptions): Provid
     const basic = Buffer.from(`${candidate.apiToken}:${candidate.apiSecret}`, 'utf8').toString('base64');
     let response: Response;
     try {
-      response = await fetchFn(url, { headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' }, signal: AbortSignal.timeout(8_000) });
+      response = await fetchFn(url, {
+        headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' },
+        signal: AbortSignal.timeout(8_000),
+      });
     } catch {
       return err('NETWORK', 'Cannot reach Bandwidth to check the credentials: check the network connection.', { retryable: true });
     }
     await response.body?.cancel().catch(() => undefined);
     if (response.status === 401 || response.status === 403)
       return err('AUTH', 'Bandwidth refused these credentials: check the user id, API token and secret.');
-    if (response.status === 429) return err('RATE_LIMITED', 'Bandwidth is busy (rate limit): try again in a few seconds.', { retryable: true });
-    if (!response.ok) return err('PROVIDER', `Bandwidth could not check the credentials (HTTP ${response.status}): try again.`, { retryable: true });
+    if (response.status === 429)
+      return err('RATE_LIMITED', 'Bandwidth is busy (rate limit): try again in a few seconds.', { retryable: true });
+    if (!response.ok)
+      return err('PROVIDER', `Bandwidth could not check the credentials (HTTP ${response.status}): try again.`, { retryable: true });
     return ok(null);
   }
 

@@ -25,7 +25,14 @@ export function actionsFor(call: Call, context: CallContext = {}): Action[] {
     case 'connected': {
       // While a transfer leg rings, Catapult takes only a hang-up of this leg.
       if (context.transferring || call.pending === 'transfer') return ['hangup'];
-      const actions: Action[] = ['hangup', 'transfer', 'dtmf', call.recording === 'started' ? 'stopRecording' : 'startRecording', 'speak', 'playAudio'];
+      const actions: Action[] = [
+        'hangup',
+        'transfer',
+        'dtmf',
+        call.recording === 'started' ? 'stopRecording' : 'startRecording',
+        'speak',
+        'playAudio',
+      ];
       if (call.playing) actions.push('stopAudio');
       if (call.gather?.state !== 'collecting') actions.push('gather');
       if (!context.joined) actions.push('merge');

@@ -111,7 +111,14 @@ export class ConferenceBook {
         if (conferenceId !== entry.id || call.state === 'disconnected') continue;
         const member = entry.members.get(call.id);
         if (!member) continue;
-        participants.push({ callId: call.id, muted: member.muted, deafened: false, held: member.held, party: call.remote, actions: MEMBER_ACTIONS(member) });
+        participants.push({
+          callId: call.id,
+          muted: member.muted,
+          deafened: false,
+          held: member.held,
+          party: call.remote,
+          actions: MEMBER_ACTIONS(member),
+        });
       }
       result.push({
         id: entry.id,
@@ -119,7 +126,10 @@ export class ConferenceBook {
         muted: false,
         createdAt: entry.createdAt,
         participants,
-        actions: participants.length > 0 ? ['addToConference', 'speak', 'playAudio', 'releaseConference'] : ['addToConference', 'releaseConference'],
+        actions:
+          participants.length > 0
+            ? ['addToConference', 'speak', 'playAudio', 'releaseConference']
+            : ['addToConference', 'releaseConference'],
       });
     }
     const byBridge = new Map<string, Call[]>();
@@ -136,7 +146,14 @@ export class ConferenceBook {
         state: bridge.audio ? 'connected' : 'held',
         muted: false,
         createdAt: bridge.createdAt,
-        participants: members.map((call) => ({ callId: call.id, muted: false, deafened: false, held: !bridge.audio, party: call.remote, actions: [] })),
+        participants: members.map((call) => ({
+          callId: call.id,
+          muted: false,
+          deafened: false,
+          held: !bridge.audio,
+          party: call.remote,
+          actions: [],
+        })),
         actions: [bridge.audio ? 'hold' : 'resume', 'speak', 'playAudio', 'releaseConference'],
       });
     }

@@ -9,7 +9,16 @@
  * bridges: conference-book.ts. Commands Catapult has no equivalent for are refused before anything is
  * sent. Must not import core, runtime, a simulator or another provider.
  */
-import type { Account, AnswerEndpoint, Call, CallTimelineEvent, Gather, HistoryEntry, HistoryType, Recording } from '../../../shared/domain';
+import type {
+  Account,
+  AnswerEndpoint,
+  Call,
+  CallTimelineEvent,
+  Gather,
+  HistoryEntry,
+  HistoryType,
+  Recording,
+} from '../../../shared/domain';
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
 import type { CallSnapshot, Provider } from '../../provider-api/provider';
 import { ProviderError } from '../../provider-api/provider-error';
@@ -155,7 +164,10 @@ export class BandwidthProvider implements Provider {
         await this.hangUp(command.callId, signal);
         return {};
       case 'transfer': {
-        const order = { to: toCatapultDestination(command.destination), ...(command.whisper ? { whisper: { sentence: command.whisper } } : {}) };
+        const order = {
+          to: toCatapultDestination(command.destination),
+          ...(command.whisper ? { whisper: { sentence: command.whisper } } : {}),
+        };
         const leg = await client.transfer(this.target(command.callId), order, signal);
         return leg ? { callId: leg } : {};
       }
@@ -172,7 +184,11 @@ export class BandwidthProvider implements Provider {
         await this.play(command.callId, speech(command), signal);
         return {};
       case 'playAudio':
-        await this.play(command.callId, { fileUrl: command.url, ...(command.loop === undefined ? {} : { loopEnabled: command.loop }) }, signal);
+        await this.play(
+          command.callId,
+          { fileUrl: command.url, ...(command.loop === undefined ? {} : { loopEnabled: command.loop }) },
+          signal,
+        );
         return {};
       case 'stopAudio':
         await client.stopAudio(this.target(command.callId), signal);
@@ -208,7 +224,8 @@ export class BandwidthProvider implements Provider {
       case 'merge':
       case 'bridge': {
         const callIds = command.callIds ?? [];
-        if (callIds.length !== 2) throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Bandwidth bridges join exactly two calls: choose two.' });
+        if (callIds.length !== 2)
+          throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Bandwidth bridges join exactly two calls: choose two.' });
         const id = await client.createBridge({ callIds: callIds.map((c) => this.target(c)), bridgeAudio: true }, signal);
         this.book.addBridge(id, new Date(this.now()).toISOString());
         return;
@@ -260,7 +277,10 @@ export class BandwidthProvider implements Provider {
         this.book.dropConference(conferenceId);
         return;
       default:
-        throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Bandwidth conferences cannot do that: mute, hold or remove one member instead.' });
+        throw new ProviderError({
+          code: 'NOT_ALLOWED',
+          message: 'Bandwidth conferences cannot do that: mute, hold or remove one member instead.',
+        });
     }
   }
 
@@ -421,7 +441,13 @@ export class BandwidthProvider implements Provider {
       if (gather?.state === 'collecting' && due(gather)) {
         gather.readAt = this.now();
         const read = await client.getGather(this.target(wire.id), gather.id, signal).catch(() => undefined);
-        if (read?.state === 'completed') this.gathers.set(wire.id, { id: gather.id, state: 'completed', readAt: this.now(), ...(read.digits ? { digits: read.digits } : {}) });
+        if (read?.state === 'completed')
+          this.gathers.set(wire.id, {
+            id: gather.id,
+            state: 'completed',
+            readAt: this.now(),
+            ...(read.digits ? { digits: read.digits } : {}),
+          });
       }
       const playing = this.playing.get(wire.id);
       if (playing && due(playing)) {

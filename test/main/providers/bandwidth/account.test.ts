@@ -34,7 +34,11 @@ describe('Bandwidth account', () => {
     expect(account.state()).toMatchObject({ provider: 'bandwidth', signedIn: true, method: 'credentials', signInKinds: ['credentials'] });
     expect(JSON.stringify(account.state())).not.toContain('the-secret');
     expect(await secrets.get('apiSecret')).toBe('the-secret');
-    expect(decodeCredentials(await account.tokens.accessToken())).toEqual({ userId: 'u-abc123', apiToken: 't-token42', apiSecret: 'the-secret' });
+    expect(decodeCredentials(await account.tokens.accessToken())).toEqual({
+      userId: 'u-abc123',
+      apiToken: 't-token42',
+      apiSecret: 'the-secret',
+    });
 
     // A restart restores the session from the vault.
     const again = createBandwidthAccount({ apiBaseUrl: () => sim.baseUrl, secrets: vault.forProvider('bandwidth') });

@@ -51,8 +51,17 @@ describe('Bandwidth provider: speech, audio, digits', () => {
   it('speaks a sentence with its voice, shows the call playing until the speech ends, and stops a file on request', async () => {
     await start();
     const id = await answered();
-    await provider.execute({ type: 'speak', callId: id, sentence: 'Your order has shipped.', gender: 'male', locale: 'en_US', voice: 'Paul' });
-    expect(bodiesTo(/\/calls\/c-[^/]+\/audio$/)).toEqual([{ sentence: 'Your order has shipped.', gender: 'male', locale: 'en_US', voice: 'Paul' }]);
+    await provider.execute({
+      type: 'speak',
+      callId: id,
+      sentence: 'Your order has shipped.',
+      gender: 'male',
+      locale: 'en_US',
+      voice: 'Paul',
+    });
+    expect(bodiesTo(/\/calls\/c-[^/]+\/audio$/)).toEqual([
+      { sentence: 'Your order has shipped.', gender: 'male', locale: 'en_US', voice: 'Paul' },
+    ]);
     let call = (await provider.snapshot()).calls[0];
     expect(call).toMatchObject({ playing: true, actions: expect.arrayContaining(['stopAudio']) });
 
@@ -160,7 +169,9 @@ describe('Bandwidth provider: answering, transferring, dialling', () => {
     ]);
     rig.sim.scenario.farEndAnswers(leg);
     const { calls } = await provider.snapshot();
-    expect(calls).toEqual([expect.objectContaining({ id: leg, direction: 'incoming', state: 'connected', remote: { number: CALLER, privacy: false } })]);
+    expect(calls).toEqual([
+      expect.objectContaining({ id: leg, direction: 'incoming', state: 'connected', remote: { number: CALLER, privacy: false } }),
+    ]);
     expect(rig.sim.scenario.callEvents(leg).map((e) => e.name)).toContain('speak');
   });
 
@@ -188,7 +199,9 @@ describe('Bandwidth provider: answering, transferring, dialling', () => {
     expect(bridge.callIds[0]).toBe(callId);
 
     const { calls, conferences } = await provider.snapshot();
-    expect(calls).toEqual([expect.objectContaining({ id: callId, state: 'connected', remote: { number: '+14045550456', privacy: false } })]);
+    expect(calls).toEqual([
+      expect.objectContaining({ id: callId, state: 'connected', remote: { number: '+14045550456', privacy: false } }),
+    ]);
     // The app's own bridge is plumbing, not a bridge the user made.
     expect(conferences).toEqual([]);
     expect(calls[0]?.actions).not.toContain('merge');
@@ -242,8 +255,18 @@ describe('Bandwidth provider: conferences and bridges', () => {
     expect(bodiesTo(/\/members\/[^/]+\/audio$/)).toEqual([{ fileUrl: 'https://example.com/hold.wav' }]);
     ({ conferences } = await provider.snapshot());
     expect(conferences.find((c) => c.id === first)?.participants).toEqual([
-      expect.objectContaining({ callId: a, muted: true, held: false, actions: ['unmute', 'hold', 'removeParticipant', 'speak', 'playAudio'] }),
-      expect.objectContaining({ callId: b, muted: false, held: true, actions: ['mute', 'resume', 'removeParticipant', 'speak', 'playAudio'] }),
+      expect.objectContaining({
+        callId: a,
+        muted: true,
+        held: false,
+        actions: ['unmute', 'hold', 'removeParticipant', 'speak', 'playAudio'],
+      }),
+      expect.objectContaining({
+        callId: b,
+        muted: false,
+        held: true,
+        actions: ['mute', 'resume', 'removeParticipant', 'speak', 'playAudio'],
+      }),
     ]);
 
     await provider.executeConference({ type: 'removeParticipant', conferenceId: first, callId: b });
