@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RENDERER_DIR } from '../src/preview/preview-server';
+import { runBandwidthBenchmarks } from './bandwidth';
 import { runBundleSizeBenchmark } from './bundle-size';
 import { runEventBenchmarks } from './event-latency';
 import { runPopupLatencyBenchmark } from './popup-latency';
@@ -15,5 +16,6 @@ if (!existsSync(join(DEFAULT_RENDERER_DIR, 'panel.html'))) {
 console.log('Switchboard benchmarks');
 console.log('======================');
 await runEventBenchmarks();
+await runBandwidthBenchmarks();
 runBundleSizeBenchmark(DEFAULT_RENDERER_DIR);
 await runPopupLatencyBenchmark();

@@ -89,8 +89,8 @@ export const callCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('divert'), ...callRef, destination }),
   /** Send to voicemail: mine when no destination, else that user's. */
   z.strictObject({ type: z.literal('toVoicemail'), ...callRef, destination: destination.optional() }),
-  /** Blind transfer of an answered call to a number. */
-  z.strictObject({ type: z.literal('transfer'), ...callRef, destination }),
+  /** Blind transfer of an answered call to a number; Bandwidth can whisper a sentence to whoever answers. */
+  z.strictObject({ type: z.literal('transfer'), ...callRef, destination, whisper: sentence.optional() }),
   /** Attended transfer: connect two of my calls; without ids the provider picks my only two calls. */
   z.strictObject({ type: z.literal('attendedTransfer'), callId: id.optional(), otherCallId: id.optional(), line }),
   /** Mute transfer: transfer only once the destination answers. */

@@ -16,17 +16,40 @@ export type WebexSettings = z.infer<typeof webexSettingsSchema>;
 
 export const DEFAULT_WEBEX_SETTINGS: WebexSettings = { clientId: '', baseUrl: 'https://webexapis.com/v1', answerEndpointId: '' };
 
+/** A Bandwidth number: E.164, or '' until the user names it. */
+const e164OrEmpty = z.string().regex(/^(\+[1-9]\d{6,14})?$/, 'a number in international form, such as +19195551212');
+/** Where the person actually talks: a phone number (E.164) or a SIP URI, or '' for none. */
+const phoneOrSip = z
+  .string()
+  .max(256)
+  .regex(/^((\+[1-9]\d{6,14})|(sips?:[^\s@]+@[^\s@]+))?$/i, 'a number in international form (+19195551212) or a sip: address');
+
+export const bandwidthSettingsSchema = z.strictObject({
+  /** The Bandwidth number Switchboard watches and dials from (E.164). */
+  number: e164OrEmpty,
+  /** Optional: my phone (E.164 or SIP URI). Answered calls are transferred there; dialling rings it first. */
+  myPhone: phoneOrSip,
+  /** The API base; only changed for testing against a simulator or proxy. */
+  baseUrl: z.url({ protocol: /^https?$/ }),
+});
+export type BandwidthSettings = z.infer<typeof bandwidthSettingsSchema>;
+
+export const DEFAULT_BANDWIDTH_SETTINGS: BandwidthSettings = { number: '', myPhone: '', baseUrl: 'https://api.catapult.inetwork.com/v1' };
+
 /** The sections, by provider id: a provider without settings has no entry. */
 export const providerSettingsSchema = z.strictObject({
   webex: webexSettingsSchema,
+  bandwidth: bandwidthSettingsSchema,
 });
 export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
 
 export const DEFAULT_PROVIDER_SETTINGS: ProviderSettings = {
   webex: DEFAULT_WEBEX_SETTINGS,
+  bandwidth: DEFAULT_BANDWIDTH_SETTINGS,
 };
 
 /** A partial update: each section in part. */
 export const providerSettingsPatchSchema = z.strictObject({
   webex: webexSettingsSchema.partial().optional(),
+  bandwidth: bandwidthSettingsSchema.partial().optional(),
 });

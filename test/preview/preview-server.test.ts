@@ -14,6 +14,7 @@ import { CHANNELS } from '../../src/shared/contract';
 import { type Preview, startPreview } from '../../src/preview/preview-server';
 import { startWebexSimulator } from '../../src/main/simulator/webex';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { webexSimulatorOf } from '../../src/main/runtime/provider-registry';
 
 const PAGE = (entry: string) => `<!doctype html>
 <html lang="en">
@@ -172,7 +173,7 @@ describe('preview: the bridge socket', () => {
     const toPanel = inbox(panel);
     const toPopup = inbox(popup);
 
-    p.backend.simulator!.scenario.ringUser({ from: { name: 'Alice Smith', number: '+15550100101' } });
+    webexSimulatorOf(p.backend.simulator)!.scenario.ringUser({ from: { name: 'Alice Smith', number: '+15550100101' } });
     const rang = (messages: unknown[]) =>
       messages.some((m) => {
         const push = m as { channel?: string; payload?: { remote: { name?: string } }[] };
@@ -193,7 +194,7 @@ describe('preview: the bridge socket', () => {
       preview = await startPreview({
         env: { SWITCHBOARD_POLL_MS: '100' },
         rendererDir,
-        settings: { ...DEFAULT_SETTINGS, providers: { webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } } },
+        settings: { ...DEFAULT_SETTINGS, providers: { ...DEFAULT_SETTINGS.providers, webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } } },
       });
       const token = await tokenOf(preview);
       const panel = await connect(preview, { token, window: 'panel' });

@@ -70,7 +70,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const entry = providerEntry(id);
   if (!entry.ok) throw new ProviderError({ code: entry.error.code, message: entry.error.message });
   const { descriptor, startDemo } = entry.value;
-  const intervals = pollIntervals(env);
+  // The provider's own pace (its rate limit), unless SWITCHBOARD_POLL_MS asks for another.
+  const intervals = { ...entry.value.pollIntervals, ...pollIntervals(env) };
   const section = () => sectionOf(options.liveSettings?.() ?? options.settings, id);
 
   if (demo && startDemo) {

@@ -11,12 +11,31 @@ import type { ProviderInfo } from '../../shared/providers';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { Env, ProviderDescriptor, SectionOf } from '../auth/provider-descriptor';
+import type { PollIntervals } from '../core/feed-intervals';
+import { bandwidthDescriptor } from '../providers/bandwidth/descriptor';
+import { encodeCredentials } from '../providers/bandwidth/credentials-token';
+import { startBandwidthSimulator, type BandwidthSimulator } from '../simulator/bandwidth/index';
 import { webexDescriptor } from '../providers/webex/descriptor';
 import { startWebexSimulator, type WebexSimulator } from '../simulator/webex/index';
+import { BANDWIDTH_DEMO_NUMBER, bandwidthDemoCaller } from './bandwidth-demo-scenarios';
 import { demoCall, seedDemo } from './demo-scenarios';
 
 /** A demo's simulator as tests and the preview drive it (the union of every provider's, as they come). */
-export type DemoSimulator = WebexSimulator;
+export type DemoSimulator = WebexSimulator | BandwidthSimulator;
+
+/** The demo's simulator as the Webex one, for code that drives Webex's scenario (throws for another provider's). */
+export function webexSimulatorOf(simulator: DemoSimulator): WebexSimulator;
+export function webexSimulatorOf(simulator: DemoSimulator | undefined): WebexSimulator | undefined;
+export function webexSimulatorOf(simulator: DemoSimulator | undefined): WebexSimulator | undefined {
+  if (simulator === undefined || 'ringUser' in simulator.scenario) return simulator as WebexSimulator | undefined;
+  throw new Error('This needs the Webex demo, and another provider\'s demo runs.');
+}
+
+/** The demo's simulator as the Bandwidth one (throws for another provider's). */
+export function bandwidthSimulatorOf(simulator: DemoSimulator | undefined): BandwidthSimulator {
+  if (simulator && 'ringIn' in simulator.scenario) return simulator as BandwidthSimulator;
+  throw new Error('This needs the Bandwidth demo (SWITCHBOARD_PROVIDER=demo:bandwidth).');
+}
 
 /** A running demo: the simulator on loopback, a token it accepts, and the "Simulate incoming call" menu. */
 export interface DemoRun {
@@ -31,6 +50,8 @@ export interface RegistryEntry {
   descriptor: ProviderDescriptor;
   /** Starts the provider's simulator for the demo; absent when it has none. */
   startDemo?: () => Promise<DemoRun>;
+  /** The polling pace this provider's API allows (a polled provider under a rate limit); the core's defaults otherwise. */
+  pollIntervals?: Partial<PollIntervals>;
 }
 
 const REGISTRY: Partial<Record<ProviderId, RegistryEntry>> = {
@@ -44,6 +65,28 @@ const REGISTRY: Partial<Record<ProviderId, RegistryEntry>> = {
         token: simulator.token,
         simulator,
         ring: (kind) => void simulator.scenario.ringUser(demoCall(kind)),
+        close: () => simulator.close(),
+      };
+    },
+  },
+  bandwidth: {
+    descriptor: bandwidthDescriptor,
+    // Catapult allows about one request a second (docs/wire/ringcentral-and-bandwidth.md §B6): one list
+    // read every 1.5 s while a call rings or a command waits, every 3 s otherwise, leaves half of it
+    // for commands and the reads of a running gather or playback.
+    pollIntervals: { fastMs: 1_500, normalMs: 3_000, idleMs: 3_000 },
+    async startDemo() {
+      const simulator = await startBandwidthSimulator({ numbers: [BANDWIDTH_DEMO_NUMBER] });
+      return {
+        baseUrl: simulator.baseUrl,
+        token: encodeCredentials({
+          userId: simulator.userId,
+          apiToken: simulator.apiToken,
+          apiSecret: simulator.apiSecret,
+          number: BANDWIDTH_DEMO_NUMBER,
+        }),
+        simulator,
+        ring: (kind) => void simulator.scenario.ringIn(bandwidthDemoCaller(kind)),
         close: () => simulator.close(),
       };
     },

@@ -4,6 +4,7 @@ import { startBackendHost, type BackendHost } from '../../../src/main/runtime/ba
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
 import type { Call, HistoryEntry } from '../../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { webexSimulatorOf } from '../../../src/main/runtime/provider-registry';
 import { eventually } from '../../support/eventually';
 
 let host: BackendHost | undefined;
@@ -48,8 +49,9 @@ describe('backend host', () => {
     sim = await startWebexSimulator();
     sim.scenario.remoteHangsUp(sim.scenario.ringUser({ from: { name: 'Real caller', number: '+15550100' } }));
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {}, tokens: staticTokenSource(sim.token, 'Webex') });
-    const demoCaller = host.simulator!.scenario.ringUser({ from: { name: 'Demo caller', number: '+15550111' } });
-    host.simulator!.scenario.remoteHangsUp(demoCaller);
+    const demoSim = webexSimulatorOf(host.simulator)!;
+    const demoCaller = demoSim.scenario.ringUser({ from: { name: 'Demo caller', number: '+15550111' } });
+    demoSim.scenario.remoteHangsUp(demoCaller);
     await eventually(async () => expect((await host!.core.history()).ok && ((await host!.core.history()) as { value: HistoryEntry[] }).value.length).toBeGreaterThan(0));
     const seen: HistoryEntry[][] = [];
     host.core.on('history', (history) => seen.push(history));
@@ -74,8 +76,8 @@ describe('backend host', () => {
 
   it('keeps the running backend when the new one cannot start', async () => {
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {} });
-    const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'bandwidth', demo: false });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Bandwidth \(bandwidth\) is not supported yet/) } });
+    const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo: false });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/RingCentral \(ringcentral\) is not supported yet/) } });
     expect(host.demo).toBe(true);
     expect((await host.simulateIncomingCall('plain')).ok).toBe(true);
   });

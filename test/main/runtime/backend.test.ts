@@ -73,14 +73,11 @@ describe('backend', () => {
     await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'ringcentral' } })).rejects.toThrow(
       /RingCentral \(ringcentral\) is not supported yet: choose one of: webex/,
     );
-    await expect(startBackend({ settings: { ...DEFAULT_SETTINGS, provider: 'bandwidth', demo: false }, env: {} })).rejects.toThrow(
-      /Settings: Bandwidth \(bandwidth\) is not supported yet: choose one of: webex/,
-    );
   });
 
   it('refuses an unknown provider in SWITCHBOARD_PROVIDER, naming the valid values', async () => {
     await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'skype' } })).rejects.toThrow(
-      'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex (or demo, demo:webex).',
+      'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, bandwidth (or demo, demo:webex, demo:bandwidth).',
     );
     await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'demo:skype' } })).rejects.toThrow(/Unknown provider "skype"/);
   });

@@ -17,6 +17,15 @@ describe('provider registry', () => {
     });
     expect(infos.find((p) => p.id === 'webex')?.capabilities).toContain('conference');
     expect(infos.find((p) => p.id === 'ringcentral')).toMatchObject({ implemented: false, hasDemo: false, signIn: [] });
+    expect(infos.find((p) => p.id === 'bandwidth')).toMatchObject({
+      name: 'Bandwidth',
+      signIn: ['credentials'],
+      capabilities: ['recording', 'history', 'startConference', 'bridge', 'recordings', 'timeline'],
+      settingsFields: [{ key: 'number' }, { key: 'myPhone' }],
+      credentialFields: [{ key: 'userId', secret: false }, { key: 'apiToken', secret: false }, { key: 'apiSecret', secret: true }],
+      hasDemo: true,
+      implemented: true,
+    });
     // Plain data: it survives the structured clone IPC does.
     expect(structuredClone(infos)).toEqual(infos);
   });
@@ -26,6 +35,8 @@ describe('provider registry', () => {
     ['demo', { provider: 'webex', demo: true }],
     ['demo:webex', { provider: 'webex', demo: true }],
     ['webex', { provider: 'webex', demo: false }],
+    ['demo:bandwidth', { provider: 'bandwidth', demo: true }],
+    ['bandwidth', { provider: 'bandwidth', demo: false }],
   ])('SWITCHBOARD_PROVIDER=%s runs %j', (value, expected) => {
     expect(chooseProvider(DEFAULT_SETTINGS, { SWITCHBOARD_PROVIDER: value })).toEqual({ ok: true, value: expected });
   });
@@ -35,10 +46,9 @@ describe('provider registry', () => {
   });
 
   it.each([
-    ['skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex (or demo, demo:webex).'],
-    ['demo:skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex (or demo, demo:webex).'],
-    ['ringcentral', 'SWITCHBOARD_PROVIDER: RingCentral (ringcentral) is not supported yet: choose one of: webex (or demo, demo:webex).'],
-    ['demo:bandwidth', 'SWITCHBOARD_PROVIDER: Bandwidth (bandwidth) is not supported yet: choose one of: webex (or demo, demo:webex).'],
+    ['skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, bandwidth (or demo, demo:webex, demo:bandwidth).'],
+    ['demo:skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, bandwidth (or demo, demo:webex, demo:bandwidth).'],
+    ['ringcentral', 'SWITCHBOARD_PROVIDER: RingCentral (ringcentral) is not supported yet: choose one of: webex, bandwidth (or demo, demo:webex, demo:bandwidth).'],
   ])('refuses SWITCHBOARD_PROVIDER=%s, naming the valid values', (value, message) => {
     expect(chooseProvider(DEFAULT_SETTINGS, { SWITCHBOARD_PROVIDER: value })).toMatchObject({ ok: false, error: { message } });
   });
@@ -46,7 +56,7 @@ describe('provider registry', () => {
   it('refuses a provider in settings that is not implemented yet, naming the valid ones', () => {
     expect(chooseProvider({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo: false }, {})).toMatchObject({
       ok: false,
-      error: { message: 'Settings: RingCentral (ringcentral) is not supported yet: choose one of: webex.' },
+      error: { message: 'Settings: RingCentral (ringcentral) is not supported yet: choose one of: webex, bandwidth.' },
     });
   });
 });

@@ -17,6 +17,7 @@ import { type RecordedRequest, startWebexSimulator, type WebexSimulator } from '
 import type { Call } from '../../../src/shared/domain';
 import type { SettingsPatch } from '../../../src/shared/settings';
 import { app, type BrowserWindow, resetFakeElectron, Tray, windowsShowing } from '../../fakes/electron';
+import { webexSimulatorOf } from '../../../src/main/runtime/provider-registry';
 
 export interface ShellOptions {
   backend?: 'webex' | 'demo';
@@ -79,7 +80,7 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
   app.emitReady();
   const controller = await running;
   if (!controller || !backend) throw new Error('the shell did not start');
-  const simulator = ownSimulator ?? backend.simulator;
+  const simulator = ownSimulator ?? webexSimulatorOf(backend.simulator);
   if (!simulator) throw new Error('no simulator');
   const started = simulator.requests.length;
   const core = backend.core;

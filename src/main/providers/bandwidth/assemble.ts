@@ -15,6 +15,10 @@ export interface BandwidthBackendOptions {
   credentials: BandwidthCredentials;
   /** The user's Bandwidth number (E.164) Switchboard places and watches calls on. */
   number: string;
+  /** My phone (E.164 or SIP URI), read at each command; '' for none. */
+  myPhone?: () => string;
+  /** Said once when the user must fix something at Bandwidth (auto-answer on). */
+  onNotice?: (message: string) => void;
   baseUrl?: string;
   timers?: Timers;
   fetch?: FetchFn;
@@ -39,6 +43,13 @@ export function createBandwidthBackend(options: BandwidthBackendOptions): Bandwi
     fetch: options.fetch,
     onExchange: options.onExchange,
   });
-  const provider = new BandwidthProvider({ client, userId: options.credentials.userId, number: options.number });
+  const provider = new BandwidthProvider({
+    client,
+    userId: options.credentials.userId,
+    number: options.number,
+    now: () => timers.now(),
+    ...(options.myPhone ? { myPhone: options.myPhone } : {}),
+    ...(options.onNotice ? { onNotice: options.onNotice } : {}),
+  });
   return { provider, client, gate };
 }

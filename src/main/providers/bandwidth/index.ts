@@ -24,3 +24,10 @@ export {
 } from './input-rules';
 export { actionsFor } from './actions';
 export { toCall, toHistoryEntry } from './mapping';
+export { bandwidthDescriptor, environmentCredentials } from './descriptor';
+export { createBandwidthAccount } from './account';
+export { encodeCredentials, decodeCredentials } from './credentials-token';
+export type { CredentialsToken } from './credentials-token';
+export { SignedInBandwidthProvider } from './signed-in-provider';
+export { AUTO_ANSWER_NOTICE } from './provider';
+export { ConferenceBook } from './conference-book';

@@ -83,7 +83,7 @@ export function toHistoryEntry(wire: WireCall): HistoryEntry | undefined {
   if (!isEnded(wire)) return undefined;
   const party = toParty(remoteNumber(wire));
   const type = wire.direction !== 'in' ? 'placed' : wire.activeTime ? 'received' : 'missed';
-  const entry: HistoryEntry = { type, privacy: party.privacy, time: wire.startTime ?? wire.endTime ?? '' };
+  const entry: HistoryEntry = { type, callId: wire.id, privacy: party.privacy, time: wire.startTime ?? wire.endTime ?? '' };
   if (party.number) entry.number = party.number;
   return entry;
 }

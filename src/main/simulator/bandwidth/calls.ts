@@ -128,10 +128,17 @@ export class SimCalls {
     return wire;
   }
 
-  /** Someone dials one of the user's numbers: a `started` inbound call (autoAnswer off). */
-  ringIn(init: { from: string; to?: string }): SimCall {
+  /**
+   * Someone dials one of the user's numbers: a `started` inbound call (the application's autoAnswer
+   * off), or with `autoAnswer` one Catapult answered at once (§B4: autoAnswer defaults to true).
+   */
+  ringIn(init: { from: string; to?: string; autoAnswer?: boolean }): SimCall {
     const to = init.to ?? this.options.ownNumbers[0] ?? '+15550000000';
     const call = this.add({ direction: 'in', from: init.from, to });
+    if (init.autoAnswer) {
+      this.activate(call);
+      return call;
+    }
     this.schedule(call, this.options.defaultCallTimeoutS * 1000, () => {
       if (call.state === 'started') this.end(call, 'completed', 'NO_ANSWER', 'timeout');
     });

@@ -59,7 +59,7 @@ export interface BandwidthFaults {
 
 export interface BandwidthScenario {
   /** Someone calls the user's number: returns the new inbound call's id (state `started`). */
-  ringIn(init: { from: string; to?: string }): string;
+  ringIn(init: { from: string; to?: string; autoAnswer?: boolean }): string;
   farEndAnswers(callId: string): void;
   farEndHangsUp(callId: string): void;
   farEndBusy(callId: string): void;

@@ -62,7 +62,15 @@ describe('actions per state', () => {
     expect(actionsFor(call({ direction: 'in', state: 'started', from: THEM, to: ME }))).toEqual(['answer', 'decline']);
     expect(actionsFor(call({ direction: 'out', state: 'started', from: ME, to: THEM }))).toEqual(['hangup']);
     const active = actionsFor(call({ direction: 'in', state: 'active', from: THEM, to: ME }));
-    expect(active).toEqual(['hangup', 'transfer', 'dtmf', 'startRecording']);
+    expect(active).toEqual(['hangup', 'transfer', 'dtmf', 'startRecording', 'speak', 'playAudio', 'gather', 'merge']);
+    // A call already in a bridge or conference is not offered Merge; a transferring one only Hang up.
+    expect(actionsFor(call({ direction: 'in', state: 'active', from: THEM, to: ME }), { joined: true })).not.toContain('merge');
+    expect(actionsFor(call({ direction: 'in', state: 'transferring', from: THEM, to: ME }), { transferring: true })).toEqual(['hangup']);
+    // Stop playback only while audio plays; Collect digits only when no gather runs.
+    expect(actionsFor({ ...call({ direction: 'in', state: 'active', from: THEM, to: ME }), playing: true })).toContain('stopAudio');
+    expect(
+      actionsFor({ ...call({ direction: 'in', state: 'active', from: THEM, to: ME }), gather: { id: 'g-1', state: 'collecting' } }),
+    ).not.toContain('gather');
     expect(active).not.toContain('hold');
     expect(active).not.toContain('mute');
     expect(actionsFor(call({ direction: 'in', state: 'active', from: THEM, to: ME, recordingEnabled: true }))).toContain('stopRecording');
@@ -74,6 +82,7 @@ describe('history', () => {
   it('missed (inbound, never active), received, placed; nothing for a call still going', () => {
     expect(toHistoryEntry(wire({ direction: 'in', state: 'completed', from: THEM, to: ME }))).toEqual({
       type: 'missed',
+      callId: expect.any(String),
       number: THEM,
       privacy: false,
       time: '2026-03-02T09:00:00Z',

@@ -1,0 +1,108 @@
+/**
+ * Bandwidth as the runtime starts it: the demo on its simulator (SWITCHBOARD_PROVIDER=demo:bandwidth)
+ * and a Catapult-compatible server named by the SWITCHBOARD_BANDWIDTH_* environment.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memorySecretVault } from '../../../src/main/auth/secrets';
+import { type Backend, startBackend } from '../../../src/main/runtime/backend';
+import { createMemorySettings } from '../../../src/main/runtime/memory-settings';
+import { type Session, startSession } from '../../../src/main/runtime/session';
+import { bandwidthSimulatorOf } from '../../../src/main/runtime/provider-registry';
+import { type BandwidthSimulator, startBandwidthSimulator } from '../../../src/main/simulator/bandwidth/index';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+
+let backend: Backend | undefined;
+let sim: BandwidthSimulator | undefined;
+
+afterEach(async () => {
+  await backend?.close();
+  await sim?.close();
+  backend = undefined;
+  sim = undefined;
+});
+
+describe('Bandwidth in the runtime', () => {
+  it('the demo rings on its simulator, and Answer and Hang up reach it', async () => {
+    backend = await startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'demo:bandwidth' } });
+    expect(backend.core.status()).toMatchObject({ provider: 'bandwidth', demo: true });
+    const rang = await backend.simulateIncomingCall('plain');
+    expect(rang).toEqual({ ok: true, value: null });
+    const [call] = backend.core.calls();
+    expect(call).toMatchObject({
+      provider: 'bandwidth',
+      state: 'alerting',
+      remote: { number: '+15550100101' },
+      actions: ['answer', 'decline'],
+    });
+    expect(await backend.core.command({ type: 'answer', callId: call?.id ?? '' })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(backend?.core.calls()[0]?.actions).toContain('hangup'), { timeout: 5_000 });
+    expect(await backend.core.command({ type: 'hangup', callId: call?.id ?? '' })).toMatchObject({ ok: true });
+    const simulator = bandwidthSimulatorOf(backend.simulator);
+    expect(simulator.calls()[0]).toMatchObject({ id: call?.id, state: 'completed', activeTime: expect.any(String) });
+  });
+
+  it('runs on any Catapult-compatible server named by the environment', async () => {
+    sim = await startBandwidthSimulator({ numbers: ['+19195550142'] });
+    const id = sim.scenario.ringIn({ from: '+14045550123' });
+    backend = await startBackend({
+      settings: DEFAULT_SETTINGS,
+      env: {
+        SWITCHBOARD_PROVIDER: 'bandwidth',
+        SWITCHBOARD_BANDWIDTH_BASE_URL: sim.baseUrl,
+        SWITCHBOARD_BANDWIDTH_USER_ID: sim.userId,
+        SWITCHBOARD_BANDWIDTH_TOKEN: sim.apiToken,
+        SWITCHBOARD_BANDWIDTH_SECRET: sim.apiSecret,
+        SWITCHBOARD_BANDWIDTH_NUMBER: '+19195550142',
+      },
+    });
+    expect(backend.core.status()).toMatchObject({ provider: 'bandwidth', demo: false });
+    expect(backend.core.calls()).toEqual([expect.objectContaining({ id, state: 'alerting' })]);
+    expect(sim.requests[0]).toMatchObject({ method: 'GET', path: `/users/${sim.userId}/calls` });
+  });
+
+  it('without a number it says where to set one', async () => {
+    sim = await startBandwidthSimulator();
+    backend = await startBackend({
+      settings: DEFAULT_SETTINGS,
+      env: {
+        SWITCHBOARD_PROVIDER: 'bandwidth',
+        SWITCHBOARD_BANDWIDTH_BASE_URL: sim.baseUrl,
+        SWITCHBOARD_BANDWIDTH_USER_ID: sim.userId,
+        SWITCHBOARD_BANDWIDTH_TOKEN: sim.apiToken,
+        SWITCHBOARD_BANDWIDTH_SECRET: sim.apiSecret,
+      },
+    });
+    expect(backend.core.status().detail).toMatch(/Name your Bandwidth number in Settings/);
+    expect(sim.requests).toEqual([]);
+  });
+});
+
+describe('Bandwidth sign-in in the session', () => {
+  it('credentials entered in Settings are checked, kept in the vault, and leave the demo for the real number', async () => {
+    sim = await startBandwidthSimulator({ userId: 'u-real01', apiToken: 't-real01', apiSecret: 'real-secret', numbers: ['+19195550142'] });
+    const id = sim.scenario.ringIn({ from: '+14045550123' });
+    const vault = memorySecretVault();
+    const settings = createMemorySettings({
+      ...DEFAULT_SETTINGS,
+      provider: 'bandwidth',
+      demo: true,
+      providers: { ...DEFAULT_SETTINGS.providers, bandwidth: { number: '+19195550142', myPhone: '', baseUrl: sim.baseUrl } },
+    });
+    const session: Session = await startSession({ settings, env: {}, vault, openBrowser: async () => undefined });
+    try {
+      expect(session).toMatchObject({ demo: true, provider: 'bandwidth' });
+      const result = await session.accountControls.signInWithCredentials({
+        userId: 'u-real01',
+        apiToken: 't-real01',
+        apiSecret: 'real-secret',
+      });
+      expect(result).toEqual({ ok: true, value: null });
+      expect(session).toMatchObject({ demo: false, provider: 'bandwidth' });
+      expect(session.core.calls()).toEqual([expect.objectContaining({ id, state: 'alerting' })]);
+      expect(await vault.get('bandwidth.apiSecret')).toBe('real-secret');
+      expect(session.accountControls.state()).toMatchObject({ signedIn: true, method: 'credentials' });
+    } finally {
+      await session.close();
+    }
+  });
+});
