@@ -2,12 +2,14 @@
  * Runs one command channel the way every transport must: the argument is parsed with the channel's
  * schema from the contract — the one place a command is validated and normalised (dial strings,
  * DTMF) before the core takes it as typed — the handler is called only with a valid argument, and
- * anything it throws becomes a Result, so nothing ever throws across the bridge. Shared by Electron's IPC (shell/ipc.ts,
- * after its sender check) and the browser preview's WebSocket. Knows nothing of who is asking.
+ * anything it throws becomes a Result, so nothing ever throws across the bridge. A window may use only
+ * its own channels (src/shared/window-channels.ts): any other is refused before its argument is even
+ * read. Shared by Electron's IPC (shell/ipc.ts, after its sender check) and the browser preview's WebSocket.
  */
 import type { z } from 'zod';
 import { type CommandChannel, COMMAND_SCHEMAS, USER_WORDED, type WindowName } from '../../shared/contract';
 import { err } from '../../shared/result';
+import { mayInvoke } from '../../shared/window-channels';
 import type { CommandHandlers } from './bridge-handlers';
 
 export function isCommandChannel(name: unknown): name is CommandChannel {
@@ -29,6 +31,7 @@ function userWording(error: z.ZodError): string | undefined {
 
 /** Parses `raw` for `channel` and runs its handler; always resolves with the channel's result or an error Result. */
 export async function invokeCommand(handlers: CommandHandlers, channel: CommandChannel, raw: unknown, from: WindowName): Promise<unknown> {
+  if (!mayInvoke(from, channel)) return err('BAD_INPUT', `Refused "${channel}": the ${from} window may not use it.`);
   const schema: z.ZodType = COMMAND_SCHEMAS[channel];
   const handler = handlers[channel] as (args: unknown, from: WindowName) => unknown;
   const parsed = schema.safeParse(raw);

@@ -98,7 +98,7 @@ describe('the boundary parse of conference commands', () => {
 
   it('passes a valid one on as parsed', async () => {
     const { handlers, conference } = recordingHandlers();
-    expect(await invokeCommand(handlers, 'conference:command', { type: 'merge', callIds: ['a', 'b'] }, 'panel')).toEqual({ ok: true, value: null });
+    expect(await invokeCommand(handlers, 'conference:command', { type: 'merge', callIds: ['a', 'b'] }, 'conference')).toEqual({ ok: true, value: null });
     expect(conference).toEqual([{ type: 'merge', callIds: ['a', 'b'] }]);
   });
 });
