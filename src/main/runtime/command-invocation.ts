@@ -10,6 +10,8 @@ import type { z } from 'zod';
 import { type CommandChannel, COMMAND_SCHEMAS, USER_WORDED, type WindowName } from '../../shared/contract';
 import { err } from '../../shared/result';
 import { mayInvoke } from '../../shared/window-channels';
+import { capLength, flattenText } from '../foundation/secret-text';
+import { MAX_PROVIDER_TEXT, safeProviderText } from '../provider-api/provider-error';
 import type { CommandHandlers } from './bridge-handlers';
 
 export function isCommandChannel(name: unknown): name is CommandChannel {
@@ -35,11 +37,15 @@ export async function invokeCommand(handlers: CommandHandlers, channel: CommandC
   const schema: z.ZodType = COMMAND_SCHEMAS[channel];
   const handler = handlers[channel] as (args: unknown, from: WindowName) => unknown;
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) return err('BAD_INPUT', userWording(parsed.error) ?? `Invalid request for "${channel}": ${describeIssues(parsed.error)}.`);
+  if (!parsed.success) {
+    // The words may quote what was sent ("\"…\" is not a number"): one line, no reordering characters, bounded.
+    const words = userWording(parsed.error) ?? `Invalid request for "${channel}": ${describeIssues(parsed.error)}.`;
+    return err('BAD_INPUT', capLength(flattenText(words), MAX_PROVIDER_TEXT));
+  }
   try {
     return await handler(parsed.data, from);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return err('UNAVAILABLE', `Switchboard could not complete "${channel}": ${message}`, { retryable: true });
+    return err('UNAVAILABLE', safeProviderText(`Switchboard could not complete "${channel}": ${message}`), { retryable: true });
   }
 }

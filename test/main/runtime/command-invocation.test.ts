@@ -102,3 +102,15 @@ describe('the boundary parse of conference commands', () => {
     expect(conference).toEqual([{ type: 'merge', callIds: ['a', 'b'] }]);
   });
 });
+
+describe('the boundary echoes input safely', () => {
+  it('quotes a wrong number on one line, without reordering characters, and bounded', async () => {
+    const { handlers } = recordingHandlers();
+    const typed = `call\u202E mom\r\n[info] forged ${'x'.repeat(90)}`;
+    const result = (await invokeCommand(handlers, 'call:command', { type: 'dial', destination: typed }, 'panel')) as { ok: false; error: { code: string; message: string } };
+    expect(result.error.code).toBe('BAD_INPUT');
+    expect(result.error.message).toMatch(/^"call mom \[info\] forged x+/);
+    expect(result.error.message).not.toMatch(/[\r\n\u202E]/);
+    expect(result.error.message.length).toBeLessThanOrEqual(300);
+  });
+});
