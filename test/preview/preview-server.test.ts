@@ -19,6 +19,7 @@ const PAGE = (entry: string) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self'; object-src 'none'" />
     <title>Switchboard</title>
     <script type="module" crossorigin src="./assets/${entry}.js"></script>
   </head>
@@ -109,6 +110,8 @@ describe('preview: the pages', () => {
         `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws://127.0.0.1:${port}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
       );
       expect(page.headers['cross-origin-resource-policy']).toBe('same-origin');
+      // The page's own meta policy would block the socket: the preview, and only it, names its socket there too.
+      expect(page.body).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self' ws://127.0.0.1:${port}; object-src 'none'" />`);
     }
     const root = await get(p.url);
     expect(root.status).toBe(302);
