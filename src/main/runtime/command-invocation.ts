@@ -8,10 +8,10 @@
  */
 import type { z } from 'zod';
 import { type CommandChannel, COMMAND_SCHEMAS, USER_WORDED, type WindowName } from '../../shared/contract';
-import { err } from '../../shared/result';
+import { type AppError, err } from '../../shared/result';
 import { mayInvoke } from '../../shared/window-channels';
 import { capLength, flattenText } from '../foundation/secret-text';
-import { MAX_PROVIDER_TEXT, safeProviderText } from '../provider-api/provider-error';
+import { MAX_PROVIDER_TEXT, safeProviderText, safeTrackingId } from '../provider-api/provider-error';
 import type { CommandHandlers } from './bridge-handlers';
 
 export function isCommandChannel(name: unknown): name is CommandChannel {
@@ -31,6 +31,21 @@ function userWording(error: z.ZodError): string | undefined {
   return worded.length > 0 && worded.length === error.issues.length ? worded[0]?.message : undefined;
 }
 
+/**
+ * A refusal's words as they may reach a window, whichever handler made it (sign-in failures carry
+ * provider and OAuth text too): the same redaction as every provider error (provider-api/provider-error.ts).
+ */
+function safeRefusal(result: unknown): unknown {
+  if (typeof result !== 'object' || result === null || (result as { ok?: unknown }).ok !== false) return result;
+  const { error } = result as { ok: false; error?: AppError };
+  if (!error || typeof error.message !== 'string') return result;
+  const safe: AppError = { ...error, message: safeProviderText(error.message) };
+  const trackingId = safeTrackingId(error.trackingId);
+  if (trackingId) safe.trackingId = trackingId;
+  else delete safe.trackingId;
+  return { ok: false, error: safe };
+}
+
 /** Parses `raw` for `channel` and runs its handler; always resolves with the channel's result or an error Result. */
 export async function invokeCommand(handlers: CommandHandlers, channel: CommandChannel, raw: unknown, from: WindowName): Promise<unknown> {
   if (!mayInvoke(from, channel)) return err('BAD_INPUT', `Refused "${channel}": the ${from} window may not use it.`);
@@ -43,7 +58,7 @@ export async function invokeCommand(handlers: CommandHandlers, channel: CommandC
     return err('BAD_INPUT', capLength(flattenText(words), MAX_PROVIDER_TEXT));
   }
   try {
-    return await handler(parsed.data, from);
+    return safeRefusal(await handler(parsed.data, from));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return err('UNAVAILABLE', safeProviderText(`Switchboard could not complete "${channel}": ${message}`), { retryable: true });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandHandlers } from '../../../src/main/runtime/bridge-handlers';
 import { invokeCommand } from '../../../src/main/runtime/command-invocation';
 import type { CallCommand, ConferenceCommand } from '../../../src/shared/contract';
-import { ok } from '../../../src/shared/result';
+import { err, ok } from '../../../src/shared/result';
 
 function recordingHandlers() {
   const calls: CallCommand[] = [];
@@ -112,5 +112,16 @@ describe('the boundary echoes input safely', () => {
     expect(result.error.message).toMatch(/^"call mom \[info\] forged x+/);
     expect(result.error.message).not.toMatch(/[\r\n\u202E]/);
     expect(result.error.message.length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('refusals leave main redacted, whichever handler made them', () => {
+  it('a sign-in refusal that repeats a credential and carries controls reaches the window without them', async () => {
+    const handlers = {
+      'account:pasteToken': () =>
+        err('AUTH', 'Webex refused "Authorization: Bearer aB3dE5fG7hJ9kL1mN3pQ5rS"\u202E\r\nretry', { trackingId: 'a b<script>' }),
+    } as unknown as CommandHandlers;
+    const result = await invokeCommand(handlers, 'account:pasteToken', { token: 'x' }, 'panel');
+    expect(result).toEqual({ ok: false, error: { code: 'AUTH', message: 'Webex refused "Authorization: Bearer [redacted]" retry', retryable: false } });
   });
 });

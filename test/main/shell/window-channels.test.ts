@@ -68,6 +68,18 @@ describe('channels per window', () => {
     expect(shell.requests({ method: 'POST' })).toEqual([]);
   });
 
+  it('a window hides only itself', async () => {
+    shell = await startShell();
+    shell.panel.show();
+    expect(await ipcMain.invoke('window:hide', { sender: shell.popup.webContents }, { name: 'panel' })).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'Refused "window:hide": the popup window may hide only itself.', retryable: false },
+    });
+    expect(shell.panel.isVisible()).toBe(true);
+    expect(await ipcMain.invoke('window:hide', { sender: shell.panel.webContents }, { name: 'panel' })).toEqual({ ok: true, value: null });
+    expect(shell.panel.isVisible()).toBe(false);
+  });
+
   it('push events reach only the windows that show them', async () => {
     shell = await startShell();
     const conference = windowOf('conference');
