@@ -1,7 +1,9 @@
 /**
  * The preview server's end of the Bridge: a WebSocket at /bridge that answers command requests
  * `{id, channel, arg}` with `{id, result}` (or `{id, error}` for a channel that does not exist, as
- * Electron rejects an unknown invoke) and sends push events `{channel, payload}` to every page.
+ * Electron rejects an unknown invoke) and sends push events `{channel, payload}` to the pages whose
+ * window receives them. A page plays the window its `window` parameter names and may use only that
+ * window's channels, as in Electron.
  * Requests run through the same handler map and argument parsing as Electron's IPC. A connection is
  * accepted only with this preview's token AND from this preview's own origin: a foreign page can
  * include /preview-bridge.js and so learn the token, but its WebSocket carries its own Origin.
@@ -11,6 +13,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { WINDOW_NAMES, type WindowName } from '../shared/contract';
+import { receivesPush } from '../shared/window-channels';
 import type { CommandHandlers, PushSender } from '../main/runtime/bridge-handlers';
 import { invokeCommand, isCommandChannel } from '../main/runtime/command-invocation';
 import { BRIDGE_SOCKET_PATH } from './bridge-script';
@@ -24,7 +27,7 @@ export interface BridgeSocketOptions {
 }
 
 export interface BridgeSocket {
-  /** Sends a push event to every connected page. */
+  /** Sends a push event to every connected page whose window receives it (src/shared/window-channels.ts). */
   broadcast: PushSender;
   /** How many pages are connected. */
   connections(): number;
@@ -51,7 +54,8 @@ function windowNameOf(value: string | null): WindowName {
 
 export function attachBridgeSocket(options: BridgeSocketOptions): BridgeSocket {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const pages = new Set<WebSocket>();
+  /** Every connected page, with the window it plays. */
+  const pages = new Map<WebSocket, WindowName>();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? '/', options.origin);
@@ -64,8 +68,14 @@ export function attachBridgeSocket(options: BridgeSocketOptions): BridgeSocket {
   options.server.on('upgrade', onUpgrade);
 
   function serve(page: WebSocket, from: WindowName): void {
-    pages.add(page);
+    pages.set(page, from);
     page.on('close', () => pages.delete(page));
+    // A frame over MAX_MESSAGE_BYTES (or any protocol error) is emitted as 'error' before ws closes the
+    // socket (1009): without a listener that event would end the whole preview process.
+    page.on('error', () => {
+      pages.delete(page);
+      page.terminate();
+    });
     page.on('message', (data: RawData, isBinary: boolean) => {
       if (isBinary) return;
       let request: { id?: unknown; channel?: unknown; arg?: unknown };
@@ -87,12 +97,12 @@ export function attachBridgeSocket(options: BridgeSocketOptions): BridgeSocket {
   return {
     broadcast(channel, payload) {
       const message = JSON.stringify({ channel, payload });
-      for (const page of pages) if (page.readyState === WebSocket.OPEN) page.send(message);
+      for (const [page, window] of pages) if (receivesPush(window, channel) && page.readyState === WebSocket.OPEN) page.send(message);
     },
     connections: () => pages.size,
     close() {
       options.server.off('upgrade', onUpgrade);
-      for (const page of pages) page.terminate();
+      for (const page of pages.keys()) page.terminate();
       pages.clear();
       return new Promise((resolve) => sockets.close(() => resolve()));
     },

@@ -1,7 +1,9 @@
 /**
  * Serves the built renderer (out/renderer) at the same relative paths Electron loads — panel.html,
  * popup.html, conference.html when built — with the bridge script inserted before each page's module
- * entry, the Content-Security-Policy as a header, and nothing outside the renderer folder. Answers
+ * entry, the Content-Security-Policy as a header, and nothing outside the renderer folder. The pages'
+ * own meta policy allows no WebSocket (packaged windows need none): here, and only here, its
+ * connect-src is widened to the header's, which names this preview's one socket. Answers
  * only requests addressed to the preview's own host (a page on another name that resolves to
  * 127.0.0.1 gets nothing). Read-only: GET and HEAD.
  */
@@ -48,6 +50,13 @@ export function withBridgeScript(html: string): string {
   const head = html.search(/<\/head>/i);
   if (head >= 0) return `${html.slice(0, head)}${tag}\n  ${html.slice(head)}`;
   return `${tag}\n${html}`;
+}
+
+/** The page with its meta CSP's connect-src replaced by the given policy's (the other directives stay). */
+export function withConnectSources(html: string, policy: string): string {
+  const connect = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src '));
+  if (!connect) return html;
+  return html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?)connect-src [^;"]*/i, `$1${connect}`);
 }
 
 export function createRendererSite(options: RendererSiteOptions): (request: IncomingMessage, response: ServerResponse) => void {
@@ -101,7 +110,7 @@ export function createRendererSite(options: RendererSiteOptions): (request: Inco
     if (!isFile) return text(response, 404, 'Not found.', head);
 
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    if (extname(file).toLowerCase() === '.html') return send(response, 200, type, withBridgeScript(readFileSync(file, 'utf8')), head);
+    if (extname(file).toLowerCase() === '.html') return send(response, 200, type, withBridgeScript(withConnectSources(readFileSync(file, 'utf8'), options.contentSecurityPolicy)), head);
     response.writeHead(200, { ...baseHeaders, 'Content-Type': type, 'Content-Length': String(statSync(file).size) });
     if (head) return response.end();
     createReadStream(file).pipe(response);

@@ -20,6 +20,7 @@ const PAGE = (entry: string) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self'; object-src 'none'" />
     <title>Switchboard</title>
     <script type="module" crossorigin src="./assets/${entry}.js"></script>
   </head>
@@ -110,6 +111,8 @@ describe('preview: the pages', () => {
         `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws://127.0.0.1:${port}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
       );
       expect(page.headers['cross-origin-resource-policy']).toBe('same-origin');
+      // The page's own meta policy would block the socket: the preview, and only it, names its socket there too.
+      expect(page.body).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self' ws://127.0.0.1:${port}; object-src 'none'" />`);
     }
     const root = await get(p.url);
     expect(root.status).toBe(302);
@@ -163,6 +166,37 @@ describe('preview: the bridge socket', () => {
     expect(await ask(socket, messages, 4, 'calls:list', { please: true })).toMatchObject({ result: { ok: false, error: { code: 'BAD_INPUT' } } });
     expect(await ask(socket, messages, 5, 'shell:exec', 'rm -rf /')).toEqual({ id: 5, error: "No handler registered for 'shell:exec'" });
     expect(await ask(socket, messages, 6, 'window:open', { name: 'popup' })).toEqual({ id: 6, result: { ok: true, value: null } });
+  });
+
+  it('closes only the page that sends a frame over 1 MiB and keeps serving the others', async () => {
+    const p = await start();
+    const token = await tokenOf(p);
+    const big = await connect(p, { token });
+    const closed = new Promise<number>((resolve) => big.once('close', (code) => resolve(code)));
+    big.on('error', () => undefined);
+    big.send(JSON.stringify({ id: 1, channel: 'calls:list', arg: 'x'.repeat(1024 * 1024 + 1) }));
+    expect(await closed).toBe(1009);
+
+    const other = await connect(p, { token });
+    expect(await ask(other, inbox(other), 2, 'calls:list')).toEqual({ id: 2, result: [] });
+  });
+
+  it('lets each page use only its window\'s channels, and pushes to it only what that window shows', async () => {
+    const p = await start();
+    const token = await tokenOf(p);
+    const popup = await connect(p, { token, window: 'popup' });
+    const panel = await connect(p, { token, window: 'panel' });
+    const toPopup = inbox(popup);
+    const toPanel = inbox(panel);
+    expect(await ask(popup, toPopup, 1, 'settings:set', { theme: 'dark' })).toMatchObject({
+      result: { ok: false, error: { code: 'BAD_INPUT', message: 'Refused "settings:set": the popup window may not use it.' } },
+    });
+    expect(await ask(popup, toPopup, 2, 'account:get')).toMatchObject({ result: { ok: false, error: { code: 'BAD_INPUT' } } });
+    expect(await ask(popup, toPopup, 3, 'settings:get')).toMatchObject({ result: { theme: DEFAULT_SETTINGS.theme } });
+
+    expect(await ask(panel, toPanel, 4, 'account:signOut')).toMatchObject({ result: { ok: true } });
+    await expect.poll(() => toPanel.some((m) => (m as { channel?: string }).channel === 'account:changed')).toBe(true);
+    expect(toPopup.some((m) => (m as { channel?: string }).channel === 'account:changed')).toBe(false);
   });
 
   it('sends core changes and saved settings to every connected page', async () => {

@@ -26,7 +26,7 @@ export interface RedirectListenerOptions {
 export interface RedirectListener {
   /** e.g. http://127.0.0.1:53124/oauth/callback: send exactly this as redirect_uri. */
   redirectUri: string;
-  /** The authorization code, or a SignInError (declined, state mismatch, timeout, cancelled …). */
+  /** The authorization code, or a SignInError (declined, timeout, cancelled …); a request with a wrong state never settles it. */
   result: Promise<{ code: string }>;
   /** Stops listening; a sign-in still waiting fails with "cancelled". Safe to call more than once. */
   close(): void;
@@ -137,8 +137,15 @@ export async function listenForRedirect(options: RedirectListenerOptions): Promi
     const error = params.get('error');
     const code = params.get('code');
     if (state === null || !sameSecret(state, options.expectedState)) {
-      outcome = new SignInError('stateMismatch', 'The browser answered for a different sign-in attempt (state mismatch): try again.');
-    } else if (error !== null) {
+      // Anyone on this machine (or a page the browser shows) can reach the loopback port: a request
+      // without this sign-in's state is not its answer and must not end it. It gets an error page; the
+      // sign-in keeps waiting for the real redirect until the timeout.
+      const page = renderRedirectPage({ ok: false, message: 'This answer does not belong to the sign-in Switchboard is waiting for (state mismatch).' });
+      res.writeHead(page.status, page.headers);
+      res.end(page.body);
+      return;
+    }
+    if (error !== null) {
       outcome = describeAuthorizeError(error, params.get('error_description'), providerName);
     } else if (!code) {
       outcome = new SignInError('missingCode', `${providerName} returned to Switchboard without an authorization code: try again.`);

@@ -6,6 +6,7 @@
  */
 import type { EventHealth } from '../../shared/domain';
 import { createEmitter, type Listener, type Unsubscribe } from '../foundation/typed-emitter';
+import { safeProviderText } from '../provider-api/provider-error';
 
 export interface HealthState {
   health: EventHealth;
@@ -48,6 +49,8 @@ export function createEventHealth(options: { providerName: string; initial?: Eve
   let state: HealthState = { health: initial, detail: defaultDetail(initial, options.providerName) };
 
   function update(next: HealthState): void {
+    // The detail is shown in every window and the tray: provider text in it is made safe like any error's.
+    if (next.detail !== undefined) next = { ...next, detail: safeProviderText(next.detail) };
     const changed = next.health !== state.health || next.detail !== state.detail;
     state = next;
     if (changed) emitter.emit('change', { ...state });

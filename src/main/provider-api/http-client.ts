@@ -135,7 +135,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (error instanceof HTTPError) {
       const status = error.response.status;
       report(method, path, status);
-      const described = options.describeError(status, error.data, error.response.headers);
+      // A server may echo the request's Authorization header in its error: the token it carried is
+      // taken out before the error leaves the client (ProviderError.conceal).
+      const sent = (error.request.headers.get('Authorization') ?? '').replace(/^Bearer\s+/i, '');
+      const described = options.describeError(status, error.data, error.response.headers).conceal([sent]);
       // A 401 that survived the refresh means signed out, whatever the provider's words call it.
       if (status === 401 && described.code !== 'AUTH') {
         return new ProviderError({ code: 'AUTH', status, message: `${name} refused the access token: sign in again.`, trackingId: described.trackingId, cause: described });

@@ -1,8 +1,28 @@
 /**
  * One error type for every provider refusal, network failure or unreadable answer, so the core can
- * turn any of them into an AppError a person understands. Must not import electron.
+ * turn any of them into an AppError a person understands. The AppError is where provider text leaves
+ * main (command results, notices, the status line), so `toAppError` — and `safeProviderText` for any
+ * other provider sentence — redacts secrets, flattens control and bidi characters and caps the length;
+ * tracking ids keep only a short plain charset. Must not import electron.
  */
 import type { AppError, ErrorCode } from '../../shared/result';
+import { capLength, flattenText, REDACTED, redactSecrets } from '../foundation/secret-text';
+
+/** Longest provider sentence shown: enough for a reason and a tracking id, not for an echoed payload. */
+export const MAX_PROVIDER_TEXT = 300;
+/** Tracking ids are short plain identifiers (Webex ROUTER_<uuid>, RingCentral request ids). */
+const TRACKING_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/** Provider text as it may reach a window: no secret, one line, no reordering characters, bounded. */
+export function safeProviderText(text: string, known: readonly (string | undefined)[] = []): string {
+  return capLength(flattenText(redactSecrets(text, { known })), MAX_PROVIDER_TEXT);
+}
+
+/** A tracking id fit to show, or undefined when it is too long, has other characters or hid a secret. */
+export function safeTrackingId(trackingId: string | undefined, known: readonly (string | undefined)[] = []): string | undefined {
+  if (trackingId === undefined || !TRACKING_ID.test(trackingId)) return undefined;
+  return redactSecrets(trackingId, { known }).includes(REDACTED) ? undefined : trackingId;
+}
 
 export class ProviderError extends Error {
   readonly code: ErrorCode;
@@ -22,9 +42,23 @@ export class ProviderError extends Error {
     this.retryAfter = init.retryAfter;
   }
 
+  /**
+   * Removes secrets known to the caller (the token the failed request carried) from the message and
+   * tracking id, in place, so that no copy of the error holds them; returns the same error (whatever
+   * its subclass). The HTTP client calls this before the error leaves it.
+   */
+  conceal(known: readonly (string | undefined)[]): this {
+    this.message = redactSecrets(this.message, { known });
+    if (this.trackingId !== undefined) {
+      (this as { trackingId?: string }).trackingId = redactSecrets(this.trackingId, { known });
+    }
+    return this;
+  }
+
   toAppError(): AppError {
-    const error: AppError = { code: this.code, message: this.message, retryable: this.retryable };
-    if (this.trackingId) error.trackingId = this.trackingId;
+    const error: AppError = { code: this.code, message: safeProviderText(this.message), retryable: this.retryable };
+    const trackingId = safeTrackingId(this.trackingId);
+    if (trackingId) error.trackingId = trackingId;
     return error;
   }
 }

@@ -74,7 +74,7 @@ export async function startBackendHost(options: BackendOptions, start: BackendFa
     try {
       next = await start({ ...options, settings });
     } catch (error) {
-      return err('PROVIDER', error instanceof ProviderError ? error.message : 'The provider could not be started.');
+      return err('PROVIDER', error instanceof ProviderError ? error.toAppError().message : 'The provider could not be started.');
     }
     const old = current;
     current = next;

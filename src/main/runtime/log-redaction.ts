@@ -1,24 +1,23 @@
 /**
- * What may reach the log file: never a token, secret, authorization code or Authorization header, and
- * no full phone number (the last four digits are enough to tell calls apart). Pure; must not import electron.
+ * What may reach the log file: never a token, secret, authorization code or Authorization header (nor
+ * an opaque token of any length that looks like one), no full phone number (the last four digits are
+ * enough to tell calls apart), and one entry per line: a CR or LF inside a message is written as the
+ * visible "\r" / "\n", so text from a server or a caller cannot forge a log line. Pure; must not import
+ * electron.
  */
+import { redactSecrets as redactSecretText } from '../foundation/secret-text';
 
-const SECRET_PATTERNS: RegExp[] = [
-  // Authorization headers and bearer tokens anywhere.
-  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
-  // OAuth fields in URLs, forms and JSON: access_token=…, "refresh_token":"…", client_secret, code, code_verifier.
-  /\b(access_token|refresh_token|id_token|client_secret|code_verifier|code|token|password|secret)(["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi,
-];
-/** Long opaque strings (Webex tokens are ~100 chars of base64url) whatever field they came in. */
-const OPAQUE = /\b[A-Za-z0-9_-]{40,}\b/g;
+/** Any run of token characters this long is redacted in the log, whatever it looks like (Webex tokens are ~100). */
+const LOG_OPAQUE_FROM = 40;
 /** Phone numbers: digits with the usual punctuation, at least 7 digits. */
 const PHONE = /\+?\d[\d\s().-]{5,}\d/g;
+/** Bidi overrides/isolates/marks and zero-width characters. */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+/** Controls other than CR and LF, and the Unicode line and paragraph separators. */
+const OTHER_CONTROLS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 export function redactSecrets(text: string): string {
-  let out = text;
-  out = out.replace(SECRET_PATTERNS[0]!, (_m, scheme: string) => `${scheme} [redacted]`);
-  out = out.replace(SECRET_PATTERNS[1]!, (_m, key: string, sep: string) => `${key}${sep}[redacted]`);
-  return out.replace(OPAQUE, '[redacted]');
+  return redactSecretText(text, { opaqueFrom: LOG_OPAQUE_FROM });
 }
 
 export function maskPhoneNumbers(text: string): string {
@@ -30,7 +29,12 @@ export function maskPhoneNumbers(text: string): string {
   });
 }
 
+/** One log line: line breaks shown as \r and \n, other controls as spaces, reordering characters dropped. */
+export function singleLine(text: string): string {
+  return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(OTHER_CONTROLS, ' ').replace(INVISIBLE, '');
+}
+
 /** Everything written to the log goes through this. */
 export function redactForLog(text: string): string {
-  return maskPhoneNumbers(redactSecrets(text));
+  return singleLine(maskPhoneNumbers(redactSecrets(text)));
 }

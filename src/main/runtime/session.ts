@@ -13,6 +13,7 @@ import type { Settings } from '../../shared/settings';
 import type { ProviderAccount } from '../auth/provider-descriptor';
 import type { SecretVault } from '../auth/secrets';
 import type { FetchFn } from '../provider-api/http-client';
+import { safeProviderText } from '../provider-api/provider-error';
 import type { SwitchboardCore } from '../core/switchboard-core';
 import { createEmitter } from '../foundation/typed-emitter';
 import { startBackend } from './backend';
@@ -66,6 +67,11 @@ interface Events {
   settings: Settings;
 }
 
+/** The account as a window sees it: its message (a sign-in problem in the provider's words) made safe like any provider text. */
+function safeAccountState(state: AccountState): AccountState {
+  return state.message === undefined ? state : { ...state, message: safeProviderText(state.message) };
+}
+
 export async function startSession(options: SessionOptions): Promise<Session> {
   const { env, settings, log } = options;
   const events = createEmitter<Events>();
@@ -97,7 +103,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     });
     accounts.set(id, account);
     account.onChange((state) => {
-      if (configuredProvider() === id) events.emit('account', state);
+      if (configuredProvider() === id) events.emit('account', safeAccountState(state));
     });
     account.onSignedOut((message) => {
       log?.info(`Signed out of ${descriptor.name}: ${message}`);
@@ -164,7 +170,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   }
 
   const accountControls: AccountControls = {
-    state: () => current().state(),
+    state: () => safeAccountState(current().state()),
     async signIn() {
       const account = current();
       if (!account.signInWithBrowser) return unsupported('browser sign-in');
@@ -222,7 +228,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       // Another provider chosen: its account (restored from the vault) is the one the screen shows now.
       const shown = configuredProvider();
       const account = await accountFor(shown);
-      if (account && shown !== shownProvider) events.emit('account', account.state());
+      if (account && shown !== shownProvider) events.emit('account', safeAccountState(account.state()));
       shownProvider = shown;
       const result = await host.switchTo(next);
       if (result.ok && (host.provider !== before.provider || host.demo !== before.demo)) {

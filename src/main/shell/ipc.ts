@@ -1,9 +1,10 @@
 /**
  * The one place IPC handlers are registered: every invoke channel of the contract's table
  * (`COMMAND_SCHEMAS`), each behind the same wrapper that (1) accepts only our own windows' main
- * frames showing our own pages, then (2) parses the argument with the channel's schema and (3) turns
- * anything thrown into a Result (runtime/command-invocation.ts, shared with the browser preview), so
- * nothing ever throws across IPC.
+ * frames showing our own pages, then (2) refuses a channel that window may not use (its set in
+ * src/shared/window-channels.ts: the popup cannot change settings or reach the account), (3) parses the
+ * argument with the channel's schema and (4) turns anything thrown into a Result
+ * (runtime/command-invocation.ts, shared with the browser preview), so nothing ever throws across IPC.
  * Knows nothing of what the handlers do.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';

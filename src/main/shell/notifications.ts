@@ -2,6 +2,8 @@
  * OS notifications as a hint for a ringing call (the popup is the real incoming-call UI): the caller as
  * title, why it rings as body, Answer/Decline buttons where the OS has them (macOS, Windows), a click
  * brings the popup forward. Closed as soon as the call stops ringing. Ruled by decidePopup().
+ * On Linux the body is markup (the notification server renders <b>, <a href> …): the caller's name and
+ * number are the caller's to choose, so there the body is escaped and reads exactly as it is.
  */
 import { Notification, type NotificationAction } from 'electron';
 import { ACTION_LABELS } from '../../shared/action-labels';
@@ -40,6 +42,12 @@ function notificationBody(call: Call): string {
   return number ? `Incoming call from ${number}` : 'Incoming call';
 }
 
+/** The body as the platform shows it: Linux notification servers read it as markup, so there &, < and > are escaped. */
+export function platformBody(text: string, platform: NodeJS.Platform): string {
+  if (platform !== 'linux') return text;
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
 export function createCallNotifier(options: CallNotifierOptions): CallNotifier {
   const now = options.now ?? (() => new Date());
   /** One per ringing call, kept (even if the user dismissed it) until the call stops ringing, so it is never shown twice. */
@@ -51,7 +59,7 @@ export function createCallNotifier(options: CallNotifierOptions): CallNotifier {
     const notification = new Notification({
       // The same words as the popup: who, then why (or the number for a plain call).
       title: partyTitle(call.remote),
-      body: notificationBody(call),
+      body: platformBody(notificationBody(call), options.platform),
       actions,
       urgency: 'critical',
       timeoutType: 'never',

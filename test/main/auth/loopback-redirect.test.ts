@@ -98,18 +98,29 @@ describe('listenForRedirect', () => {
     expect(['one', 'two']).toContain(code);
   });
 
-  it('rejects a redirect whose state does not match, and a redirect without state', async () => {
-    const wrong = await listen();
-    const response = await fetch(callback(wrong, { code: 'c', state: 'someone-elses-state' }));
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain('Sign-in did not complete');
-    const error = await failure(wrong.result);
-    expect(error.reason).toBe('stateMismatch');
-    expect(error.message).toMatch(/state mismatch/);
+  it('answers a redirect with a wrong or missing state with an error page and keeps waiting for the real one', async () => {
+    const listener = await listen();
+    const forged = await fetch(callback(listener, { code: 'attackers-code', state: 'someone-elses-state' }));
+    expect(forged.status).toBe(400);
+    const page = await forged.text();
+    expect(page).toContain('Sign-in did not complete');
+    expect(page).toContain('state mismatch');
+    const stateless = await fetch(callback(listener, { error: 'access_denied' }));
+    expect(stateless.status).toBe(400);
 
-    const missing = await listen();
-    await fetch(callback(missing, { code: 'c' }));
-    expect((await failure(missing.result)).reason).toBe('stateMismatch');
+    // Neither ended the sign-in: the real redirect still completes it, with its own code.
+    const real = await fetch(callback(listener, { code: 'the-real-code', state: STATE }));
+    expect(real.status).toBe(200);
+    await expect(listener.result).resolves.toEqual({ code: 'the-real-code' });
+  });
+
+  it('still times out when only forged redirects arrive', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const listener = await listen();
+    const forged = await fetch(callback(listener, { code: 'c', state: 'forged' }));
+    expect(forged.status).toBe(400);
+    vi.advanceTimersByTime(5 * 60_000);
+    expect((await failure(listener.result)).reason).toBe('timedOut');
   });
 
   it('turns an OAuth error in the redirect into a clear message', async () => {

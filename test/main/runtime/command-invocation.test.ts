@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandHandlers } from '../../../src/main/runtime/bridge-handlers';
 import { invokeCommand } from '../../../src/main/runtime/command-invocation';
 import type { CallCommand, ConferenceCommand } from '../../../src/shared/contract';
-import { ok } from '../../../src/shared/result';
+import { err, ok } from '../../../src/shared/result';
 
 function recordingHandlers() {
   const calls: CallCommand[] = [];
@@ -98,7 +98,30 @@ describe('the boundary parse of conference commands', () => {
 
   it('passes a valid one on as parsed', async () => {
     const { handlers, conference } = recordingHandlers();
-    expect(await invokeCommand(handlers, 'conference:command', { type: 'merge', callIds: ['a', 'b'] }, 'panel')).toEqual({ ok: true, value: null });
+    expect(await invokeCommand(handlers, 'conference:command', { type: 'merge', callIds: ['a', 'b'] }, 'conference')).toEqual({ ok: true, value: null });
     expect(conference).toEqual([{ type: 'merge', callIds: ['a', 'b'] }]);
+  });
+});
+
+describe('the boundary echoes input safely', () => {
+  it('quotes a wrong number on one line, without reordering characters, and bounded', async () => {
+    const { handlers } = recordingHandlers();
+    const typed = `call\u202E mom\r\n[info] forged ${'x'.repeat(90)}`;
+    const result = (await invokeCommand(handlers, 'call:command', { type: 'dial', destination: typed }, 'panel')) as { ok: false; error: { code: string; message: string } };
+    expect(result.error.code).toBe('BAD_INPUT');
+    expect(result.error.message).toMatch(/^"call mom \[info\] forged x+/);
+    expect(result.error.message).not.toMatch(/[\r\n\u202E]/);
+    expect(result.error.message.length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('refusals leave main redacted, whichever handler made them', () => {
+  it('a sign-in refusal that repeats a credential and carries controls reaches the window without them', async () => {
+    const handlers = {
+      'account:pasteToken': () =>
+        err('AUTH', 'Webex refused "Authorization: Bearer aB3dE5fG7hJ9kL1mN3pQ5rS"\u202E\r\nretry', { trackingId: 'a b<script>' }),
+    } as unknown as CommandHandlers;
+    const result = await invokeCommand(handlers, 'account:pasteToken', { token: 'x' }, 'panel');
+    expect(result).toEqual({ ok: false, error: { code: 'AUTH', message: 'Webex refused "Authorization: Bearer [redacted]" retry', retryable: false } });
   });
 });

@@ -20,3 +20,27 @@ describe('log redaction', () => {
     expect(redactForLog('Parked at 5021; Hold failed (HTTP 400)')).toBe('Parked at 5021; Hold failed (HTTP 400)');
   });
 });
+
+describe('log redaction: short tokens and forged lines', () => {
+  it.each([
+    ['refused aB3dE5fG7hJ9kL1mN3pQ', 'refused [redacted]'],
+    ['api key 0123456789abcdef0123456789abcdef rejected', 'api key [redacted] rejected'],
+    ['x-api-key: s3cr3t-v4lue', 'x-api-key: [redacted]'],
+    ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'Authorization: Basic [redacted]'],
+  ])('never logs the token in %s', (input, expected) => {
+    expect(redactForLog(input)).toBe(expected);
+  });
+
+  it('keeps ids and tracking ids that are not secrets', () => {
+    const line = 'Hold failed for call 3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b (tracking ID ROUTER_6543AB12-ABCD-EF01-BCDE-F0A1B2C3D4E5)';
+    expect(redactForLog(line)).toBe(line);
+  });
+
+  it('a line break in a message cannot start a forged log line', () => {
+    const forged = 'Caller name: Alice\n[info]  Signed in as admin\r\nend';
+    const written = redactForLog(forged);
+    expect(written).not.toMatch(/[\r\n\u2028\u2029]/);
+    expect(written).toBe('Caller name: Alice\\n[info]  Signed in as admin\\r\\nend');
+    expect(redactForLog('a\u2028b\u202Ec\u0007d')).toBe('a bc d');
+  });
+});

@@ -121,7 +121,7 @@ describe('IPC: argument parsing', () => {
     shell = await startShell({ backend: 'demo' });
     expect(await ipcMain.invoke('demo:simulate', { sender: shell.panel.webContents }, { kind: 'callQueue' })).toEqual({ ok: true, value: null });
     await eventually(() => shell?.popup.isVisible()).toBe(true);
-    expect(await ipcMain.invoke('window:open', { sender: shell.popup.webContents }, { name: 'panel' })).toEqual({ ok: true, value: null });
+    expect(await ipcMain.invoke('window:open', { sender: shell.panel.webContents }, { name: 'panel' })).toEqual({ ok: true, value: null });
     expect(shell.panel.isVisible()).toBe(true);
     await ipcMain.invoke('window:hide', { sender: shell.panel.webContents }, { name: 'panel' });
     expect(shell.panel.isVisible()).toBe(false);

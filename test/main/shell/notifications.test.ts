@@ -47,6 +47,25 @@ describe('incoming-call notification', () => {
     await eventually(() => callNotifications()[0]?.closed).toBe(true);
   });
 
+  it('Linux: a caller\'s name or number cannot put markup (links, bold) into the notification body', async () => {
+    shell = await startShell({ platform: 'linux' });
+    shell.simulator.scenario.ringUser({
+      from: { name: 'Mallory', number: '+15550100104' },
+      redirections: [{ reason: 'busy' as const, by: { name: '<a href="https://evil.example/">Your bank</a> & <b>urgent</b>', number: '2002' } }],
+    });
+    await eventually(() => Notification.instances.length).toBe(1);
+    const body = Notification.instances[0]?.body ?? '';
+    expect(body).toBe('Forwarded from &lt;a href="https://evil.example/"&gt;Your bank&lt;/a&gt; &amp; &lt;b&gt;urgent&lt;/b&gt; — busy');
+    expect(body).not.toMatch(/[<>]/);
+  });
+
+  it('macOS and Windows show the body as plain text, unescaped', async () => {
+    shell = await startShell({ platform: 'darwin' });
+    shell.simulator.scenario.ringUser({ from: { name: 'Mallory', number: '+15550100104' }, redirections: [{ reason: 'busy' as const, by: { name: 'Smith & <Sons>', number: '2002' } }] });
+    await eventually(() => callNotifications().length).toBe(1);
+    expect(callNotifications()[0]?.body).toBe('Forwarded from Smith & <Sons> — busy');
+  });
+
   it('Linux: no buttons (libnotify has none); closed when the call is answered elsewhere', async () => {
     shell = await startShell({ platform: 'linux' });
     const callId = shell.simulator.scenario.ringUser(carol);

@@ -125,6 +125,17 @@ describe('permissions and CSP', () => {
     expect(headers).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'X-Other': ['kept'] });
   });
 
+  it('the packaged pages\' meta policy allows no WebSocket: it is the header\'s policy, minus frame-ancestors', () => {
+    const header = directives(CONTENT_SECURITY_POLICY);
+    header.delete('frame-ancestors');
+    for (const page of ['panel.html', 'popup.html', 'conference.html']) {
+      const html = readFileSync(join(process.cwd(), 'src', 'renderer', page), 'utf8');
+      const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+      expect(meta, page).not.toMatch(/ws:|wss:|\*/);
+      expect(directives(meta), page).toEqual(header);
+    }
+  });
+
   it('the header is at least as strict as the renderer\'s meta tag, directive by directive', () => {
     const header = directives(CONTENT_SECURITY_POLICY);
     expect(header.get('script-src')).toEqual(["'self'"]);

@@ -68,7 +68,7 @@ export interface BrowserSignInOptions {
 /**
  * The whole sign-in: PKCE + state → loopback listener → browser → code → token exchange.
  * Resolves with tokens for TokenManager.signIn(); rejects with a SignInError (declined, timed out,
- * cancelled, state mismatch …) or an OAuthError (token endpoint). The listener is always closed.
+ * cancelled …) or an OAuthError (token endpoint). The listener is always closed.
  */
 export async function signInWithBrowser(options: BrowserSignInOptions): Promise<OAuthTokens> {
   if (options.signal?.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');

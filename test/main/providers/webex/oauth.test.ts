@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPkcePair } from '../../../../src/main/auth/pkce';
 import { OAuthError, SignInError, isInvalidGrant } from '../../../../src/main/auth/sign-in-errors';
 import { WEBEX_DEFAULT_SCOPES, buildAuthorizeUrl, exchangeCode, refreshTokens, revokeToken, signInWithBrowser, webexTokenUrl } from '../../../../src/main/providers/webex/oauth';
@@ -172,7 +172,7 @@ describe('signInWithBrowser', () => {
     expect(server.counters().codeGrants).toBe(0);
   });
 
-  it('refuses a redirect carrying a wrong state and never exchanges its code', async () => {
+  it('refuses a redirect carrying a wrong state, never exchanges its code, and keeps the sign-in waiting', async () => {
     const server = await start();
     const browser = scriptedBrowser({
       tamper: (url) => {
@@ -180,8 +180,15 @@ describe('signInWithBrowser', () => {
         return url;
       },
     });
-    const error = await rejection(signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: server.baseUrl, openBrowser: browser.openBrowser }), SignInError);
-    expect(error.reason).toBe('stateMismatch');
+    const cancel = new AbortController();
+    const signIn = rejection(signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: server.baseUrl, openBrowser: browser.openBrowser, signal: cancel.signal }), SignInError);
+    await vi.waitFor(() => expect(browser.opened).toHaveLength(1));
+    await browser.settled();
+    expect(browser.pages.at(-1)?.status).toBe(400);
+    expect(browser.pages.at(-1)?.body).toContain('Sign-in did not complete');
+    // The forged answer did not end the sign-in: only the user's cancel (or the timeout) does.
+    cancel.abort();
+    expect((await signIn).reason).toBe('cancelled');
     expect(server.counters().codeGrants).toBe(0);
   });
 
