@@ -2,7 +2,7 @@
  * Bandwidth as the runtime starts it: the demo on its simulator (SWITCHBOARD_PROVIDER=demo:bandwidth)
  * and a Catapult-compatible server named by the SWITCHBOARD_BANDWIDTH_* environment.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { memorySecretVault } from '../../../src/main/auth/secrets';
 import { type Backend, startBackend } from '../../../src/main/runtime/backend';
 import { createMemorySettings } from '../../../src/main/runtime/memory-settings';
@@ -10,6 +10,7 @@ import { type Session, startSession } from '../../../src/main/runtime/session';
 import { bandwidthSimulatorOf } from '../../../src/main/runtime/provider-registry';
 import { type BandwidthSimulator, startBandwidthSimulator } from '../../../src/main/simulator/bandwidth/index';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { eventually } from '../../support/eventually';
 
 let backend: Backend | undefined;
 let sim: BandwidthSimulator | undefined;
@@ -35,7 +36,7 @@ describe('Bandwidth in the runtime', () => {
       actions: ['answer', 'decline'],
     });
     expect(await backend.core.command({ type: 'answer', callId: call?.id ?? '' })).toMatchObject({ ok: true });
-    await vi.waitFor(() => expect(backend?.core.calls()[0]?.actions).toContain('hangup'), { timeout: 5_000 });
+    await eventually(() => expect(backend?.core.calls()[0]?.actions).toContain('hangup'));
     expect(await backend.core.command({ type: 'hangup', callId: call?.id ?? '' })).toMatchObject({ ok: true });
     const simulator = bandwidthSimulatorOf(backend.simulator);
     expect(simulator.calls()[0]).toMatchObject({ id: call?.id, state: 'completed', activeTime: expect.any(String) });
