@@ -12,7 +12,7 @@ import { isJsonObject } from './json-object';
 import { Catapult } from './catapult';
 import { SimRefusal, errorBody } from './errors';
 import { FaultPlan } from './faults';
-import { basicCredentials, flattenHeaders, parseJsonBody, readBody, writeJson } from './http-io';
+import { basicCredentials, flattenHeaders, parseJsonBody, readBody, writeJson } from '../kit/http-io';
 import { catapultRoutes, runRoute, type RouteAnswer } from './routes';
 import { createScenario } from './scenario';
 import { SimTimers } from './sim-timers';

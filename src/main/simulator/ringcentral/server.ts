@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { realTimers, type TimerHandle } from '../../foundation/timers';
-import { flattenHeaders, hostIsLoopback, parseJsonBody, readBody, writeJson } from '../webex/http-io';
+import { flattenHeaders, hostIsLoopback, parseJsonBody, readBody, writeJson } from '../kit/http-io';
 import { CallSessions } from './call-sessions';
 import { EXPIRED_TOKEN_CODE, RATE_CODE, SimRefusal, errorBody } from './errors';
 import { FaultPlan, matches } from './faults';

@@ -1,6 +1,7 @@
 /**
- * Small pieces of HTTP plumbing for the simulator's server: reading a request body, parsing it as
- * JSON, flattening headers and writing a JSON answer. No routing and no simulated state here.
+ * Small pieces of HTTP plumbing every simulator's server shares: reading a request body, parsing it as
+ * JSON, Basic credentials, flattening headers, writing a JSON answer, and refusing what does not come
+ * from this machine. No routing and no simulated state here.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
@@ -34,6 +35,16 @@ export function parseJsonBody(raw: string): ParsedBody {
   } catch {
     return { ok: false };
   }
+}
+
+/** The user and password of an `Authorization: Basic …` header, or undefined when there is none. */
+export function basicCredentials(header: string | undefined): { user: string; password: string } | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
