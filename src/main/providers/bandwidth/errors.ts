@@ -5,6 +5,7 @@
  */
 import { ProviderError } from '../../provider-api/provider-error';
 import { type WireErrorBody, errorBodySchema } from './wire';
+import { readErrorBody } from '../../provider-api/error-body';
 
 /** Codes whose meaning deserves our own sentence rather than Bandwidth's. */
 const PLAIN_WORDS: Record<string, string> = {
@@ -53,20 +54,6 @@ const STATE_CODES = new Set([
 /** Codes that mean the request itself was wrong. */
 const INPUT_CODES = new Set(['validation-error', 'invalid-call-to-number', 'callback-invalid-url', 'callback-url-invalid']);
 
-function readBody(body: unknown): { parsed: WireErrorBody; text?: string } {
-  let value = body;
-  let text: string | undefined;
-  if (typeof body === 'string') {
-    text = body.trim() || undefined;
-    try {
-      value = JSON.parse(body);
-    } catch {
-      value = undefined;
-    }
-  }
-  const parsed = errorBodySchema.safeParse(value);
-  return { parsed: parsed.success ? parsed.data : {}, text: parsed.success ? undefined : text };
-}
 
 /** Bandwidth's explanation, one line and sentence-sized (python-bandwidth keeps 79 characters of a text body). */
 function said(parsed: WireErrorBody, text: string | undefined): string | undefined {
@@ -96,7 +83,7 @@ export function resetSeconds(headers: Headers, now: number): number | undefined 
 
 /** An `ErrorDescriber` for createHttpClient: Catapult status + body + headers → ProviderError. */
 export function describeBandwidthError(status: number, body: unknown, headers: Headers, now: number = Date.now()): ProviderError {
-  const { parsed, text } = readBody(body);
+  const { parsed, text } = readErrorBody(body, errorBodySchema);
   const code = parsed.code;
   const words = (code && PLAIN_WORDS[code]) ?? said(parsed, text);
   const suffix = code ? ` [${code}]` : '';

@@ -5,24 +5,10 @@
  */
 import { CALL_NOT_FOUND_CODE, type WebexErrorBody, webexErrorSchema } from './wire';
 import { ProviderError } from '../../provider-api/provider-error';
+import { readErrorBody } from '../../provider-api/error-body';
 
 const CALL_NOT_FOUND_TEXT = /call not found/i;
 
-/** The error body may be absent, plain text, JSON text (wrong content type) or the Webex JSON. */
-function readBody(body: unknown): { parsed: WebexErrorBody; text?: string } {
-  let value = body;
-  let text: string | undefined;
-  if (typeof body === 'string') {
-    text = body.trim() || undefined;
-    try {
-      value = JSON.parse(body);
-    } catch {
-      value = undefined;
-    }
-  }
-  const parsed = webexErrorSchema.safeParse(value);
-  return { parsed: parsed.success ? parsed.data : {}, text: parsed.success ? undefined : text };
-}
 
 /** Webex's own explanation: the first error description, else the top-level message, else plain text. */
 function describe(parsed: WebexErrorBody, text: string | undefined): string | undefined {
@@ -56,7 +42,7 @@ function withTracking(sentence: string, trackingId: string | undefined): string 
 
 /** An `ErrorDescriber` for createHttpClient: Webex status + body + headers → ProviderError. */
 export function describeWebexError(status: number, body: unknown, headers: Headers): ProviderError {
-  const { parsed, text } = readBody(body);
+  const { parsed, text } = readErrorBody(body, webexErrorSchema);
   const trackingId = parsed.trackingId ?? headers.get('trackingid') ?? undefined;
   const said = describe(parsed, text);
   const base = { status, trackingId };
