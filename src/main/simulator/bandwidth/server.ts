@@ -6,12 +6,12 @@
  * behind. The simulated behaviour lives in Catapult and routes.ts.
  */
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { realTimers } from '../../foundation/timers';
 import { isJsonObject } from './json-object';
 import { Catapult } from './catapult';
 import { SimRefusal, errorBody } from './errors';
 import { FaultPlan } from './faults';
+import { listenOnLoopback, trackSockets } from '../kit/loopback-server';
 import { basicCredentials, flattenHeaders, parseJsonBody, readBody, writeJson } from '../kit/http-io';
 import { catapultRoutes, runRoute, type RouteAnswer } from './routes';
 import { createScenario } from './scenario';
@@ -47,7 +47,6 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
   const callRate = options.callRateLimit === undefined ? { count: 10, windowMs: 10_000 } : options.callRateLimit;
   const callWindow = callRate ? new SlidingWindow(callRate.count, callRate.windowMs) : undefined;
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   let closed = false;
   let routes: ReturnType<typeof catapultRoutes> = [];
   let userUrl = '';
@@ -177,18 +176,8 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
       writeJson(response, a.status, a.body, a.headers);
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  const sockets = trackSockets(server);
+  const baseUrl = `http://127.0.0.1:${await listenOnLoopback(server, options.port ?? 0)}/v1`;
   userUrl = `${baseUrl}/users/${userId}`;
   const catapult = new Catapult({
     timers,

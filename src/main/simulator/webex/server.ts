@@ -6,7 +6,6 @@
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { ZodError } from 'zod';
 import { createAccount } from './account';
 import { accountRoutes } from './account-routes';
@@ -15,6 +14,7 @@ import { conferenceRoutes } from './conference-routes';
 import { SimRefusal, describeStatus, webexErrorBody } from './errors';
 import type { PlannedFault } from './faults';
 import { FaultPlan } from './faults';
+import { listenOnLoopback, trackSockets } from '../kit/loopback-server';
 import { flattenHeaders, fromLoopback, hostIsLoopback, isJsonObject, parseJsonBody, readBody, writeJson } from '../kit/http-io';
 import type { ParsedBody } from '../kit/http-io';
 import { newTrackingId } from './ids';
@@ -99,7 +99,6 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
   const requests: RecordedRequest[] = [];
   const requestTimers = new TimerSet();
   const pendingWaits = new Set<() => void>();
-  const sockets = new Set<Socket>();
   const hung = new Set<ServerResponse>();
   let closed = false;
 
@@ -189,19 +188,8 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
       else send(response, undefined, errorAnswer(404, describeStatus(404)));
     })().catch((error: unknown) => send(response, undefined, answerForError(error)));
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const sockets = trackSockets(server);
+  const port = await listenOnLoopback(server, options.port ?? 0);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
