@@ -128,7 +128,8 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
         signedOut = false;
         if (started && online) openPush();
       }
-      health.synced(new Date(timers.now()), push === 'live' ? 'live' : 'polling', push === 'down' ? fallbackDetail() : undefined);
+      // Push being down is said first; otherwise what the provider asks the user to fix, if anything.
+      health.synced(new Date(timers.now()), push === 'live' ? 'live' : 'polling', push === 'down' ? fallbackDetail() : outcome.advisory);
       schedule();
       return ok(null);
     }

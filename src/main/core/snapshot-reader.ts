@@ -10,7 +10,8 @@ import type { Result } from '../../shared/result';
 import type { CallSnapshot, Provider, PushUpdate } from '../provider-api/provider';
 import type { CallStore } from './call-store';
 
-export type ReadOutcome = { ok: true } | { ok: false; error: unknown };
+/** A finished read: applied (with the provider's advisory, if it gave one), or failed. */
+export type ReadOutcome = { ok: true; advisory?: string } | { ok: false; error: unknown };
 
 export interface SnapshotReaderOptions {
   provider: Pick<Provider, 'snapshot'>;
@@ -66,7 +67,7 @@ export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotRe
       const snapshot = await provider.snapshot(signal);
       if (signal.aborted) return { ok: false, error: signal.reason };
       store.applySnapshot(foldUpdates(snapshot, updatesDuringRead ?? []));
-      return { ok: true };
+      return snapshot.advisory ? { ok: true, advisory: snapshot.advisory } : { ok: true };
     } catch (error) {
       return { ok: false, error };
     }

@@ -9,6 +9,11 @@ export interface CallSnapshot {
   calls: Call[];
   /** Every conference in progress, each with its own id (none, one, or several at once). */
   conferences: Conference[];
+  /**
+   * Something the user must fix outside the app for calls to work as they should (e.g. Bandwidth's
+   * auto-answer), in words with the fix: the status line says it while snapshots carry it.
+   */
+  advisory?: string;
 }
 
 /**

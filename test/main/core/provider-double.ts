@@ -102,6 +102,9 @@ export class ProviderDouble implements Provider {
     };
   }
 
+  /** What the provider asks the user to fix, carried on every snapshot while set. */
+  advisory: string | undefined;
+
   async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
     this.snapshotCount += 1;
     this.concurrent += 1;
@@ -112,7 +115,7 @@ export class ProviderDouble implements Provider {
       if (signal?.aborted) throw new ProviderError({ code: 'NETWORK', message: 'The request was cancelled.' });
       const failure = this.snapshotFailures.shift();
       if (failure !== undefined) throw failure;
-      return { calls: structuredClone(this.callList), conferences: structuredClone(this.conferences) };
+      return { calls: structuredClone(this.callList), conferences: structuredClone(this.conferences), ...(this.advisory ? { advisory: this.advisory } : {}) };
     } finally {
       this.concurrent -= 1;
     }

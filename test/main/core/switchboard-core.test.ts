@@ -208,6 +208,19 @@ describe('switchboard core', () => {
     expect(core.status().health).toBe('polling');
   });
 
+  it("says in the status line what the provider asks the user to fix, until it no longer does", async () => {
+    const provider = new ProviderDouble();
+    const { core, timers } = coreFor(provider);
+    await core.start();
+    expect(core.status().detail).not.toContain('auto-answer');
+    provider.advisory = 'Calls arrive already answered: turn auto-answer off.';
+    await timers.advance(2_000);
+    expect(core.status()).toMatchObject({ health: 'polling', detail: 'Calls arrive already answered: turn auto-answer off.' });
+    provider.advisory = undefined;
+    await timers.advance(2_000);
+    expect(core.status().detail).not.toContain('auto-answer');
+  });
+
   it('passes conference changes on', async () => {
     const provider = new ProviderDouble();
     const { core, timers } = coreFor(provider);

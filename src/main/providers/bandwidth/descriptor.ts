@@ -56,19 +56,15 @@ export const bandwidthDescriptor: ProviderDescriptor<'bandwidth'> = {
     });
   },
 
-  createProvider({ settings, env, tokens, fetch, baseUrl }) {
-    let noticed = false;
+  createProvider({ settings, env, tokens, fetch, baseUrl, log }) {
     return new SignedInBandwidthProvider({
       tokens,
       baseUrl: baseUrl ?? bandwidthDescriptor.apiBaseUrl(settings(), env),
       number: () => env.SWITCHBOARD_BANDWIDTH_NUMBER || settings().number,
       myPhone: () => env.SWITCHBOARD_BANDWIDTH_MY_PHONE || settings().myPhone,
       ...(fetch ? { fetch } : {}),
-      onNotice: (message) => {
-        if (noticed) return;
-        noticed = true;
-        console.warn(`Bandwidth: ${message}`);
-      },
+      // The status line says it too (the snapshot's advisory); the log keeps it for a support ticket.
+      onNotice: (message) => log?.warn(`Bandwidth: ${message}`),
     });
   },
 };

@@ -147,7 +147,10 @@ export class BandwidthProvider implements Provider {
       book.push({ call, ...(wire.conferenceId ? { conferenceId: wire.conferenceId } : {}), ...(joinedTo ? { bridgeId: joinedTo } : {}) });
     }
     this.forgetEnded(wires);
-    return { calls, conferences: this.book.toDomain(book, new Date(this.now()).toISOString()) };
+    const snapshot: CallSnapshot = { calls, conferences: this.book.toDomain(book, new Date(this.now()).toISOString()) };
+    // Said in the status line until a call rings here again (auto-answer was turned off).
+    if (this.noticed) snapshot.advisory = AUTO_ANSWER_NOTICE;
+    return snapshot;
   }
 
   async execute(command: CallCommand, signal?: AbortSignal): Promise<CommandOutcome> {
@@ -494,6 +497,7 @@ export class BandwidthProvider implements Provider {
   private watchAutoAnswer(wires: readonly WireCall[]): void {
     for (const wire of wires) {
       if (wire.direction !== 'in' || !this.onMyNumber(wire)) continue;
+      if (wire.state === 'started') this.noticed = false;
       const first = !this.seen.has(wire.id);
       this.seen.add(wire.id);
       if (!this.baselined || !first || this.noticed || wire.state !== 'active' || this.answeredHere.has(wire.id)) continue;
