@@ -193,7 +193,7 @@ describe('preview: the bridge socket', () => {
       preview = await startPreview({
         env: { SWITCHBOARD_POLL_MS: '100' },
         rendererDir,
-        settings: { ...DEFAULT_SETTINGS, providers: { webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } } },
+        settings: { ...DEFAULT_SETTINGS, providers: { ...DEFAULT_SETTINGS.providers, webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } } },
       });
       const token = await tokenOf(preview);
       const panel = await connect(preview, { token, window: 'panel' });

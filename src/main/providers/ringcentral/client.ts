@@ -32,6 +32,7 @@ import {
   type WireSession,
   type WireWsToken,
   deviceListSchema,
+  extensionListSchema,
   extensionSchema,
   ignoredSchema,
   presenceSchema,
@@ -69,11 +70,10 @@ const enc = encodeURIComponent;
 const sessionPath = (sid: string) => `${TELEPHONY}/sessions/${enc(sid)}`;
 const partyPath = (sid: string, pid: string) => `${sessionPath(sid)}/parties/${enc(pid)}`;
 
-/**
- * provider-api/http-client.ts types a command's method as post/put/delete while ky sends any method;
- * RingCentral needs PATCH for party updates and recording pause/resume. The one cast lives here.
- */
-const PATCH = 'patch' as 'put';
+/** RingCentral needs PATCH for party updates and recording pause/resume. */
+const PATCH = 'patch';
+
+type Method = 'post' | 'put' | 'patch' | 'delete';
 
 export class RingCentralClient {
   private readonly http: HttpClient;
@@ -121,10 +121,10 @@ export class RingCentralClient {
     return this.gated(rateGroupOf('GET', path), () => this.http.get(path, schema, { signal: via.signal, searchParams: via.searchParams }), via.signal);
   }
 
-  private send<S extends z.ZodType>(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: S, via?: Signal): Promise<z.infer<S>>;
-  private send(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: null, via?: Signal): Promise<void>;
-  private send(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: z.ZodType | null, via: Signal = {}): Promise<unknown> {
-    const verb = method === PATCH ? 'PATCH' : method.toUpperCase();
+  private send<S extends z.ZodType>(method: Method, path: string, body: unknown, schema: S, via?: Signal): Promise<z.infer<S>>;
+  private send(method: Method, path: string, body: unknown, schema: null, via?: Signal): Promise<void>;
+  private send(method: Method, path: string, body: unknown, schema: z.ZodType | null, via: Signal = {}): Promise<unknown> {
+    const verb = method.toUpperCase();
     const options = { signal: via.signal };
     return this.gated(rateGroupOf(verb, path), () => (schema === null ? this.http.command(method, path, body, null, options) : this.http.command(method, path, body, schema, options)), via.signal);
   }
@@ -143,6 +143,17 @@ export class RingCentralClient {
   /** GET …/presence?detailedTelephonyState=true: the user's active calls (session and party ids). */
   presence(via: Signal = {}): Promise<WirePresence> {
     return this.get(`${ME}/presence`, presenceSchema, { ...via, searchParams: { detailedTelephonyState: 'true' } });
+  }
+
+  /** GET …/account/~/extension?extensionNumber=…: a colleague by extension number (ReadAccounts). */
+  async extensionByNumber(extensionNumber: string, via: Signal = {}): Promise<WireExtension | undefined> {
+    const list = await this.get(`${V1}/account/~/extension`, extensionListSchema, { ...via, searchParams: { extensionNumber } });
+    return list.records.find((r) => r.extensionNumber === extensionNumber);
+  }
+
+  /** GET …/extension/{id}/presence?detailedTelephonyState=true: a colleague's active calls (to listen in on one). */
+  presenceOf(extensionId: string, via: Signal = {}): Promise<WirePresence> {
+    return this.get(`${V1}/account/~/extension/${enc(extensionId)}/presence`, presenceSchema, { ...via, searchParams: { detailedTelephonyState: 'true' } });
   }
 
   /** POST /restapi/oauth/wstoken: a short-lived, single-use token and the WebSocket URI. */

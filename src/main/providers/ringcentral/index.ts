@@ -7,13 +7,17 @@
  */
 import { RingCentralClient, type RingCentralClientOptions } from './client';
 import { RingCentralProvider, type RingCentralProviderOptions } from './provider';
+import { createRingCentralPushChannel, type RingCentralPushOptions } from './push-channel';
 import { createTelephonySubscription, type TelephonySubscription, type TelephonySubscriptionOptions } from './subscription';
 
-export type CreateRingCentralProviderOptions = RingCentralClientOptions & RingCentralProviderOptions;
+export type CreateRingCentralProviderOptions = RingCentralClientOptions & RingCentralProviderOptions & { push?: RingCentralPushOptions | false };
 
+/** The client and the Provider, with live updates over the WebSocket unless `push` is false. */
 export function createRingCentralProvider(options: CreateRingCentralProviderOptions): { client: RingCentralClient; provider: RingCentralProvider } {
   const client = new RingCentralClient(options);
-  return { client, provider: new RingCentralProvider(client, { deviceId: options.deviceId, now: options.now }) };
+  const provider = new RingCentralProvider(client, { deviceId: options.deviceId, now: options.now });
+  if (options.push !== false) provider.push = createRingCentralPushChannel(client, provider, { timers: options.timers, ...options.push });
+  return { client, provider };
 }
 
 /** Live telephony events for the user of `client`. */
@@ -23,6 +27,7 @@ export function createRingCentralSubscription(client: RingCentralClient, options
 
 export { PRODUCTION_SERVER, RingCentralClient, type RingCentralClientOptions } from './client';
 export { RingCentralProvider, type RingCentralProviderOptions } from './provider';
+export { createRingCentralPushChannel, type RingCentralPushOptions } from './push-channel';
 export { describeRingCentralError } from './errors';
 export { TELEPHONY_EVENT_FILTER, type SubscriptionEvents, type TelephonySubscription, type TelephonySubscriptionOptions } from './subscription';
 export type { CallEndReason, MappedCall } from './mapping';
