@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../src/preview/chromium';
 import { type Preview, startPreview } from '../src/preview/preview-server';
+import { webexSimulatorOf } from '../src/main/runtime/provider-registry';
 import { summary } from './stats';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -33,7 +34,7 @@ function popupEmpty(page: Page): Promise<unknown> {
 async function measure(pollMs: string | undefined, rounds: number, ring: (preview: Preview, name: string) => Promise<string>): Promise<number[]> {
   const preview = await startPreview({ env: pollMs ? { SWITCHBOARD_POLL_MS: pollMs } : {} });
   const browser = await launchChromium();
-  const simulator = preview.backend.simulator!;
+  const simulator = webexSimulatorOf(preview.backend.simulator)!;
   try {
     const page = await (await browser.newContext({ viewport: { width: 340, height: 200 } })).newPage();
     await page.goto(new URL('popup.html', preview.url).href);
@@ -61,11 +62,11 @@ async function measure(pollMs: string | undefined, rounds: number, ring: (previe
 export async function runPopupLatencyBenchmark(rounds = 50): Promise<void> {
   console.log('');
   console.log(`Ring → caller's name visible in popup.html (Chromium, browser preview, ${rounds} calls each):`);
-  const polled = await measure('250', rounds, async (preview, name) => preview.backend.simulator!.scenario.ringUser({ from: { name, number: '+15550100101' } }));
+  const polled = await measure('250', rounds, async (preview, name) => webexSimulatorOf(preview.backend.simulator)!.scenario.ringUser({ from: { name, number: '+15550100101' } }));
   console.log(`  simulator ring, found by polling every 250 ms:       ${summary(polled)}`);
   const simulated = await measure(undefined, rounds, async (preview, name) => {
     // What "Simulate incoming call" does: ring, then read at once instead of waiting for the poll.
-    const callId = preview.backend.simulator!.scenario.ringUser({ from: { name, number: '+15550100101' } });
+    const callId = webexSimulatorOf(preview.backend.simulator)!.scenario.ringUser({ from: { name, number: '+15550100101' } });
     await preview.backend.core.reconcile();
     return callId;
   });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { PANEL_SIZE, popupSize } from '../../src/main/shell/window-placement';
+import { webexSimulatorOf } from '../../src/main/runtime/provider-registry';
 import type { WebexSimulator } from '../../src/main/simulator/webex/index';
 import type { WireCall } from '../../src/main/simulator/webex/wire';
 import { launchChromium } from '../../src/preview/chromium';
@@ -53,7 +54,7 @@ export async function startSession(
   options: { env?: Record<string, string>; simulator?: WebexSimulator } = {},
 ): Promise<PreviewSession> {
   const preview = await startPreview({ env: options.env ?? { ...FAST_POLL }, rendererDir: builtRenderer() });
-  const simulator = options.simulator ?? preview.backend.simulator;
+  const simulator = options.simulator ?? webexSimulatorOf(preview.backend.simulator);
   if (!simulator) throw new Error('The preview runs without a simulator: pass the one it talks to.');
   const context = await browser.newContext({ viewport: PANEL_SIZE });
   return {

@@ -13,6 +13,7 @@ import { WebSocket } from 'ws';
 import { CHANNELS } from '../../src/shared/contract';
 import { type Preview, startPreview } from '../../src/preview/preview-server';
 import { startWebexSimulator } from '../../src/main/simulator/webex';
+import { webexSimulatorOf } from '../../src/main/runtime/provider-registry';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const PAGE = (entry: string) => `<!doctype html>
@@ -172,7 +173,7 @@ describe('preview: the bridge socket', () => {
     const toPanel = inbox(panel);
     const toPopup = inbox(popup);
 
-    p.backend.simulator!.scenario.ringUser({ from: { name: 'Alice Smith', number: '+15550100101' } });
+    webexSimulatorOf(p.backend.simulator)!.scenario.ringUser({ from: { name: 'Alice Smith', number: '+15550100101' } });
     const rang = (messages: unknown[]) =>
       messages.some((m) => {
         const push = m as { channel?: string; payload?: { remote: { name?: string } }[] };

@@ -11,12 +11,25 @@ import type { ProviderInfo } from '../../shared/providers';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { Env, ProviderDescriptor, SectionOf } from '../auth/provider-descriptor';
+import { ringCentralDescriptor } from '../providers/ringcentral/descriptor';
 import { webexDescriptor } from '../providers/webex/descriptor';
+import { startRingCentralSimulator, type RingCentralSimulator } from '../simulator/ringcentral/index';
 import { startWebexSimulator, type WebexSimulator } from '../simulator/webex/index';
 import { demoCall, seedDemo } from './demo-scenarios';
+import { RINGCENTRAL_DEMO_COLLEAGUES, RINGCENTRAL_DEMO_TOKEN, ringCentralDemoCall, seedRingCentralDemo } from './demo-scenarios-ringcentral';
 
 /** A demo's simulator as tests and the preview drive it (the union of every provider's, as they come). */
-export type DemoSimulator = WebexSimulator;
+export type DemoSimulator = WebexSimulator | RingCentralSimulator;
+
+/** The demo's simulator when it is Webex's (tests and tools that drive Webex's scenario API). */
+export function webexSimulatorOf(simulator: DemoSimulator | undefined): WebexSimulator | undefined {
+  return simulator !== undefined && !('openSockets' in simulator) ? simulator : undefined;
+}
+
+/** The demo's simulator when it is RingCentral's. */
+export function ringCentralSimulatorOf(simulator: DemoSimulator | undefined): RingCentralSimulator | undefined {
+  return simulator !== undefined && 'openSockets' in simulator ? simulator : undefined;
+}
 
 /** A running demo: the simulator on loopback, a token it accepts, and the "Simulate incoming call" menu. */
 export interface DemoRun {
@@ -44,6 +57,20 @@ const REGISTRY: Partial<Record<ProviderId, RegistryEntry>> = {
         token: simulator.token,
         simulator,
         ring: (kind) => void simulator.scenario.ringUser(demoCall(kind)),
+        close: () => simulator.close(),
+      };
+    },
+  },
+  ringcentral: {
+    descriptor: ringCentralDescriptor,
+    async startDemo() {
+      const simulator = await startRingCentralSimulator({ token: RINGCENTRAL_DEMO_TOKEN, colleagues: RINGCENTRAL_DEMO_COLLEAGUES });
+      seedRingCentralDemo(simulator);
+      return {
+        baseUrl: simulator.baseUrl,
+        token: RINGCENTRAL_DEMO_TOKEN,
+        simulator,
+        ring: (kind) => void simulator.scenario.ringUser(ringCentralDemoCall(kind)),
         close: () => simulator.close(),
       };
     },

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { staticTokenSource } from '../../../src/main/provider-api/token-source';
 import { startBackendHost, type BackendHost } from '../../../src/main/runtime/backend-host';
+import { webexSimulatorOf } from '../../../src/main/runtime/provider-registry';
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
 import type { Call, HistoryEntry } from '../../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
@@ -18,7 +19,7 @@ describe('backend host', () => {
     sim.scenario.ringUser({ from: { name: 'Real caller', number: '+15550100' } });
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {}, tokens: staticTokenSource(sim.token, 'Webex') });
     expect(host.demo).toBe(true);
-    const demoSimulator = host.simulator!;
+    const demoSimulator = webexSimulatorOf(host.simulator)!;
     await host.simulateIncomingCall('plain');
     const seen: Call[][] = [];
     host.core.on('calls', (calls) => seen.push(calls));
@@ -47,8 +48,8 @@ describe('backend host', () => {
     sim = await startWebexSimulator();
     sim.scenario.remoteHangsUp(sim.scenario.ringUser({ from: { name: 'Real caller', number: '+15550100' } }));
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {}, tokens: staticTokenSource(sim.token, 'Webex') });
-    const demoCaller = host.simulator!.scenario.ringUser({ from: { name: 'Demo caller', number: '+15550111' } });
-    host.simulator!.scenario.remoteHangsUp(demoCaller);
+    const demoCaller = webexSimulatorOf(host.simulator)!.scenario.ringUser({ from: { name: 'Demo caller', number: '+15550111' } });
+    webexSimulatorOf(host.simulator)!.scenario.remoteHangsUp(demoCaller);
     await vi.waitFor(async () => expect((await host!.core.history()).ok && ((await host!.core.history()) as { value: HistoryEntry[] }).value.length).toBeGreaterThan(0));
     const seen: HistoryEntry[][] = [];
     host.core.on('history', (history) => seen.push(history));

@@ -13,6 +13,7 @@ import { expect } from 'vitest';
 import { type Backend, startBackend } from '../../../src/main/runtime/backend';
 import type { AppController } from '../../../src/main/shell/app-controller';
 import { bootstrap } from '../../../src/main/shell/bootstrap';
+import { webexSimulatorOf } from '../../../src/main/runtime/provider-registry';
 import { type RecordedRequest, startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex/index';
 import type { Call } from '../../../src/shared/domain';
 import type { SettingsPatch } from '../../../src/shared/settings';
@@ -79,7 +80,7 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
   app.emitReady();
   const controller = await running;
   if (!controller || !backend) throw new Error('the shell did not start');
-  const simulator = ownSimulator ?? backend.simulator;
+  const simulator = ownSimulator ?? webexSimulatorOf(backend.simulator);
   if (!simulator) throw new Error('no simulator');
   const started = simulator.requests.length;
   const core = backend.core;
