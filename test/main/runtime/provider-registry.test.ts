@@ -16,7 +16,16 @@ describe('provider registry', () => {
       implemented: true,
     });
     expect(infos.find((p) => p.id === 'webex')?.capabilities).toContain('conference');
-    expect(infos.find((p) => p.id === 'ringcentral')).toMatchObject({ implemented: false, hasDemo: false, signIn: [] });
+    expect(infos.find((p) => p.id === 'ringcentral')).toMatchObject({
+      name: 'RingCentral',
+      implemented: true,
+      hasDemo: true,
+      signIn: ['oauthPkce', 'pastedToken'],
+      settingsFields: [{ key: 'clientId', kind: 'clientId' }, { key: 'server', kind: 'url' }, { key: 'deviceId' }],
+    });
+    expect(infos.find((p) => p.id === 'ringcentral')?.capabilities).toEqual(expect.arrayContaining(['conference', 'listen', 'answerEndpoints', 'divert', 'voicemail']));
+    expect(infos.find((p) => p.id === 'ringcentral')?.capabilities).not.toContain('bargeIn');
+    expect(infos.find((p) => p.id === 'bandwidth')).toMatchObject({ implemented: false, hasDemo: false, signIn: [] });
     // Plain data: it survives the structured clone IPC does.
     expect(structuredClone(infos)).toEqual(infos);
   });
@@ -26,6 +35,8 @@ describe('provider registry', () => {
     ['demo', { provider: 'webex', demo: true }],
     ['demo:webex', { provider: 'webex', demo: true }],
     ['webex', { provider: 'webex', demo: false }],
+    ['ringcentral', { provider: 'ringcentral', demo: false }],
+    ['demo:ringcentral', { provider: 'ringcentral', demo: true }],
   ])('SWITCHBOARD_PROVIDER=%s runs %j', (value, expected) => {
     expect(chooseProvider(DEFAULT_SETTINGS, { SWITCHBOARD_PROVIDER: value })).toEqual({ ok: true, value: expected });
   });
@@ -35,18 +46,17 @@ describe('provider registry', () => {
   });
 
   it.each([
-    ['skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex (or demo, demo:webex).'],
-    ['demo:skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex (or demo, demo:webex).'],
-    ['ringcentral', 'SWITCHBOARD_PROVIDER: RingCentral (ringcentral) is not supported yet: choose one of: webex (or demo, demo:webex).'],
-    ['demo:bandwidth', 'SWITCHBOARD_PROVIDER: Bandwidth (bandwidth) is not supported yet: choose one of: webex (or demo, demo:webex).'],
+    ['skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral (or demo, demo:webex, demo:ringcentral).'],
+    ['demo:skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral (or demo, demo:webex, demo:ringcentral).'],
+    ['demo:bandwidth', 'SWITCHBOARD_PROVIDER: Bandwidth (bandwidth) is not supported yet: choose one of: webex, ringcentral (or demo, demo:webex, demo:ringcentral).'],
   ])('refuses SWITCHBOARD_PROVIDER=%s, naming the valid values', (value, message) => {
     expect(chooseProvider(DEFAULT_SETTINGS, { SWITCHBOARD_PROVIDER: value })).toMatchObject({ ok: false, error: { message } });
   });
 
   it('refuses a provider in settings that is not implemented yet, naming the valid ones', () => {
-    expect(chooseProvider({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo: false }, {})).toMatchObject({
+    expect(chooseProvider({ ...DEFAULT_SETTINGS, provider: 'bandwidth', demo: false }, {})).toMatchObject({
       ok: false,
-      error: { message: 'Settings: RingCentral (ringcentral) is not supported yet: choose one of: webex.' },
+      error: { message: 'Settings: Bandwidth (bandwidth) is not supported yet: choose one of: webex, ringcentral.' },
     });
   });
 });

@@ -75,7 +75,7 @@ describe('settings store', () => {
     const store = openSettingsStore({ cwd: directory });
 
     const { provider: _demo, webex, ...unchanged } = earlier.settings;
-    expect(store.get()).toEqual({ ...unchanged, provider: 'webex', demo: true, providers: { webex } });
+    expect(store.get()).toEqual({ ...unchanged, provider: 'webex', demo: true, providers: { ...DEFAULT_SETTINGS.providers, webex } });
     expect(store.notices).toEqual([]);
     expect(stored().settings).toEqual(store.get());
     expect(openSettingsStore({ cwd: directory }).get()).toEqual(store.get());
