@@ -6,6 +6,7 @@ import { DEFAULT_RENDERER_DIR } from '../src/preview/preview-server';
 import { runBundleSizeBenchmark } from './bundle-size';
 import { runEventBenchmarks } from './event-latency';
 import { runPopupLatencyBenchmark } from './popup-latency';
+import { runRingCentralBenchmarks } from './ringcentral-latency';
 
 if (!existsSync(join(DEFAULT_RENDERER_DIR, 'panel.html'))) {
   console.log('Building the app first (out/renderer is missing)…');
@@ -15,5 +16,6 @@ if (!existsSync(join(DEFAULT_RENDERER_DIR, 'panel.html'))) {
 console.log('Switchboard benchmarks');
 console.log('======================');
 await runEventBenchmarks();
+await runRingCentralBenchmarks();
 runBundleSizeBenchmark(DEFAULT_RENDERER_DIR);
 await runPopupLatencyBenchmark();
