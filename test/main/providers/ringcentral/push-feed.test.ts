@@ -165,4 +165,24 @@ describe('commands through the core', () => {
     await vi.waitFor(() => expect(core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'held' }));
     expect(sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(1);
   });
+
+  test('merge through the core: the conference arrives over push with both participants; mute and remove follow live', async () => {
+    await start();
+    const a = sim.scenario.ringUser(caller('Ada Lovelace'));
+    sim.scenario.answerOnDevice(a);
+    const b = sim.scenario.ringUser(caller('Grace Hall'));
+    sim.scenario.answerOnDevice(b);
+    await vi.waitFor(() => expect(core.calls().filter((c) => c.actions.includes('merge'))).toHaveLength(2));
+    expect(await core.conferenceCommand({ type: 'merge' })).toEqual({ ok: true, value: null });
+    await vi.waitFor(() => expect(core.conferences()[0]?.participants.map((p) => p.party?.name)).toEqual(['Ada Lovelace', 'Grace Hall']));
+    await vi.waitFor(() => expect(core.calls()).toEqual([]));
+    const conference = core.conferences()[0]!;
+    const first = conference.participants[0]!.callId;
+    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: conference.id, callId: first })).toEqual({ ok: true, value: null });
+    await vi.waitFor(() => expect(core.conferences()[0]?.participants[0]).toMatchObject({ muted: true, actions: ['unmute', 'removeParticipant'] }));
+    expect(await core.conferenceCommand({ type: 'removeParticipant', conferenceId: conference.id, callId: first })).toEqual({ ok: true, value: null });
+    await vi.waitFor(() => expect(core.conferences()[0]?.participants.map((p) => p.party?.name)).toEqual(['Grace Hall']));
+    expect(await core.conferenceCommand({ type: 'release', conferenceId: conference.id })).toEqual({ ok: true, value: null });
+    await vi.waitFor(() => expect(core.conferences()).toEqual([]));
+  });
 });
