@@ -64,6 +64,8 @@ export class RingCentralProvider implements Provider {
   private me: Me | undefined;
   private readonly known = new Map<string, Known>();
   private readonly conferenceBook = new ConferenceBook();
+  /** Calls parked from here, by orbit: RingCentral picks up a parked call by its session and party, not its orbit. */
+  private readonly parked = new Map<string, { sid: string; pid: string }>();
   private readonly now: () => number;
 
   constructor(
@@ -230,8 +232,9 @@ export class RingCentralProvider implements Provider {
       case 'attendedTransfer':
         throw unsupported('complete an attended transfer (bridge the calls instead)');
       case 'retrieve':
+        return this.retrieve(command.destination, command.endpointId, signal);
       case 'pickup':
-        throw unsupported('pick up a call by its park location; pick up the parked call from its session instead');
+        throw unsupported("pick up a colleague's ringing call (only a parked call can be picked up: Retrieve)");
       case 'bargeIn':
         throw unsupported('barge in; supervise the call instead');
       case 'push':
@@ -303,6 +306,7 @@ export class RingCentralProvider implements Provider {
       case 'park': {
         const parked = command.destination === undefined ? await this.client.park(sid, pid, via) : await this.client.transfer(sid, pid, { parkOrbit: command.destination }, via);
         const orbit = parked.park?.id ?? command.destination;
+        if (orbit) this.parked.set(orbit, { sid, pid: parked.id });
         return orbit ? { parkedAt: { number: orbit, privacy: false } } : {};
       }
       case 'mute':
@@ -319,6 +323,20 @@ export class RingCentralProvider implements Provider {
       default:
         throw unsupported('do this');
     }
+  }
+
+  /** Takes a call parked from here back onto the chosen device (§A2 pickup); without an orbit, the one parked last. */
+  private async retrieve(orbit: string | undefined, endpointId: string | undefined, signal?: AbortSignal): Promise<CommandOutcome> {
+    const key = orbit ?? [...this.parked.keys()].at(-1);
+    const where = key === undefined ? undefined : this.parked.get(key);
+    if (key === undefined || !where) {
+      throw new ProviderError({ code: 'NOT_FOUND', message: orbit ? `No call parked from Switchboard waits at ${orbit}.` : 'No call parked from Switchboard is waiting.' });
+    }
+    const device = await this.device(endpointId, signal);
+    this.parked.delete(key);
+    const picked = await this.client.pickup(where.sid, where.pid, device, { signal });
+    this.remember({ id: where.sid, parties: [picked] }, await this.whoAmI(signal));
+    return { callId: where.sid };
   }
 
   /**

@@ -84,6 +84,24 @@ describe('answered calls', () => {
   });
 });
 
+describe('park and retrieve', () => {
+  test('a call parked from here is retrieved by its orbit onto the chosen device', async () => {
+    const call = f.connected();
+    expect((await sent({ type: 'park', callId: call.sid })).outcome).toEqual({ parkedAt: { number: '*801', privacy: false } });
+    expect((await provider.snapshot()).calls).toEqual([]);
+    const { outcome, requests } = await sent({ type: 'retrieve', destination: '*801' });
+    expect(outcome).toEqual({ callId: call.sid });
+    expect(requests).toEqual([{ method: 'POST', path: `${T}/sessions/${call.sid}/parties/${call.pid}/pickup`, body: { deviceId: DESK_PHONE } }]);
+    expect((await provider.snapshot()).calls).toEqual([expect.objectContaining({ id: call.sid, state: 'connected' })]);
+  });
+
+  test('retrieving an orbit nothing was parked at from here is NOT_FOUND, with nothing sent', async () => {
+    const wire = f.mark();
+    await expect(provider.execute({ type: 'retrieve', destination: '*850' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(wire.read()).toEqual([]);
+  });
+});
+
 describe('conferences', () => {
   test('two answered calls offer Merge; merge makes one conference of them; mute, remove, release go to its parties and session', async () => {
     const a = f.connected();
