@@ -12,7 +12,7 @@ import { type FetchFn, type HttpClient, createHttpClient } from '../../provider-
 import { ProviderError } from '../../provider-api/provider-error';
 import type { TokenSource } from '../../provider-api/token-source';
 import { describeRingCentralError } from './errors';
-import { RateGate, type RateGroup, rateGroupOf } from './rate-gate';
+import { RateGate, type RateGroup, ReadPacer, rateGroupOf } from './rate-gate';
 import {
   type BridgeBody,
   type BringInBody,
@@ -56,10 +56,14 @@ export interface RingCentralClientOptions {
   /** A rate-limit wait longer than this fails at once with RATE_LIMITED instead of waiting (default 90 s). */
   maxRateWaitMs?: number;
   onExchange?: (info: { method: string; path: string; status?: number; error?: string }) => void;
+  /** Paced reads (a full snapshot's) allowed per minute, below RingCentral's Light limit of 50 (default 40). */
+  pacedReadsPerMinute?: number;
 }
 
 export interface Signal {
   signal?: AbortSignal;
+  /** A read of a full snapshot: it waits its turn under the read pacer (see ReadPacer). */
+  paced?: boolean;
 }
 
 const V1 = '/restapi/v1.0';
@@ -78,12 +82,14 @@ type Method = 'post' | 'put' | 'patch' | 'delete';
 export class RingCentralClient {
   private readonly http: HttpClient;
   private readonly gate: RateGate;
+  private readonly pacer: ReadPacer;
   private readonly timers: Timers;
   private readonly maxRateWaitMs: number;
 
   constructor(options: RingCentralClientOptions) {
     this.timers = options.timers ?? realTimers;
     this.gate = new RateGate(this.timers);
+    this.pacer = new ReadPacer(this.timers, options.pacedReadsPerMinute ?? 40);
     this.maxRateWaitMs = options.maxRateWaitMs ?? 90_000;
     this.http = createHttpClient({
       baseUrl: options.server,
@@ -117,7 +123,8 @@ export class RingCentralClient {
     }
   }
 
-  private get<S extends z.ZodType>(path: string, schema: S, via: Signal & { searchParams?: Record<string, string | undefined> } = {}): Promise<z.infer<S>> {
+  private async get<S extends z.ZodType>(path: string, schema: S, via: Signal & { searchParams?: Record<string, string | undefined> } = {}): Promise<z.infer<S>> {
+    if (via.paced) await this.pacer.slot(via.signal);
     return this.gated(rateGroupOf('GET', path), () => this.http.get(path, schema, { signal: via.signal, searchParams: via.searchParams }), via.signal);
   }
 

@@ -131,13 +131,14 @@ export class RingCentralProvider implements Provider {
 
   async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
     const me = await this.whoAmI(signal);
-    const presence = await this.client.presence({ signal });
+    // Paced: while push is down the core polls this, and RingCentral's Light limit must leave room for commands.
+    const presence = await this.client.presence({ signal, paced: true });
     const ids = [...new Set(presence.activeCalls.map((c) => c.telephonySessionId))];
     const calls: Call[] = [];
     for (const sid of ids) {
       let session;
       try {
-        session = await this.client.session(sid, { signal });
+        session = await this.client.session(sid, { signal, paced: true });
       } catch (error) {
         // Ended between the presence read and this one.
         if (error instanceof ProviderError && error.code === 'NOT_FOUND') continue;

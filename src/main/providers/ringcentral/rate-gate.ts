@@ -85,3 +85,41 @@ function heldBack(group: RateGroup, remainingMs: number): Response {
     headers: { 'Content-Type': 'application/json', 'Retry-After': String(Math.ceil(remainingMs / 1000)), 'X-Rate-Limit-Group': group },
   });
 }
+
+/**
+ * Keeps the reads of a full snapshot under RingCentral's Light limit (50 a minute by default, §A5) while
+ * Switchboard polls (push down): at most `perMinute` paced reads in any 60 s, so commands keep the
+ * rest of the budget and polling never runs into a 429 and its penalty. A read over the allowance
+ * waits (on the Timers port) until the oldest one leaves the window.
+ */
+export class ReadPacer {
+  private readonly times: number[] = [];
+
+  constructor(
+    private readonly timers: Timers,
+    private readonly perMinute: number,
+  ) {}
+
+  async slot(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const now = this.timers.now();
+      while (this.times.length > 0 && (this.times[0] ?? 0) <= now - 60_000) this.times.shift();
+      if (this.times.length < this.perMinute) {
+        this.times.push(now);
+        return;
+      }
+      const waitMs = (this.times[0] ?? now) + 60_000 - now;
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () => {
+          this.timers.clearTimeout(handle);
+          reject(signal?.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+        };
+        const handle: TimerHandle = this.timers.setTimeout(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        }, waitMs);
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+    }
+  }
+}

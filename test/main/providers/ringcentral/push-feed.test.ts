@@ -126,6 +126,42 @@ describe('live over the WebSocket', () => {
   });
 });
 
+describe('polling within the rate limits', () => {
+  test('two minutes of polling with a call ringing never runs into a 429, and Answer still goes through', async () => {
+    timers = new ManualTimers();
+    sim = await startRingCentralSimulator({ timers });
+    sim.faults.denyWebSockets(true);
+    const statuses: number[] = [];
+    const { provider } = createRingCentralProvider({
+      server: sim.baseUrl,
+      tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
+      timers,
+      onExchange: ({ status }) => {
+        if (status !== undefined) statuses.push(status);
+      },
+    });
+    core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
+    await core.start();
+    const sid = sim.scenario.ringUser(caller('Ada Lovelace'));
+    await until(() => expect(core.calls().map((c) => c.id)).toContain(sid));
+    const start = timers.now();
+    const reads = () => sim.requests.filter((r) => r.method === 'GET').length;
+    const readsBefore = reads();
+    // The core polls as fast as a ringing call asks (every second) for two minutes of clock; the
+    // loopback answers arrive between the steps.
+    while (timers.now() - start < 120_000) {
+      timers.advance(250);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(statuses).not.toContain(429);
+    // Two minutes at most 40 paced reads each (RingCentral allows 50): the rest stays for commands.
+    expect(reads() - readsBefore).toBeLessThanOrEqual(2 * 40 + 2);
+    expect(core.calls().find((c) => c.id === sid)?.state).toBe('alerting');
+    expect((await core.command({ type: 'answer', callId: sid })).ok).toBe(true);
+    expect(statuses).not.toContain(429);
+  });
+});
+
 describe('commands through the core', () => {
   test('answer reaches RingCentral with the chosen device and the call shows connected', async () => {
     await start();
