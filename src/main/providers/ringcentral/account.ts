@@ -127,13 +127,9 @@ export function createRingCentralAccount(options: RingCentralAccountOptions): Ri
     },
   };
 
-  /** Revoking a pasted token ends its RingCentral session; an error changes nothing for the user. */
+  /** Revoking a pasted token ends its RingCentral session; best effort (revokeToken never throws, §A1: ignore errors). */
   async function revokePasted(token: string): Promise<void> {
-    try {
-      await revokeToken({ tokenUrl: `${trimSlash(options.server())}/restapi/oauth/token`, revokeUrl: ringCentralRevokeUrl(options.server()), clientId: options.clientId(), fetch: fetchFn, token, tokenTypeHint: 'access_token', providerName: 'RingCentral' });
-    } catch {
-      // Best effort (§A1: ignore revoke errors).
-    }
+    await revokeToken({ tokenUrl: `${trimSlash(options.server())}/restapi/oauth/token`, revokeUrl: ringCentralRevokeUrl(options.server()), clientId: options.clientId(), fetch: fetchFn, token, tokenTypeHint: 'access_token', providerName: 'RingCentral' });
   }
 
   async function forgetSession(revokePastedToken: boolean): Promise<void> {
@@ -232,7 +228,7 @@ export function createRingCentralAccount(options: RingCentralAccountOptions): Ri
 
     async signOut() {
       signingIn?.abort();
-      // The environment's token belongs to whoever set it: forget it here, never revoke it.
+      // A pasted token is revoked; the environment's token belongs to whoever set it and is only forgotten.
       await forgetSession(true);
       await options.secrets.wipe();
       message = 'Signed out.';

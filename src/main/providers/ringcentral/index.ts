@@ -1,9 +1,9 @@
 /**
  * The RingCentral provider's public surface: the REST client (on the shared HTTP policy with
- * RingCentral's error wording and rate-limit gate), the Provider, and the live-event subscription. The
- * only entry point the rest of main needs; wire shapes stay inside this folder except the event type
- * the subscription hands to the provider. Must not import electron: production passes Electron's
- * net.fetch in through `fetch`.
+ * RingCentral's error wording, rate-limit gate and read pacing), the Provider with its live push channel
+ * over the WebSocket subscription, and the sign-in pieces. The only entry point the rest of main needs
+ * besides descriptor.ts; wire shapes stay inside this folder except the event type the subscription
+ * hands to the provider. Must not import electron: production passes Electron's net.fetch in.
  */
 import { RingCentralClient, type RingCentralClientOptions } from './client';
 import { RingCentralProvider, type RingCentralProviderOptions } from './provider';

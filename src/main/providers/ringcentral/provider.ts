@@ -51,6 +51,17 @@ function target(destination: string): { phoneNumber: string } | { extensionNumbe
   return /^\d{1,6}$/.test(value) ? { extensionNumber: value } : { phoneNumber: value };
 }
 
+/** The contract gives a message or a pattern (exactly one); RingCentral takes the same two shapes. */
+function replyBody(command: Extract<CallCommand, { type: 'reply' }>): ReplyBody {
+  if (command.text !== undefined) return { replyWithText: command.text };
+  const given = command.pattern;
+  if (!given) throw new ProviderError({ code: 'BAD_INPUT', message: 'Write a message or choose a ready-made reply.' });
+  const pattern: Extract<ReplyBody, { replyWithPattern: unknown }>['replyWithPattern'] = { pattern: given.pattern };
+  if (given.time !== undefined) pattern.time = given.time;
+  if (given.timeUnit !== undefined) pattern.timeUnit = given.timeUnit;
+  return { replyWithPattern: pattern };
+}
+
 function unsupported(what: string): ProviderError {
   return new ProviderError({ code: 'NOT_ALLOWED', message: `RingCentral Call Control cannot ${what}.` });
 }
@@ -271,14 +282,9 @@ export class RingCentralProvider implements Provider {
         if (!isQueueCall(party)) throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Only a call-queue call can be ignored: decline this call instead.' });
         await this.client.ignore(sid, pid, await this.device(undefined, signal), via);
         return {};
-      case 'reply': {
-        const body: ReplyBody =
-          command.text !== undefined
-            ? { replyWithText: command.text }
-            : { replyWithPattern: { pattern: command.pattern!.pattern, ...(command.pattern!.time === undefined ? {} : { time: command.pattern!.time }), ...(command.pattern!.timeUnit === undefined ? {} : { timeUnit: command.pattern!.timeUnit }) } };
-        await this.client.reply(sid, pid, body, via);
+      case 'reply':
+        await this.client.reply(sid, pid, replyBody(command), via);
         return {};
-      }
       case 'flip':
         await this.client.flip(sid, pid, command.flipId.startsWith('*') ? command.flipId : `*${command.flipId}`, via);
         return {};

@@ -1,12 +1,13 @@
 /**
  * Live telephony-session events over RingCentral's WebSocket gateway (docs/wire/ringcentral-and-bandwidth.md
- * §A4), on Node's global WebSocket (the `ws` package where the runtime lacks one): wstoken → connect → wait for ConnectionDetails (nothing is sent
- * before it) → one subscription to the user's telephony sessions → notifications, each party applied
- * once and in sequence order (event-order.ts) → a Heartbeat after 30 s of silence (no answer within
- * 10 s: the socket is dead) → on a drop or an idle/absolute timeout (WSG-902/903), reconnect with `wsc`
- * so the gateway replays what was missed; when recovery fails or is too late, subscribe afresh and
- * signal "need full read". Every clock and timer goes through the Timers port. Emits events only; it
- * never reads calls itself and never maps to the domain.
+ * §A4), on Node's global WebSocket (the `ws` package where the runtime lacks one): wstoken → connect →
+ * wait for ConnectionDetails (nothing is sent before it) → one subscription to the user's telephony
+ * sessions → notifications, each party applied once and in sequence order (event-order.ts) → a
+ * Heartbeat after 30 s of silence (no answer within 10 s: the socket is dead) → on a drop or an
+ * idle/absolute timeout (WSG-902/903), reconnect with `wsc` so the gateway replays what was missed; when
+ * recovery fails or is too late, subscribe afresh and signal "need full read". Every clock and timer
+ * goes through the Timers port. Emits events only; it never reads calls itself and never maps to the
+ * domain (push-channel.ts does, through the provider).
  */
 import { WebSocket as NodeWebSocket } from 'ws';
 import { createEmitter, type Unsubscribe } from '../../foundation/typed-emitter';
