@@ -64,17 +64,17 @@ describe('backend', () => {
   });
 
   it('refuses a provider it does not support yet with a clear message', async () => {
-    await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'ringcentral' } })).rejects.toThrow(
-      /RingCentral \(ringcentral\) is not supported yet: choose one of: webex/,
+    await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'bandwidth' } })).rejects.toThrow(
+      /Bandwidth \(bandwidth\) is not supported yet: choose one of: webex, ringcentral/,
     );
     await expect(startBackend({ settings: { ...DEFAULT_SETTINGS, provider: 'bandwidth', demo: false }, env: {} })).rejects.toThrow(
-      /Settings: Bandwidth \(bandwidth\) is not supported yet: choose one of: webex/,
+      /Settings: Bandwidth \(bandwidth\) is not supported yet: choose one of: webex, ringcentral/,
     );
   });
 
   it('refuses an unknown provider in SWITCHBOARD_PROVIDER, naming the valid values', async () => {
     await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'skype' } })).rejects.toThrow(
-      'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex (or demo, demo:webex).',
+      'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral (or demo, demo:webex, demo:ringcentral).',
     );
     await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'demo:skype' } })).rejects.toThrow(/Unknown provider "skype"/);
   });
