@@ -289,7 +289,9 @@ export class RingCentralProvider implements Provider {
         await this.client.flip(sid, pid, command.flipId.startsWith('*') ? command.flipId : `*${command.flipId}`, via);
         return {};
       case 'hangup':
-        await this.client.dropSession(sid, via);
+        // Listening in: leave the colleague's call, never drop it (DELETE the supervising party, §A2).
+        if (party.status.reason === 'Supervising') await this.client.deleteParty(sid, pid, via);
+        else await this.client.dropSession(sid, via);
         return {};
       case 'hold':
         this.noteParty(sid, await this.client.hold(sid, pid, undefined, via));

@@ -310,7 +310,7 @@ export class CallSessions {
   deleteParty(sessionId: string, partyId: string): void {
     const session = this.read(sessionId);
     const party = this.party(sessionId, partyId);
-    const allowed = party.status.code === 'Parked' || session.origin.type === 'Conference' || party.standAlone;
+    const allowed = party.status.code === 'Parked' || session.origin.type === 'Conference' || party.standAlone || party.status.reason === 'Supervising';
     if (!allowed) throw wrongState('Only a supervised or parked party, or a conference participant, can be deleted');
     if (party.park.id) this.parked.delete(party.park.id);
     this.setStatus(session, party, 'Disconnected', 'CallDropped');

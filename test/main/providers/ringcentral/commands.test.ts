@@ -76,6 +76,11 @@ describe('answered calls', () => {
     ]);
     // The listening call is the user's own call now: only Hang up applies to it.
     expect((await provider.snapshot()).calls.find((c) => c.id === sid)?.actions).toEqual(['hangup']);
+    // Hanging up leaves the colleague's call: only the listening party goes, the call goes on.
+    const supervisor = f.sim.session(sid)?.parties.find((p) => p.extensionId === f.sim.me.extensionId);
+    expect((await sent({ type: 'hangup', callId: sid })).requests).toEqual([{ method: 'DELETE', path: `${T}/sessions/${sid}/parties/${supervisor?.id}`, body: undefined }]);
+    expect(f.sim.session(sid)?.parties.filter((p) => p.status.code === 'Answered')).toHaveLength(2);
+    expect((await provider.snapshot()).calls).toEqual([]);
   });
 
   test('listen to a colleague who is not on a call, or to an unknown extension, says so', async () => {
