@@ -98,6 +98,23 @@ describe('live over the WebSocket', () => {
     expect(core.status().health).toBe('live');
   });
 
+  test('recovery refused after a drop: a fresh subscription and a full read still bring the call that rang meanwhile', async () => {
+    await start();
+    const presenceReads = () => sim.requests.filter((r) => r.path.endsWith('/presence')).length;
+    const before = presenceReads();
+    sim.faults.refuseNextRecovery();
+    sim.faults.dropSockets();
+    const sid = sim.scenario.ringUser(caller('Grace Hall'));
+    await until(() => expect(core.calls().map((c) => c.id)).toContain(sid));
+    expect(presenceReads()).toBeGreaterThan(before);
+    await vi.waitFor(() => expect(core.status().health).toBe('live'));
+    // Live again on the fresh subscription: the next change arrives without a read.
+    const reads = presenceReads();
+    sim.scenario.remoteHangsUp(sid);
+    await vi.waitFor(() => expect(core.calls()).toEqual([]));
+    expect(presenceReads()).toBe(reads);
+  });
+
   test('a socket that cannot come back: the core polls and says so, a ringing call still shows; then push again', async () => {
     await start();
     sim.faults.denyWebSockets(true);
