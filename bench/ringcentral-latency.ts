@@ -2,7 +2,8 @@
  * RingCentral's event path, over real loopback HTTP and WebSocket against the RingCentral simulator,
  * through the real provider (push channel) and core, printed beside the Webex figures:
  * - ring → the core's call list (the diff adding the alerting call) over push;
- * - REST requests a minute while idle (push needs none);
+ * - REST requests a minute while idle (push needs none), and while polling with a call ringing when
+ *   push is unavailable (paced under RingCentral's Light limit);
  * - from a dropped socket to a call that rang meanwhile showing in the call list (the subscription
  *   waits 1 s before its first reconnect, then the gateway replays what was missed).
  */
@@ -17,12 +18,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Core = ReturnType<typeof createSwitchboardCore>;
 
-async function withLiveCore<T>(run: (sim: RingCentralSimulator, core: Core) => Promise<T>): Promise<T> {
+async function withLiveCore<T>(run: (sim: RingCentralSimulator, core: Core) => Promise<T>, options: { pushDenied?: boolean } = {}): Promise<T> {
   const sim = await startRingCentralSimulator({ token: TOKEN, rateLimits: { Light: 10_000, Medium: 10_000, Heavy: 10_000, Auth: 10_000 } });
+  if (options.pushDenied) sim.faults.denyWebSockets(true);
   const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(TOKEN, 'RingCentral') });
   const core = createSwitchboardCore({ provider, providerName: 'RingCentral' });
   await core.start();
-  for (let i = 0; i < 200 && core.status().health !== 'live'; i++) await sleep(10);
+  for (let i = 0; i < 200 && core.status().health !== (options.pushDenied ? 'polling' : 'live'); i++) await sleep(10);
   try {
     return await run(sim, core);
   } finally {
@@ -72,14 +74,15 @@ async function ringToCallList(rounds: number): Promise<number[]> {
   });
 }
 
-async function idleRequestsPerMinute(seconds: number): Promise<number> {
+async function restRequestsPerMinute(seconds: number, options: { pushDenied?: boolean; ringing?: boolean } = {}): Promise<number> {
   return withLiveCore(async (sim) => {
+    if (options.ringing) sim.scenario.ringUser({ from: { phoneNumber: '+15550100999', name: 'Ringing caller' } });
     await sleep(500);
     const rest = () => sim.requests.filter((r) => r.path.startsWith('/restapi/v1.0/')).length;
     const before = rest();
     await sleep(seconds * 1000);
     return ((rest() - before) * 60) / seconds;
-  });
+  }, options);
 }
 
 async function dropToMissedCall(rounds: number): Promise<number[]> {
@@ -107,6 +110,7 @@ export async function runRingCentralBenchmarks(): Promise<void> {
   console.log('');
   console.log('RingCentral (live over the WebSocket subscription, loopback simulator):');
   console.log(`simulator ring → core call list, push:              ${summary(await ringToCallList(100))}`);
-  console.log(`REST requests per minute to RingCentral, idle:      ${(await idleRequestsPerMinute(20)).toFixed(0)}`);
+  console.log(`REST requests per minute to RingCentral, idle:      ${(await restRequestsPerMinute(20)).toFixed(0)}`);
+  console.log(`… push unavailable (polling), a call ringing:       ${(await restRequestsPerMinute(60, { pushDenied: true, ringing: true })).toFixed(0)} (RingCentral's Light limit: 50)`);
   console.log(`socket drop → call that rang meanwhile shown:       ${summary(await dropToMissedCall(5))}`);
 }

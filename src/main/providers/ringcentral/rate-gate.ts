@@ -88,27 +88,38 @@ function heldBack(group: RateGroup, remainingMs: number): Response {
 
 /**
  * Keeps the reads of a full snapshot under RingCentral's Light limit (50 a minute by default, §A5) while
- * Switchboard polls (push down): at most `perMinute` paced reads in any 60 s, so commands keep the
- * rest of the budget and polling never runs into a 429 and its penalty. A read over the allowance
- * waits (on the Timers port) until the oldest one leaves the window.
+ * Switchboard polls (push down): a token bucket of `burst` reads refilled at `perMinute` a minute, so
+ * any 60 s holds at most burst + perMinute paced reads (45 by default), commands keep the rest of the
+ * budget, polling never runs into a 429 and its penalty, and reads are spread evenly (one every 1.5 s
+ * at most) rather than stalling for most of a minute. A read over the allowance waits on the Timers port.
  */
 export class ReadPacer {
-  private readonly times: number[] = [];
+  private tokens: number;
+  private refilledAt: number;
 
   constructor(
     private readonly timers: Timers,
     private readonly perMinute: number,
-  ) {}
+    private readonly burst = 5,
+  ) {
+    this.tokens = burst;
+    this.refilledAt = timers.now();
+  }
+
+  private refill(): void {
+    const now = this.timers.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) * this.perMinute) / 60_000);
+    this.refilledAt = now;
+  }
 
   async slot(signal?: AbortSignal): Promise<void> {
     for (;;) {
-      const now = this.timers.now();
-      while (this.times.length > 0 && (this.times[0] ?? 0) <= now - 60_000) this.times.shift();
-      if (this.times.length < this.perMinute) {
-        this.times.push(now);
+      this.refill();
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
         return;
       }
-      const waitMs = (this.times[0] ?? now) + 60_000 - now;
+      const waitMs = Math.ceil(((1 - this.tokens) * 60_000) / this.perMinute);
       await new Promise<void>((resolve, reject) => {
         const onAbort = () => {
           this.timers.clearTimeout(handle);

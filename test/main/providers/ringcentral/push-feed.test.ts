@@ -149,12 +149,14 @@ describe('polling within the rate limits', () => {
     sim = await startRingCentralSimulator({ timers });
     sim.faults.denyWebSockets(true);
     const statuses: number[] = [];
+    const presenceAt: number[] = [];
     const { provider } = createRingCentralProvider({
       server: sim.baseUrl,
       tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
       timers,
-      onExchange: ({ status }) => {
+      onExchange: ({ path, status }) => {
         if (status !== undefined) statuses.push(status);
+        if (path.endsWith('/presence')) presenceAt.push(timers.now());
       },
     });
     core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
@@ -171,8 +173,11 @@ describe('polling within the rate limits', () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     expect(statuses).not.toContain(429);
-    // Two minutes at most 40 paced reads each (RingCentral allows 50): the rest stays for commands.
-    expect(reads() - readsBefore).toBeLessThanOrEqual(2 * 40 + 2);
+    // At most 40 paced reads a minute after a burst of 5 (RingCentral allows 50): the rest stays for commands.
+    expect(reads() - readsBefore).toBeLessThanOrEqual(5 + 2 * 40);
+    // Spread evenly: the ringing call is never left unread for long.
+    const gaps = presenceAt.slice(1).map((t, i) => t - (presenceAt[i] ?? t));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(4_000);
     expect(core.calls().find((c) => c.id === sid)?.state).toBe('alerting');
     expect((await core.command({ type: 'answer', callId: sid })).ok).toBe(true);
     expect(statuses).not.toContain(429);
