@@ -394,6 +394,15 @@ export class RingCentralProvider implements Provider {
         this.conferenceBook.requireParty(command.conferenceId, command.callId);
         await this.client.deleteParty(command.conferenceId, command.callId, { keepConferenceAlive: true, signal });
         return;
+      case 'bridge': {
+        // RingCentral's bridge moves the other call's far end into this call: one call with both (§A2 bridge).
+        const [here, there] = command.callIds;
+        if (here === undefined || there === undefined) throw new ProviderError({ code: 'BAD_INPUT', message: 'A bridge connects two calls.' });
+        const mine = await this.party(here, signal);
+        const other = await this.party(there, signal);
+        this.noteParty(here, await this.client.bridge(here, mine.id, { telephonySessionId: there, partyId: other.id }, via));
+        return;
+      }
       case 'release':
         this.conferenceBook.require(command.conferenceId);
         await this.client.dropSession(command.conferenceId, via);

@@ -158,6 +158,16 @@ describe('conferences', () => {
     expect(wire.read()).toEqual([]);
   });
 
+  test("bridge connects two of my calls: the other call's far end joins this one, the other call ends here", async () => {
+    const a = f.connected();
+    const b = f.connected();
+    await provider.snapshot();
+    expect(await sentConference({ type: 'bridge', callIds: [a.sid, b.sid] })).toEqual([
+      { method: 'POST', path: `${T}/sessions/${a.sid}/parties/${a.pid}/bridge`, body: { telephonySessionId: b.sid, partyId: b.pid } },
+    ]);
+    expect((await provider.snapshot()).calls.map((c) => [c.id, c.state])).toEqual([[a.sid, 'connected']]);
+  });
+
   test('a conference command for a conference that has ended is NOT_FOUND before anything is sent', async () => {
     const wire = f.mark();
     await expect(provider.executeConference({ type: 'release', conferenceId: 's-gone' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
