@@ -8,8 +8,8 @@
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../src/preview/chromium';
 import { type Preview, startPreview } from '../src/preview/preview-server';
-import { summary } from './stats';
 import { webexSimulatorOf } from '../src/main/runtime/provider-registry';
+import { summary } from './stats';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -7,6 +7,7 @@ import { runBandwidthBenchmarks } from './bandwidth';
 import { runBundleSizeBenchmark } from './bundle-size';
 import { runEventBenchmarks } from './event-latency';
 import { runPopupLatencyBenchmark } from './popup-latency';
+import { runRingCentralBenchmarks } from './ringcentral-latency';
 
 if (!existsSync(join(DEFAULT_RENDERER_DIR, 'panel.html'))) {
   console.log('Building the app first (out/renderer is missing)…');
@@ -17,5 +18,6 @@ console.log('Switchboard benchmarks');
 console.log('======================');
 await runEventBenchmarks();
 await runBandwidthBenchmarks();
+await runRingCentralBenchmarks();
 runBundleSizeBenchmark(DEFAULT_RENDERER_DIR);
 await runPopupLatencyBenchmark();

@@ -8,9 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CONFERENCE_SIZE, PANEL_SIZE, popupSize } from '../src/main/shell/window-placement';
 import { demoCall } from '../src/main/runtime/demo-scenarios';
+import { webexSimulatorOf } from '../src/main/runtime/provider-registry';
 import { launchChromium } from '../src/preview/chromium';
 import { startPreview } from '../src/preview/preview-server';
-import { webexSimulatorOf } from '../src/main/runtime/provider-registry';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const POPUP_SIZE = popupSize(1, { x: 0, y: 0, width: 1920, height: 1080 });
@@ -19,7 +19,7 @@ const preview = await startPreview({ env: { SWITCHBOARD_POLL_MS: '200' } });
 const browser = await launchChromium();
 try {
   const simulator = webexSimulatorOf(preview.backend.simulator);
-  if (!simulator) throw new Error('The screenshots need the demo: unset SWITCHBOARD_PROVIDER.');
+  if (!simulator) throw new Error('The screenshots need the Webex demo: unset SWITCHBOARD_PROVIDER.');
   const { scenario } = simulator;
   mkdirSync(OUT, { recursive: true });
   const context = await browser.newContext({ viewport: PANEL_SIZE, colorScheme: 'light' });

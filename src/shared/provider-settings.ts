@@ -36,20 +36,39 @@ export type BandwidthSettings = z.infer<typeof bandwidthSettingsSchema>;
 
 export const DEFAULT_BANDWIDTH_SETTINGS: BandwidthSettings = { number: '', myPhone: '', baseUrl: 'https://api.catapult.inetwork.com/v1' };
 
+/** RingCentral's production server; brand accounts use https://platform.ringcentral.biz (docs/wire/ringcentral-and-bandwidth.md §A1). */
+export const RINGCENTRAL_PRODUCTION_SERVER = 'https://platform.ringcentral.com';
+export const RINGCENTRAL_BIZ_SERVER = 'https://platform.ringcentral.biz';
+
+export const ringCentralSettingsSchema = z.strictObject({
+  /** The RingCentral app's client id (a PKCE app: no secret). */
+  clientId: z.string().max(256),
+  /** The platform server: production, the .biz brand server, or a development server. */
+  server: z.url({ protocol: /^https?$/ }),
+  /** Answer, dial and listen on this device (a device id), or '' for the first online desk phone or softphone. */
+  deviceId: z.string().max(64),
+});
+export type RingCentralSettings = z.infer<typeof ringCentralSettingsSchema>;
+
+export const DEFAULT_RINGCENTRAL_SETTINGS: RingCentralSettings = { clientId: '', server: RINGCENTRAL_PRODUCTION_SERVER, deviceId: '' };
+
 /** The sections, by provider id: a provider without settings has no entry. */
 export const providerSettingsSchema = z.strictObject({
   webex: webexSettingsSchema,
+  ringcentral: ringCentralSettingsSchema,
   bandwidth: bandwidthSettingsSchema,
 });
 export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
 
 export const DEFAULT_PROVIDER_SETTINGS: ProviderSettings = {
   webex: DEFAULT_WEBEX_SETTINGS,
+  ringcentral: DEFAULT_RINGCENTRAL_SETTINGS,
   bandwidth: DEFAULT_BANDWIDTH_SETTINGS,
 };
 
 /** A partial update: each section in part. */
 export const providerSettingsPatchSchema = z.strictObject({
   webex: webexSettingsSchema.partial().optional(),
+  ringcentral: ringCentralSettingsSchema.partial().optional(),
   bandwidth: bandwidthSettingsSchema.partial().optional(),
 });

@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { PANEL_SIZE, popupSize } from '../../src/main/shell/window-placement';
+import { webexSimulatorOf } from '../../src/main/runtime/provider-registry';
 import type { WebexSimulator } from '../../src/main/simulator/webex/index';
 import type { WireCall } from '../../src/main/simulator/webex/wire';
 import { launchChromium } from '../../src/preview/chromium';
 import { DEFAULT_RENDERER_DIR, type Preview, startPreview } from '../../src/preview/preview-server';
-import { webexSimulatorOf } from '../../src/main/runtime/provider-registry';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -13,8 +13,8 @@ import { WebSocket } from 'ws';
 import { CHANNELS } from '../../src/shared/contract';
 import { type Preview, startPreview } from '../../src/preview/preview-server';
 import { startWebexSimulator } from '../../src/main/simulator/webex';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { webexSimulatorOf } from '../../src/main/runtime/provider-registry';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const PAGE = (entry: string) => `<!doctype html>
 <html lang="en">

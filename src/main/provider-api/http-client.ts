@@ -46,8 +46,8 @@ export interface RequestOptions {
 export interface HttpClient {
   get<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
   /** A state-changing request. `schema` null: the answer's body is ignored (204). */
-  command<S extends z.ZodType>(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
-  command(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: null, options?: RequestOptions): Promise<void>;
+  command<S extends z.ZodType>(method: 'post' | 'put' | 'patch' | 'delete', path: string, body: unknown, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
+  command(method: 'post' | 'put' | 'patch' | 'delete', path: string, body: unknown, schema: null, options?: RequestOptions): Promise<void>;
 }
 
 const RETRY_STATUS = [429, 500, 502, 503, 504];
@@ -213,7 +213,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       return (await parse(response, schema, 'GET', path)) as z.infer<typeof schema>;
     },
-    async command(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: z.ZodType | null, requestOptions: RequestOptions = {}) {
+    async command(method: 'post' | 'put' | 'patch' | 'delete', path: string, body: unknown, schema: z.ZodType | null, requestOptions: RequestOptions = {}) {
       const relative = path.replace(/^\//, '');
       const verb = method.toUpperCase();
       let response: Response;

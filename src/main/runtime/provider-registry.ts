@@ -15,25 +15,33 @@ import type { PollIntervals } from '../core/feed-intervals';
 import { bandwidthDescriptor } from '../providers/bandwidth/descriptor';
 import { encodeCredentials } from '../providers/bandwidth/credentials-token';
 import { startBandwidthSimulator, type BandwidthSimulator } from '../simulator/bandwidth/index';
+import { ringCentralDescriptor } from '../providers/ringcentral/descriptor';
 import { webexDescriptor } from '../providers/webex/descriptor';
+import { startRingCentralSimulator, type RingCentralSimulator } from '../simulator/ringcentral/index';
 import { startWebexSimulator, type WebexSimulator } from '../simulator/webex/index';
 import { BANDWIDTH_DEMO_NUMBER, bandwidthDemoCaller } from './bandwidth-demo-scenarios';
 import { demoCall, seedDemo } from './demo-scenarios';
+import { RINGCENTRAL_DEMO_COLLEAGUES, RINGCENTRAL_DEMO_TOKEN, ringCentralDemoCall, seedRingCentralDemo } from './demo-scenarios-ringcentral';
 
 /** A demo's simulator as tests and the preview drive it (the union of every provider's, as they come). */
-export type DemoSimulator = WebexSimulator | BandwidthSimulator;
+export type DemoSimulator = WebexSimulator | RingCentralSimulator | BandwidthSimulator;
 
-/** The demo's simulator as the Webex one, for code that drives Webex's scenario (throws for another provider's). */
-export function webexSimulatorOf(simulator: DemoSimulator): WebexSimulator;
-export function webexSimulatorOf(simulator: DemoSimulator | undefined): WebexSimulator | undefined;
+const isBandwidth = (simulator: DemoSimulator): simulator is BandwidthSimulator => 'ringIn' in simulator.scenario;
+const isRingCentral = (simulator: DemoSimulator): simulator is RingCentralSimulator => 'openSockets' in simulator;
+
+/** The demo's simulator when it is Webex's (tests and tools that drive Webex's scenario API), else undefined. */
 export function webexSimulatorOf(simulator: DemoSimulator | undefined): WebexSimulator | undefined {
-  if (simulator === undefined || 'ringUser' in simulator.scenario) return simulator as WebexSimulator | undefined;
-  throw new Error('This needs the Webex demo, and another provider\'s demo runs.');
+  return simulator !== undefined && !isBandwidth(simulator) && !isRingCentral(simulator) ? simulator : undefined;
+}
+
+/** The demo's simulator when it is RingCentral's, else undefined. */
+export function ringCentralSimulatorOf(simulator: DemoSimulator | undefined): RingCentralSimulator | undefined {
+  return simulator !== undefined && isRingCentral(simulator) ? simulator : undefined;
 }
 
 /** The demo's simulator as the Bandwidth one (throws for another provider's). */
 export function bandwidthSimulatorOf(simulator: DemoSimulator | undefined): BandwidthSimulator {
-  if (simulator && 'ringIn' in simulator.scenario) return simulator as BandwidthSimulator;
+  if (simulator && isBandwidth(simulator)) return simulator;
   throw new Error('This needs the Bandwidth demo (SWITCHBOARD_PROVIDER=demo:bandwidth).');
 }
 
@@ -65,6 +73,20 @@ const REGISTRY: Partial<Record<ProviderId, RegistryEntry>> = {
         token: simulator.token,
         simulator,
         ring: (kind) => void simulator.scenario.ringUser(demoCall(kind)),
+        close: () => simulator.close(),
+      };
+    },
+  },
+  ringcentral: {
+    descriptor: ringCentralDescriptor,
+    async startDemo() {
+      const simulator = await startRingCentralSimulator({ token: RINGCENTRAL_DEMO_TOKEN, colleagues: RINGCENTRAL_DEMO_COLLEAGUES });
+      seedRingCentralDemo(simulator);
+      return {
+        baseUrl: simulator.baseUrl,
+        token: RINGCENTRAL_DEMO_TOKEN,
+        simulator,
+        ring: (kind) => void simulator.scenario.ringUser(ringCentralDemoCall(kind)),
         close: () => simulator.close(),
       };
     },
@@ -112,8 +134,7 @@ export function providerEntry(id: string): Result<RegistryEntry> {
 
 /** The provider's settings section. */
 export function sectionOf(settings: Settings, id: ProviderId): SectionOf<ProviderId> {
-  const sections = settings.providers as Partial<Record<ProviderId, SectionOf<ProviderId>>>;
-  return sections[id] ?? {};
+  return settings.providers[id];
 }
 
 /** The API base the user configured for the chosen provider (environment first), or undefined. */

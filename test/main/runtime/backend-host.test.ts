@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { staticTokenSource } from '../../../src/main/provider-api/token-source';
+import { ProviderError } from '../../../src/main/provider-api/provider-error';
+import { startBackend } from '../../../src/main/runtime/backend';
 import { startBackendHost, type BackendHost } from '../../../src/main/runtime/backend-host';
+import { webexSimulatorOf } from '../../../src/main/runtime/provider-registry';
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
 import type { Call, HistoryEntry } from '../../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { webexSimulatorOf } from '../../../src/main/runtime/provider-registry';
 import { eventually } from '../../support/eventually';
 
 let host: BackendHost | undefined;
@@ -20,7 +22,7 @@ describe('backend host', () => {
     sim.scenario.ringUser({ from: { name: 'Real caller', number: '+15550100' } });
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {}, tokens: staticTokenSource(sim.token, 'Webex') });
     expect(host.demo).toBe(true);
-    const demoSimulator = host.simulator!;
+    const demoSimulator = webexSimulatorOf(host.simulator)!;
     await host.simulateIncomingCall('plain');
     const seen: Call[][] = [];
     host.core.on('calls', (calls) => seen.push(calls));
@@ -75,9 +77,15 @@ describe('backend host', () => {
   });
 
   it('keeps the running backend when the new one cannot start', async () => {
-    host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {} });
+    // The second backend fails to start, as a provider does when it cannot be reached or set up.
+    let starts = 0;
+    host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {} }, async (options) => {
+      starts += 1;
+      if (starts > 1) throw new ProviderError({ code: 'PROVIDER', message: 'RingCentral could not be started: the server is unreachable.' });
+      return startBackend(options);
+    });
     const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo: false });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/RingCentral \(ringcentral\) is not supported yet/) } });
+    expect(result).toMatchObject({ ok: false, error: { message: 'RingCentral could not be started: the server is unreachable.' } });
     expect(host.demo).toBe(true);
     expect((await host.simulateIncomingCall('plain')).ok).toBe(true);
   });

@@ -69,15 +69,9 @@ describe('backend', () => {
     expect(pollIntervals({})).toEqual({});
   });
 
-  it('refuses a provider it does not support yet with a clear message', async () => {
-    await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'ringcentral' } })).rejects.toThrow(
-      /RingCentral \(ringcentral\) is not supported yet: choose one of: webex/,
-    );
-  });
-
   it('refuses an unknown provider in SWITCHBOARD_PROVIDER, naming the valid values', async () => {
     await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'skype' } })).rejects.toThrow(
-      'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, bandwidth (or demo, demo:webex, demo:bandwidth).',
+      'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral, bandwidth (or demo, demo:webex, demo:ringcentral, demo:bandwidth).',
     );
     await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'demo:skype' } })).rejects.toThrow(/Unknown provider "skype"/);
   });

@@ -16,7 +16,15 @@ describe('provider registry', () => {
       implemented: true,
     });
     expect(infos.find((p) => p.id === 'webex')?.capabilities).toContain('conference');
-    expect(infos.find((p) => p.id === 'ringcentral')).toMatchObject({ implemented: false, hasDemo: false, signIn: [] });
+    expect(infos.find((p) => p.id === 'ringcentral')).toMatchObject({
+      name: 'RingCentral',
+      implemented: true,
+      hasDemo: true,
+      signIn: ['oauthPkce', 'pastedToken'],
+      settingsFields: [{ key: 'clientId', kind: 'clientId' }, { key: 'server', kind: 'url' }, { key: 'deviceId' }],
+    });
+    expect(infos.find((p) => p.id === 'ringcentral')?.capabilities).toEqual(expect.arrayContaining(['conference', 'listen', 'answerEndpoints', 'divert', 'voicemail']));
+    expect(infos.find((p) => p.id === 'ringcentral')?.capabilities).not.toContain('bargeIn');
     expect(infos.find((p) => p.id === 'bandwidth')).toMatchObject({
       name: 'Bandwidth',
       signIn: ['credentials'],
@@ -37,6 +45,8 @@ describe('provider registry', () => {
     ['webex', { provider: 'webex', demo: false }],
     ['demo:bandwidth', { provider: 'bandwidth', demo: true }],
     ['bandwidth', { provider: 'bandwidth', demo: false }],
+    ['ringcentral', { provider: 'ringcentral', demo: false }],
+    ['demo:ringcentral', { provider: 'ringcentral', demo: true }],
   ])('SWITCHBOARD_PROVIDER=%s runs %j', (value, expected) => {
     expect(chooseProvider(DEFAULT_SETTINGS, { SWITCHBOARD_PROVIDER: value })).toEqual({ ok: true, value: expected });
   });
@@ -46,17 +56,17 @@ describe('provider registry', () => {
   });
 
   it.each([
-    ['skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, bandwidth (or demo, demo:webex, demo:bandwidth).'],
-    ['demo:skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, bandwidth (or demo, demo:webex, demo:bandwidth).'],
-    ['ringcentral', 'SWITCHBOARD_PROVIDER: RingCentral (ringcentral) is not supported yet: choose one of: webex, bandwidth (or demo, demo:webex, demo:bandwidth).'],
+    ['skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral, bandwidth (or demo, demo:webex, demo:ringcentral, demo:bandwidth).'],
+    ['demo:skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral, bandwidth (or demo, demo:webex, demo:ringcentral, demo:bandwidth).'],
   ])('refuses SWITCHBOARD_PROVIDER=%s, naming the valid values', (value, message) => {
     expect(chooseProvider(DEFAULT_SETTINGS, { SWITCHBOARD_PROVIDER: value })).toMatchObject({ ok: false, error: { message } });
   });
 
-  it('refuses a provider in settings that is not implemented yet, naming the valid ones', () => {
-    expect(chooseProvider({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo: false }, {})).toMatchObject({
+  it('refuses an unknown provider in settings, naming the valid ones', () => {
+    const settings = { ...DEFAULT_SETTINGS, provider: 'skype', demo: false } as unknown as typeof DEFAULT_SETTINGS;
+    expect(chooseProvider(settings, {})).toMatchObject({
       ok: false,
-      error: { message: 'Settings: RingCentral (ringcentral) is not supported yet: choose one of: webex, bandwidth.' },
+      error: { message: 'Settings: Unknown provider "skype": choose one of: webex, ringcentral, bandwidth.' },
     });
   });
 });

@@ -42,10 +42,10 @@ describe('lifecycle', () => {
   it('a backend that cannot start is reported in a dialog and the app quits', async () => {
     resetFakeElectron();
     const directory = mkdtempSync(join(tmpdir(), 'switchboard-life-'));
-    const running = bootstrap({ startBackend, argv: ['switchboard'], env: { SWITCHBOARD_PROVIDER: 'ringcentral' }, settingsDirectory: directory });
+    const running = bootstrap({ startBackend, argv: ['switchboard'], env: { SWITCHBOARD_PROVIDER: 'skype' }, settingsDirectory: directory });
     app.emitReady();
     expect(await running).toBeNull();
-    expect(fakeElectron.errorBoxes).toEqual([{ title: 'Switchboard could not start', content: expect.stringContaining('RingCentral (ringcentral) is not supported yet: choose one of: webex') }]);
+    expect(fakeElectron.errorBoxes).toEqual([{ title: 'Switchboard could not start', content: expect.stringContaining('Unknown provider "skype": choose one of: webex') }]);
     expect(fakeElectron.quitCount).toBe(1);
     rmSync(directory, { recursive: true, force: true });
   });

@@ -13,11 +13,11 @@ import { expect } from 'vitest';
 import { type Backend, startBackend } from '../../../src/main/runtime/backend';
 import type { AppController } from '../../../src/main/shell/app-controller';
 import { bootstrap } from '../../../src/main/shell/bootstrap';
+import { webexSimulatorOf } from '../../../src/main/runtime/provider-registry';
 import { type RecordedRequest, startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex/index';
 import type { Call } from '../../../src/shared/domain';
 import type { SettingsPatch } from '../../../src/shared/settings';
 import { app, type BrowserWindow, resetFakeElectron, Tray, windowsShowing } from '../../fakes/electron';
-import { webexSimulatorOf } from '../../../src/main/runtime/provider-registry';
 
 export interface ShellOptions {
   backend?: 'webex' | 'demo';

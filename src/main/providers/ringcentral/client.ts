@@ -12,7 +12,7 @@ import { type FetchFn, type HttpClient, createHttpClient } from '../../provider-
 import { ProviderError } from '../../provider-api/provider-error';
 import type { TokenSource } from '../../provider-api/token-source';
 import { describeRingCentralError } from './errors';
-import { RateGate, type RateGroup, rateGroupOf } from './rate-gate';
+import { RateGate, type RateGroup, ReadPacer, rateGroupOf } from './rate-gate';
 import {
   type BridgeBody,
   type BringInBody,
@@ -32,6 +32,7 @@ import {
   type WireSession,
   type WireWsToken,
   deviceListSchema,
+  extensionListSchema,
   extensionSchema,
   ignoredSchema,
   presenceSchema,
@@ -55,10 +56,17 @@ export interface RingCentralClientOptions {
   /** A rate-limit wait longer than this fails at once with RATE_LIMITED instead of waiting (default 90 s). */
   maxRateWaitMs?: number;
   onExchange?: (info: { method: string; path: string; status?: number; error?: string }) => void;
+  /**
+   * Pacing of a full snapshot's reads under RingCentral's Light limit of 50 a minute (default 40 a minute
+   * after a burst of 5); false turns it off (tests that read on a clock that does not move).
+   */
+  readPacing?: { perMinute?: number; burst?: number } | false;
 }
 
 export interface Signal {
   signal?: AbortSignal;
+  /** A read of a full snapshot: it waits its turn under the read pacer (see ReadPacer). */
+  paced?: boolean;
 }
 
 const V1 = '/restapi/v1.0';
@@ -69,21 +77,22 @@ const enc = encodeURIComponent;
 const sessionPath = (sid: string) => `${TELEPHONY}/sessions/${enc(sid)}`;
 const partyPath = (sid: string, pid: string) => `${sessionPath(sid)}/parties/${enc(pid)}`;
 
-/**
- * provider-api/http-client.ts types a command's method as post/put/delete while ky sends any method;
- * RingCentral needs PATCH for party updates and recording pause/resume. The one cast lives here.
- */
-const PATCH = 'patch' as 'put';
+/** RingCentral needs PATCH for party updates and recording pause/resume. */
+const PATCH = 'patch';
+
+type Method = 'post' | 'put' | 'patch' | 'delete';
 
 export class RingCentralClient {
   private readonly http: HttpClient;
   private readonly gate: RateGate;
+  private readonly pacer: ReadPacer | undefined;
   private readonly timers: Timers;
   private readonly maxRateWaitMs: number;
 
   constructor(options: RingCentralClientOptions) {
     this.timers = options.timers ?? realTimers;
     this.gate = new RateGate(this.timers);
+    this.pacer = options.readPacing === false ? undefined : new ReadPacer(this.timers, options.readPacing?.perMinute ?? 40, options.readPacing?.burst ?? 5);
     this.maxRateWaitMs = options.maxRateWaitMs ?? 90_000;
     this.http = createHttpClient({
       baseUrl: options.server,
@@ -117,14 +126,15 @@ export class RingCentralClient {
     }
   }
 
-  private get<S extends z.ZodType>(path: string, schema: S, via: Signal & { searchParams?: Record<string, string | undefined> } = {}): Promise<z.infer<S>> {
+  private async get<S extends z.ZodType>(path: string, schema: S, via: Signal & { searchParams?: Record<string, string | undefined> } = {}): Promise<z.infer<S>> {
+    if (via.paced) await this.pacer?.slot(via.signal);
     return this.gated(rateGroupOf('GET', path), () => this.http.get(path, schema, { signal: via.signal, searchParams: via.searchParams }), via.signal);
   }
 
-  private send<S extends z.ZodType>(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: S, via?: Signal): Promise<z.infer<S>>;
-  private send(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: null, via?: Signal): Promise<void>;
-  private send(method: 'post' | 'put' | 'delete', path: string, body: unknown, schema: z.ZodType | null, via: Signal = {}): Promise<unknown> {
-    const verb = method === PATCH ? 'PATCH' : method.toUpperCase();
+  private send<S extends z.ZodType>(method: Method, path: string, body: unknown, schema: S, via?: Signal): Promise<z.infer<S>>;
+  private send(method: Method, path: string, body: unknown, schema: null, via?: Signal): Promise<void>;
+  private send(method: Method, path: string, body: unknown, schema: z.ZodType | null, via: Signal = {}): Promise<unknown> {
+    const verb = method.toUpperCase();
     const options = { signal: via.signal };
     return this.gated(rateGroupOf(verb, path), () => (schema === null ? this.http.command(method, path, body, null, options) : this.http.command(method, path, body, schema, options)), via.signal);
   }
@@ -143,6 +153,17 @@ export class RingCentralClient {
   /** GET …/presence?detailedTelephonyState=true: the user's active calls (session and party ids). */
   presence(via: Signal = {}): Promise<WirePresence> {
     return this.get(`${ME}/presence`, presenceSchema, { ...via, searchParams: { detailedTelephonyState: 'true' } });
+  }
+
+  /** GET …/account/~/extension?extensionNumber=…: a colleague by extension number (ReadAccounts). */
+  async extensionByNumber(extensionNumber: string, via: Signal = {}): Promise<WireExtension | undefined> {
+    const list = await this.get(`${V1}/account/~/extension`, extensionListSchema, { ...via, searchParams: { extensionNumber } });
+    return list.records.find((r) => r.extensionNumber === extensionNumber);
+  }
+
+  /** GET …/extension/{id}/presence?detailedTelephonyState=true: a colleague's active calls (to listen in on one). */
+  presenceOf(extensionId: string, via: Signal = {}): Promise<WirePresence> {
+    return this.get(`${V1}/account/~/extension/${enc(extensionId)}/presence`, presenceSchema, { ...via, searchParams: { detailedTelephonyState: 'true' } });
   }
 
   /** POST /restapi/oauth/wstoken: a short-lived, single-use token and the WebSocket URI. */

@@ -1,19 +1,23 @@
 /**
  * The RingCentral provider's public surface: the REST client (on the shared HTTP policy with
- * RingCentral's error wording and rate-limit gate), the Provider, and the live-event subscription. The
- * only entry point the rest of main needs; wire shapes stay inside this folder except the event type
- * the subscription hands to the provider. Must not import electron: production passes Electron's
- * net.fetch in through `fetch`.
+ * RingCentral's error wording, rate-limit gate and read pacing), the Provider with its live push channel
+ * over the WebSocket subscription, and the sign-in pieces. The only entry point the rest of main needs
+ * besides descriptor.ts; wire shapes stay inside this folder except the event type the subscription
+ * hands to the provider. Must not import electron: production passes Electron's net.fetch in.
  */
 import { RingCentralClient, type RingCentralClientOptions } from './client';
 import { RingCentralProvider, type RingCentralProviderOptions } from './provider';
+import { createRingCentralPushChannel, type RingCentralPushOptions } from './push-channel';
 import { createTelephonySubscription, type TelephonySubscription, type TelephonySubscriptionOptions } from './subscription';
 
-export type CreateRingCentralProviderOptions = RingCentralClientOptions & RingCentralProviderOptions;
+export type CreateRingCentralProviderOptions = RingCentralClientOptions & RingCentralProviderOptions & { push?: RingCentralPushOptions | false };
 
+/** The client and the Provider, with live updates over the WebSocket unless `push` is false. */
 export function createRingCentralProvider(options: CreateRingCentralProviderOptions): { client: RingCentralClient; provider: RingCentralProvider } {
   const client = new RingCentralClient(options);
-  return { client, provider: new RingCentralProvider(client, { deviceId: options.deviceId, now: options.now }) };
+  const provider = new RingCentralProvider(client, { deviceId: options.deviceId, now: options.now });
+  if (options.push !== false) provider.push = createRingCentralPushChannel(client, provider, { timers: options.timers, ...options.push });
+  return { client, provider };
 }
 
 /** Live telephony events for the user of `client`. */
@@ -23,6 +27,7 @@ export function createRingCentralSubscription(client: RingCentralClient, options
 
 export { PRODUCTION_SERVER, RingCentralClient, type RingCentralClientOptions } from './client';
 export { RingCentralProvider, type RingCentralProviderOptions } from './provider';
+export { createRingCentralPushChannel, type RingCentralPushOptions } from './push-channel';
 export { describeRingCentralError } from './errors';
 export { TELEPHONY_EVENT_FILTER, type SubscriptionEvents, type TelephonySubscription, type TelephonySubscriptionOptions } from './subscription';
 export type { CallEndReason, MappedCall } from './mapping';

@@ -8,7 +8,7 @@
  * commands need comes with it. Pure.
  */
 import type { Call, Party, Redirection } from '../../../shared/domain';
-import { type ActionOptions, actionsFor, isQueueCall } from './actions';
+import { actionsFor, isQueueCall } from './actions';
 import type { WireEndpoint, WireParty, WireSession } from './wire';
 
 export interface Me {
@@ -35,7 +35,7 @@ export function myParty(session: Pick<SessionLike, 'parties'>, me: Me): WirePart
   return [...mine].reverse().find((p) => !ENDED.has(p.status.code)) ?? mine[mine.length - 1];
 }
 
-function toParty(endpoint: WireEndpoint | undefined): Party {
+export function toParty(endpoint: WireEndpoint | undefined): Party {
   const party: Party = { privacy: false, callType: endpoint?.extensionId ? 'organization' : 'external' };
   if (endpoint?.name) party.name = endpoint.name;
   const number = endpoint?.phoneNumber ?? endpoint?.extensionNumber;
@@ -104,7 +104,7 @@ function recordingOf(party: WireParty): Call['recording'] {
  * The Call for one session, or undefined when the user has no party in it. `known` carries what earlier
  * reads saw (first seen, answered at), since one event alone cannot tell.
  */
-export function toCall(session: SessionLike, me: Me, known: { createdAt?: string; answeredAt?: string; now?: string } = {}, actionOptions: ActionOptions = {}): MappedCall | undefined {
+export function toCall(session: SessionLike, me: Me, known: { createdAt?: string; answeredAt?: string; now?: string } = {}): MappedCall | undefined {
   const party = myParty(session, me);
   if (!party) return undefined;
   const state = stateOf(session, party);
@@ -122,7 +122,7 @@ export function toCall(session: SessionLike, me: Me, known: { createdAt?: string
     redirections: state === 'alerting' ? redirectionsOf(party, me) : [],
     muted: party.muted === true,
     muteCapable: state === 'connected' || state === 'held' || state === 'remoteHeld',
-    actions: actionsFor(party, session.origin, actionOptions),
+    actions: actionsFor(party, session.origin),
   };
   const answeredAt = known.answeredAt ?? (state === 'connected' || state === 'held' || state === 'remoteHeld' ? now : undefined);
   if (answeredAt) call.answeredAt = answeredAt;

@@ -3,12 +3,15 @@
  * client of src/main/auth: the authorize URL (authorization code + PKCE S256; RingCentral ignores
  * `scope`, permissions come from the app registration), the token endpoint for the code exchange, and a
  * TokenGrantor for TokenManager (refresh with rotation, revoke). A PKCE app is a public client: it sends
- * client_id and no secret. The browser round trip itself is the shell's (as for Webex); nothing here
- * opens a browser or imports electron.
+ * client_id and no secret. The browser round trip runs through an injected opener (the shell passes
+ * shell.openExternal); nothing here imports electron.
  */
 import type { FetchFn } from '../../provider-api/http-client';
 import { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions } from '../../auth/token-endpoint';
 import type { TokenGrantor } from '../../auth/token-manager';
+import { listenForRedirect } from '../../auth/loopback-redirect';
+import { createPkcePair, createState } from '../../auth/pkce';
+import { SignInError } from '../../auth/sign-in-errors';
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
@@ -66,4 +69,48 @@ export function createRingCentralTokenGrantor(options: RingCentralTokenOptions):
     refresh: (refreshToken) => refreshTokens({ ...base, refreshToken }),
     revoke: (token, hint) => revokeToken({ ...base, token, tokenTypeHint: hint, revokeUrl: ringCentralRevokeUrl(options.server) }),
   };
+}
+
+export interface RingCentralBrowserSignInOptions {
+  server: string;
+  clientId: string;
+  /** Opens the URL in the user's browser (production: shell.openExternal). Never an embedded webview. */
+  openBrowser: (url: string) => Promise<void>;
+  fetch?: FetchFn;
+  /** Loopback port: RingCentral matches the registered redirect URI exactly, so a fixed one. */
+  port: number;
+  callbackPath: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The whole sign-in: PKCE + state → loopback listener → system browser → code → token exchange (no
+ * client secret). Rejects with a SignInError (declined, timed out, cancelled …) or an OAuthError. The
+ * listener is always closed.
+ */
+export async function signInToRingCentralWithBrowser(options: RingCentralBrowserSignInOptions): Promise<OAuthTokens> {
+  if (options.signal?.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
+  const pkce = createPkcePair();
+  const state = createState();
+  const listener = await listenForRedirect({ expectedState: state, timeoutMs: options.timeoutMs, port: options.port, path: options.callbackPath, providerName: 'RingCentral' });
+  const onAbort = (): void => listener.close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const authorizeUrl = buildRingCentralAuthorizeUrl({ server: options.server, clientId: options.clientId, redirectUri: listener.redirectUri, state, codeChallenge: pkce.challenge });
+    // The browser may take minutes; only a failure to open it matters here.
+    const browserFailure = Promise.resolve()
+      .then(() => options.openBrowser(authorizeUrl))
+      .then(
+        () => new Promise<never>(() => undefined),
+        (cause: unknown) => {
+          throw new SignInError('browserFailed', 'Switchboard could not open the browser for sign-in: open it and try again.', { cause });
+        },
+      );
+    const { code } = await Promise.race([listener.result, browserFailure]);
+    return await exchangeRingCentralCode({ server: options.server, clientId: options.clientId, fetch: options.fetch, code, redirectUri: listener.redirectUri, codeVerifier: pkce.verifier });
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    listener.close();
+  }
 }

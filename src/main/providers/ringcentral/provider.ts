@@ -1,21 +1,24 @@
 /**
  * The RingCentral Provider: reads the user's calls (presence with detailed telephony state, then each
- * session), account and devices, and turns each CallCommand into the one Call Control request that
- * carries it out (docs/wire/ringcentral-and-bandwidth.md §A2, §A4). It remembers, per session, the
- * user's party and what it last saw, so a command addresses the right party and a live event (which
- * carries only the user's parties) maps to the same Call as a full read. Commands RingCentral Call
- * Control has no request for are refused with NOT_ALLOWED before anything is sent. Must not import
- * electron; knows nothing of polling, the call store or the UI.
+ * session), account and devices, and turns each CallCommand or ConferenceCommand into the Call Control
+ * requests that carry it out (docs/wire/ringcentral-and-bandwidth.md §A2, §A4). It remembers, per
+ * session, the user's party and what it last saw, so a command addresses the right party and a live
+ * event (which carries only the user's parties) maps to the same Call as a full read. Conference-origin
+ * sessions are conferences (conference-mapping.ts), not calls. Commands RingCentral Call Control has no
+ * request for are refused with NOT_ALLOWED before anything is sent. Must not import electron; knows
+ * nothing of polling, the call store or the UI (its live feed is push-channel.ts).
  */
-import type { CallCommand, CommandOutcome } from '../../../shared/contract';
-import type { Account, AnswerEndpoint, Call, HistoryEntry } from '../../../shared/domain';
+import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
+import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry } from '../../../shared/domain';
 import { normalizeDestination } from '../../../shared/dial-string';
-import type { CallSnapshot, Provider } from '../../provider-api/provider';
+import type { CallSnapshot, Provider, PushChannel, PushUpdate } from '../../provider-api/provider';
 import { ProviderError } from '../../provider-api/provider-error';
 import type { RingCentralClient } from './client';
+import { isQueueCall } from './actions';
 import { chooseDevice, toAnswerEndpoints } from './devices';
+import { ConferenceBook } from './conference-mapping';
 import { type MappedCall, type Me, type SessionLike, myParty, toCall } from './mapping';
-import type { CallOutBody, ForwardTarget, WireParty, WireSessionEvent } from './wire';
+import type { CallOutBody, ForwardTarget, ReplyBody, WireParty, WireSessionEvent } from './wire';
 
 export interface RingCentralProviderOptions {
   /** The device to ring and answer on when a command names none (the user's choice in settings). */
@@ -30,7 +33,11 @@ interface Known {
   partyId: string;
   party: WireParty;
   origin?: SessionLike['origin'];
+  /** The Call as last mapped (before merge/add-to-conference are decided). */
+  call: Call;
 }
+
+const JOINABLE = new Set<Call['state']>(['connected', 'held', 'remoteHeld']);
 
 /**
  * A short run of digits without "+" is an extension number, anything else a phone number. RingCentral
@@ -44,6 +51,17 @@ function target(destination: string): { phoneNumber: string } | { extensionNumbe
   return /^\d{1,6}$/.test(value) ? { extensionNumber: value } : { phoneNumber: value };
 }
 
+/** The contract gives a message or a pattern (exactly one); RingCentral takes the same two shapes. */
+function replyBody(command: Extract<CallCommand, { type: 'reply' }>): ReplyBody {
+  if (command.text !== undefined) return { replyWithText: command.text };
+  const given = command.pattern;
+  if (!given) throw new ProviderError({ code: 'BAD_INPUT', message: 'Write a message or choose a ready-made reply.' });
+  const pattern: Extract<ReplyBody, { replyWithPattern: unknown }>['replyWithPattern'] = { pattern: given.pattern };
+  if (given.time !== undefined) pattern.time = given.time;
+  if (given.timeUnit !== undefined) pattern.timeUnit = given.timeUnit;
+  return { replyWithPattern: pattern };
+}
+
 function unsupported(what: string): ProviderError {
   return new ProviderError({ code: 'NOT_ALLOWED', message: `RingCentral Call Control cannot ${what}.` });
 }
@@ -52,8 +70,13 @@ const ANSWERED = new Set(['connected', 'held', 'remoteHeld']);
 
 export class RingCentralProvider implements Provider {
   readonly id = 'ringcentral' as const;
+  /** Live updates over RingCentral's WebSocket (push-channel.ts), attached by index.ts. */
+  push?: PushChannel;
   private me: Me | undefined;
   private readonly known = new Map<string, Known>();
+  private readonly conferenceBook = new ConferenceBook();
+  /** Calls parked from here, by orbit: RingCentral picks up a parked call by its session and party, not its orbit. */
+  private readonly parked = new Map<string, { sid: string; pid: string }>();
   private readonly now: () => number;
 
   constructor(
@@ -86,29 +109,84 @@ export class RingCentralProvider implements Provider {
       partyId: mapped.partyId,
       party,
       origin: session.origin ?? before?.origin,
+      call: mapped.call,
     });
     return mapped;
   }
 
+  /** A call that can join a conference: answered or held, not a Listen session. */
+  private joinable(known: Known): boolean {
+    return JOINABLE.has(known.call.state) && known.party.status.reason !== 'Supervising';
+  }
+
+  /** Merge (two or more joinable calls) and Add to conference (a conference is up) depend on the other calls. */
+  private decorate(call: Call): Call {
+    const known = this.known.get(call.id);
+    if (!known || !this.joinable(known)) return call;
+    const joinable = [...this.known.values()].filter((k) => this.joinable(k)).length;
+    const extra: Call['actions'] = [];
+    if (joinable >= 2) extra.push('merge');
+    if (this.conferenceBook.hasLive()) extra.push('addToConference');
+    return extra.length === 0 ? call : { ...call, actions: [...call.actions, ...extra] };
+  }
+
+  private joinState(): string {
+    const joinable = [...this.known.values()].filter((k) => this.joinable(k)).length;
+    return `${Math.min(joinable, 2)}:${this.conferenceBook.hasLive()}`;
+  }
+
+  /** The conferences in progress (Conference-origin sessions with live parties). */
+  conferences(): Conference[] {
+    return this.conferenceBook.list();
+  }
+
   async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
     const me = await this.whoAmI(signal);
-    const presence = await this.client.presence({ signal });
+    // Paced: while push is down the core polls this, and RingCentral's Light limit must leave room for commands.
+    const presence = await this.client.presence({ signal, paced: true });
     const ids = [...new Set(presence.activeCalls.map((c) => c.telephonySessionId))];
     const calls: Call[] = [];
     for (const sid of ids) {
       let session;
       try {
-        session = await this.client.session(sid, { signal });
+        session = await this.client.session(sid, { signal, paced: true });
       } catch (error) {
         // Ended between the presence read and this one.
         if (error instanceof ProviderError && error.code === 'NOT_FOUND') continue;
         throw error;
       }
+      if (session.origin?.type === 'Conference') {
+        this.conferenceBook.replace(session);
+        continue;
+      }
       const mapped = this.remember(session, me);
       if (mapped && mapped.call.state !== 'disconnected') calls.push(mapped.call);
     }
     for (const sid of [...this.known.keys()]) if (!ids.includes(sid)) this.known.delete(sid);
-    return { calls, conferences: [] };
+    this.conferenceBook.keepOnly(ids);
+    return { calls: calls.map((call) => this.decorate(call)), conferences: this.conferences() };
+  }
+
+  /**
+   * What one live event changes, as PushUpdates: the call it describes (or its end), the conferences
+   * when it is about a conference session, and the other calls whose Merge / Add to conference changed.
+   */
+  async updatesFromEvent(event: WireSessionEvent): Promise<PushUpdate[]> {
+    if (event.origin?.type === 'Conference' || this.conferenceBook.has(event.telephonySessionId)) {
+      this.conferenceBook.apply(event);
+      return [{ kind: 'conferencesChanged', conferences: this.conferences() }, ...this.redecorated(undefined)];
+    }
+    const before = this.joinState();
+    const mapped = await this.callFromEvent(event);
+    if (!mapped) return [];
+    const id = mapped.call.id;
+    const first: PushUpdate = mapped.call.state === 'disconnected' ? { kind: 'callRemoved', callId: id } : { kind: 'callUpdated', call: this.decorate(mapped.call) };
+    return [first, ...(before === this.joinState() ? [] : this.redecorated(id))];
+  }
+
+  /** Every known call but `except`, with Merge / Add to conference decided afresh. */
+  private redecorated(except: string | undefined): PushUpdate[] {
+    return [...this.known.values()].filter((k) => k.call.id !== except && k.call.state !== 'disconnected').map((k) => ({ kind: 'callUpdated' as const, call: this.decorate(k.call) }));
   }
 
   /**
@@ -166,8 +244,9 @@ export class RingCentralProvider implements Provider {
       case 'attendedTransfer':
         throw unsupported('complete an attended transfer (bridge the calls instead)');
       case 'retrieve':
+        return this.retrieve(command.destination, command.endpointId, signal);
       case 'pickup':
-        throw unsupported('pick up a call by its park location; pick up the parked call from its session instead');
+        throw unsupported("pick up a colleague's ringing call (only a parked call can be picked up: Retrieve)");
       case 'bargeIn':
         throw unsupported('barge in; supervise the call instead');
       case 'push':
@@ -179,10 +258,7 @@ export class RingCentralProvider implements Provider {
       case 'stopRecording':
         throw unsupported('stop a recording (pause it instead)');
       case 'listen':
-      case 'reply':
-      case 'ignore':
-      case 'flip':
-        throw unsupported(`${command.type} (not wired yet)`);
+        return this.listen(command.target, command.endpointId, signal);
       case 'speak':
       case 'playAudio':
       case 'stopAudio':
@@ -199,11 +275,23 @@ export class RingCentralProvider implements Provider {
         this.noteParty(sid, await this.client.answer(sid, pid, await this.device(command.endpointId, signal), via));
         return {};
       case 'decline':
-        if (command.reason === 'ignore' && (party.queueCall === true || party.attributes?.queueCall === true)) await this.client.ignore(sid, pid, await this.device(undefined, signal), via);
+        if (command.reason === 'ignore' && isQueueCall(party)) await this.client.ignore(sid, pid, await this.device(undefined, signal), via);
         else await this.client.reject(sid, pid, via);
         return {};
+      case 'ignore':
+        if (!isQueueCall(party)) throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Only a call-queue call can be ignored: decline this call instead.' });
+        await this.client.ignore(sid, pid, await this.device(undefined, signal), via);
+        return {};
+      case 'reply':
+        await this.client.reply(sid, pid, replyBody(command), via);
+        return {};
+      case 'flip':
+        await this.client.flip(sid, pid, command.flipId.startsWith('*') ? command.flipId : `*${command.flipId}`, via);
+        return {};
       case 'hangup':
-        await this.client.dropSession(sid, via);
+        // Listening in: leave the colleague's call, never drop it (DELETE the supervising party, §A2).
+        if (party.status.reason === 'Supervising') await this.client.deleteParty(sid, pid, via);
+        else await this.client.dropSession(sid, via);
         return {};
       case 'hold':
         this.noteParty(sid, await this.client.hold(sid, pid, undefined, via));
@@ -227,6 +315,7 @@ export class RingCentralProvider implements Provider {
       case 'park': {
         const parked = command.destination === undefined ? await this.client.park(sid, pid, via) : await this.client.transfer(sid, pid, { parkOrbit: command.destination }, via);
         const orbit = parked.park?.id ?? command.destination;
+        if (orbit) this.parked.set(orbit, { sid, pid: parked.id });
         return orbit ? { parkedAt: { number: orbit, privacy: false } } : {};
       }
       case 'mute':
@@ -245,8 +334,82 @@ export class RingCentralProvider implements Provider {
     }
   }
 
-  async executeConference(): Promise<void> {
-    throw unsupported('run conference controls yet');
+  /** Takes a call parked from here back onto the chosen device (§A2 pickup); without an orbit, the one parked last. */
+  private async retrieve(orbit: string | undefined, endpointId: string | undefined, signal?: AbortSignal): Promise<CommandOutcome> {
+    const key = orbit ?? [...this.parked.keys()].at(-1);
+    const where = key === undefined ? undefined : this.parked.get(key);
+    if (key === undefined || !where) {
+      throw new ProviderError({ code: 'NOT_FOUND', message: orbit ? `No call parked from Switchboard waits at ${orbit}.` : 'No call parked from Switchboard is waiting.' });
+    }
+    const device = await this.device(endpointId, signal);
+    this.parked.delete(key);
+    const picked = await this.client.pickup(where.sid, where.pid, device, { signal });
+    this.remember({ id: where.sid, parties: [picked] }, await this.whoAmI(signal));
+    return { callId: where.sid };
+  }
+
+  /**
+   * Listen to a colleague's call: find the colleague by extension number, their answered call through
+   * their presence (detailed telephony state), then supervise it on the chosen device (§A2 supervise).
+   */
+  private async listen(target: string, endpointId: string | undefined, signal?: AbortSignal): Promise<CommandOutcome> {
+    const colleague = await this.client.extensionByNumber(target, { signal });
+    if (!colleague) throw new ProviderError({ code: 'NOT_FOUND', message: `RingCentral has no extension ${target} in this account.` });
+    const presence = await this.client.presenceOf(colleague.id, { signal });
+    const call = presence.activeCalls.find((c) => c.telephonyStatus === 'CallConnected') ?? presence.activeCalls.find((c) => c.telephonyStatus !== 'Ringing');
+    if (!call) throw new ProviderError({ code: 'NOT_ALLOWED', message: `Extension ${target} is not on a call right now.` });
+    const device = await this.device(endpointId, signal);
+    const party = await this.client.superviseSession(call.telephonySessionId, { mode: 'Listen', supervisorDeviceId: device, agentExtensionId: colleague.id, autoAnswer: true, mediaSDP: 'sendOnly' }, { signal });
+    const me = await this.whoAmI(signal);
+    this.remember({ id: call.telephonySessionId, parties: [party] }, me);
+    return { callId: call.telephonySessionId };
+  }
+
+  async executeConference(command: ConferenceCommand, signal?: AbortSignal): Promise<void> {
+    const via = { signal };
+    switch (command.type) {
+      case 'merge': {
+        const ids = command.callIds ?? [...this.known.values()].filter((k) => this.joinable(k)).map((k) => k.call.id);
+        if (ids.length < 2) throw new ProviderError({ code: 'NOT_ALLOWED', message: 'A conference needs two answered calls.' });
+        const parties = await Promise.all(ids.map(async (id) => ({ id, party: await this.party(id, signal) })));
+        const conference = await this.client.conference(via);
+        this.conferenceBook.replace(conference);
+        for (const { id, party } of parties) this.conferenceBook.addParty(conference.id, await this.client.bringIn(conference.id, { sessionId: id, partyId: party.id }, via));
+        return;
+      }
+      case 'addParticipant': {
+        this.conferenceBook.require(command.conferenceId);
+        const party = await this.party(command.callId, signal);
+        this.conferenceBook.addParty(command.conferenceId, await this.client.bringIn(command.conferenceId, { sessionId: command.callId, partyId: party.id }, via));
+        return;
+      }
+      case 'muteParticipant':
+      case 'unmuteParticipant': {
+        this.conferenceBook.requireParty(command.conferenceId, command.callId);
+        const party = await this.client.updateParty(command.conferenceId, command.callId, { muted: command.type === 'muteParticipant' }, via);
+        this.conferenceBook.addParty(command.conferenceId, party);
+        return;
+      }
+      case 'removeParticipant':
+        this.conferenceBook.requireParty(command.conferenceId, command.callId);
+        await this.client.deleteParty(command.conferenceId, command.callId, { keepConferenceAlive: true, signal });
+        return;
+      case 'bridge': {
+        // RingCentral's bridge moves the other call's far end into this call: one call with both (§A2 bridge).
+        const [here, there] = command.callIds;
+        if (here === undefined || there === undefined) throw new ProviderError({ code: 'BAD_INPUT', message: 'A bridge connects two calls.' });
+        const mine = await this.party(here, signal);
+        const other = await this.party(there, signal);
+        this.noteParty(here, await this.client.bridge(here, mine.id, { telephonySessionId: there, partyId: other.id }, via));
+        return;
+      }
+      case 'release':
+        this.conferenceBook.require(command.conferenceId);
+        await this.client.dropSession(command.conferenceId, via);
+        return;
+      default:
+        throw unsupported(command.type === 'deafen' || command.type === 'undeafen' ? 'deafen a participant' : 'do this to a conference');
+    }
   }
 
   /** RingCentral's call log is not read yet: no history. */

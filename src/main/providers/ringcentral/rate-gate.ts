@@ -85,3 +85,52 @@ function heldBack(group: RateGroup, remainingMs: number): Response {
     headers: { 'Content-Type': 'application/json', 'Retry-After': String(Math.ceil(remainingMs / 1000)), 'X-Rate-Limit-Group': group },
   });
 }
+
+/**
+ * Keeps the reads of a full snapshot under RingCentral's Light limit (50 a minute by default, §A5) while
+ * Switchboard polls (push down): a token bucket of `burst` reads refilled at `perMinute` a minute, so
+ * any 60 s holds at most burst + perMinute paced reads (45 by default), commands keep the rest of the
+ * budget, polling never runs into a 429 and its penalty, and reads are spread evenly (one every 1.5 s
+ * at most) rather than stalling for most of a minute. A read over the allowance waits on the Timers port.
+ */
+export class ReadPacer {
+  private tokens: number;
+  private refilledAt: number;
+
+  constructor(
+    private readonly timers: Timers,
+    private readonly perMinute: number,
+    private readonly burst = 5,
+  ) {
+    this.tokens = burst;
+    this.refilledAt = timers.now();
+  }
+
+  private refill(): void {
+    const now = this.timers.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) * this.perMinute) / 60_000);
+    this.refilledAt = now;
+  }
+
+  async slot(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      this.refill();
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      const waitMs = Math.ceil(((1 - this.tokens) * 60_000) / this.perMinute);
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () => {
+          this.timers.clearTimeout(handle);
+          reject(signal?.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+        };
+        const handle: TimerHandle = this.timers.setTimeout(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        }, waitMs);
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+    }
+  }
+}

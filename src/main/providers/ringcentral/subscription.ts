@@ -1,13 +1,15 @@
 /**
  * Live telephony-session events over RingCentral's WebSocket gateway (docs/wire/ringcentral-and-bandwidth.md
- * §A4), on Node's global WebSocket: wstoken → connect → wait for ConnectionDetails (nothing is sent
- * before it) → one subscription to the user's telephony sessions → notifications, each party applied
- * once and in sequence order (event-order.ts) → a Heartbeat after 30 s of silence (no answer within
- * 10 s: the socket is dead) → on a drop or an idle/absolute timeout (WSG-902/903), reconnect with `wsc`
- * so the gateway replays what was missed; when recovery fails or is too late, subscribe afresh and
- * signal "need full read". Every clock and timer goes through the Timers port. Emits events only; it
- * never reads calls itself and never maps to the domain.
+ * §A4), on Node's global WebSocket (the `ws` package where the runtime lacks one): wstoken → connect →
+ * wait for ConnectionDetails (nothing is sent before it) → one subscription to the user's telephony
+ * sessions → notifications, each party applied once and in sequence order (event-order.ts) → a
+ * Heartbeat after 30 s of silence (no answer within 10 s: the socket is dead) → on a drop or an
+ * idle/absolute timeout (WSG-902/903), reconnect with `wsc` so the gateway replays what was missed; when
+ * recovery fails or is too late, subscribe afresh and signal "need full read". Every clock and timer
+ * goes through the Timers port. Emits events only; it never reads calls itself and never maps to the
+ * domain (push-channel.ts does, through the provider).
  */
+import { WebSocket as NodeWebSocket } from 'ws';
 import { createEmitter, type Unsubscribe } from '../../foundation/typed-emitter';
 import { realTimers, type TimerHandle, type Timers } from '../../foundation/timers';
 import { ProviderError } from '../../provider-api/provider-error';
@@ -82,9 +84,10 @@ const OPEN = 1;
 /** Gateway errors that end a connection which may then be recovered with wsc (idle / absolute timeout). */
 const TIMEOUT_CODES = new Set(['WSG-902', 'WSG-903']);
 
+/** Node's global WebSocket where the runtime has one (Node 22, Electron), else the `ws` package (Node 20). */
 function defaultOpenSocket(url: string): SocketLike {
-  if (typeof WebSocket !== 'function') throw new ProviderError({ code: 'NETWORK', message: 'This runtime has no WebSocket: RingCentral events cannot be received.' });
-  return new WebSocket(url) as unknown as SocketLike;
+  if (typeof WebSocket === 'function') return new WebSocket(url) as unknown as SocketLike;
+  return new NodeWebSocket(url) as unknown as SocketLike;
 }
 
 /** The gateway echoes a request's messageId in its reply; RingCentral's own clients use UUIDs. */

@@ -99,6 +99,7 @@ export const extensionSchema = z.looseObject({
   account: z.looseObject({ id: idSchema }).optional(),
 });
 export type WireExtension = z.infer<typeof extensionSchema>;
+export const extensionListSchema = z.looseObject({ records: lenientList(extensionSchema) });
 
 export const deviceSchema = z.looseObject({
   id: idSchema,

@@ -91,6 +91,24 @@ export class CallSessions {
     return out;
   }
 
+  /** A colleague's live parties, for their presence. */
+  activeCallsOf(extensionId: string): { session: SimSession; party: SimParty }[] {
+    const out: { session: SimSession; party: SimParty }[] = [];
+    for (const session of this.byId.values()) {
+      for (const party of session.parties) if (party.extensionId === extensionId && !ENDED.includes(party.status.code) && party.status.code !== 'Parked') out.push({ session, party });
+    }
+    return out;
+  }
+
+  /** A colleague's answered call with someone outside: no events reach the user (no party of theirs). */
+  colleagueInCall(colleague: { accountId: string; extensionId: string; name: string; phoneNumber?: string }, remote: SimEndpoint): SimSession {
+    const session = this.newSession('Call');
+    const them: SimEndpoint = { name: colleague.name, extensionId: colleague.extensionId, ...(colleague.phoneNumber ? { phoneNumber: colleague.phoneNumber } : {}) };
+    this.addParty(session, { direction: 'Outbound', from: remote, to: them, status: { code: 'Answered' } });
+    this.addParty(session, { accountId: colleague.accountId, extensionId: colleague.extensionId, direction: 'Inbound', from: remote, to: them, status: { code: 'Answered' } });
+    return session;
+  }
+
   isMine(party: SimParty): boolean {
     return party.extensionId === this.me.extensionId;
   }
@@ -292,7 +310,7 @@ export class CallSessions {
   deleteParty(sessionId: string, partyId: string): void {
     const session = this.read(sessionId);
     const party = this.party(sessionId, partyId);
-    const allowed = party.status.code === 'Parked' || session.origin.type === 'Conference' || party.standAlone;
+    const allowed = party.status.code === 'Parked' || session.origin.type === 'Conference' || party.standAlone || party.status.reason === 'Supervising';
     if (!allowed) throw wrongState('Only a supervised or parked party, or a conference participant, can be deleted');
     if (party.park.id) this.parked.delete(party.park.id);
     this.setStatus(session, party, 'Disconnected', 'CallDropped');

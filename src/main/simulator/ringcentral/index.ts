@@ -15,6 +15,7 @@ export type {
   RingCentralSimulator,
   RingCentralSimulatorOptions,
   RingUserInit,
+  SimColleague,
   SimDevice,
   SimFrame,
   SimMe,

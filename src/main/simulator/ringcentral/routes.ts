@@ -7,7 +7,7 @@
 import type { Body, CallSessions } from './call-sessions';
 import { notFound } from './errors';
 import { wireParty, wireSession } from './wire-shapes';
-import type { SimDevice, SimMe, SimParty } from './types';
+import type { SimColleague, SimDevice, SimMe, SimParty } from './types';
 
 export interface RouteAnswer {
   status: number;
@@ -38,7 +38,7 @@ function route(method: string, path: string, handle: (input: RouteInput) => Rout
 
 const TELEPHONY_STATUS: Record<string, string> = { Setup: 'Ringing', Proceeding: 'Ringing', Answered: 'CallConnected', Hold: 'OnHold' };
 
-export function restRoutes(calls: CallSessions, me: SimMe, devices: () => SimDevice[]): Route[] {
+export function restRoutes(calls: CallSessions, me: SimMe, devices: () => SimDevice[], colleagues: readonly SimColleague[] = []): Route[] {
   const p = (input: RouteInput, index: number): string => input.params[index] ?? '';
   /** `~` or the simulated user's own id; anything else is another account/extension (404). */
   const checkScope = (input: RouteInput, withExtension: boolean): void => {
@@ -79,13 +79,21 @@ export function restRoutes(calls: CallSessions, me: SimMe, devices: () => SimDev
       const records = devices().map((d) => ({ ...d, extension: { id: me.extensionId, extensionNumber: me.extensionNumber }, phoneLines: [] }));
       return { status: 200, body: { records, paging: { page: 1, totalPages: 1, perPage: 100, totalElements: records.length }, navigation: {} } };
     }),
+    route('GET', String.raw`${ACCOUNT}/extension`, (input) => {
+      checkScope(input, false);
+      const everyone = [{ id: me.extensionId, extensionNumber: me.extensionNumber, name: me.name }, ...colleagues.map((c) => ({ id: c.extensionId, extensionNumber: c.extensionNumber, name: c.name }))];
+      const wanted = input.query.extensionNumber;
+      const records = everyone.filter((e) => wanted === undefined || e.extensionNumber === wanted).map((e) => ({ id: Number(e.id), extensionNumber: e.extensionNumber, name: e.name, type: 'User', status: 'Enabled' }));
+      return { status: 200, body: { records, paging: { page: 1, totalPages: 1, perPage: 100, totalElements: records.length }, navigation: {} } };
+    }),
     route('GET', `${EXTENSION}/presence`, (input) => {
-      checkScope(input, true);
+      const colleague = colleagues.find((c) => c.extensionId === p(input, 1));
+      checkScope(input, colleague === undefined);
       const detailed = input.query.detailedTelephonyState === 'true';
-      const active = calls.activeCallsOfMe();
+      const active = colleague ? calls.activeCallsOf(colleague.extensionId) : calls.activeCallsOfMe();
       const first = active[0]?.party.status.code;
       const body: Record<string, unknown> = {
-        extension: { id: me.extensionId, extensionNumber: me.extensionNumber },
+        extension: colleague ? { id: colleague.extensionId, extensionNumber: colleague.extensionNumber } : { id: me.extensionId, extensionNumber: me.extensionNumber },
         presenceStatus: active.length > 0 ? 'Busy' : 'Available',
         telephonyStatus: first ? (TELEPHONY_STATUS[first] ?? 'NoCall') : 'NoCall',
       };

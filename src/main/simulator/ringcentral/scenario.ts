@@ -4,9 +4,10 @@
  * is not ringing out). No HTTP here.
  */
 import type { CallSessions } from './call-sessions';
-import type { RingCentralScenario, SimEndpoint, SimMe } from './types';
+import { notFound } from './errors';
+import type { RingCentralScenario, SimColleague, SimEndpoint, SimMe } from './types';
 
-export function createScenario(calls: CallSessions, me: SimMe, reset: () => void): RingCentralScenario {
+export function createScenario(calls: CallSessions, me: SimMe, colleagues: readonly SimColleague[], reset: () => void): RingCentralScenario {
   return {
     ringUser(init) {
       const myself: SimEndpoint = { phoneNumber: me.phoneNumber, name: me.name, extensionId: me.extensionId };
@@ -22,6 +23,11 @@ export function createScenario(calls: CallSessions, me: SimMe, reset: () => void
     remoteHolds: (id) => calls.remoteHold(id, true),
     remoteResumes: (id) => calls.remoteHold(id, false),
     proceeds: (id) => calls.proceed(id),
+    colleagueInCall(extensionNumber, remote) {
+      const colleague = colleagues.find((c) => c.extensionNumber === extensionNumber);
+      if (!colleague) throw notFound(`Extension [${extensionNumber}]`);
+      return calls.colleagueInCall({ ...colleague, accountId: me.accountId }, remote).id;
+    },
     reset,
   };
 }

@@ -61,7 +61,9 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     (token) => ledger.useWsToken(token),
   );
   const calls = new CallSessions(me, () => devices, now, (change) => gateway.notify(change));
-  const routes = restRoutes(calls, me, () => devices);
+  const colleagues = options.colleagues ?? [];
+  const routes = restRoutes(calls, me, () => devices, colleagues);
+  let webSocketsDenied = false;
   const requests: RecordedRequest[] = [];
   const waiters: { match: FaultMatch; resolve: (r: RecordedRequest) => void }[] = [];
   const pendingTimers = new Set<TimerHandle>();
@@ -94,6 +96,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
       if (method === 'POST' && path === '/restapi/oauth/wstoken') {
         const denied = bearerCheck(headers);
         if (denied) return denied;
+        if (webSocketsDenied) return fail(403, 'CMN-401', 'In order to call this API endpoint, application needs to have [WebSocketsSubscriptions] permission');
         return { status: 200, body: { ...ledger.wsToken(), uri: `${baseUrl.replace(/^http/, 'ws')}/ws` } };
       }
       const form = formFields(raw);
@@ -212,9 +215,15 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
       expireTokens: () => ledger.expireAll(),
       dropSockets: () => gateway.dropSockets(),
       refuseNextRecovery: () => gateway.refuseNextRecovery(),
-      clear: () => faults.clear(),
+      denyWebSockets: (denied = true) => {
+        webSocketsDenied = denied;
+      },
+      clear: () => {
+        faults.clear();
+        webSocketsDenied = false;
+      },
     },
-    scenario: createScenario(calls, me, () => {
+    scenario: createScenario(calls, me, colleagues, () => {
       calls.reset();
       faults.clear();
       limiter.reset();

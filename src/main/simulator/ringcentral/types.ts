@@ -115,6 +115,15 @@ export interface RingCentralSimulatorOptions {
   accessTokenTtlSec?: number;
   /** OAuth client id accepted at /restapi/oauth/* (default "rc-sim-client"). */
   clientId?: string;
+  /** Other users of the account (for Listen): none by default. */
+  colleagues?: SimColleague[];
+}
+
+/** Another extension of the account, whose calls the user may listen to. */
+export interface SimColleague {
+  extensionId: string;
+  extensionNumber: string;
+  name: string;
 }
 
 export interface FaultMatch {
@@ -136,6 +145,8 @@ export interface RingCentralFaults {
   dropSockets(): void;
   /** The next recovery attempt gets recoveryState "Failed". */
   refuseNextRecovery(): void;
+  /** The app lacks the WebSocketsSubscriptions permission: wstoken answers 403 CMN-401 until cleared. */
+  denyWebSockets(denied?: boolean): void;
   clear(): void;
 }
 
@@ -165,6 +176,8 @@ export interface RingCentralScenario {
   remoteResumes(sessionId: string): void;
   /** The user's device picked up a call-out: the destination starts ringing (Setup → Proceeding). */
   proceeds(sessionId: string): void;
+  /** A colleague (by extension number) is talking with `remote`: the session id (no events: not the user's). */
+  colleagueInCall(extensionNumber: string, remote: { phoneNumber: string; name?: string }): string;
   reset(): void;
 }
 

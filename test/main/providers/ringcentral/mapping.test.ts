@@ -29,9 +29,7 @@ describe('states and parties', () => {
     const ringing = await callOf(sid);
     expect(ringing.partyId).toBe(pid);
     expect(ringing.call).toMatchObject({ id: sid, provider: 'ringcentral', direction: 'incoming', state: 'alerting', remote: { name: 'Ada Lovelace', number: '+15550100', callType: 'external' }, redirections: [] });
-    expect(ringing.call.actions).toEqual(['answer', 'decline', 'divert', 'toVoicemail']);
-    const extended = toCall(await f.client.session(sid), ME, {}, { extended: true });
-    expect(extended?.call.actions).toEqual(['answer', 'decline', 'divert', 'toVoicemail']);
+    expect(ringing.call.actions).toEqual(['answer', 'decline', 'divert', 'toVoicemail', 'reply']);
     f.sim.scenario.answerOnDevice(sid);
     expect((await callOf(sid)).call).toMatchObject({ state: 'connected', muteCapable: true, answeredAt: '2026-01-05T09:00:00.000Z' });
     await f.client.hold(sid, pid);
@@ -60,11 +58,11 @@ describe('states and parties', () => {
 });
 
 describe('redirections while ringing', () => {
-  test('a call-queue call names the queue', async () => {
+  test('a call-queue call names the queue and offers Ignore', async () => {
     const { sid } = f.ringing({ queue: true });
     const { call } = await callOf(sid);
     expect(call.redirections).toEqual([{ reason: 'callQueue', by: { name: 'Support', number: '+16505550199', privacy: false, callType: 'external' } }]);
-    expect(call.actions).not.toContain('ignore');
+    expect(call.actions).toContain('ignore');
   });
 
   test('a call forwarded by a colleague names the colleague', async () => {
@@ -103,13 +101,13 @@ describe('ended calls', () => {
 });
 
 describe('actions per state', () => {
-  test('answered: hang up, hold, mute, transfer, voicemail, park (own incoming), start recording; then pause/resume', async () => {
+  test('answered: hang up, hold, mute, transfer, voicemail, park (own incoming), flip, start recording; then pause/resume', async () => {
     const { sid, pid } = f.connected();
-    expect((await callOf(sid)).call.actions).toEqual(['hangup', 'hold', 'mute', 'transfer', 'toVoicemail', 'park', 'startRecording']);
+    expect((await callOf(sid)).call.actions).toEqual(['hangup', 'hold', 'mute', 'transfer', 'toVoicemail', 'park', 'flip', 'startRecording']);
     const recording = await f.client.startRecording(sid, pid);
     await f.client.updateParty(sid, pid, { muted: true });
     expect((await callOf(sid)).call).toMatchObject({ recording: 'started', muted: true });
-    expect((await callOf(sid)).call.actions).toEqual(['hangup', 'hold', 'unmute', 'transfer', 'toVoicemail', 'park', 'pauseRecording']);
+    expect((await callOf(sid)).call.actions).toEqual(['hangup', 'hold', 'unmute', 'transfer', 'toVoicemail', 'park', 'flip', 'pauseRecording']);
     await f.client.setRecording(sid, pid, recording.id, false);
     expect((await callOf(sid)).call.actions.at(-1)).toBe('resumeRecording');
   });

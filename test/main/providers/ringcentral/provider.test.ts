@@ -99,7 +99,7 @@ describe('commands on the wire', () => {
     { type: 'attendedTransfer' },
     { type: 'muteTransfer', callId: 's-1', destination: '103' },
     { type: 'stopRecording', callId: 's-1' },
-    { type: 'retrieve' },
+    { type: 'pickup', target: '103' },
   ])('$type is refused as not possible, with nothing sent', async (command) => {
     const wire = f.mark();
     await expect(provider.execute(command)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });

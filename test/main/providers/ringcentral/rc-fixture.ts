@@ -30,7 +30,8 @@ export function onWire(requests: readonly RecordedRequest[]) {
 export async function startRcFixture(options: { sim?: RingCentralSimulatorOptions; client?: Partial<RingCentralClientOptions> } = {}): Promise<RcFixture> {
   const timers = new ManualTimers();
   const sim = await startRingCentralSimulator({ timers, ...options.sim });
-  const client = new RingCentralClient({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers, ...options.client });
+  // Read pacing waits on the clock, which these tests move only by hand: push-feed.test.ts covers it.
+  const client = new RingCentralClient({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers, readPacing: false, ...options.client });
   const mine = (sid: string) => {
     const party = sim.session(sid)?.parties.find((p) => p.extensionId === sim.me.extensionId);
     if (!party) throw new Error(`no party of mine in ${sid}`);

@@ -1,0 +1,32 @@
+/**
+ * The RingCentral demo's cast: who calls when the user picks "Simulate incoming call", and a colleague
+ * on a call so Listen has a target out of the box. Data for the RingCentral simulator's scenario API
+ * only.
+ */
+import type { DemoCallKind } from '../../shared/demo-calls';
+import type { RingCentralSimulator, RingUserInit, SimColleague } from '../simulator/ringcentral/index';
+
+/** The token the demo's simulator accepts from the start. */
+export const RINGCENTRAL_DEMO_TOKEN = 'rc-demo-access-token';
+
+export const RINGCENTRAL_DEMO_COLLEAGUES: SimColleague[] = [
+  { extensionId: '400201', extensionNumber: '102', name: 'Bob Jones' },
+  { extensionId: '400205', extensionNumber: '105', name: 'Frank Miller' },
+];
+
+const CALLERS: Record<DemoCallKind, RingUserInit> = {
+  plain: { from: { phoneNumber: '+15550100101', name: 'Alice Smith' } },
+  forwardedBusy: { from: { phoneNumber: '+15550100103', name: 'Carol White' }, forwardedBy: { name: 'Bob Jones', extensionId: '400201', extensionNumber: '102' } },
+  callQueue: { from: { phoneNumber: '+15550100104', name: 'Dan Brown' }, queue: { name: 'Support', phoneNumber: '+16505550150', extensionNumber: '5000' } },
+  // RingCentral has no park recall the simulator plays: the caller rings as a plain call.
+  parkRecall: { from: { phoneNumber: '+15550100105', name: 'Erin Green' } },
+};
+
+export function ringCentralDemoCall(kind: DemoCallKind): RingUserInit {
+  return structuredClone(CALLERS[kind]);
+}
+
+/** Frank Miller (105) on a call, so Listen has a target in the demo. */
+export function seedRingCentralDemo(simulator: RingCentralSimulator): void {
+  simulator.scenario.colleagueInCall('105', { phoneNumber: '+15550100107', name: 'Grace Hall' });
+}
