@@ -13,7 +13,10 @@ import { summary } from './stats';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function withCore<T>(intervals: Partial<PollIntervals>, run: (sim: WebexSimulator, core: ReturnType<typeof createSwitchboardCore>) => Promise<T>): Promise<T> {
+async function withCore<T>(
+  intervals: Partial<PollIntervals>,
+  run: (sim: WebexSimulator, core: ReturnType<typeof createSwitchboardCore>) => Promise<T>,
+): Promise<T> {
   const sim = await startWebexSimulator({ farEndAnswerMs: null });
   const provider = createWebexProvider({ baseUrl: sim.baseUrl, tokens: staticTokenSource(sim.token, 'Webex') });
   const core = createSwitchboardCore({ provider, intervals });

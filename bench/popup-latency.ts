@@ -18,7 +18,9 @@ function shownAt(page: Page, name: string): Promise<number> {
   return page
     .waitForFunction(
       (caller) => {
-        const shown = [...document.querySelectorAll('.incoming-name')].some((el) => el.textContent === caller && (el as HTMLElement).checkVisibility());
+        const shown = [...document.querySelectorAll('.incoming-name')].some(
+          (el) => el.textContent === caller && (el as HTMLElement).checkVisibility(),
+        );
         return shown ? Date.now() : false;
       },
       name,
@@ -28,10 +30,17 @@ function shownAt(page: Page, name: string): Promise<number> {
 }
 
 function popupEmpty(page: Page): Promise<unknown> {
-  return page.waitForFunction(() => document.querySelectorAll('.incoming-name').length === 0, undefined, { polling: 'raf', timeout: 30_000 });
+  return page.waitForFunction(() => document.querySelectorAll('.incoming-name').length === 0, undefined, {
+    polling: 'raf',
+    timeout: 30_000,
+  });
 }
 
-async function measure(pollMs: string | undefined, rounds: number, ring: (preview: Preview, name: string) => Promise<string>): Promise<number[]> {
+async function measure(
+  pollMs: string | undefined,
+  rounds: number,
+  ring: (preview: Preview, name: string) => Promise<string>,
+): Promise<number[]> {
   const preview = await startPreview({ env: pollMs ? { SWITCHBOARD_POLL_MS: pollMs } : {} });
   const browser = await launchChromium();
   const simulator = webexSimulatorOf(preview.backend.simulator)!;
@@ -62,7 +71,9 @@ async function measure(pollMs: string | undefined, rounds: number, ring: (previe
 export async function runPopupLatencyBenchmark(rounds = 50): Promise<void> {
   console.log('');
   console.log(`Ring → caller's name visible in popup.html (Chromium, browser preview, ${rounds} calls each):`);
-  const polled = await measure('250', rounds, async (preview, name) => webexSimulatorOf(preview.backend.simulator)!.scenario.ringUser({ from: { name, number: '+15550100101' } }));
+  const polled = await measure('250', rounds, async (preview, name) =>
+    webexSimulatorOf(preview.backend.simulator)!.scenario.ringUser({ from: { name, number: '+15550100101' } }),
+  );
   console.log(`  simulator ring, found by polling every 250 ms:       ${summary(polled)}`);
   const simulated = await measure(undefined, rounds, async (preview, name) => {
     // What "Simulate incoming call" does: ring, then read at once instead of waiting for the poll.

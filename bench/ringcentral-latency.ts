@@ -18,7 +18,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Core = ReturnType<typeof createSwitchboardCore>;
 
-async function withLiveCore<T>(run: (sim: RingCentralSimulator, core: Core) => Promise<T>, options: { pushDenied?: boolean } = {}): Promise<T> {
+async function withLiveCore<T>(
+  run: (sim: RingCentralSimulator, core: Core) => Promise<T>,
+  options: { pushDenied?: boolean } = {},
+): Promise<T> {
   const sim = await startRingCentralSimulator({ token: TOKEN, rateLimits: { Light: 10_000, Medium: 10_000, Heavy: 10_000, Auth: 10_000 } });
   if (options.pushDenied) sim.faults.denyWebSockets(true);
   const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(TOKEN, 'RingCentral') });
@@ -111,6 +114,8 @@ export async function runRingCentralBenchmarks(): Promise<void> {
   console.log('RingCentral (live over the WebSocket subscription, loopback simulator):');
   console.log(`simulator ring → core call list, push:              ${summary(await ringToCallList(100))}`);
   console.log(`REST requests per minute to RingCentral, idle:      ${(await restRequestsPerMinute(20)).toFixed(0)}`);
-  console.log(`… push unavailable (polling), a call ringing:       ${(await restRequestsPerMinute(60, { pushDenied: true, ringing: true })).toFixed(0)} (RingCentral's Light limit: 50)`);
+  console.log(
+    `… push unavailable (polling), a call ringing:       ${(await restRequestsPerMinute(60, { pushDenied: true, ringing: true })).toFixed(0)} (RingCentral's Light limit: 50)`,
+  );
   console.log(`socket drop → call that rang meanwhile shown:       ${summary(await dropToMissedCall(5))}`);
 }

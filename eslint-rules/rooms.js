@@ -48,7 +48,8 @@ export function forbiddenImport(fromRoom, toRoom) {
   if (!allowed) return `src/${fromRoom} is not a known room: add it to eslint-rules/rooms.js and docs/architecture.md`;
   const target = ruleKey(toRoom);
   // A provider may not import another provider (providers/* lists only the folder itself implicitly).
-  if (target === 'providers/*' && ruleKey(fromRoom) === 'providers/*') return `${fromRoom} may not import ${toRoom}: providers never import each other`;
+  if (target === 'providers/*' && ruleKey(fromRoom) === 'providers/*')
+    return `${fromRoom} may not import ${toRoom}: providers never import each other`;
   if (allowed.includes(target)) return null;
   return `${fromRoom} may not import ${toRoom} (it may import: ${allowed.join(', ') || 'nothing outside itself'}); see docs/architecture.md`;
 }

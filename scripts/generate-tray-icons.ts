@@ -28,16 +28,33 @@ const COLOURS: Record<TrayState, Rgb> = {
 };
 
 const distance = (x: number, y: number): number => Math.hypot(x - 0.5, y - 0.5);
-const disk = (r: number): Shape => (x, y) => distance(x, y) <= r;
-const ring = (r: number, width: number): Shape => (x, y) => Math.abs(distance(x, y) - r) <= width / 2;
+const disk =
+  (r: number): Shape =>
+  (x, y) =>
+    distance(x, y) <= r;
+const ring =
+  (r: number, width: number): Shape =>
+  (x, y) =>
+    Math.abs(distance(x, y) - r) <= width / 2;
 /** A band along the diagonal from bottom-left to top-right. */
-const slash = (width: number, reach: number): Shape => (x, y) => Math.abs(x + y - 1) / Math.SQRT2 <= width / 2 && distance(x, y) <= reach;
-const dashed = (shape: Shape, dashes: number): Shape => (x, y) => {
-  const angle = Math.atan2(y - 0.5, x - 0.5) + Math.PI;
-  return Math.floor((angle / (2 * Math.PI)) * dashes * 2) % 2 === 0 && shape(x, y);
-};
-const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y));
-const minus = (shape: Shape, cut: Shape): Shape => (x, y) => shape(x, y) && !cut(x, y);
+const slash =
+  (width: number, reach: number): Shape =>
+  (x, y) =>
+    Math.abs(x + y - 1) / Math.SQRT2 <= width / 2 && distance(x, y) <= reach;
+const dashed =
+  (shape: Shape, dashes: number): Shape =>
+  (x, y) => {
+    const angle = Math.atan2(y - 0.5, x - 0.5) + Math.PI;
+    return Math.floor((angle / (2 * Math.PI)) * dashes * 2) % 2 === 0 && shape(x, y);
+  };
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
+const minus =
+  (shape: Shape, cut: Shape): Shape =>
+  (x, y) =>
+    shape(x, y) && !cut(x, y);
 
 const SHAPES: Record<TrayState, Shape> = {
   idle: ring(0.34, 0.14),
@@ -113,7 +130,10 @@ export function encodePng(width: number, height: number, rgba: Buffer): Buffer {
 export function trayIcons(): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const state of TRAY_STATES) {
-    for (const [suffix, size] of [['', 16], ['@2x', 32]] as const) {
+    for (const [suffix, size] of [
+      ['', 16],
+      ['@2x', 32],
+    ] as const) {
       files.set(`${state}${suffix}.png`, encodePng(size, size, render(SHAPES[state], size, COLOURS[state])));
       files.set(`${state}Template${suffix}.png`, encodePng(size, size, render(SHAPES[state], size, [0, 0, 0])));
     }

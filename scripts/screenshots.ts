@@ -51,7 +51,9 @@ try {
   // The picture shows the whole card; if the shell's popup is shorter than its content, say so.
   const needed = await popup.evaluate(() => document.documentElement.scrollHeight);
   if (needed > POPUP_SIZE.height) {
-    console.warn(`Note: the popup's content is ${needed} px tall but the shell opens it ${POPUP_SIZE.height} px tall (popupSize): the app clips it.`);
+    console.warn(
+      `Note: the popup's content is ${needed} px tall but the shell opens it ${POPUP_SIZE.height} px tall (popupSize): the app clips it.`,
+    );
     await popup.setViewportSize({ width: POPUP_SIZE.width, height: needed });
   }
   await popup.screenshot({ path: `${OUT}popup.png` });

@@ -7,7 +7,9 @@ import { startWebexSimulator } from '../src/main/simulator/webex';
 const port = Number(process.env.PORT ?? 0);
 const sim = await startWebexSimulator({ port: Number.isFinite(port) ? port : 0, recordRequests: false });
 console.log(`Webex simulator: ${sim.baseUrl}  (token: ${sim.token})`);
-console.log(`Ring the user:   curl -X POST ${sim.baseUrl.replace(/\/v1$/, '')}/_sim/ring -d '{"from":{"name":"Alice","number":"+15550100"}}'`);
+console.log(
+  `Ring the user:   curl -X POST ${sim.baseUrl.replace(/\/v1$/, '')}/_sim/ring -d '{"from":{"name":"Alice","number":"+15550100"}}'`,
+);
 
 const stop = async () => {
   await sim.close();

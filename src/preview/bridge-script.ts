@@ -39,7 +39,8 @@ function compiledClient(): string {
   }).outputText;
   const code = output.replace(new RegExp(`^export function ${INSTALL}\\b`, 'm'), `function ${INSTALL}`);
   // A classic script cannot import or export: catch a change to the client that would break the page.
-  if (/^\s*(import|export)\b/m.test(code)) throw new Error('bridge-client.ts must have no run-time imports and only its one exported function.');
+  if (/^\s*(import|export)\b/m.test(code))
+    throw new Error('bridge-client.ts must have no run-time imports and only its one exported function.');
   compiled = code;
   return code;
 }

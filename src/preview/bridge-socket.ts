@@ -45,7 +45,9 @@ function sameSecret(given: string | null, expected: string): boolean {
 }
 
 function refuse(socket: Duplex, status: string, reason: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
+  socket.end(
+    `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
+  );
 }
 
 function windowNameOf(value: string | null): WindowName {
@@ -61,7 +63,8 @@ export function attachBridgeSocket(options: BridgeSocketOptions): BridgeSocket {
     const url = new URL(request.url ?? '/', options.origin);
     if (url.pathname !== BRIDGE_SOCKET_PATH) return refuse(socket, '404 Not Found', 'No WebSocket here.');
     if (request.headers.origin !== options.origin) return refuse(socket, '403 Forbidden', 'Only the preview’s own pages may connect.');
-    if (!sameSecret(url.searchParams.get('token'), options.token)) return refuse(socket, '403 Forbidden', 'Wrong or missing preview token.');
+    if (!sameSecret(url.searchParams.get('token'), options.token))
+      return refuse(socket, '403 Forbidden', 'Wrong or missing preview token.');
     const from = windowNameOf(url.searchParams.get('window'));
     sockets.handleUpgrade(request, socket, head, (page) => serve(page, from));
   };

@@ -145,7 +145,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     stopForwarding = () => stops.forEach((stop) => stop());
     server.on(
       'request',
-      createRendererSite({ rendererDir, host, contentSecurityPolicy: previewContentSecurityPolicy(origin), bridgeScript: bridgeScript(token) }),
+      createRendererSite({
+        rendererDir,
+        host,
+        contentSecurityPolicy: previewContentSecurityPolicy(origin),
+        bridgeScript: bridgeScript(token),
+      }),
     );
 
     let closing: Promise<void> | undefined;

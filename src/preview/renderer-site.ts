@@ -54,7 +54,10 @@ export function withBridgeScript(html: string): string {
 
 /** The page with its meta CSP's connect-src replaced by the given policy's (the other directives stay). */
 export function withConnectSources(html: string, policy: string): string {
-  const connect = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src '));
+  const connect = policy
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('connect-src '));
   if (!connect) return html;
   return html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?)connect-src [^;"]*/i, `$1${connect}`);
 }
@@ -72,7 +75,14 @@ export function createRendererSite(options: RendererSiteOptions): (request: Inco
     'Cache-Control': 'no-store',
   };
 
-  const send = (response: ServerResponse, status: number, type: string, body: string | Buffer, head: boolean, extra: Record<string, string> = {}) => {
+  const send = (
+    response: ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    head: boolean,
+    extra: Record<string, string> = {},
+  ) => {
     response.writeHead(status, { ...baseHeaders, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
     response.end(head ? undefined : body);
   };
@@ -100,7 +110,8 @@ export function createRendererSite(options: RendererSiteOptions): (request: Inco
 
     const file = resolve(root, `.${path}`);
     const inside = relative(root, file);
-    if (inside === '' || inside.startsWith('..') || inside.startsWith(sep) || path.includes('\0')) return text(response, 404, 'Not found.', head);
+    if (inside === '' || inside.startsWith('..') || inside.startsWith(sep) || path.includes('\0'))
+      return text(response, 404, 'Not found.', head);
     let isFile = false;
     try {
       isFile = statSync(file).isFile();
@@ -110,7 +121,14 @@ export function createRendererSite(options: RendererSiteOptions): (request: Inco
     if (!isFile) return text(response, 404, 'Not found.', head);
 
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    if (extname(file).toLowerCase() === '.html') return send(response, 200, type, withBridgeScript(withConnectSources(readFileSync(file, 'utf8'), options.contentSecurityPolicy)), head);
+    if (extname(file).toLowerCase() === '.html')
+      return send(
+        response,
+        200,
+        type,
+        withBridgeScript(withConnectSources(readFileSync(file, 'utf8'), options.contentSecurityPolicy)),
+        head,
+      );
     response.writeHead(200, { ...baseHeaders, 'Content-Type': type, 'Content-Length': String(statSync(file).size) });
     if (head) return response.end();
     createReadStream(file).pipe(response);

@@ -129,11 +129,13 @@ export function connect(bridge: Bridge, options: ConnectOptions = {}): Connectio
   let live = true;
   // A push that arrives before the initial read answers is newer: the read must not overwrite it.
   const pushed = new Set<string>();
-  const onPush = <T>(key: string, apply: (value: T) => void) => (value: T) => {
-    if (!live) return;
-    pushed.add(key);
-    apply(value);
-  };
+  const onPush =
+    <T>(key: string, apply: (value: T) => void) =>
+    (value: T) => {
+      if (!live) return;
+      pushed.add(key);
+      apply(value);
+    };
 
   const unsubscribes = [
     bridge.onCallsChanged(onPush('calls', (v: Call[]) => (calls.value = v))),
@@ -170,21 +172,58 @@ export function connect(bridge: Bridge, options: ConnectOptions = {}): Connectio
   };
 
   const reads = [
-    load('calls', 'your calls', () => bridge.listCalls(), (v) => (calls.value = v)),
-    load('conferences', 'the conferences', () => bridge.conferences(), (v) => (conferences.value = v)),
-    load('status', 'the connection status', () => bridge.status(), (v) => (status.value = v)),
-    load('settings', 'your settings', () => bridge.settings(), (v) => (settings.value = v)),
-    load('app', 'the app state', () => bridge.appState(), (v) => (appState.value = v)),
+    load(
+      'calls',
+      'your calls',
+      () => bridge.listCalls(),
+      (v) => (calls.value = v),
+    ),
+    load(
+      'conferences',
+      'the conferences',
+      () => bridge.conferences(),
+      (v) => (conferences.value = v),
+    ),
+    load(
+      'status',
+      'the connection status',
+      () => bridge.status(),
+      (v) => (status.value = v),
+    ),
+    load(
+      'settings',
+      'your settings',
+      () => bridge.settings(),
+      (v) => (settings.value = v),
+    ),
+    load(
+      'app',
+      'the app state',
+      () => bridge.appState(),
+      (v) => (appState.value = v),
+    ),
   ];
   if (options.account !== false) {
-    reads.push(load('account', 'your account', () => bridge.account(), (v) => (account.value = v)));
+    reads.push(
+      load(
+        'account',
+        'your account',
+        () => bridge.account(),
+        (v) => (account.value = v),
+      ),
+    );
   }
   if (options.history !== false) {
     reads.push(
-      load('history', 'the call history', () => bridge.history({}), (result) => {
-        if (result.ok) history.value = result.value;
-        else historyError.value = result.error.message;
-      }),
+      load(
+        'history',
+        'the call history',
+        () => bridge.history({}),
+        (result) => {
+          if (result.ok) history.value = result.value;
+          else historyError.value = result.error.message;
+        },
+      ),
     );
   }
 

@@ -7,16 +7,7 @@
  * from here with `import type` only, so zod stays out of the windows' bundles.
  */
 import { z } from 'zod';
-import type {
-  AnswerEndpoint,
-  Call,
-  CallTimelineEvent,
-  Conference,
-  HistoryEntry,
-  Party,
-  Recording,
-  Status,
-} from './domain';
+import type { AnswerEndpoint, Call, CallTimelineEvent, Conference, HistoryEntry, Party, Recording, Status } from './domain';
 import { HISTORY_TYPES, REJECT_REASONS } from './domain';
 import { DEMO_CALL_KINDS } from './demo-calls';
 import type { AccountState } from './account';
@@ -68,8 +59,14 @@ const sentence = z.string().trim().min(1, 'write something to say').max(1000, 'a
 const speech = {
   sentence,
   gender: z.enum(['female', 'male']).optional(),
-  locale: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/, 'a locale such as en_US').optional(),
-  voice: z.string().regex(/^[A-Za-z-]{1,32}$/, 'a voice name such as Susan').optional(),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2}_[A-Z]{2}$/, 'a locale such as en_US')
+    .optional(),
+  voice: z
+    .string()
+    .regex(/^[A-Za-z-]{1,32}$/, 'a voice name such as Susan')
+    .optional(),
 };
 const audioUrl = z.url({ protocol: /^https?$/, message: 'an http(s) address of an audio file' }).max(2048);
 
@@ -141,7 +138,10 @@ export const callCommandSchema = z.discriminatedUnion('type', [
     ...callRef,
     prompt: sentence.optional(),
     maxDigits: z.number().int().min(1).max(30).optional(),
-    terminatingDigits: z.string().regex(/^[0-9*#]{1,5}$/, 'terminating digits are 0-9, * and #').optional(),
+    terminatingDigits: z
+      .string()
+      .regex(/^[0-9*#]{1,5}$/, 'terminating digits are 0-9, * and #')
+      .optional(),
     timeoutSeconds: z.number().int().min(1).max(30).optional(),
   }),
 ]);

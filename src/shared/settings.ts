@@ -36,7 +36,10 @@ export type PopupReason = (typeof POPUP_REASONS)[number];
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
 /** An Electron accelerator, or '' for "no shortcut". Kept loose here; the shell reports what fails to register. */
-const accelerator = z.string().max(64).regex(/^$|^[A-Za-z0-9+\-=[\]\\;',./`]+$/, 'not a keyboard shortcut');
+const accelerator = z
+  .string()
+  .max(64)
+  .regex(/^$|^[A-Za-z0-9+\-=[\]\\;',./`]+$/, 'not a keyboard shortcut');
 
 export const settingsSchema = z.strictObject({
   /** The provider to use (or, with `demo`, whose simulator to try). */
@@ -118,7 +121,10 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): z.Z
   return settingsSchema.safeParse(merged);
 }
 
-function mergeProviderSections(current: ProviderSettings, patch: Partial<Record<keyof ProviderSettings, object | undefined>>): ProviderSettings {
+function mergeProviderSections(
+  current: ProviderSettings,
+  patch: Partial<Record<keyof ProviderSettings, object | undefined>>,
+): ProviderSettings {
   const merged: Record<string, object> = { ...current };
   for (const [id, section] of Object.entries(patch)) {
     if (section) merged[id] = { ...(merged[id] ?? {}), ...stripUndefined(section) };

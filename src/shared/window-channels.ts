@@ -14,7 +14,14 @@ export interface WindowChannels {
 }
 
 /** What every window's shared state (src/renderer/state.ts) reads and follows, and Escape hiding it. */
-const EVERY_WINDOW_READS: readonly CommandChannel[] = ['calls:list', 'conferences:list', 'status:get', 'settings:get', 'app:state', 'window:hide'];
+const EVERY_WINDOW_READS: readonly CommandChannel[] = [
+  'calls:list',
+  'conferences:list',
+  'status:get',
+  'settings:get',
+  'app:state',
+  'window:hide',
+];
 
 export const WINDOW_CHANNELS: Readonly<Record<WindowName, WindowChannels>> = {
   // The panel shows everything: calls, history, settings, the account, the demo menu.

@@ -29,7 +29,9 @@ async function violations(page: Page): Promise<string[]> {
         // Every rule, WCAG and best practice (each window has an <h1>, visually hidden where the title says it).
       }),
     );
-    found.push(...result.violations.map((v) => `${colorScheme}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    found.push(
+      ...result.violations.map((v) => `${colorScheme}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    );
   }
   return found;
 }

@@ -45,7 +45,10 @@ describe('Bandwidth speech and conferences in the browser preview', () => {
     await expect.poll(() => core.conferences()[0]?.participants.filter((p) => p.muted).length, { timeout: 10_000 }).toBe(1);
     await window.getByRole('button', { name: 'Remove', exact: true }).last().click();
     // Removing someone cannot be undone, so the window asks first.
-    await window.getByRole('alertdialog').getByRole('button', { name: /^Remove / }).click();
+    await window
+      .getByRole('alertdialog')
+      .getByRole('button', { name: /^Remove / })
+      .click();
     await expect.poll(() => core.conferences()[0]?.participants.length, { timeout: 10_000 }).toBe(1);
 
     await window.getByRole('button', { name: 'Release conference', exact: true }).click();

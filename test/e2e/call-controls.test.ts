@@ -109,6 +109,8 @@ describe('call controls in the panel change the simulator’s call', () => {
     // Retrieve rings the user's own devices first; answering connects straight to the parked caller.
     const back = panel.getByRole('article', { name: 'Erin Green' });
     await button(back, 'Answer').click();
-    await inSimulator(() => e2e.session.simulator.listCalls().map((c) => [c.remoteParty?.name, c.state])).toEqual([['Erin Green', 'connected']]);
+    await inSimulator(() => e2e.session.simulator.listCalls().map((c) => [c.remoteParty?.name, c.state])).toEqual([
+      ['Erin Green', 'connected'],
+    ]);
   });
 });

@@ -26,7 +26,12 @@ describe('the conference window controls a real conference', () => {
 
     const page = await session.open('conference');
     await button(page, 'Merge').click();
-    await inSimulator(() => session.simulator.conference().participants?.map((p) => p.callId).sort()).toEqual([ada, bob].sort());
+    await inSimulator(() =>
+      session.simulator
+        .conference()
+        .participants?.map((p) => p.callId)
+        .sort(),
+    ).toEqual([ada, bob].sort());
 
     const adaRow = page.getByRole('listitem', { name: 'Ada Lovelace' });
     const bobRow = page.getByRole('listitem', { name: 'Bob Stone' });
@@ -38,8 +43,14 @@ describe('the conference window controls a real conference', () => {
     await inSimulator(() => scenario.mediaOf(bob)).toEqual({ sends: true, receives: false });
     await adaRow.getByText('Muted', { exact: true }).waitFor();
     await bobRow.getByText('Deafened', { exact: true }).waitFor();
-    await inSimulator(() => session.simulator.conference().participants?.find((p) => p.callId === ada)).toMatchObject({ muted: true, deafened: false });
-    await inSimulator(() => session.simulator.conference().participants?.find((p) => p.callId === bob)).toMatchObject({ muted: false, deafened: true });
+    await inSimulator(() => session.simulator.conference().participants?.find((p) => p.callId === ada)).toMatchObject({
+      muted: true,
+      deafened: false,
+    });
+    await inSimulator(() => session.simulator.conference().participants?.find((p) => p.callId === bob)).toMatchObject({
+      muted: false,
+      deafened: true,
+    });
 
     await button(page, 'Hold').click();
     await inSimulator(() => session.simulator.conference().state).toBe('held');

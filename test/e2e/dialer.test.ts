@@ -30,7 +30,12 @@ describe('the dialer in the browser preview', () => {
   it('sends POST /telephony/calls/dial with the normalised number to the Webex server the environment names', async () => {
     ownSimulator = await startWebexSimulator({ farEndAnswerMs: null });
     session = await startSession(browser, {
-      env: { SWITCHBOARD_PROVIDER: 'webex', SWITCHBOARD_WEBEX_BASE_URL: ownSimulator.baseUrl, SWITCHBOARD_WEBEX_TOKEN: ownSimulator.token, ...FAST_POLL },
+      env: {
+        SWITCHBOARD_PROVIDER: 'webex',
+        SWITCHBOARD_WEBEX_BASE_URL: ownSimulator.baseUrl,
+        SWITCHBOARD_WEBEX_TOKEN: ownSimulator.token,
+        ...FAST_POLL,
+      },
       simulator: ownSimulator,
     });
     const panel = await session.open('panel');
@@ -53,7 +58,9 @@ describe('the dialer in the browser preview', () => {
     const panel = await session.open('panel');
     await panel.getByLabel('Number to call').fill('+1 555 010 2031');
     await panel.getByLabel('Number to call').press('Enter');
-    await inSimulator(() => session!.simulator.listCalls().map((c) => [c.personality, c.remoteParty?.number])).toEqual([['clickToDial', '+15550102031']]);
+    await inSimulator(() => session!.simulator.listCalls().map((c) => [c.personality, c.remoteParty?.number])).toEqual([
+      ['clickToDial', '+15550102031'],
+    ]);
     await panel.getByRole('article', { name: '+15550102031' }).waitFor();
   });
 });

@@ -28,7 +28,9 @@ describe('an incoming call in the browser preview', () => {
     await popup.getByRole('heading', { name: 'Carol White' }).waitFor();
     await popup.getByText('Forwarded from Bob Jones — busy', { exact: true }).waitFor();
     // Screen readers hear it too, through the popup's live region.
-    expect(await popup.locator('[aria-live="assertive"]').textContent()).toBe('Incoming call from Carol White, forwarded from Bob Jones — busy');
+    expect(await popup.locator('[aria-live="assertive"]').textContent()).toBe(
+      'Incoming call from Carol White, forwarded from Bob Jones — busy',
+    );
     await popup.getByRole('button', { name: 'Answer' }).click();
 
     await inSimulator(() => simCall(e2e.session.simulator, callId)?.state).toBe('connected');
@@ -50,7 +52,12 @@ describe('an incoming call in the browser preview', () => {
     await historyTab.waitFor({ timeout: 10_000 });
     await historyTab.click();
     await panel.getByRole('button', { name: /^Call back Dan Brown \+15550100104, missed/ }).waitFor();
-    expect(e2e.session.simulator.history().filter((h) => h.type === 'missed').map((h) => h.name)).toEqual(['Dan Brown']);
+    expect(
+      e2e.session.simulator
+        .history()
+        .filter((h) => h.type === 'missed')
+        .map((h) => h.name),
+    ).toEqual(['Dan Brown']);
 
     // Looking at the Missed list clears the badge.
     await panel.getByRole('tab', { name: /^Missed/ }).click();

@@ -37,7 +37,11 @@ describe('the window pages in the browser preview', () => {
     const panel = await e2e.session.open('panel');
     const shape = await panel.evaluate(() => {
       const bridge = window.switchboard as unknown as Record<string, unknown>;
-      return { names: Object.keys(bridge).sort(), functions: Object.values(bridge).every((f) => typeof f === 'function'), frozen: Object.isFrozen(bridge) };
+      return {
+        names: Object.keys(bridge).sort(),
+        functions: Object.values(bridge).every((f) => typeof f === 'function'),
+        frozen: Object.isFrozen(bridge),
+      };
     });
     expect(shape).toEqual({ names: Object.keys(CHANNELS).sort(), functions: true, frozen: true });
 
@@ -57,6 +61,9 @@ describe('the window pages in the browser preview', () => {
 
     // Commands answer with Results, and a malformed one is refused exactly as Electron's IPC refuses it.
     const refused = await panel.evaluate(() => window.switchboard!.command({ type: 'hold' } as never));
-    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('Invalid request for "call:command"') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('Invalid request for "call:command"') },
+    });
   });
 });

@@ -68,7 +68,9 @@ export async function startSession(
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(new URL(`${name}.html`, preview.url).href);
       // The page has its bridge and has rendered its view.
-      await page.waitForFunction(() => Boolean((window as { switchboard?: unknown }).switchboard) && document.getElementById('app')?.childElementCount);
+      await page.waitForFunction(
+        () => Boolean((window as { switchboard?: unknown }).switchboard) && document.getElementById('app')?.childElementCount,
+      );
       if (errors.length > 0) throw new Error(`${name}.html failed: ${errors.join('; ')}`);
       return page;
     },
@@ -121,4 +123,3 @@ export function previewPerTest(): { readonly session: PreviewSession; readonly b
     },
   };
 }
-

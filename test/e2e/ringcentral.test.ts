@@ -42,7 +42,9 @@ async function open(name: 'panel' | 'popup'): Promise<Page> {
   pages.push(page);
   if (name === 'popup') await page.setViewportSize(popupSize(1, { x: 0, y: 0, width: 1920, height: 1080 }));
   await page.goto(new URL(`${name}.html`, preview.url).href);
-  await page.waitForFunction(() => Boolean((window as { switchboard?: unknown }).switchboard) && document.getElementById('app')?.childElementCount);
+  await page.waitForFunction(
+    () => Boolean((window as { switchboard?: unknown }).switchboard) && document.getElementById('app')?.childElementCount,
+  );
   return page;
 }
 

@@ -42,7 +42,6 @@ export function fakeEvent<T extends object>(params: T = {} as T): FakeEvent<T> {
   return event;
 }
 
-
 // ---------------------------------------------------------------------------------------------------
 // Knobs and records shared by all fakes.
 
@@ -208,9 +207,15 @@ export const app = new FakeApp();
 // sessions
 
 export class FakeSession {
-  permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null = null;
+  permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null =
+    null;
   permissionCheckHandler: ((wc: unknown, permission: string, origin: string, details: unknown) => boolean) | null = null;
-  headersListener: ((details: FakeResponseDetails, callback: (response: { responseHeaders?: Record<string, string[]>; cancel?: boolean }) => void) => void) | null = null;
+  headersListener:
+    | ((
+        details: FakeResponseDetails,
+        callback: (response: { responseHeaders?: Record<string, string[]>; cancel?: boolean }) => void,
+      ) => void)
+    | null = null;
   readonly webRequest = {
     onHeadersReceived: (...args: unknown[]): void => {
       const listener = args.length > 1 ? args[1] : args[0];
@@ -291,7 +296,8 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeFrame('');
   /** Every push: channel and arguments, in order. */
   readonly sent: { channel: string; args: unknown[] }[] = [];
-  windowOpenHandler: ((details: { url: string; frameName: string; features: string; disposition: string }) => { action: 'allow' | 'deny' }) | null = null;
+  windowOpenHandler:
+    ((details: { url: string; frameName: string; features: string; disposition: string }) => { action: 'allow' | 'deny' }) | null = null;
   #destroyed = false;
 
   constructor() {
@@ -570,7 +576,8 @@ export class FakeMenuItem {
 
   constructor(options: FakeMenuItemOptions) {
     this.label = options.label ?? '';
-    this.submenu = options.submenu instanceof FakeMenu ? options.submenu : options.submenu ? FakeMenu.buildFromTemplate(options.submenu) : undefined;
+    this.submenu =
+      options.submenu instanceof FakeMenu ? options.submenu : options.submenu ? FakeMenu.buildFromTemplate(options.submenu) : undefined;
     this.type = options.type ?? (this.submenu ? 'submenu' : 'normal');
     this.checked = options.checked === true;
     this.enabled = options.enabled !== false;
@@ -842,7 +849,8 @@ export const ipcRenderer = new FakeIpcRenderer();
 
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
-    if (key in fakeElectron.exposedInMainWorld) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+    if (key in fakeElectron.exposedInMainWorld)
+      throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
     fakeElectron.exposedInMainWorld[key] = api;
   },
 };

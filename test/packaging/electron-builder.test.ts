@@ -58,7 +58,9 @@ describe('packaging', () => {
       expect(files, needed).toContain(needed);
     }
     const forbidden = files.filter((f) =>
-      /^\/(src|test|bench|scripts|docs|security)\/|^\/node_modules\/(preact|@preact|ws|playwright-core|vitest|tsx|typescript|electron|electron-builder|happy-dom|axe-core)(\/|$)|\.map$/.test(f),
+      /^\/(src|test|bench|scripts|docs|security)\/|^\/node_modules\/(preact|@preact|ws|playwright-core|vitest|tsx|typescript|electron|electron-builder|happy-dom|axe-core)(\/|$)|\.map$/.test(
+        f,
+      ),
     );
     expect(forbidden).toEqual([]);
   });

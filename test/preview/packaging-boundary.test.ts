@@ -22,10 +22,12 @@ describe('the preview stays out of the app', () => {
     const imports = ['src/main', 'src/preload', 'src/renderer', 'src/shared']
       .flatMap((dir) => sources(join(ROOT, dir)))
       .flatMap((file) =>
-        [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]*)['"]/gm)].map(([, specifier]) => ({
-          file,
-          target: resolve(dirname(file), specifier ?? ''),
-        })),
+        [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]*)['"]/gm)].map(
+          ([, specifier]) => ({
+            file,
+            target: resolve(dirname(file), specifier ?? ''),
+          }),
+        ),
       );
     expect(imports.length).toBeGreaterThan(100);
     expect(imports.filter(({ target }) => target.startsWith(preview)).map(({ file }) => file)).toEqual([]);
@@ -33,7 +35,11 @@ describe('the preview stays out of the app', () => {
 
   it('electron-builder packs only out/**, the tray icons and package.json', () => {
     const config = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8');
-    const files = /^files:\n((?:\s+-.*\n)+)/m.exec(config)?.[1]?.trim().split('\n').map((line) => line.replace(/^\s*-\s*/, '').replace(/"/g, ''));
+    const files = /^files:\n((?:\s+-.*\n)+)/m
+      .exec(config)?.[1]
+      ?.trim()
+      .split('\n')
+      .map((line) => line.replace(/^\s*-\s*/, '').replace(/"/g, ''));
     expect(files).toEqual(['out/**', 'assets/tray/**', 'package.json', '!**/*.map']);
   });
 

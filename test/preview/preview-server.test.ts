@@ -52,7 +52,10 @@ async function start(): Promise<Preview> {
 }
 
 /** A raw GET with any Host header (fetch would not let the test lie about the host). */
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers }, (res) => {
       let body = '';
@@ -112,7 +115,9 @@ describe('preview: the pages', () => {
       );
       expect(page.headers['cross-origin-resource-policy']).toBe('same-origin');
       // The page's own meta policy would block the socket: the preview, and only it, names its socket there too.
-      expect(page.body).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self' ws://127.0.0.1:${port}; object-src 'none'" />`);
+      expect(page.body).toContain(
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self' ws://127.0.0.1:${port}; object-src 'none'" />`,
+      );
     }
     const root = await get(p.url);
     expect(root.status).toBe(302);
@@ -163,7 +168,9 @@ describe('preview: the bridge socket', () => {
     expect(await ask(socket, messages, 3, 'call:command', { type: 'hold' })).toMatchObject({
       result: { ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^Invalid request for "call:command": callId/) } },
     });
-    expect(await ask(socket, messages, 4, 'calls:list', { please: true })).toMatchObject({ result: { ok: false, error: { code: 'BAD_INPUT' } } });
+    expect(await ask(socket, messages, 4, 'calls:list', { please: true })).toMatchObject({
+      result: { ok: false, error: { code: 'BAD_INPUT' } },
+    });
     expect(await ask(socket, messages, 5, 'shell:exec', 'rm -rf /')).toEqual({ id: 5, error: "No handler registered for 'shell:exec'" });
     expect(await ask(socket, messages, 6, 'window:open', { name: 'popup' })).toEqual({ id: 6, result: { ok: true, value: null } });
   });
@@ -181,7 +188,7 @@ describe('preview: the bridge socket', () => {
     expect(await ask(other, inbox(other), 2, 'calls:list')).toEqual({ id: 2, result: [] });
   });
 
-  it('lets each page use only its window\'s channels, and pushes to it only what that window shows', async () => {
+  it("lets each page use only its window's channels, and pushes to it only what that window shows", async () => {
     const p = await start();
     const token = await tokenOf(p);
     const popup = await connect(p, { token, window: 'popup' });
@@ -215,9 +222,15 @@ describe('preview: the bridge socket', () => {
       });
     await expect.poll(() => rang(toPanel) && rang(toPopup)).toBe(true);
 
-    expect(await ask(panel, toPanel, 7, 'settings:set', { theme: 'neon' })).toMatchObject({ result: { ok: false, error: { code: 'BAD_INPUT' } } });
-    expect(await ask(panel, toPanel, 8, 'settings:set', { theme: 'dark' })).toMatchObject({ result: { ok: true, value: { theme: 'dark' } } });
-    await expect.poll(() => toPopup.some((m) => (m as { channel?: string; payload?: { theme?: string } }).channel === 'settings:changed')).toBe(true);
+    expect(await ask(panel, toPanel, 7, 'settings:set', { theme: 'neon' })).toMatchObject({
+      result: { ok: false, error: { code: 'BAD_INPUT' } },
+    });
+    expect(await ask(panel, toPanel, 8, 'settings:set', { theme: 'dark' })).toMatchObject({
+      result: { ok: true, value: { theme: 'dark' } },
+    });
+    await expect
+      .poll(() => toPopup.some((m) => (m as { channel?: string; payload?: { theme?: string } }).channel === 'settings:changed'))
+      .toBe(true);
     expect(await ask(popup, toPopup, 9, 'settings:get')).toMatchObject({ result: { theme: 'dark' } });
   });
 
@@ -228,7 +241,10 @@ describe('preview: the bridge socket', () => {
       preview = await startPreview({
         env: { SWITCHBOARD_POLL_MS: '100' },
         rendererDir,
-        settings: { ...DEFAULT_SETTINGS, providers: { ...DEFAULT_SETTINGS.providers, webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } } },
+        settings: {
+          ...DEFAULT_SETTINGS,
+          providers: { ...DEFAULT_SETTINGS.providers, webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } },
+        },
       });
       const token = await tokenOf(preview);
       const panel = await connect(preview, { token, window: 'panel' });

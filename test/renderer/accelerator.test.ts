@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { acceleratorFromKey } from '../../src/renderer/components/accelerator';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; shiftKey: boolean; metaKey: boolean }> = {}, code?: string) => ({
+const press = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; altKey: boolean; shiftKey: boolean; metaKey: boolean }> = {},
+  code?: string,
+) => ({
   key,
   code,
   ctrlKey: false,

@@ -21,11 +21,23 @@ function panelBridge(): FakeBridge {
   const bridge = new FakeBridge();
   bridge.app = { ...bridge.app, demo: true, shortcutFailures: ['hangup'] };
   bridge.callList = [
-    makeCall({ id: 'a', actions: ['hangup', 'hold', 'mute', 'transfer', 'attendedTransfer', 'muteTransfer', 'park', 'dtmf', 'startRecording'], recording: 'started' }),
+    makeCall({
+      id: 'a',
+      actions: ['hangup', 'hold', 'mute', 'transfer', 'attendedTransfer', 'muteTransfer', 'park', 'dtmf', 'startRecording'],
+      recording: 'started',
+    }),
     makeCall({ id: 'b', state: 'held', remote: { name: 'Carol White', privacy: false }, actions: ['resume'] }),
-    ringingCall({ id: 'c', remote: { privacy: true }, actions: ['answer', 'decline', 'divert'], redirections: [{ reason: 'callQueue', by: { name: 'Support', privacy: false } }] }),
+    ringingCall({
+      id: 'c',
+      remote: { privacy: true },
+      actions: ['answer', 'decline', 'divert'],
+      redirections: [{ reason: 'callQueue', by: { name: 'Support', privacy: false } }],
+    }),
   ];
-  bridge.historyResult = { ok: true, value: [historyEntry(), historyEntry({ type: 'missed', privacy: true, name: undefined, number: undefined })] };
+  bridge.historyResult = {
+    ok: true,
+    value: [historyEntry(), historyEntry({ type: 'missed', privacy: true, name: undefined, number: undefined })],
+  };
   return bridge;
 }
 
@@ -52,7 +64,11 @@ describe('accessibility (axe)', () => {
     const bridge = new FakeBridge();
     bridge.callList = [
       ringingCall({ id: 'a' }),
-      ringingCall({ id: 'b', remote: { name: 'Dan Brown', privacy: false }, recall: { type: 'park', party: { number: '5021', privacy: false } } }),
+      ringingCall({
+        id: 'b',
+        remote: { name: 'Dan Brown', privacy: false },
+        recall: { type: 'park', party: { number: '5021', privacy: false } },
+      }),
     ];
     await mount(<PopupApp />, bridge, { history: false });
     expect(await violations()).toEqual([]);
@@ -61,22 +77,42 @@ describe('accessibility (axe)', () => {
   it('conference window: merging, then a conference with the release question open', async () => {
     const bridge = new FakeBridge();
     const ada = makeCall({ id: 'a', actions: ['merge', 'hangup'] });
-    const bob = makeCall({ id: 'b', state: 'held', remote: { name: 'Bob Jones', number: '+15550102', privacy: false }, actions: ['merge', 'resume'] });
-    bridge.callList = [ada, bob, makeCall({ id: 'c', state: 'held', remote: { name: 'Carol White', privacy: false }, actions: ['resume'] })];
+    const bob = makeCall({
+      id: 'b',
+      state: 'held',
+      remote: { name: 'Bob Jones', number: '+15550102', privacy: false },
+      actions: ['merge', 'resume'],
+    });
+    bridge.callList = [
+      ada,
+      bob,
+      makeCall({ id: 'c', state: 'held', remote: { name: 'Carol White', privacy: false }, actions: ['resume'] }),
+    ];
     await mount(<ConferenceApp />, bridge, { history: false });
     expect(await violations()).toEqual([]);
-    act(() => bridge.setCalls([ada, bob, makeCall({ id: 'c', state: 'held', remote: { name: 'Carol White', privacy: false }, actions: ['resume', 'addToConference'] }), makeCall({ id: 'd', state: 'held', remote: { name: 'Dan Brown', privacy: false }, actions: ['addToConference'] })]));
-    act(() => bridge.setConferences([{
-      id: 'conf-1',
-      state: 'connected',
-      muted: true,
-      createdAt: '2026-01-05T10:01:00.000Z',
-      participants: [
-        { callId: 'a', muted: true, deafened: false, party: ada.remote, actions: ['unmute', 'deafen'] },
-        { callId: 'b', muted: false, deafened: true, party: bob.remote, actions: ['mute', 'undeafen'], pending: 'undeafen' },
-      ],
-      actions: ['unmute', 'hold', 'addToConference', 'leaveConference', 'releaseConference'],
-    }]));
+    act(() =>
+      bridge.setCalls([
+        ada,
+        bob,
+        makeCall({ id: 'c', state: 'held', remote: { name: 'Carol White', privacy: false }, actions: ['resume', 'addToConference'] }),
+        makeCall({ id: 'd', state: 'held', remote: { name: 'Dan Brown', privacy: false }, actions: ['addToConference'] }),
+      ]),
+    );
+    act(() =>
+      bridge.setConferences([
+        {
+          id: 'conf-1',
+          state: 'connected',
+          muted: true,
+          createdAt: '2026-01-05T10:01:00.000Z',
+          participants: [
+            { callId: 'a', muted: true, deafened: false, party: ada.remote, actions: ['unmute', 'deafen'] },
+            { callId: 'b', muted: false, deafened: true, party: bob.remote, actions: ['mute', 'undeafen'], pending: 'undeafen' },
+          ],
+          actions: ['unmute', 'hold', 'addToConference', 'leaveConference', 'releaseConference'],
+        },
+      ]),
+    );
     await screen.findByRole('button', { name: 'Release conference' });
     fireEvent.click(screen.getByRole('button', { name: 'Release conference' }));
     expect(await violations()).toEqual([]);
@@ -85,7 +121,12 @@ describe('accessibility (axe)', () => {
   it('account settings: signed out with the paste form open and a sign-in waiting, then signed in with the sign-out question', async () => {
     const bridge = panelBridge();
     bridge.currentSettings.providers.webex.clientId = 'my-client-id';
-    bridge.accountState = { ...bridge.accountState, persistent: false, persistenceNote: 'No keyring on this system.', clientSecretSaved: true };
+    bridge.accountState = {
+      ...bridge.accountState,
+      persistent: false,
+      persistenceNote: 'No keyring on this system.',
+      clientSecretSaved: true,
+    };
     bridge.signInOutcome = 'wait';
     await mount(<PanelApp />, bridge);
     fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));

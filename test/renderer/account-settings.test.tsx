@@ -115,10 +115,14 @@ describe('account settings', () => {
       expect(signIn.disabled).toBe(false);
       // The user cancelled: said politely, not as an alert.
       expect(within(accountSection()).queryByRole('alert')).toBeNull();
-      expect(within(accountSection()).getAllByRole('status').some((s) => s.textContent === 'Sign-in was cancelled.')).toBe(true);
+      expect(
+        within(accountSection())
+          .getAllByRole('status')
+          .some((s) => s.textContent === 'Sign-in was cancelled.'),
+      ).toBe(true);
     });
 
-    it('a failed sign-in shows main\'s message as an alert', async () => {
+    it("a failed sign-in shows main's message as an alert", async () => {
       const bridge = signedOutBridge();
       bridge.signInOutcome = { ok: false, message: 'Webex refused the sign-in: the client ID is not known.' };
       await mount(<SettingsView />, bridge);
@@ -204,7 +208,7 @@ describe('account settings', () => {
       expect(within(accountSection()).queryByRole('alert')).toBeNull();
     });
 
-    it('a token that does not look like one is refused with main\'s words', async () => {
+    it("a token that does not look like one is refused with main's words", async () => {
       const bridge = signedOutBridge();
       await mount(<SettingsView />, bridge);
       fireEvent.click(button('Paste an access token instead'));
@@ -273,7 +277,11 @@ describe('account settings', () => {
       fireEvent.click(within(within(section).getByRole('group')).getByRole('button', { name: 'Sign out' }));
       await settle();
       expect(bridge.signOuts).toBe(1);
-      expect(within(accountSection()).getAllByRole('status').some((s) => s.textContent === 'Signed out.')).toBe(true);
+      expect(
+        within(accountSection())
+          .getAllByRole('status')
+          .some((s) => s.textContent === 'Signed out.'),
+      ).toBe(true);
       expect(accountSection().textContent).toContain('Not signed in');
       expect(button('Sign in with Webex')).toBeTruthy();
     });
@@ -299,7 +307,7 @@ describe('account settings', () => {
     expect(accountSection().textContent).not.toContain('Not kept after a restart.');
   });
 
-  it('shows main\'s message about the account, such as an expired sign-in', async () => {
+  it("shows main's message about the account, such as an expired sign-in", async () => {
     const bridge = signedOutBridge();
     bridge.accountState = { ...bridge.accountState, message: 'Your Webex sign-in has expired: sign in again.' };
     await mount(<SettingsView />, bridge);
@@ -366,7 +374,7 @@ describe('account settings', () => {
       return bridge;
     }
 
-    it("a credentials provider shows its form and no browser sign-in; the secrets are password fields, cleared once signed in", async () => {
+    it('a credentials provider shows its form and no browser sign-in; the secrets are password fields, cleared once signed in', async () => {
       const bridge = providerBridge(CREDENTIALS_INFO);
       await mount(<SettingsView />, bridge);
       expect(accountSection().textContent).toContain('Bandwidth');
@@ -390,7 +398,14 @@ describe('account settings', () => {
     });
 
     it('a provider signed in to only with a pasted token shows the token field at once', async () => {
-      const tokenOnly: ProviderInfo = { ...CREDENTIALS_INFO, id: 'ringcentral', name: 'RingCentral', shortName: 'RingCentral', signIn: ['pastedToken'], credentialFields: [] };
+      const tokenOnly: ProviderInfo = {
+        ...CREDENTIALS_INFO,
+        id: 'ringcentral',
+        name: 'RingCentral',
+        shortName: 'RingCentral',
+        signIn: ['pastedToken'],
+        credentialFields: [],
+      };
       await mount(<SettingsView />, providerBridge(tokenOnly));
       expect(within(accountSection()).queryByRole('button', { name: 'Paste an access token instead' })).toBeNull();
       expect(input('Access token').type).toBe('password');

@@ -293,7 +293,9 @@ describe('Collect digits', () => {
     const bridge = new FakeBridge();
     const { card } = await mountCard(makeCall({ id: 'g-1', actions: ['hangup'], gather: { id: 'gt-1', state: 'collecting' } }), bridge);
     expect(within(card).getByRole('status').textContent).toBe('Collecting digits…');
-    act(() => bridge.setCalls([makeCall({ id: 'g-1', actions: ['hangup', 'gather'], gather: { id: 'gt-1', state: 'completed', digits: '1234' } })]));
+    act(() =>
+      bridge.setCalls([makeCall({ id: 'g-1', actions: ['hangup', 'gather'], gather: { id: 'gt-1', state: 'completed', digits: '1234' } })]),
+    );
     expect(within(card).getByRole('status').textContent).toBe('Digits: 1234');
   });
 });

@@ -38,12 +38,24 @@ function buttonNames(container: HTMLElement): string[] {
 
 describe('CallCard buttons follow call.actions exactly', () => {
   const cases: [Action[], string[]][] = [
-    [['answer', 'decline', 'toVoicemail'], ['Answer', 'Decline', 'Send to voicemail']],
-    [['hangup', 'hold', 'mute'], ['Hang up', 'Hold', 'Mute']],
-    [['resume', 'unmute'], ['Resume', 'Unmute']],
+    [
+      ['answer', 'decline', 'toVoicemail'],
+      ['Answer', 'Decline', 'Send to voicemail'],
+    ],
+    [
+      ['hangup', 'hold', 'mute'],
+      ['Hang up', 'Hold', 'Mute'],
+    ],
+    [
+      ['resume', 'unmute'],
+      ['Resume', 'Unmute'],
+    ],
     [['park'], ['Park']],
     [['startRecording'], ['Record']],
-    [['pauseRecording', 'stopRecording'], ['Pause recording', 'Stop recording']],
+    [
+      ['pauseRecording', 'stopRecording'],
+      ['Pause recording', 'Stop recording'],
+    ],
     [['resumeRecording'], ['Resume recording']],
     [['dtmf'], ['Keypad']],
     [['divert'], ['Forward']],
@@ -101,7 +113,14 @@ describe('CallCard sends the right command', () => {
       health: 'live',
       demo: false,
       provider: 'webex',
-      account: { provider: 'webex', displayName: 'Grace', lines: [{ id: '', label: 'My line', primary: true }, { id: 'owner-2', label: 'Virtual line', primary: false }] },
+      account: {
+        provider: 'webex',
+        displayName: 'Grace',
+        lines: [
+          { id: '', label: 'My line', primary: true },
+          { id: 'owner-2', label: 'Virtual line', primary: false },
+        ],
+      },
     };
     const { card } = await mountCard(makeCall({ id: 'c-9', line: 'owner-2', actions: ['hold'] }), bridge);
     expect(card.textContent).toContain('Virtual line');
@@ -241,7 +260,9 @@ describe('transfer form', () => {
   it('mute transfer: chosen among the kinds the call allows', async () => {
     const { bridge, card } = await mountCard(makeCall({ id: 'c-1', actions: ['transfer', 'muteTransfer'] }));
     fireEvent.click(within(card).getByRole('button', { name: 'Transfer' }));
-    const radios = within(card).getAllByRole('radio').map((r) => r.parentElement?.textContent);
+    const radios = within(card)
+      .getAllByRole('radio')
+      .map((r) => r.parentElement?.textContent);
     expect(radios).toEqual(['To a number now', 'To a number, once they answer']);
     fireEvent.click(within(card).getByRole('radio', { name: 'To a number, once they answer' }));
     fireEvent.input(within(card).getByLabelText('Transfer to'), { target: { value: '5021' } });
@@ -282,9 +303,11 @@ describe('keypad', () => {
     const { bridge, card } = await mountCard(makeCall({ id: 'c-4', actions: ['dtmf'] }));
     fireEvent.click(within(card).getByRole('button', { name: 'Keypad' }));
     const keys = within(card).getByRole('group', { name: /Keypad for the call/ });
-    expect(within(keys).getAllByRole('button').map((b) => b.textContent)).toEqual(
-      ['1', '2', '3', 'A', '4', '5', '6', 'B', '7', '8', '9', 'C', '*', '0', '#', 'D'],
-    );
+    expect(
+      within(keys)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['1', '2', '3', 'A', '4', '5', '6', 'B', '7', '8', '9', 'C', '*', '0', '#', 'D']);
     fireEvent.click(within(keys).getByRole('button', { name: '#' }));
     await settle();
     expect(bridge.commands).toEqual([{ type: 'dtmf', callId: 'c-4', digits: '#' }]);

@@ -161,7 +161,11 @@ describe('call records: the timeline, reopening and closing', () => {
     bridge.timelineByCall.set('call-9', events);
     await open(bridge);
     const timeline = within(screen.getByRole('region', { name: 'Call timeline' }));
-    expect(timeline.getAllByRole('listitem').map((li) => li.querySelector('.timeline-name')?.textContent)).toEqual(['incomingcall', 'answer', 'speak']);
+    expect(timeline.getAllByRole('listitem').map((li) => li.querySelector('.timeline-name')?.textContent)).toEqual([
+      'incomingcall',
+      'answer',
+      'speak',
+    ]);
     expect(timeline.getByText('Your ride is here.')).toBeTruthy();
   });
 
@@ -172,7 +176,9 @@ describe('call records: the timeline, reopening and closing', () => {
     bridge.timeline = async () => err('NOT_FOUND', 'Bandwidth no longer keeps this call.');
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await settle();
-    expect(within(screen.getByRole('region', { name: 'Call timeline' })).getByRole('alert').textContent).toBe('Bandwidth no longer keeps this call.');
+    expect(within(screen.getByRole('region', { name: 'Call timeline' })).getByRole('alert').textContent).toBe(
+      'Bandwidth no longer keeps this call.',
+    );
   });
 
   it('reads afresh when reopened; Escape closes it and returns focus to the button', async () => {

@@ -20,7 +20,9 @@ describe('who', () => {
 
 describe('why it reaches me', () => {
   it('names who forwarded it and why', () => {
-    expect(reachReason(makeCall({ redirections: [{ reason: 'busy', by: { name: 'Alice', privacy: false } }] }))).toBe('Forwarded from Alice — busy');
+    expect(reachReason(makeCall({ redirections: [{ reason: 'busy', by: { name: 'Alice', privacy: false } }] }))).toBe(
+      'Forwarded from Alice — busy',
+    );
     expect(reachReason(makeCall({ redirections: [{ reason: 'noAnswer', by: { number: '2001', privacy: false } }] }))).toBe(
       'Forwarded from 2001 — no answer',
     );
@@ -30,9 +32,15 @@ describe('why it reaches me', () => {
   });
 
   it('queues, hunt groups and park recalls', () => {
-    expect(reachReason(makeCall({ redirections: [{ reason: 'callQueue', by: { name: 'Support', privacy: false } }] }))).toBe('Call queue Support');
-    expect(reachReason(makeCall({ redirections: [{ reason: 'huntGroup', by: { name: 'Sales', privacy: false } }] }))).toBe('Hunt group Sales');
-    expect(reachReason(makeCall({ recall: { type: 'park', party: { number: '5021', privacy: false } } }))).toBe('Parked call returning from 5021');
+    expect(reachReason(makeCall({ redirections: [{ reason: 'callQueue', by: { name: 'Support', privacy: false } }] }))).toBe(
+      'Call queue Support',
+    );
+    expect(reachReason(makeCall({ redirections: [{ reason: 'huntGroup', by: { name: 'Sales', privacy: false } }] }))).toBe(
+      'Hunt group Sales',
+    );
+    expect(reachReason(makeCall({ recall: { type: 'park', party: { number: '5021', privacy: false } } }))).toBe(
+      'Parked call returning from 5021',
+    );
   });
 
   it('uses the most recent redirection and says nothing for a direct call', () => {

@@ -30,7 +30,11 @@ const TWO_LINES: Status['account'] = {
 
 function moreButtons(): string[] {
   const group = screen.queryByRole('group', { name: 'More ways to take a call' });
-  return group ? within(group).getAllByRole('button').map((b) => b.textContent ?? '') : [];
+  return group
+    ? within(group)
+        .getAllByRole('button')
+        .map((b) => b.textContent ?? '')
+    : [];
 }
 
 async function mountDialer(bridge: FakeBridge) {
@@ -117,19 +121,30 @@ describe('dialer by capability', () => {
 describe('panel by capability', () => {
   it('Webex keeps its History tab; a provider without history has none', async () => {
     await mount(<PanelApp />);
-    expect(within(screen.getByRole('tablist', { name: 'Switchboard' })).getAllByRole('tab').map((t) => t.textContent)).toEqual(['Calls', 'History', 'Settings']);
+    expect(
+      within(screen.getByRole('tablist', { name: 'Switchboard' }))
+        .getAllByRole('tab')
+        .map((t) => t.textContent),
+    ).toEqual(['Calls', 'History', 'Settings']);
     unmountAll();
 
     await mount(<PanelApp />, useProvider(new FakeBridge(), BANDWIDTH_LIKE));
-    expect(within(screen.getByRole('tablist', { name: 'Switchboard' })).getAllByRole('tab').map((t) => t.textContent)).toEqual(['Calls', 'Settings']);
+    expect(
+      within(screen.getByRole('tablist', { name: 'Switchboard' }))
+        .getAllByRole('tab')
+        .map((t) => t.textContent),
+    ).toEqual(['Calls', 'Settings']);
   });
 
   it('an open History tab gives way to Calls when the provider loses history', async () => {
-    const { bridge } = await mount(<PanelApp />, (() => {
-      const b = new FakeBridge();
-      b.app = { ...b.app, providers: [WEBEX_INFO, BANDWIDTH_LIKE] };
-      return b;
-    })());
+    const { bridge } = await mount(
+      <PanelApp />,
+      (() => {
+        const b = new FakeBridge();
+        b.app = { ...b.app, providers: [WEBEX_INFO, BANDWIDTH_LIKE] };
+        return b;
+      })(),
+    );
     fireEvent.click(screen.getByRole('tab', { name: 'History' }));
     expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
     act(() => bridge.setStatus({ health: 'polling', provider: 'bandwidth', demo: true }));

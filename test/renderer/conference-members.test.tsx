@@ -15,12 +15,34 @@ import { BANDWIDTH_INFO, RINGCENTRAL_INFO, bridgeRunning } from './provider-info
 
 afterEach(unmountAll);
 
-const ada = makeCall({ id: 'a', provider: 'bandwidth', remote: { name: 'Ada Lovelace', number: '+15550101', privacy: false }, actions: ['hangup'] });
-const bob = makeCall({ id: 'b', provider: 'bandwidth', remote: { name: 'Bob Jones', number: '+15550102', privacy: false }, actions: ['hangup'] });
-const carol = makeCall({ id: 'c', provider: 'bandwidth', remote: { name: 'Carol White', number: '+15550103', privacy: false }, actions: ['hangup'] });
+const ada = makeCall({
+  id: 'a',
+  provider: 'bandwidth',
+  remote: { name: 'Ada Lovelace', number: '+15550101', privacy: false },
+  actions: ['hangup'],
+});
+const bob = makeCall({
+  id: 'b',
+  provider: 'bandwidth',
+  remote: { name: 'Bob Jones', number: '+15550102', privacy: false },
+  actions: ['hangup'],
+});
+const carol = makeCall({
+  id: 'c',
+  provider: 'bandwidth',
+  remote: { name: 'Carol White', number: '+15550103', privacy: false },
+  actions: ['hangup'],
+});
 
 function member(call: Call, overrides: Partial<ConferenceParticipant> = {}): ConferenceParticipant {
-  return { callId: call.id, muted: false, deafened: false, party: call.remote, actions: ['mute', 'hold', 'removeParticipant', 'speak', 'playAudio'], ...overrides };
+  return {
+    callId: call.id,
+    muted: false,
+    deafened: false,
+    party: call.remote,
+    actions: ['mute', 'hold', 'removeParticipant', 'speak', 'playAudio'],
+    ...overrides,
+  };
 }
 
 function conference(overrides: Partial<Conference> = {}): Conference {
@@ -67,7 +89,9 @@ describe('conference members (Bandwidth, RingCentral)', () => {
   });
 
   it('a member without actions shows no controls at all', async () => {
-    await mountWith(bridgeRunning(RINGCENTRAL_INFO), [conference({ participants: [member(ada, { actions: [] })], actions: ['releaseConference'] })]);
+    await mountWith(bridgeRunning(RINGCENTRAL_INFO), [
+      conference({ participants: [member(ada, { actions: [] })], actions: ['releaseConference'] }),
+    ]);
     expect(group('Controls for Ada Lovelace').queryAllByRole('button')).toEqual([]);
     expect(screen.queryByRole('button', { name: 'Speak' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Play audio' })).toBeNull();
@@ -110,7 +134,9 @@ describe('conference members (Bandwidth, RingCentral)', () => {
     fireEvent.input(form.getByRole('textbox', { name: 'Sentence to say' }), { target: { value: '  Your ride is here.  ' } });
     fireEvent.click(form.getByRole('button', { name: 'Speak' }));
     await settle();
-    expect(bridge.conferenceCommands).toEqual([{ type: 'speakToConference', conferenceId: 'conf-1', callId: 'a', sentence: 'Your ride is here.' }]);
+    expect(bridge.conferenceCommands).toEqual([
+      { type: 'speakToConference', conferenceId: 'conf-1', callId: 'a', sentence: 'Your ride is here.' },
+    ]);
     expect(screen.queryByRole('form', { name: 'Speak to Ada Lovelace' })).toBeNull();
     expect(document.activeElement).toBe(speak);
   });
@@ -140,7 +166,9 @@ describe('conference members (Bandwidth, RingCentral)', () => {
     fireEvent.input(field, { target: { value: 'https://media.example.com/hold.mp3' } });
     fireEvent.click(form.getByRole('button', { name: 'Play audio' }));
     await settle();
-    expect(bridge.conferenceCommands).toEqual([{ type: 'playToConference', conferenceId: 'conf-1', url: 'https://media.example.com/hold.mp3' }]);
+    expect(bridge.conferenceCommands).toEqual([
+      { type: 'playToConference', conferenceId: 'conf-1', url: 'https://media.example.com/hold.mp3' },
+    ]);
   });
 
   it('Escape closes an open form without hiding the window', async () => {
@@ -205,7 +233,13 @@ describe('adding people (Bandwidth)', () => {
 
 describe('bridges (Bandwidth)', () => {
   const bridged = (overrides: Partial<Conference> = {}) =>
-    conference({ id: 'br-1', type: 'bridge', participants: [member(ada, { actions: [] }), member(bob, { actions: [] })], actions: ['hold', 'releaseConference'], ...overrides });
+    conference({
+      id: 'br-1',
+      type: 'bridge',
+      participants: [member(ada, { actions: [] }), member(bob, { actions: [] })],
+      actions: ['hold', 'releaseConference'],
+      ...overrides,
+    });
 
   it('a bridge is headed "Bridge" and is held, resumed and released (asking first)', async () => {
     const { bridge } = await mountWith(bridgeRunning(BANDWIDTH_INFO), [bridged()]);
@@ -219,7 +253,9 @@ describe('bridges (Bandwidth)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Release conference' }));
-    expect(screen.getByRole('alertdialog', { name: 'Release the bridge?' }).textContent).toContain('Ada Lovelace, Bob Jones no longer hear each other; their calls stay up.');
+    expect(screen.getByRole('alertdialog', { name: 'Release the bridge?' }).textContent).toContain(
+      'Ada Lovelace, Bob Jones no longer hear each other; their calls stay up.',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Release the bridge' }));
     await settle();
     expect(bridge.conferenceCommands).toEqual([
@@ -231,7 +267,14 @@ describe('bridges (Bandwidth)', () => {
 
   it('the Bridge form connects my two answered calls that offer Merge', async () => {
     const bridge = bridgeRunning(BANDWIDTH_INFO);
-    await mountWith(bridge, [], [{ ...ada, actions: ['hangup', 'merge'] }, { ...bob, actions: ['hangup', 'merge'] }]);
+    await mountWith(
+      bridge,
+      [],
+      [
+        { ...ada, actions: ['hangup', 'merge'] },
+        { ...bob, actions: ['hangup', 'merge'] },
+      ],
+    );
     const form = within(screen.getByRole('form', { name: 'Calls to bridge' }));
     expect(form.getByText('Connects Ada Lovelace (Connected) and Bob Jones (Connected).')).toBeTruthy();
     fireEvent.click(form.getByRole('button', { name: 'Bridge' }));
@@ -256,7 +299,14 @@ describe('bridges (Bandwidth)', () => {
     await mountWith(bridgeRunning(BANDWIDTH_INFO), [], [ada]);
     expect(screen.getByText('You need two answered calls to bridge them: they then hear each other.')).toBeTruthy();
     unmountAll();
-    await mountWith(new FakeBridge(), [], [{ ...ada, actions: ['merge'] }, { ...bob, actions: ['merge'] }]);
+    await mountWith(
+      new FakeBridge(),
+      [],
+      [
+        { ...ada, actions: ['merge'] },
+        { ...bob, actions: ['merge'] },
+      ],
+    );
     expect(screen.queryByRole('region', { name: 'Bridge two calls' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Start conference' })).toBeNull();
   });
@@ -267,8 +317,18 @@ describe('accessibility (axe)', () => {
     const offer = (c: Call): Call => ({ ...c, actions: ['hangup', 'merge'] });
     const d = makeCall({ id: 'd', remote: { name: 'Dan Brown', privacy: false }, actions: ['hangup', 'merge'] });
     const e = makeCall({ id: 'e', remote: { name: 'Eve Adams', privacy: false }, actions: ['hangup', 'merge'] });
-    const bridgedPair = conference({ id: 'br-1', type: 'bridge', createdAt: '2026-01-05T10:02:00.000Z', participants: [member(carol, { actions: [] })], actions: ['hold', 'releaseConference'] });
-    await mountWith(bridgeRunning(BANDWIDTH_INFO), [conference(), bridgedPair], [ada, bob, carol, offer(d), offer(e), offer(makeCall({ id: 'f', remote: { name: 'Fay Lee', privacy: false } }))]);
+    const bridgedPair = conference({
+      id: 'br-1',
+      type: 'bridge',
+      createdAt: '2026-01-05T10:02:00.000Z',
+      participants: [member(carol, { actions: [] })],
+      actions: ['hold', 'releaseConference'],
+    });
+    await mountWith(
+      bridgeRunning(BANDWIDTH_INFO),
+      [conference(), bridgedPair],
+      [ada, bob, carol, offer(d), offer(e), offer(makeCall({ id: 'f', remote: { name: 'Fay Lee', privacy: false } }))],
+    );
     fireEvent.click(group('Speak or play to Ada Lovelace').getByRole('button', { name: 'Speak' }));
     fireEvent.click(group('Controls for Bob Jones').getByRole('button', { name: 'Remove' }));
     const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });

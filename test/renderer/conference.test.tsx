@@ -13,13 +13,29 @@ import { makeCall, mount, ringingCall, settle, unmountAll } from './fixtures';
 
 afterEach(unmountAll);
 
-const ada = makeCall({ id: 'a', remote: { name: 'Ada Lovelace', number: '+15550101', privacy: false }, actions: ['hangup', 'hold', 'mute'] });
-const bob = makeCall({ id: 'b', state: 'held', remote: { name: 'Bob Jones', number: '+15550102', privacy: false }, actions: ['resume', 'hangup'] });
+const ada = makeCall({
+  id: 'a',
+  remote: { name: 'Ada Lovelace', number: '+15550101', privacy: false },
+  actions: ['hangup', 'hold', 'mute'],
+});
+const bob = makeCall({
+  id: 'b',
+  state: 'held',
+  remote: { name: 'Bob Jones', number: '+15550102', privacy: false },
+  actions: ['resume', 'hangup'],
+});
 
 function participant(call: typeof ada, overrides: Partial<ConferenceParticipant> = {}): ConferenceParticipant {
   const muted = overrides.muted ?? false;
   const deafened = overrides.deafened ?? false;
-  return { callId: call.id, muted, deafened, party: call.remote, actions: [muted ? 'unmute' : 'mute', deafened ? 'undeafen' : 'deafen'], ...overrides };
+  return {
+    callId: call.id,
+    muted,
+    deafened,
+    party: call.remote,
+    actions: [muted ? 'unmute' : 'mute', deafened ? 'undeafen' : 'deafen'],
+    ...overrides,
+  };
 }
 
 function conference(overrides: Partial<Conference> = {}): Conference {
@@ -36,7 +52,10 @@ function conference(overrides: Partial<Conference> = {}): Conference {
 
 async function mountConference(setup: (bridge: FakeBridge) => void = () => undefined) {
   const bridge = new FakeBridge();
-  bridge.callList = [{ ...ada, state: 'connected' }, { ...bob, state: 'connected' }];
+  bridge.callList = [
+    { ...ada, state: 'connected' },
+    { ...bob, state: 'connected' },
+  ];
   bridge.currentConferences = [conference()];
   setup(bridge);
   return mount(<ConferenceApp />, bridge, { history: false });
@@ -65,7 +84,11 @@ describe('conference window: merging', () => {
 
   it('needs two chosen calls, and says so', async () => {
     const bridge = new FakeBridge();
-    bridge.callList = [{ ...ada, actions: ['merge'] }, { ...bob, actions: ['merge'] }, makeCall({ id: 'c', remote: { name: 'Carol White', privacy: false }, actions: ['merge'] })];
+    bridge.callList = [
+      { ...ada, actions: ['merge'] },
+      { ...bob, actions: ['merge'] },
+      makeCall({ id: 'c', remote: { name: 'Carol White', privacy: false }, actions: ['merge'] }),
+    ];
     await mount(<ConferenceApp />, bridge, { history: false });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Bob Jones (On hold)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Merge' }));
@@ -86,7 +109,10 @@ describe('conference window: merging', () => {
 
   it('shows the merge while it is on its way and the conference once main pushes it', async () => {
     const bridge = new FakeBridge();
-    bridge.callList = [{ ...ada, actions: ['merge'] }, { ...bob, actions: ['merge'] }];
+    bridge.callList = [
+      { ...ada, actions: ['merge'] },
+      { ...bob, actions: ['merge'] },
+    ];
     let answer: (r: ReturnType<typeof ok<null>>) => void = () => undefined;
     bridge.conferenceAnswer = () => new Promise((resolve) => (answer = resolve));
     await mount(<ConferenceApp />, bridge, { history: false });
@@ -149,7 +175,10 @@ describe('conference window: a conference', () => {
     await settle();
     fireEvent.click(mine.getByRole('button', { name: 'Hold' }));
     await settle();
-    expect(bridge.conferenceCommands).toEqual([{ type: 'muteHost', conferenceId: 'conf-1' }, { type: 'holdConference', conferenceId: 'conf-1' }]);
+    expect(bridge.conferenceCommands).toEqual([
+      { type: 'muteHost', conferenceId: 'conf-1' },
+      { type: 'holdConference', conferenceId: 'conf-1' },
+    ]);
 
     act(() => bridge.setConferences([conference({ muted: true, actions: ['unmute', 'hold', 'releaseConference'] })]));
     expect(screen.getByText('You are muted')).toBeTruthy();
@@ -163,7 +192,10 @@ describe('conference window: a conference', () => {
     expect(held.queryByRole('button', { name: 'Hold' })).toBeNull();
     fireEvent.click(held.getByRole('button', { name: 'Resume' }));
     await settle();
-    expect(bridge.conferenceCommands.slice(2)).toEqual([{ type: 'unmuteHost', conferenceId: 'conf-1' }, { type: 'resumeConference', conferenceId: 'conf-1' }]);
+    expect(bridge.conferenceCommands.slice(2)).toEqual([
+      { type: 'unmuteHost', conferenceId: 'conf-1' },
+      { type: 'resumeConference', conferenceId: 'conf-1' },
+    ]);
   });
 
   it('Release conference asks first; Escape or Cancel keeps the conference, the answer releases it', async () => {
@@ -205,7 +237,12 @@ describe('conference window: a conference', () => {
   });
 
   it('Add to conference offers my other calls that can join', async () => {
-    const carol = makeCall({ id: 'c', state: 'held', remote: { name: 'Carol White', privacy: false }, actions: ['resume', 'addToConference'] });
+    const carol = makeCall({
+      id: 'c',
+      state: 'held',
+      remote: { name: 'Carol White', privacy: false },
+      actions: ['resume', 'addToConference'],
+    });
     const dan = makeCall({ id: 'd', state: 'held', remote: { name: 'Dan Brown', privacy: false }, actions: ['resume', 'addToConference'] });
     const { bridge } = await mountConference((b) => {
       b.callList = [...b.callList, carol];
@@ -244,7 +281,10 @@ describe('conference window: a conference', () => {
 
   it('a merge sends the shared line the calls are on', async () => {
     const bridge = new FakeBridge();
-    bridge.callList = [{ ...ada, line: 'line-7', actions: ['merge'] }, { ...bob, line: 'line-7', actions: ['merge'] }];
+    bridge.callList = [
+      { ...ada, line: 'line-7', actions: ['merge'] },
+      { ...bob, line: 'line-7', actions: ['merge'] },
+    ];
     await mount(<ConferenceApp />, bridge, { history: false });
     fireEvent.click(screen.getByRole('button', { name: 'Merge' }));
     await settle();
@@ -257,8 +297,16 @@ describe('conference window: a conference', () => {
     });
     const adaRow = row('Ada Lovelace');
     expect(within(adaRow).getByRole('status').textContent).toBe('Muting…');
-    expect(within(adaRow).getAllByRole('button').every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
-    expect(within(row('Bob Jones')).getAllByRole('button').every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
+    expect(
+      within(adaRow)
+        .getAllByRole('button')
+        .every((b) => (b as HTMLButtonElement).disabled),
+    ).toBe(true);
+    expect(
+      within(row('Bob Jones'))
+        .getAllByRole('button')
+        .every((b) => !(b as HTMLButtonElement).disabled),
+    ).toBe(true);
 
     let answer: (r: ReturnType<typeof ok<null>>) => void = () => undefined;
     bridge.conferenceAnswer = () => new Promise((resolve) => (answer = resolve));
@@ -283,11 +331,13 @@ describe('conference window: a conference', () => {
 
   it('a barge-in conference: named as such, only my own controls, an unlisted participant still shown', async () => {
     await mountConference((b) => {
-      b.currentConferences = [conference({
-        type: 'bargeIn',
-        participants: [{ callId: 'x', muted: false, deafened: false, actions: [] }],
-        actions: ['mute', 'hold', 'releaseConference'],
-      })];
+      b.currentConferences = [
+        conference({
+          type: 'bargeIn',
+          participants: [{ callId: 'x', muted: false, deafened: false, actions: [] }],
+          actions: ['mute', 'hold', 'releaseConference'],
+        }),
+      ];
     });
     expect(screen.getByRole('region', { name: 'Barge-in' })).toBeTruthy();
     expect(within(screen.getByRole('group', { name: 'Controls for Participant' })).queryAllByRole('button')).toEqual([]);

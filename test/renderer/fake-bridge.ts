@@ -23,7 +23,16 @@ import type {
   WindowName,
 } from '../../src/shared/contract';
 import type { DemoCallKind } from '../../src/shared/demo-calls';
-import type { Account, AnswerEndpoint, Call, CallTimelineEvent, Conference, HistoryEntry, Recording, Status } from '../../src/shared/domain';
+import type {
+  Account,
+  AnswerEndpoint,
+  Call,
+  CallTimelineEvent,
+  Conference,
+  HistoryEntry,
+  Recording,
+  Status,
+} from '../../src/shared/domain';
 import { type Result, err, ok } from '../../src/shared/result';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, applySettingsPatch } from '../../src/shared/settings';
 
@@ -301,9 +310,7 @@ export class FakeBridge implements Bridge {
     this.accountState = { ...rest, signingIn: true };
     this.pushAccount();
     const outcome =
-      this.signInOutcome === 'wait'
-        ? await new Promise<SignInOutcome>((resolve) => (this.pendingSignIn = resolve))
-        : this.signInOutcome;
+      this.signInOutcome === 'wait' ? await new Promise<SignInOutcome>((resolve) => (this.pendingSignIn = resolve)) : this.signInOutcome;
     if (outcome.ok) {
       this.accountState = { ...this.accountState, signingIn: false, signedIn: true, method: 'browser' };
       this.pushAccount();

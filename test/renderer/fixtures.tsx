@@ -30,7 +30,13 @@ export function makeCall(overrides: Partial<Call> = {}): Call {
 }
 
 export function ringingCall(overrides: Partial<Call> = {}): Call {
-  return makeCall({ state: 'alerting', answeredAt: undefined, muteCapable: false, actions: ['answer', 'decline', 'toVoicemail'], ...overrides });
+  return makeCall({
+    state: 'alerting',
+    answeredAt: undefined,
+    muteCapable: false,
+    actions: ['answer', 'decline', 'toVoicemail'],
+    ...overrides,
+  });
 }
 
 export function historyEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {

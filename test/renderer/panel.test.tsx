@@ -43,7 +43,10 @@ describe('panel', () => {
 
   it('shows the new missed calls on the History tab', async () => {
     const bridge = new FakeBridge();
-    bridge.historyResult = { ok: true, value: [historyEntry({ type: 'missed' }), historyEntry({ type: 'missed', time: '2026-01-05T09:10:00.000Z' })] };
+    bridge.historyResult = {
+      ok: true,
+      value: [historyEntry({ type: 'missed' }), historyEntry({ type: 'missed', time: '2026-01-05T09:10:00.000Z' })],
+    };
     await mount(<PanelApp />, bridge);
     expect(screen.getByRole('tab', { name: 'History (2 new)' })).toBeTruthy();
   });
@@ -114,7 +117,12 @@ describe('panel', () => {
   describe('status line', () => {
     it('shows event health with its detail and the account', async () => {
       const bridge = new FakeBridge();
-      bridge.currentStatus = { health: 'polling', provider: 'webex', demo: false, account: { provider: 'webex', displayName: 'Alex Agent' } };
+      bridge.currentStatus = {
+        health: 'polling',
+        provider: 'webex',
+        demo: false,
+        account: { provider: 'webex', displayName: 'Alex Agent' },
+      };
       await mount(<PanelApp />, bridge);
       const footer = screen.getByRole('contentinfo');
       expect(footer.textContent).toContain('Polling');
@@ -168,7 +176,10 @@ describe('panel', () => {
     const bridge = new FakeBridge();
     bridge.app.demo = true;
     bridge.callList = [makeCall({ actions: ['hangup', 'hold', 'mute', 'transfer', 'park', 'dtmf', 'startRecording'] })];
-    bridge.historyResult = { ok: true, value: [historyEntry(), historyEntry({ type: 'missed', privacy: true, name: undefined, number: undefined })] };
+    bridge.historyResult = {
+      ok: true,
+      value: [historyEntry(), historyEntry({ type: 'missed', privacy: true, name: undefined, number: undefined })],
+    };
     await mount(<PanelApp />, bridge);
     for (const view of ['Calls', 'History', 'Settings']) {
       fireEvent.click(screen.getByRole('tab', { name: new RegExp(`^${view}`) }));

@@ -22,7 +22,11 @@ async function mountPopup(actions: Parameters<typeof ringingCall>[0] = {}) {
 describe('popup: Ignore and Reply with message', () => {
   it('offers them when the call does, after Answer', async () => {
     const { card } = await mountPopup({ actions: ['answer', 'decline', 'ignore', 'reply'] });
-    expect(within(card).getAllByRole('button').map((b) => b.textContent)).toEqual(['Answer', 'Decline', 'Ignore', 'Reply with message']);
+    expect(
+      within(card)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Answer', 'Decline', 'Ignore', 'Reply with message']);
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Answer' }));
   });
 

@@ -20,7 +20,10 @@ function liveRegion(container: Element): HTMLElement {
 describe('popup', () => {
   it('renders nothing when no call rings', async () => {
     const bridge = new FakeBridge();
-    bridge.callList = [makeCall({ state: 'connected', actions: ['hangup'] }), makeCall({ id: 'out', direction: 'outgoing', state: 'alerting' })];
+    bridge.callList = [
+      makeCall({ state: 'connected', actions: ['hangup'] }),
+      makeCall({ id: 'out', direction: 'outgoing', state: 'alerting' }),
+    ];
     const { container } = await mountPopup(bridge);
     expect(container.textContent).toBe('');
     expect(screen.queryAllByRole('button')).toHaveLength(0);
@@ -34,14 +37,22 @@ describe('popup', () => {
     expect(card.textContent).toContain('+15550100001');
     expect(card.textContent).toContain('Incoming external call');
     expect(card.textContent).toContain('Line 2');
-    expect(within(card).getAllByRole('button').map((b) => b.textContent)).toEqual(['Answer', 'Decline']);
+    expect(
+      within(card)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Answer', 'Decline']);
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Answer' }));
   });
 
   it('says why the call reaches me: forwarded busy, call queue, park recall', async () => {
     const bridge = new FakeBridge();
     bridge.callList = [
-      ringingCall({ id: 'a', createdAt: '2026-01-05T10:00:01.000Z', redirections: [{ reason: 'busy', by: { name: 'Bob Jones', privacy: false } }] }),
+      ringingCall({
+        id: 'a',
+        createdAt: '2026-01-05T10:00:01.000Z',
+        redirections: [{ reason: 'busy', by: { name: 'Bob Jones', privacy: false } }],
+      }),
       ringingCall({
         id: 'b',
         createdAt: '2026-01-05T10:00:02.000Z',

@@ -33,7 +33,11 @@ export const RINGCENTRAL_INFO: ProviderInfo = {
 /** A bridge whose running provider (status and app state) is `info`. */
 export function bridgeRunning(info: ProviderInfo): FakeBridge {
   const bridge = new FakeBridge();
-  bridge.app = { ...bridge.app, provider: info.id, providers: [WEBEX_INFO, RINGCENTRAL_INFO, BANDWIDTH_INFO].map((p) => (p.id === info.id ? info : p)) };
+  bridge.app = {
+    ...bridge.app,
+    provider: info.id,
+    providers: [WEBEX_INFO, RINGCENTRAL_INFO, BANDWIDTH_INFO].map((p) => (p.id === info.id ? info : p)),
+  };
   bridge.currentStatus = { ...bridge.currentStatus, provider: info.id };
   return bridge;
 }

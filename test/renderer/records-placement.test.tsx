@@ -14,12 +14,21 @@ import { BANDWIDTH_INFO, bridgeRunning } from './provider-infos';
 
 afterEach(unmountAll);
 
-const ENTRY = { type: 'received' as const, callId: 'c-old', name: 'Ada Lovelace', number: '+15550100', privacy: false, time: '2026-01-01T10:00:00.000Z' };
+const ENTRY = {
+  type: 'received' as const,
+  callId: 'c-old',
+  name: 'Ada Lovelace',
+  number: '+15550100',
+  privacy: false,
+  time: '2026-01-01T10:00:00.000Z',
+};
 
 describe('recordings from a call and from history', () => {
   it('a Bandwidth call card offers its recordings, and opening them reads that call', async () => {
     const bridge = bridgeRunning(BANDWIDTH_INFO);
-    bridge.recordingsByCall.set('c1', [{ id: 'r1', callId: 'c1', state: 'complete', startedAt: '2026-01-01T10:00:00.000Z', endedAt: '2026-01-01T10:01:00.000Z' }]);
+    bridge.recordingsByCall.set('c1', [
+      { id: 'r1', callId: 'c1', state: 'complete', startedAt: '2026-01-01T10:00:00.000Z', endedAt: '2026-01-01T10:01:00.000Z' },
+    ]);
     await mount(<CallCard call={makeCall({ id: 'c1', state: 'connected' })} />, bridge);
     fireEvent.click(screen.getByRole('button', { name: /Recordings/ }));
     await settle();

@@ -16,7 +16,14 @@ function checkbox(name: string): HTMLInputElement {
 describe('settings', () => {
   it('each popup reason is a toggle with a human label that sends its patch', async () => {
     const { bridge } = await mount(<SettingsView />);
-    for (const label of ['Direct calls', 'Parked call returning', 'Forwarded — busy', 'Call queue', 'Hunt group', 'Forwarded — no answer']) {
+    for (const label of [
+      'Direct calls',
+      'Parked call returning',
+      'Forwarded — busy',
+      'Call queue',
+      'Hunt group',
+      'Forwarded — no answer',
+    ]) {
       expect(checkbox(label).checked).toBe(true);
     }
     fireEvent.click(checkbox('Forwarded — busy'));

@@ -1,6 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { account, addNotice, appState, calls, connect, dialRequest, history, historyError, notices, settings, status } from '../../src/renderer/state';
+import {
+  account,
+  addNotice,
+  appState,
+  calls,
+  connect,
+  dialRequest,
+  history,
+  historyError,
+  notices,
+  settings,
+  status,
+} from '../../src/renderer/state';
 import { err } from '../../src/shared/result';
 import { FakeBridge } from './fake-bridge';
 import { historyEntry, makeCall, ringingCall } from './fixtures';

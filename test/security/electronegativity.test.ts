@@ -45,7 +45,12 @@ it('Electronegativity finds nothing in src/ that is not reviewed and accepted', 
     const sarif = JSON.parse(readFileSync(report, 'utf8')) as { runs: { results: SarifResult[] }[] };
     const findings = (sarif.runs[0]?.results ?? []).map((r) => {
       const location = r.locations[0]?.physicalLocation;
-      return { check: r.ruleId, file: location?.artifactLocation.uri ?? 'N/A', line: location?.region.startLine ?? 0, message: r.message.text };
+      return {
+        check: r.ruleId,
+        file: location?.artifactLocation.uri ?? 'N/A',
+        line: location?.region.startLine ?? 0,
+        message: r.message.text,
+      };
     });
     // Scanned the real tree: the windows and the renderer pages are in it.
     expect(findings.some((f) => f.file.startsWith('renderer/'))).toBe(true);
@@ -54,7 +59,9 @@ it('Electronegativity finds nothing in src/ that is not reviewed and accepted', 
     const unreviewed = findings.filter((f) => !accepted(f)).map((f) => `${f.check} ${f.file}:${f.line} — ${f.message}`);
     expect(unreviewed, 'fix these in code, or accept them with a reason in security/electronegativity-review.json').toEqual([]);
 
-    const stale = review.accepted.filter((a) => !findings.some((f) => f.check === a.check && f.file === a.file)).map((a) => `${a.check} ${a.file}`);
+    const stale = review.accepted
+      .filter((a) => !findings.some((f) => f.check === a.check && f.file === a.file))
+      .map((a) => `${a.check} ${a.file}`);
     expect(stale, 'these review entries match no finding any more: remove them').toEqual([]);
     for (const entry of review.accepted) expect(entry.reason.length, `${entry.check} ${entry.file} needs a reason`).toBeGreaterThan(40);
   } finally {

@@ -77,8 +77,18 @@ describe('the contract table', () => {
     const specs = Object.values(CHANNELS);
     const names = specs.map((spec) => spec.channel);
     expect(new Set(names).size).toBe(names.length);
-    expect(Object.keys(COMMAND_SCHEMAS).sort()).toEqual(specs.filter((s) => s.kind === 'invoke').map((s) => s.channel).sort());
-    expect([...PUSH_CHANNELS].sort()).toEqual(specs.filter((s) => s.kind === 'push').map((s) => s.channel).sort());
+    expect(Object.keys(COMMAND_SCHEMAS).sort()).toEqual(
+      specs
+        .filter((s) => s.kind === 'invoke')
+        .map((s) => s.channel)
+        .sort(),
+    );
+    expect([...PUSH_CHANNELS].sort()).toEqual(
+      specs
+        .filter((s) => s.kind === 'push')
+        .map((s) => s.channel)
+        .sort(),
+    );
     expect(COMMAND_SCHEMAS['call:command']).toBe(CHANNELS.command.args);
   });
 });

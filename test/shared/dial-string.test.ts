@@ -43,7 +43,12 @@ describe('normalizeDtmf', () => {
     expect(normalizeDtmf(input)).toEqual({ ok: true, value: expected });
   });
 
-  it.each([['E', '"E"'], ['12x', '"X"'], ['1 2', '" "'], ['', 'Enter the digits']])('refuses %j and names the bad digit', (input, named) => {
+  it.each([
+    ['E', '"E"'],
+    ['12x', '"X"'],
+    ['1 2', '" "'],
+    ['', 'Enter the digits'],
+  ])('refuses %j and names the bad digit', (input, named) => {
     const result = normalizeDtmf(input);
     expect(result.ok).toBe(false);
     if (!result.ok) {

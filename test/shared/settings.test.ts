@@ -53,15 +53,28 @@ describe('settings schema', () => {
 
 describe('settings migration', () => {
   it("turns the earlier version's demo provider into the demo flag and moves the webex section", () => {
-    const earlier = { provider: 'demo', webex: { clientId: 'C1', baseUrl: 'https://proxy.example/v1', answerEndpointId: 'ep-1' }, theme: 'dark' };
+    const earlier = {
+      provider: 'demo',
+      webex: { clientId: 'C1', baseUrl: 'https://proxy.example/v1', answerEndpointId: 'ep-1' },
+      theme: 'dark',
+    };
     expect(migrateSettings(earlier)).toEqual({
       migrated: true,
-      value: { provider: 'webex', demo: true, providers: { webex: { clientId: 'C1', baseUrl: 'https://proxy.example/v1', answerEndpointId: 'ep-1' } }, theme: 'dark' },
+      value: {
+        provider: 'webex',
+        demo: true,
+        providers: { webex: { clientId: 'C1', baseUrl: 'https://proxy.example/v1', answerEndpointId: 'ep-1' } },
+        theme: 'dark',
+      },
     });
   });
 
   it('keeps a signed-in Webex user out of the demo', () => {
-    expect(migrateSettings({ provider: 'webex', webex: { clientId: 'C1' } }).value).toEqual({ provider: 'webex', demo: false, providers: { webex: { clientId: 'C1' } } });
+    expect(migrateSettings({ provider: 'webex', webex: { clientId: 'C1' } }).value).toEqual({
+      provider: 'webex',
+      demo: false,
+      providers: { webex: { clientId: 'C1' } },
+    });
   });
 
   it("leaves today's settings and partial files alone", () => {

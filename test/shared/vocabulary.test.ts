@@ -14,7 +14,15 @@ import { DEMO_MENU_LABEL } from '../../src/shared/demo-calls';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // The simulator plays the provider's side of the wire and speaks the provider's words, not ours; a
 // provider's wire types and mapping quote the wire's own values ("Hold" is a RingCentral party status).
-const SKIPPED = ['src/shared', 'src/main/simulator', 'src/main/providers/ringcentral/wire.ts', 'src/main/providers/ringcentral/mapping.ts', 'src/main/providers/ringcentral/actions.ts', 'src/main/providers/ringcentral/conference-mapping.ts', 'src/main/providers/ringcentral/provider.ts'];
+const SKIPPED = [
+  'src/shared',
+  'src/main/simulator',
+  'src/main/providers/ringcentral/wire.ts',
+  'src/main/providers/ringcentral/mapping.ts',
+  'src/main/providers/ringcentral/actions.ts',
+  'src/main/providers/ringcentral/conference-mapping.ts',
+  'src/main/providers/ringcentral/provider.ts',
+];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -53,7 +53,10 @@ function sameSecret(received: string, expected: string): boolean {
 /** Text from the URL is attacker-controllable: keep it short and printable. */
 function cleanDescription(text: string | null): string {
   if (!text) return '';
-  const printable = text.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const printable = text
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return printable.length > 200 ? `${printable.slice(0, 200)}…` : printable;
 }
 
@@ -67,10 +70,15 @@ export function describeAuthorizeError(error: string, description: string | null
     case 'invalid_scope':
       return new SignInError('refusedByProvider', `${providerName} refused the permissions Switchboard asked for (invalid_scope)${suffix}`);
     case 'unauthorized_client':
-      return new SignInError('refusedByProvider', `${providerName} does not allow this Switchboard integration to sign in (unauthorized_client): check the client ID${detail ? ` (${detail})` : ''}.`);
+      return new SignInError(
+        'refusedByProvider',
+        `${providerName} does not allow this Switchboard integration to sign in (unauthorized_client): check the client ID${detail ? ` (${detail})` : ''}.`,
+      );
     case 'server_error':
     case 'temporarily_unavailable':
-      return new SignInError('refusedByProvider', `${providerName} could not complete the sign-in right now: try again later.`, { code: 'UNAVAILABLE' });
+      return new SignInError('refusedByProvider', `${providerName} could not complete the sign-in right now: try again later.`, {
+        code: 'UNAVAILABLE',
+      });
     case 'invalid_request':
     case 'unsupported_response_type':
       return new SignInError('refusedByProvider', `${providerName} refused the sign-in request (${error})${suffix}`);
@@ -140,7 +148,10 @@ export async function listenForRedirect(options: RedirectListenerOptions): Promi
       // Anyone on this machine (or a page the browser shows) can reach the loopback port: a request
       // without this sign-in's state is not its answer and must not end it. It gets an error page; the
       // sign-in keeps waiting for the real redirect until the timeout.
-      const page = renderRedirectPage({ ok: false, message: 'This answer does not belong to the sign-in Switchboard is waiting for (state mismatch).' });
+      const page = renderRedirectPage({
+        ok: false,
+        message: 'This answer does not belong to the sign-in Switchboard is waiting for (state mismatch).',
+      });
       res.writeHead(page.status, page.headers);
       res.end(page.body);
       return;
@@ -162,9 +173,21 @@ export async function listenForRedirect(options: RedirectListenerOptions): Promi
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       if (error.code === 'EADDRINUSE') {
-        reject(new SignInError('portInUse', `Switchboard cannot receive the sign-in: port ${options.port ?? 0} on 127.0.0.1 is already in use by another program.`, { code: 'NETWORK', cause: error }));
+        reject(
+          new SignInError(
+            'portInUse',
+            `Switchboard cannot receive the sign-in: port ${options.port ?? 0} on 127.0.0.1 is already in use by another program.`,
+            { code: 'NETWORK', cause: error },
+          ),
+        );
       } else {
-        reject(new SignInError('listenFailed', `Switchboard cannot receive the sign-in: listening on 127.0.0.1 failed (${error.code ?? error.message}).`, { code: 'NETWORK', cause: error }));
+        reject(
+          new SignInError(
+            'listenFailed',
+            `Switchboard cannot receive the sign-in: listening on 127.0.0.1 failed (${error.code ?? error.message}).`,
+            { code: 'NETWORK', cause: error },
+          ),
+        );
       }
     };
     server.once('error', onError);
@@ -175,7 +198,12 @@ export async function listenForRedirect(options: RedirectListenerOptions): Promi
     });
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
-    settle(new SignInError('listenFailed', `The sign-in listener stopped (${error.code ?? error.message}): try again.`, { code: 'NETWORK', cause: error }));
+    settle(
+      new SignInError('listenFailed', `The sign-in listener stopped (${error.code ?? error.message}): try again.`, {
+        code: 'NETWORK',
+        cause: error,
+      }),
+    );
   });
 
   timer = setTimeout(() => {

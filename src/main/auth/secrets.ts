@@ -60,7 +60,11 @@ export function providerSecrets(vault: Pick<SecretVault, 'persistence' | 'get' |
     get,
     set,
     wipe: () => vault.wipe(provider),
-    refreshTokenStore: () => ({ save: (t) => set('refreshToken', t), load: () => get('refreshToken'), clear: () => set('refreshToken', null) }),
+    refreshTokenStore: () => ({
+      save: (t) => set('refreshToken', t),
+      load: () => get('refreshToken'),
+      clear: () => set('refreshToken', null),
+    }),
   };
 }
 

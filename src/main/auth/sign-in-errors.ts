@@ -36,7 +36,15 @@ export class SignInError extends ProviderError {
 export class OAuthError extends ProviderError {
   readonly oauthCode?: string;
 
-  constructor(init: { code: ErrorCode; message: string; oauthCode?: string; status?: number; trackingId?: string; retryable?: boolean; cause?: unknown }) {
+  constructor(init: {
+    code: ErrorCode;
+    message: string;
+    oauthCode?: string;
+    status?: number;
+    trackingId?: string;
+    retryable?: boolean;
+    cause?: unknown;
+  }) {
     super(init);
     this.name = 'OAuthError';
     this.oauthCode = init.oauthCode;

@@ -55,7 +55,10 @@ type Grant = 'authorization_code' | 'refresh_token';
 function redact(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text;
   for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
-  const printable = out.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const printable = out
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return printable.length > 300 ? `${printable.slice(0, 300)}…` : printable;
 }
 
@@ -63,7 +66,14 @@ function withTracking(message: string, trackingId: string | undefined): string {
   return trackingId ? `${message} (tracking ID ${trackingId})` : message;
 }
 
-function describeHttpFailure(grant: Grant, status: number, bodyText: string, headers: Headers, providerName: string, secrets: readonly (string | undefined)[]): OAuthError {
+function describeHttpFailure(
+  grant: Grant,
+  status: number,
+  bodyText: string,
+  headers: Headers,
+  providerName: string,
+  secrets: readonly (string | undefined)[],
+): OAuthError {
   let json: unknown;
   try {
     json = JSON.parse(bodyText);
@@ -77,10 +87,22 @@ function describeHttpFailure(grant: Grant, status: number, bodyText: string, hea
   const detail = redact(rawDetail, secrets);
 
   if (status === 429) {
-    return new OAuthError({ code: 'RATE_LIMITED', status, trackingId, retryable: true, message: withTracking(`${providerName} asked Switchboard to slow down while signing in: try again in a moment.`, trackingId) });
+    return new OAuthError({
+      code: 'RATE_LIMITED',
+      status,
+      trackingId,
+      retryable: true,
+      message: withTracking(`${providerName} asked Switchboard to slow down while signing in: try again in a moment.`, trackingId),
+    });
   }
   if (status >= 500) {
-    return new OAuthError({ code: 'UNAVAILABLE', status, trackingId, retryable: true, message: withTracking(`The ${providerName} sign-in service is unavailable (HTTP ${status}): try again later.`, trackingId) });
+    return new OAuthError({
+      code: 'UNAVAILABLE',
+      status,
+      trackingId,
+      retryable: true,
+      message: withTracking(`The ${providerName} sign-in service is unavailable (HTTP ${status}): try again later.`, trackingId),
+    });
   }
 
   // A JSON refusal without an RFC `error` field is Webex's own envelope: a 400 there means the code or
@@ -97,15 +119,41 @@ function describeHttpFailure(grant: Grant, status: number, bodyText: string, hea
         message:
           grant === 'refresh_token'
             ? `Your ${providerName} sign-in has expired: sign in again.`
-            : withTracking(`${providerName} refused the sign-in code (it expired, was already used or does not match this sign-in): sign in again.`, trackingId),
+            : withTracking(
+                `${providerName} refused the sign-in code (it expired, was already used or does not match this sign-in): sign in again.`,
+                trackingId,
+              ),
       });
     case 'invalid_client':
     case 'unauthorized_client':
-      return new OAuthError({ code: 'AUTH', status, trackingId, oauthCode, message: withTracking(`${providerName} refused Switchboard's client credentials (${oauthCode}): check the client ID and secret.`, trackingId) });
+      return new OAuthError({
+        code: 'AUTH',
+        status,
+        trackingId,
+        oauthCode,
+        message: withTracking(
+          `${providerName} refused Switchboard's client credentials (${oauthCode}): check the client ID and secret.`,
+          trackingId,
+        ),
+      });
     case undefined:
-      return new OAuthError({ code: 'PROVIDER', status, trackingId, message: withTracking(`${providerName} refused the token request (HTTP ${status}).`, trackingId) });
+      return new OAuthError({
+        code: 'PROVIDER',
+        status,
+        trackingId,
+        message: withTracking(`${providerName} refused the token request (HTTP ${status}).`, trackingId),
+      });
     default:
-      return new OAuthError({ code: 'PROVIDER', status, trackingId, oauthCode, message: withTracking(`${providerName} refused the token request (${redact(oauthCode, secrets)})${detail ? `: ${detail}` : '.'}`, trackingId) });
+      return new OAuthError({
+        code: 'PROVIDER',
+        status,
+        trackingId,
+        oauthCode,
+        message: withTracking(
+          `${providerName} refused the token request (${redact(oauthCode, secrets)})${detail ? `: ${detail}` : '.'}`,
+          trackingId,
+        ),
+      });
   }
 }
 
@@ -126,37 +174,69 @@ function isTimeout(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
-async function requestTokens(options: TokenEndpointOptions, grant: Grant, form: Record<string, string | undefined>, secrets: readonly (string | undefined)[]): Promise<Omit<OAuthTokens, 'refreshToken'> & { refreshToken?: string }> {
+async function requestTokens(
+  options: TokenEndpointOptions,
+  grant: Grant,
+  form: Record<string, string | undefined>,
+  secrets: readonly (string | undefined)[],
+): Promise<Omit<OAuthTokens, 'refreshToken'> & { refreshToken?: string }> {
   const providerName = options.providerName ?? 'Webex';
   const timeoutMs = options.timeoutMs ?? 15_000;
   let response: Response;
   let text: string;
   try {
-    response = await postForm(options, { grant_type: grant, client_id: options.clientId, client_secret: options.clientSecret, ...form }, timeoutMs);
+    response = await postForm(
+      options,
+      { grant_type: grant, client_id: options.clientId, client_secret: options.clientSecret, ...form },
+      timeoutMs,
+    );
     text = await response.text();
   } catch (error) {
     if (isTimeout(error)) {
-      throw new OAuthError({ code: 'TIMEOUT', retryable: true, message: `The ${providerName} sign-in service did not answer in time: try again.`, cause: error });
+      throw new OAuthError({
+        code: 'TIMEOUT',
+        retryable: true,
+        message: `The ${providerName} sign-in service did not answer in time: try again.`,
+        cause: error,
+      });
     }
-    throw new OAuthError({ code: 'NETWORK', retryable: true, message: `Cannot reach the ${providerName} sign-in service: check the network connection.`, cause: error });
+    throw new OAuthError({
+      code: 'NETWORK',
+      retryable: true,
+      message: `Cannot reach the ${providerName} sign-in service: check the network connection.`,
+      cause: error,
+    });
   }
-  if (!response.ok) throw describeHttpFailure(grant, response.status, text, response.headers, providerName, [...secrets, options.clientSecret]);
+  if (!response.ok)
+    throw describeHttpFailure(grant, response.status, text, response.headers, providerName, [...secrets, options.clientSecret]);
 
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new OAuthError({ code: 'BAD_RESPONSE', status: response.status, message: `The ${providerName} sign-in service sent an answer Switchboard cannot read (not JSON).` });
+    throw new OAuthError({
+      code: 'BAD_RESPONSE',
+      status: response.status,
+      message: `The ${providerName} sign-in service sent an answer Switchboard cannot read (not JSON).`,
+    });
   }
   const parsed = tokenResponseSchema.safeParse(json);
   if (!parsed.success) {
     // Name the field only: the values are tokens.
     const field = parsed.error.issues[0]?.path.join('.') || 'body';
-    throw new OAuthError({ code: 'BAD_RESPONSE', status: response.status, message: `The ${providerName} sign-in service sent an answer Switchboard cannot read (${field} is missing or invalid).` });
+    throw new OAuthError({
+      code: 'BAD_RESPONSE',
+      status: response.status,
+      message: `The ${providerName} sign-in service sent an answer Switchboard cannot read (${field} is missing or invalid).`,
+    });
   }
   const data = parsed.data;
   if (data.token_type !== undefined && data.token_type.toLowerCase() !== 'bearer') {
-    throw new OAuthError({ code: 'BAD_RESPONSE', status: response.status, message: `The ${providerName} sign-in service issued a token type Switchboard cannot use (${redact(data.token_type, [])}).` });
+    throw new OAuthError({
+      code: 'BAD_RESPONSE',
+      status: response.status,
+      message: `The ${providerName} sign-in service issued a token type Switchboard cannot use (${redact(data.token_type, [])}).`,
+    });
   }
   return {
     accessToken: data.access_token,
@@ -169,11 +249,19 @@ async function requestTokens(options: TokenEndpointOptions, grant: Grant, form: 
 }
 
 /** Authorization code + PKCE verifier → tokens (RFC 6749 §4.1.3, RFC 7636 §4.5). */
-export async function exchangeCode(options: TokenEndpointOptions & { code: string; redirectUri: string; codeVerifier: string }): Promise<OAuthTokens> {
+export async function exchangeCode(
+  options: TokenEndpointOptions & { code: string; redirectUri: string; codeVerifier: string },
+): Promise<OAuthTokens> {
   const { code, redirectUri, codeVerifier } = options;
-  const tokens = await requestTokens(options, 'authorization_code', { code, redirect_uri: redirectUri, code_verifier: codeVerifier }, [code, codeVerifier]);
+  const tokens = await requestTokens(options, 'authorization_code', { code, redirect_uri: redirectUri, code_verifier: codeVerifier }, [
+    code,
+    codeVerifier,
+  ]);
   if (!tokens.refreshToken) {
-    throw new OAuthError({ code: 'BAD_RESPONSE', message: `The ${options.providerName ?? 'Webex'} sign-in service issued no refresh token, so Switchboard could not stay signed in.` });
+    throw new OAuthError({
+      code: 'BAD_RESPONSE',
+      message: `The ${options.providerName ?? 'Webex'} sign-in service issued no refresh token, so Switchboard could not stay signed in.`,
+    });
   }
   return { ...tokens, refreshToken: tokens.refreshToken };
 }
@@ -193,7 +281,9 @@ export async function refreshTokens(options: TokenEndpointOptions & { refreshTok
  * Webex documents no user-level revocation endpoint [unconfirmed]; the default URL is the token URL
  * + "/revoke", which the simulator serves.
  */
-export async function revokeToken(options: TokenEndpointOptions & { token: string; tokenTypeHint?: 'refresh_token' | 'access_token'; revokeUrl?: string }): Promise<boolean> {
+export async function revokeToken(
+  options: TokenEndpointOptions & { token: string; tokenTypeHint?: 'refresh_token' | 'access_token'; revokeUrl?: string },
+): Promise<boolean> {
   try {
     const response = await postForm(
       { ...options, tokenUrl: options.revokeUrl ?? `${options.tokenUrl.replace(/\/$/, '')}/revoke` },

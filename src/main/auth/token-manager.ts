@@ -115,7 +115,13 @@ export class TokenManager implements TokenSource {
     this.epoch++;
     this.inflight = null;
     const now = this.now();
-    this.session = { accessToken: tokens.accessToken, accessExpiresAt: now + tokens.expiresInS * 1000, refreshToken: tokens.refreshToken, obtainedBy: 'signIn', obtainedAt: now };
+    this.session = {
+      accessToken: tokens.accessToken,
+      accessExpiresAt: now + tokens.expiresInS * 1000,
+      refreshToken: tokens.refreshToken,
+      obtainedBy: 'signIn',
+      obtainedAt: now,
+    };
     // Queued behind any earlier write, and ahead of a sign-out's clear: the last one asked for wins.
     await this.storeWrite('save', () => this.store.save(tokens.refreshToken));
   }
@@ -157,7 +163,10 @@ export class TokenManager implements TokenSource {
       await cleared;
       return;
     }
-    const revoking = options.revoke !== false && this.grantor.revoke ? this.grantor.revoke(session.refreshToken, 'refresh_token').catch(() => undefined) : undefined;
+    const revoking =
+      options.revoke !== false && this.grantor.revoke
+        ? this.grantor.revoke(session.refreshToken, 'refresh_token').catch(() => undefined)
+        : undefined;
     await Promise.all([cleared, revoking]);
     this.emit({ reason: 'signedOut', message: `You signed out of ${this.name}.` });
   }
@@ -170,7 +179,12 @@ export class TokenManager implements TokenSource {
       return await this.refreshShared('ahead');
     } catch (error) {
       // A refresh ahead of time that failed for a passing reason (network) leaves a still-valid token usable.
-      if (this.session === session && session.accessToken !== null && this.now() < session.accessExpiresAt && !(error instanceof ProviderError && error.code === 'AUTH')) {
+      if (
+        this.session === session &&
+        session.accessToken !== null &&
+        this.now() < session.accessExpiresAt &&
+        !(error instanceof ProviderError && error.code === 'AUTH')
+      ) {
         return session.accessToken;
       }
       throw error;
@@ -185,7 +199,11 @@ export class TokenManager implements TokenSource {
     if (this.inflight) return this.inflight;
     if (session.obtainedBy === 'refreshAfterUnauthorized' && this.now() - session.obtainedAt < this.freshWindowMs) {
       await this.endSession('refused', `${this.name} refused a freshly refreshed access token: sign in again.`);
-      throw new ProviderError({ code: 'AUTH', status: 401, message: `${this.name} refused a freshly refreshed access token: sign in again.` });
+      throw new ProviderError({
+        code: 'AUTH',
+        status: 401,
+        message: `${this.name} refused a freshly refreshed access token: sign in again.`,
+      });
     }
     return this.refreshShared('unauthorized');
   }
@@ -271,5 +289,10 @@ export class TokenManager implements TokenSource {
 
 function asProviderError(error: unknown, name: string): ProviderError {
   if (error instanceof ProviderError) return error;
-  return new ProviderError({ code: 'NETWORK', retryable: true, message: `Refreshing the ${name} sign-in failed: try again.`, cause: error });
+  return new ProviderError({
+    code: 'NETWORK',
+    retryable: true,
+    message: `Refreshing the ${name} sign-in failed: try again.`,
+    cause: error,
+  });
 }

@@ -170,7 +170,14 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
   /** Clears the call marks whose effect the reported calls (and conferences) now show. */
   function settleCallMarks(): void {
     for (const [callId, mark] of [...pending]) {
-      if (confirms(mark.action, reported.find((c) => c.id === callId), conferenceList.reported())) stopWaiting(callId);
+      if (
+        confirms(
+          mark.action,
+          reported.find((c) => c.id === callId),
+          conferenceList.reported(),
+        )
+      )
+        stopWaiting(callId);
     }
   }
 

@@ -60,10 +60,18 @@ export function createCommandDispatcher(options: CommandDispatcherOptions): Comm
   const { provider, store, poller, providerName } = options;
 
   /** After an unknown outcome: re-read, then say what is true now about the call(s) concerned. */
-  async function explainAfterReread(command: CallCommand, error: AppError, before: Map<string, Call | undefined>, idsBefore: Set<string>): Promise<AppError> {
+  async function explainAfterReread(
+    command: CallCommand,
+    error: AppError,
+    before: Map<string, Call | undefined>,
+    idsBefore: Set<string>,
+  ): Promise<AppError> {
     const reread = await poller.reconcile();
     if (!reread.ok) {
-      return { ...error, message: joinTruth(error.message, `Switchboard could not check what happened (${reread.error.message.replace(/\.$/, '')})`) };
+      return {
+        ...error,
+        message: joinTruth(error.message, `Switchboard could not check what happened (${reread.error.message.replace(/\.$/, '')})`),
+      };
     }
     const targets = targetsOf(command);
     const first = targets[0];

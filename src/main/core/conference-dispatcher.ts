@@ -42,7 +42,8 @@ type Plan =
   | { command: ConferenceCommand; kind: 'create' };
 
 type HostType = 'muteHost' | 'unmuteHost' | 'holdConference' | 'resumeConference' | 'release' | 'leave' | 'dialIntoConference';
-type ParticipantType = 'muteParticipant' | 'unmuteParticipant' | 'deafen' | 'undeafen' | 'removeParticipant' | 'holdParticipant' | 'resumeParticipant';
+type ParticipantType =
+  'muteParticipant' | 'unmuteParticipant' | 'deafen' | 'undeafen' | 'removeParticipant' | 'holdParticipant' | 'resumeParticipant';
 /** Speak or play: to the whole conference (a host control) or, with a callId, to one participant. */
 type AudioType = 'speakToConference' | 'playToConference';
 
@@ -94,7 +95,12 @@ function planFor(command: ConferenceCommand, store: CallStore): Result<Plan> {
     const live = store.conferences().filter(isLive);
     const inConference = (callId: string) => live.some((c) => c.participants.some((p) => p.callId === callId));
     // Without ids: every call that offers Merge and is in no conference yet (a merge makes a new one).
-    const callIds = command.callIds ?? store.calls().filter((c) => c.actions.includes('merge') && !inConference(c.id)).map((c) => c.id);
+    const callIds =
+      command.callIds ??
+      store
+        .calls()
+        .filter((c) => c.actions.includes('merge') && !inConference(c.id))
+        .map((c) => c.id);
     for (const callId of callIds) {
       const call = store.call(callId);
       if (!call) return err('NOT_FOUND', 'No such call: it may have ended.');
@@ -163,7 +169,8 @@ export function createConferenceDispatcher(options: ConferenceDispatcherOptions)
 
   function acceptAll(plan: Plan): void {
     if (plan.kind === 'join') for (const callId of plan.callIds) store.acceptPending(callId, plan.action);
-    else if (plan.kind === 'control' && DONE_ON_SUCCESS.has(plan.action)) store.clearConferencePending(plan.conferenceId, plan.action, plan.callId);
+    else if (plan.kind === 'control' && DONE_ON_SUCCESS.has(plan.action))
+      store.clearConferencePending(plan.conferenceId, plan.action, plan.callId);
     else if (plan.kind === 'control') store.acceptConferencePending(plan.conferenceId, plan.action, plan.callId);
   }
 
@@ -171,7 +178,10 @@ export function createConferenceDispatcher(options: ConferenceDispatcherOptions)
   async function explainAfterReread(plan: Plan, error: AppError): Promise<AppError> {
     const reread = await poller.reconcile();
     if (!reread.ok) {
-      return { ...error, message: joinTruth(error.message, `Switchboard could not check what happened (${reread.error.message.replace(/\.$/, '')})`) };
+      return {
+        ...error,
+        message: joinTruth(error.message, `Switchboard could not check what happened (${reread.error.message.replace(/\.$/, '')})`),
+      };
     }
     if (plan.kind === 'join') {
       // An add counts only in the conference it named; a merge in whichever conference now holds the calls.
@@ -182,11 +192,18 @@ export function createConferenceDispatcher(options: ConferenceDispatcherOptions)
     }
     if (plan.kind === 'create') {
       const live = store.conferences().filter(isLive).length;
-      return { ...error, message: joinTruth(error.message, `${live === 0 ? 'No conference' : `${live} conference${live === 1 ? '' : 's'}`} in progress now`) };
+      return {
+        ...error,
+        message: joinTruth(error.message, `${live === 0 ? 'No conference' : `${live} conference${live === 1 ? '' : 's'}`} in progress now`),
+      };
     }
     const now = store.conference(plan.conferenceId);
     const applied = conferenceConfirms(plan.action, plan.callId, now);
-    return { ...error, message: joinTruth(error.message, conferenceTruth(plan.action, plan.callId, now)), retryable: error.retryable && !applied };
+    return {
+      ...error,
+      message: joinTruth(error.message, conferenceTruth(plan.action, plan.callId, now)),
+      retryable: error.retryable && !applied,
+    };
   }
 
   async function send(plan: Plan): Promise<Result<null>> {

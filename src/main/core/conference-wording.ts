@@ -29,7 +29,8 @@ export function conferenceNotAllowed(action: Action, conference: Conference): st
       : `${label} keeps the others connected only in a three-way call: this conference has ${conference.participants.length} participants, release it instead.`;
   }
   if (action === 'addToConference') return `${label} is not available now: you have no other answered call to add.`;
-  if ((action === 'mute' || action === 'unmute') && conference.state === 'held') return `${label} is not available while the conference is on hold.`;
+  if ((action === 'mute' || action === 'unmute') && conference.state === 'held')
+    return `${label} is not available while the conference is on hold.`;
   if (action === 'mute' && conference.muted) return 'You are already muted in the conference.';
   if (action === 'unmute' && !conference.muted) return 'You are not muted in the conference.';
   return `${label} is not available now: the conference is ${conferenceStateWords(conference)}.`;
@@ -73,7 +74,8 @@ export function conferenceTruth(action: Action, callId: string | undefined, conf
     if (action === 'deafen' || action === 'undeafen') return `${who} is ${participant.deafened ? 'deafened' : 'not deafened'}`;
     return `${who} is ${participant.muted ? 'muted' : 'not muted'}`;
   }
-  if (action === 'mute' || action === 'unmute') return conference.muted ? 'you are muted in the conference' : 'you are not muted in the conference';
+  if (action === 'mute' || action === 'unmute')
+    return conference.muted ? 'you are muted in the conference' : 'you are not muted in the conference';
   if (action === 'releaseConference' || action === 'leaveConference') return 'the conference is still in progress';
   return `the conference is ${conferenceStateWords(conference)}`;
 }

@@ -75,7 +75,12 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
   let readDelay: number | null = null;
   let readDueAt = 0;
 
-  const reader = createSnapshotReader({ provider, store, settle, cancelled: () => (online ? err('NETWORK', 'The read of the call list was cancelled.') : offlineError()) });
+  const reader = createSnapshotReader({
+    provider,
+    store,
+    settle,
+    cancelled: () => (online ? err('NETWORK', 'The read of the call list was cancelled.') : offlineError()),
+  });
 
   function offlineError(): Result<null> {
     return err('NETWORK', 'No network connection: the call list will refresh when it is back.', { retryable: true });
@@ -146,7 +151,10 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
     }
     failures += 1;
     lastFailure = error instanceof ProviderError ? error : undefined;
-    const seconds = Math.max(1, Math.round(backoffDelay(pollDelay(store, intervals), failures, intervals.maxBackoffMs, lastFailure) / 1000));
+    const seconds = Math.max(
+      1,
+      Math.round(backoffDelay(pollDelay(store, intervals), failures, intervals.maxBackoffMs, lastFailure) / 1000),
+    );
     const detail = `${appError.message.replace(/\.$/, '')}. Trying again in ${seconds} s.`;
     const offline = appError.code === 'NETWORK' && failures >= OFFLINE_AFTER_FAILURES;
     health.set(offline ? 'offline' : 'degraded', detail);
@@ -227,7 +235,12 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
     // A failing read says more than this sentence; the next good read shows it.
     if (failures === 0) health.set('polling', fallbackDetail());
     if (!active()) return;
-    const retryIn = backoffDelay(intervals.pushRetryMs, pushFailures - 1, intervals.maxBackoffMs, error instanceof ProviderError ? error : undefined);
+    const retryIn = backoffDelay(
+      intervals.pushRetryMs,
+      pushFailures - 1,
+      intervals.maxBackoffMs,
+      error instanceof ProviderError ? error : undefined,
+    );
     pushRetryTimer = timers.setTimeout(() => {
       pushRetryTimer = null;
       if (active() && push === 'down') openPush();

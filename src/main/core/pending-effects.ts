@@ -5,7 +5,17 @@
 import type { Action, Call, Conference } from '../../shared/domain';
 
 /** Actions that take the call away from the user: done when the call is gone. */
-const ENDS_CALL = new Set<Action>(['hangup', 'decline', 'divert', 'toVoicemail', 'transfer', 'muteTransfer', 'park', 'attendedTransfer', 'push']);
+const ENDS_CALL = new Set<Action>([
+  'hangup',
+  'decline',
+  'divert',
+  'toVoicemail',
+  'transfer',
+  'muteTransfer',
+  'park',
+  'attendedTransfer',
+  'push',
+]);
 
 /** Actions whose success answer is the only confirmation there will be (no state to watch). */
 const DONE_ON_SUCCESS = new Set<Action>(['dtmf']);

@@ -5,7 +5,18 @@
  * electron or anything provider-specific.
  */
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../shared/contract';
-import type { Account, Action, AnswerEndpoint, Call, CallTimelineEvent, Conference, HistoryEntry, HistoryType, Recording, Status } from '../../shared/domain';
+import type {
+  Account,
+  Action,
+  AnswerEndpoint,
+  Call,
+  CallTimelineEvent,
+  Conference,
+  HistoryEntry,
+  HistoryType,
+  Recording,
+  Status,
+} from '../../shared/domain';
 import { type AppError, type Result, err, ok } from '../../shared/result';
 import type { Provider } from '../provider-api/provider';
 import { createCallStore, type CallDiff } from './call-store';
@@ -183,7 +194,9 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
       message: `${actionLabel(action)} was not confirmed by ${providerName} — the conference is shown as it really is.`,
       retryable: true,
     };
-    void feed.reconcile().then(() => emitter.emit('commandFailed', { ...(callId === undefined ? {} : { callId }), conferenceId, action, error }));
+    void feed
+      .reconcile()
+      .then(() => emitter.emit('commandFailed', { ...(callId === undefined ? {} : { callId }), conferenceId, action, error }));
   });
 
   let previousHealth = health.current().health;

@@ -46,7 +46,13 @@ export interface RequestOptions {
 export interface HttpClient {
   get<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
   /** A state-changing request. `schema` null: the answer's body is ignored (204). */
-  command<S extends z.ZodType>(method: 'post' | 'put' | 'patch' | 'delete', path: string, body: unknown, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
+  command<S extends z.ZodType>(
+    method: 'post' | 'put' | 'patch' | 'delete',
+    path: string,
+    body: unknown,
+    schema: S,
+    options?: RequestOptions,
+  ): Promise<z.infer<S>>;
   command(method: 'post' | 'put' | 'patch' | 'delete', path: string, body: unknown, schema: null, options?: RequestOptions): Promise<void>;
 }
 
@@ -141,7 +147,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const described = options.describeError(status, error.data, error.response.headers).conceal([sent]);
       // A 401 that survived the refresh means signed out, whatever the provider's words call it.
       if (status === 401 && described.code !== 'AUTH') {
-        return new ProviderError({ code: 'AUTH', status, message: `${name} refused the access token: sign in again.`, trackingId: described.trackingId, cause: described });
+        return new ProviderError({
+          code: 'AUTH',
+          status,
+          message: `${name} refused the access token: sign in again.`,
+          trackingId: described.trackingId,
+          cause: described,
+        });
       }
       return described;
     }
@@ -155,13 +167,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     if (error instanceof NetworkError || error instanceof TypeError) {
       report(method, path, undefined, 'NETWORK');
-      return new ProviderError({ code: 'NETWORK', message: `Cannot reach ${name}: check the network connection.`, retryable: true, cause: error });
+      return new ProviderError({
+        code: 'NETWORK',
+        message: `Cannot reach ${name}: check the network connection.`,
+        retryable: true,
+        cause: error,
+      });
     }
     report(method, path, undefined, 'UNKNOWN');
-    return new ProviderError({ code: 'NETWORK', message: `Request to ${name} failed: ${String((error as Error)?.message ?? error)}`, retryable: true, cause: error });
+    return new ProviderError({
+      code: 'NETWORK',
+      message: `Request to ${name} failed: ${String((error as Error)?.message ?? error)}`,
+      retryable: true,
+      cause: error,
+    });
   }
 
-  async function parse<S extends z.ZodType>(response: Response, schema: S | null, method: string, path: string): Promise<z.infer<S> | undefined> {
+  async function parse<S extends z.ZodType>(
+    response: Response,
+    schema: S | null,
+    method: string,
+    path: string,
+  ): Promise<z.infer<S> | undefined> {
     report(method, path, response.status);
     if (schema === null) {
       // Drain so the connection can be reused.
@@ -178,13 +205,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       json = text.trim() === '' ? {} : JSON.parse(text);
     } catch (error) {
-      throw new ProviderError({ code: 'BAD_RESPONSE', message: `${name} sent an answer Switchboard cannot read (not JSON).`, cause: error });
+      throw new ProviderError({
+        code: 'BAD_RESPONSE',
+        message: `${name} sent an answer Switchboard cannot read (not JSON).`,
+        cause: error,
+      });
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-      throw new ProviderError({ code: 'BAD_RESPONSE', message: `${name} sent an answer Switchboard cannot read (${issue?.message ?? 'unexpected shape'}${where}).` });
+      throw new ProviderError({
+        code: 'BAD_RESPONSE',
+        message: `${name} sent an answer Switchboard cannot read (${issue?.message ?? 'unexpected shape'}${where}).`,
+      });
     }
     return parsed.data;
   }
@@ -213,7 +247,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       return (await parse(response, schema, 'GET', path)) as z.infer<typeof schema>;
     },
-    async command(method: 'post' | 'put' | 'patch' | 'delete', path: string, body: unknown, schema: z.ZodType | null, requestOptions: RequestOptions = {}) {
+    async command(
+      method: 'post' | 'put' | 'patch' | 'delete',
+      path: string,
+      body: unknown,
+      schema: z.ZodType | null,
+      requestOptions: RequestOptions = {},
+    ) {
       const relative = path.replace(/^\//, '');
       const verb = method.toUpperCase();
       let response: Response;

@@ -32,7 +32,15 @@ export class ProviderError extends Error {
   /** Seconds the provider asked us to wait (429/503 Retry-After). */
   readonly retryAfter?: number;
 
-  constructor(init: { code: ErrorCode; message: string; status?: number; trackingId?: string; retryable?: boolean; retryAfter?: number; cause?: unknown }) {
+  constructor(init: {
+    code: ErrorCode;
+    message: string;
+    status?: number;
+    trackingId?: string;
+    retryable?: boolean;
+    retryAfter?: number;
+    cause?: unknown;
+  }) {
     super(init.message, { cause: init.cause });
     this.name = 'ProviderError';
     this.code = init.code;

@@ -2,7 +2,17 @@
  * The one interface every backend implements (Webex, RingCentral, Bandwidth). The core talks only to
  * this; wire shapes never leave a provider's folder. Must not import electron or the shell.
  */
-import type { AnswerEndpoint, Account, Call, CallTimelineEvent, Conference, HistoryEntry, HistoryType, ProviderId, Recording } from '../../shared/domain';
+import type {
+  AnswerEndpoint,
+  Account,
+  Call,
+  CallTimelineEvent,
+  Conference,
+  HistoryEntry,
+  HistoryType,
+  ProviderId,
+  Recording,
+} from '../../shared/domain';
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../shared/contract';
 
 export interface CallSnapshot {

@@ -106,8 +106,16 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   }
 
   const token = descriptor.environmentToken(env);
-  const tokens = token ? staticTokenSource(token, descriptor.name) : (options.tokensFor?.(id) ?? options.tokens ?? signedOutTokens(descriptor.name));
-  const provider = descriptor.createProvider({ settings: section, env, tokens, fetch: options.fetch, ...(options.log ? { log: options.log } : {}) });
+  const tokens = token
+    ? staticTokenSource(token, descriptor.name)
+    : (options.tokensFor?.(id) ?? options.tokens ?? signedOutTokens(descriptor.name));
+  const provider = descriptor.createProvider({
+    settings: section,
+    env,
+    tokens,
+    fetch: options.fetch,
+    ...(options.log ? { log: options.log } : {}),
+  });
   const core = createSwitchboardCore({ provider, intervals });
   await core.start();
   return {

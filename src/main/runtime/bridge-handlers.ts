@@ -6,7 +6,16 @@
  * Must not import electron, and must not decide how a push reaches a window: that is the caller's.
  */
 import type { AccountState } from '../../shared/account';
-import type { AppState, CommandArgs, CommandChannel, CommandResult, Notice, PushChannel, PushEvents, WindowName } from '../../shared/contract';
+import type {
+  AppState,
+  CommandArgs,
+  CommandChannel,
+  CommandResult,
+  Notice,
+  PushChannel,
+  PushEvents,
+  WindowName,
+} from '../../shared/contract';
 import { type Result, err } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { SwitchboardCore } from '../core/switchboard-core';
@@ -67,7 +76,8 @@ export function createBridgeHandlers({ backend, account, settings, appState, win
     'demo:simulate': ({ kind }) => backend.simulateIncomingCall(kind),
     'window:open': ({ name }) => windows.open(name),
     // Escape hides the window it was pressed in; no window hides another (the popup cannot hide the panel).
-    'window:hide': ({ name }, from) => (name === from ? windows.hide(name) : err('BAD_INPUT', `Refused "window:hide": the ${from} window may hide only itself.`)),
+    'window:hide': ({ name }, from) =>
+      name === from ? windows.hide(name) : err('BAD_INPUT', `Refused "window:hide": the ${from} window may hide only itself.`),
     'account:get': () => account.state(),
     'account:signIn': () => account.signIn(),
     'account:cancelSignIn': () => account.cancelSignIn(),

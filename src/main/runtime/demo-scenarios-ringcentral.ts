@@ -16,8 +16,14 @@ export const RINGCENTRAL_DEMO_COLLEAGUES: SimColleague[] = [
 
 const CALLERS: Record<DemoCallKind, RingUserInit> = {
   plain: { from: { phoneNumber: '+15550100101', name: 'Alice Smith' } },
-  forwardedBusy: { from: { phoneNumber: '+15550100103', name: 'Carol White' }, forwardedBy: { name: 'Bob Jones', extensionId: '400201', extensionNumber: '102' } },
-  callQueue: { from: { phoneNumber: '+15550100104', name: 'Dan Brown' }, queue: { name: 'Support', phoneNumber: '+16505550150', extensionNumber: '5000' } },
+  forwardedBusy: {
+    from: { phoneNumber: '+15550100103', name: 'Carol White' },
+    forwardedBy: { name: 'Bob Jones', extensionId: '400201', extensionNumber: '102' },
+  },
+  callQueue: {
+    from: { phoneNumber: '+15550100104', name: 'Dan Brown' },
+    queue: { name: 'Support', phoneNumber: '+16505550150', extensionNumber: '5000' },
+  },
   // RingCentral has no park recall the simulator plays: the caller rings as a plain call.
   parkRecall: { from: { phoneNumber: '+15550100105', name: 'Erin Green' } },
 };

@@ -21,7 +21,12 @@ import { startRingCentralSimulator, type RingCentralSimulator } from '../simulat
 import { startWebexSimulator, type WebexSimulator } from '../simulator/webex/index';
 import { BANDWIDTH_DEMO_NUMBER, bandwidthDemoCaller } from './bandwidth-demo-scenarios';
 import { demoCall, seedDemo } from './demo-scenarios';
-import { RINGCENTRAL_DEMO_COLLEAGUES, RINGCENTRAL_DEMO_TOKEN, ringCentralDemoCall, seedRingCentralDemo } from './demo-scenarios-ringcentral';
+import {
+  RINGCENTRAL_DEMO_COLLEAGUES,
+  RINGCENTRAL_DEMO_TOKEN,
+  ringCentralDemoCall,
+  seedRingCentralDemo,
+} from './demo-scenarios-ringcentral';
 
 /** A demo's simulator as tests and the preview drive it (the union of every provider's, as they come). */
 export type DemoSimulator = WebexSimulator | RingCentralSimulator | BandwidthSimulator;
@@ -150,7 +155,17 @@ export function providerInfos(): ProviderInfo[] {
   return PROVIDER_IDS.map((id): ProviderInfo => {
     const entry = REGISTRY[id];
     if (!entry) {
-      return { id, name: PLANNED_NAMES[id], shortName: PLANNED_NAMES[id], capabilities: [], signIn: [], settingsFields: [], credentialFields: [], hasDemo: false, implemented: false };
+      return {
+        id,
+        name: PLANNED_NAMES[id],
+        shortName: PLANNED_NAMES[id],
+        capabilities: [],
+        signIn: [],
+        settingsFields: [],
+        credentialFields: [],
+        hasDemo: false,
+        implemented: false,
+      };
     }
     const d = entry.descriptor;
     return {

@@ -232,7 +232,9 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       shownProvider = shown;
       const result = await host.switchTo(next);
       if (result.ok && (host.provider !== before.provider || host.demo !== before.demo)) {
-        log?.info(`Switched from ${before.demo ? 'the demo of ' : ''}${before.provider} to ${host.demo ? 'the demo of ' : ''}${host.provider}.`);
+        log?.info(
+          `Switched from ${before.demo ? 'the demo of ' : ''}${before.provider} to ${host.demo ? 'the demo of ' : ''}${host.provider}.`,
+        );
       }
       return result;
     },

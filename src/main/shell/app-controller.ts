@@ -351,4 +351,3 @@ export function startAppController(options: AppControllerOptions): AppController
   };
   return controller;
 }
-

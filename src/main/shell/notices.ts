@@ -22,7 +22,11 @@ export function createNoticeBoard(options: NoticeBoardOptions): NoticeBoard {
     show(notice) {
       options.push.send('notice', notice);
       if (options.windowVisible() || !Notification.isSupported()) return;
-      new Notification({ title: notice.kind === 'error' ? 'Switchboard — something went wrong' : 'Switchboard', body: notice.message, silent: true }).show();
+      new Notification({
+        title: notice.kind === 'error' ? 'Switchboard — something went wrong' : 'Switchboard',
+        body: notice.message,
+        silent: true,
+      }).show();
     },
   };
 }

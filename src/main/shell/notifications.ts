@@ -54,7 +54,9 @@ export function createCallNotifier(options: CallNotifierOptions): CallNotifier {
   const shown = new Map<string, Notification>();
 
   function notify(call: Call): Notification {
-    const buttons: ButtonAction[] = supportsActions(options.platform) ? (['answer', 'decline'] as const).filter((a) => call.actions.includes(a)) : [];
+    const buttons: ButtonAction[] = supportsActions(options.platform)
+      ? (['answer', 'decline'] as const).filter((a) => call.actions.includes(a))
+      : [];
     const actions: NotificationAction[] = buttons.map((b) => ({ type: 'button', text: ACTION_LABELS[b] }));
     const notification = new Notification({
       // The same words as the popup: who, then why (or the number for a plain call).
@@ -80,7 +82,11 @@ export function createCallNotifier(options: CallNotifierOptions): CallNotifier {
     update(calls) {
       const settings = options.settings();
       const at = now();
-      const wanted = new Map(ringingCalls(calls).filter((c) => decidePopup(c, settings, at).notification).map((c) => [c.id, c]));
+      const wanted = new Map(
+        ringingCalls(calls)
+          .filter((c) => decidePopup(c, settings, at).notification)
+          .map((c) => [c.id, c]),
+      );
       for (const [id, notification] of shown) {
         if (wanted.has(id)) continue;
         notification.close();

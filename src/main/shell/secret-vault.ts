@@ -30,7 +30,10 @@ const NOT_A_SECRET_STORE = new Set(['basic_text', 'unknown']);
 async function decidePersistence(platform: NodeJS.Platform): Promise<SecretPersistence> {
   const available = await safeStorage.isAsyncEncryptionAvailable().catch(() => false);
   if (!available) {
-    return { persistent: false, reason: 'This system offers no encryption for stored secrets, so you will sign in again after each restart.' };
+    return {
+      persistent: false,
+      reason: 'This system offers no encryption for stored secrets, so you will sign in again after each restart.',
+    };
   }
   if (platform === 'linux' && NOT_A_SECRET_STORE.has(safeStorage.getSelectedStorageBackend())) {
     return {

@@ -97,7 +97,9 @@ export function openSettingsStore(options: SettingsStoreOptions = {}): SettingsS
       try {
         store.set('settings', next.value);
       } catch (error) {
-        return err('UNAVAILABLE', `Your settings could not be saved: ${error instanceof Error ? error.message : String(error)}`, { retryable: true });
+        return err('UNAVAILABLE', `Your settings could not be saved: ${error instanceof Error ? error.message : String(error)}`, {
+          retryable: true,
+        });
       }
       current = next.value;
       return ok(current);

@@ -122,9 +122,7 @@ export function CallCard({ call }: { call: Call }) {
           {duration && <span class="call-duration"> {duration}</span>}
         </p>
       </header>
-      <p class="call-meta">
-        {[DIRECTION_LABELS[call.direction], typeText, line].filter(Boolean).join(' · ')}
-      </p>
+      <p class="call-meta">{[DIRECTION_LABELS[call.direction], typeText, line].filter(Boolean).join(' · ')}</p>
       {(reason || call.recording || call.muted || call.playing) && (
         <p class="call-badges">
           {reason && <span class="badge badge-reason">{reason}</span>}
@@ -137,13 +135,7 @@ export function CallCard({ call }: { call: Call }) {
       {busy && <PendingLine pending={call.pending} />}
       <div class="call-actions" role="group" aria-label={`Controls for the call with ${partyTitle(call.remote)}`}>
         {SIMPLE_ACTIONS.filter(offered).map((action) => (
-          <button
-            key={action}
-            type="button"
-            class={`btn btn-${action}`}
-            disabled={busy}
-            onClick={() => send(action)}
-          >
+          <button key={action} type="button" class={`btn btn-${action}`} disabled={busy} onClick={() => send(action)}>
             {ACTION_LABELS[action]}
           </button>
         ))}

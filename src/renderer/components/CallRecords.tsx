@@ -30,7 +30,17 @@ function Time({ iso }: { iso: string | undefined }) {
   return iso ? <time dateTime={iso}>{eventTime(iso)}</time> : null;
 }
 
-function Transcription({ recording, asked, titleId, onTranscribe }: { recording: Recording; asked?: Asked; titleId: string; onTranscribe: () => void }) {
+function Transcription({
+  recording,
+  asked,
+  titleId,
+  onTranscribe,
+}: {
+  recording: Recording;
+  asked?: Asked;
+  titleId: string;
+  onTranscribe: () => void;
+}) {
   const t = recording.transcription;
   if (t?.state === 'completed') {
     return (
@@ -63,7 +73,17 @@ function Transcription({ recording, asked, titleId, onTranscribe }: { recording:
   );
 }
 
-function RecordingItem({ recording, n, asked, onTranscribe }: { recording: Recording; n: number; asked?: Asked; onTranscribe: () => void }) {
+function RecordingItem({
+  recording,
+  n,
+  asked,
+  onTranscribe,
+}: {
+  recording: Recording;
+  n: number;
+  asked?: Asked;
+  onTranscribe: () => void;
+}) {
   const titleId = useId();
   const link = mediaLink(recording);
   const length = recordingLength(recording);

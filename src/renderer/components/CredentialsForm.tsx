@@ -18,7 +18,14 @@ function CredentialInput({ field, value, onInput }: { field: CredentialField; va
       {field.secret ? (
         <input id={id} type="password" autocomplete="off" value={value} onInput={(event) => onInput(event.currentTarget.value)} />
       ) : (
-        <input id={id} type="text" autocomplete="off" spellcheck={false} value={value} onInput={(event) => onInput(event.currentTarget.value)} />
+        <input
+          id={id}
+          type="text"
+          autocomplete="off"
+          spellcheck={false}
+          value={value}
+          onInput={(event) => onInput(event.currentTarget.value)}
+        />
       )}
     </div>
   );
@@ -51,7 +58,12 @@ export function CredentialsForm({ info, onSignInStarted, onSignedIn }: Credentia
   return (
     <form class="credentials" onSubmit={(event) => void submit(event)}>
       {info.credentialFields.map((field) => (
-        <CredentialInput key={field.key} field={field} value={values[field.key] ?? ''} onInput={(value) => setValues({ ...values, [field.key]: value })} />
+        <CredentialInput
+          key={field.key}
+          field={field}
+          value={values[field.key] ?? ''}
+          onInput={(value) => setValues({ ...values, [field.key]: value })}
+        />
       ))}
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy || !complete}>

@@ -21,11 +21,11 @@ const SOURCE_LABELS = { link: 'A link', selection: 'Your selection' } as const;
 
 /** What the field means for the buttons under it, naming only those the provider offers. */
 function dialerHint(can: ReadonlySet<ProviderCapability>, parked: Party | null): string {
-  if (parked && can.has('park')) return `Your parked call waits at ${parked.number || parked.name || 'your park slot'}: Retrieve brings it back.`;
-  const empty = [
-    can.has('pickup') && 'pick up your group’s ringing call',
-    can.has('park') && 'retrieve a call parked on you',
-  ].filter(Boolean);
+  if (parked && can.has('park'))
+    return `Your parked call waits at ${parked.number || parked.name || 'your park slot'}: Retrieve brings it back.`;
+  const empty = [can.has('pickup') && 'pick up your group’s ringing call', can.has('park') && 'retrieve a call parked on you'].filter(
+    Boolean,
+  );
   const sentences = [
     empty.length > 0 && `Leave the field empty to ${empty.join(' or ')}.`,
     can.has('listen') && 'Enter a colleague’s extension to listen to their call.',

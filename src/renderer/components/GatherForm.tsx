@@ -40,11 +40,27 @@ export function GatherForm({ call, disabled, onDone }: { call: Call; disabled: b
 
   return (
     <form class="inline-form" aria-label="Collect digits from the caller" onSubmit={submit}>
-      <TextAreaField label="Prompt to say first (optional)" value={prompt} maxLength={SENTENCE_MAX_LENGTH} autoFocus disabled={disabled} onInput={setPrompt} />
+      <TextAreaField
+        label="Prompt to say first (optional)"
+        value={prompt}
+        maxLength={SENTENCE_MAX_LENGTH}
+        autoFocus
+        disabled={disabled}
+        onInput={setPrompt}
+      />
       <div class="field-row">
         <div class="field">
           <label for={maxId}>Max digits</label>
-          <input id={maxId} type="number" min={1} max={30} step={1} value={maxDigits} disabled={disabled} onInput={(e) => setMaxDigits(e.currentTarget.value)} />
+          <input
+            id={maxId}
+            type="number"
+            min={1}
+            max={30}
+            step={1}
+            value={maxDigits}
+            disabled={disabled}
+            onInput={(e) => setMaxDigits(e.currentTarget.value)}
+          />
         </div>
         <DestinationField label="Ends with" hint="0-9, * or #" value={terminating} onInput={setTerminating} disabled={disabled} />
       </div>

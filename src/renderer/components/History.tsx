@@ -94,7 +94,15 @@ export function History() {
 
   return (
     <section class="history" aria-label="Call history">
-      <TabList idBase={ID_BASE} panelId={PANEL_ID} label="Show calls" items={items} selected={filter} onSelect={setFilter} class="tabs tabs-small" />
+      <TabList
+        idBase={ID_BASE}
+        panelId={PANEL_ID}
+        label="Show calls"
+        items={items}
+        selected={filter}
+        onSelect={setFilter}
+        class="tabs tabs-small"
+      />
       <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(ID_BASE, filter)} class="history-panel">
         {historyError.value ? (
           <p class="empty" role="alert">

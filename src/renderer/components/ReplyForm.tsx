@@ -106,7 +106,16 @@ export function ReplyForm({ call, disabled, onDone }: { call: Call; disabled: bo
             <div class="field-row">
               <div class="field">
                 <label for={timeId}>In</label>
-                <input id={timeId} type="number" min={1} max={999} step={1} value={time} disabled={disabled} onInput={(e) => setTime(e.currentTarget.value)} />
+                <input
+                  id={timeId}
+                  type="number"
+                  min={1}
+                  max={999}
+                  step={1}
+                  value={time}
+                  disabled={disabled}
+                  onInput={(e) => setTime(e.currentTarget.value)}
+                />
               </div>
               <div class="field">
                 <label for={unitId}>Unit</label>

@@ -29,9 +29,7 @@ const KIND_LABELS: Record<TransferKind, string> = {
 
 /** Calls this one can be joined with in an attended transfer. */
 function otherCalls(call: Call, all: Call[]): Call[] {
-  return all.filter(
-    (c) => c.id !== call.id && c.state !== 'disconnected' && !isRingingIncoming(c),
-  );
+  return all.filter((c) => c.id !== call.id && c.state !== 'disconnected' && !isRingingIncoming(c));
 }
 
 export function TransferForm({ call, disabled, onDone }: { call: Call; disabled: boolean; onDone: () => void }) {

@@ -89,10 +89,20 @@ function AudioForm({ action, conferenceId, callId, target, onClose }: AudioFormP
   };
 
   return (
-    <form class="inline-form audio-form" noValidate aria-label={`${ACTION_LABELS[action]} to ${target}`} onSubmit={submit} onKeyDown={onKeyDown}>
+    <form
+      class="inline-form audio-form"
+      noValidate
+      aria-label={`${ACTION_LABELS[action]} to ${target}`}
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+    >
       <div class="field">
         <label for={fieldId}>{speaking ? 'Sentence to say' : 'Audio file address'}</label>
-        {speaking ? <textarea {...common} rows={2} /> : <input {...common} type="text" inputMode="url" placeholder="https://" autoComplete="off" spellcheck={false} />}
+        {speaking ? (
+          <textarea {...common} rows={2} />
+        ) : (
+          <input {...common} type="text" inputMode="url" placeholder="https://" autoComplete="off" spellcheck={false} />
+        )}
         {problem && (
           <p id={messageId} class="field-error">
             {problem}

@@ -16,7 +16,19 @@ import { mergeableCalls } from './MergeForm';
 
 const describe = (c: Call) => `${partyTitle(c.remote)} (${callStateLabel(c)})`;
 
-function CallChoice({ label, options, value, onChange, disabled }: { label: string; options: Call[]; value: string; onChange: (id: string) => void; disabled: boolean }) {
+function CallChoice({
+  label,
+  options,
+  value,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  options: Call[];
+  value: string;
+  onChange: (id: string) => void;
+  disabled: boolean;
+}) {
   const id = useId();
   return (
     <div class="field">

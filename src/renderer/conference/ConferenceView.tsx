@@ -44,7 +44,9 @@ export function ConferenceView({ conference, several = false }: { conference: Co
         </h2>
         <p class="conference-state">
           <span class="state-label">{CONFERENCE_STATE_LABELS[conference.state]}</span>
-          {isBridge ? ` · ${conference.state === 'held' ? 'the two calls do not hear each other' : 'two calls connected'}` : ` · ${countText(conference.participants.length)}`}
+          {isBridge
+            ? ` · ${conference.state === 'held' ? 'the two calls do not hear each other' : 'two calls connected'}`
+            : ` · ${countText(conference.participants.length)}`}
         </p>
         {conference.muted && (
           <p class="call-badges">
@@ -54,7 +56,12 @@ export function ConferenceView({ conference, several = false }: { conference: Co
       </header>
       {busy && <PendingLine pending={conference.pending} />}
       <HostControls conference={conference} busy={busy} />
-      <AudioControls actions={conference.actions} conferenceId={conference.id} target={isBridge ? 'the bridge' : 'the conference'} disabled={busy} />
+      <AudioControls
+        actions={conference.actions}
+        conferenceId={conference.id}
+        target={isBridge ? 'the bridge' : 'the conference'}
+        disabled={busy}
+      />
       <section class="participants" aria-labelledby={listTitleId}>
         <h3 id={listTitleId} class="section-title">
           {isBridge ? 'Connected calls' : 'Participants'}

@@ -24,7 +24,11 @@ export function DialIntoForm({ conference, disabled }: { conference: Conference;
     if (!destination.ok) return setError(destination.error.message);
     setError(null);
     setSending(true);
-    const result = await sendConferenceCommand(bridge, { type: 'dialIntoConference', conferenceId: conference.id, destination: destination.value });
+    const result = await sendConferenceCommand(bridge, {
+      type: 'dialIntoConference',
+      conferenceId: conference.id,
+      destination: destination.value,
+    });
     setSending(false);
     if (result.ok) setText('');
   };

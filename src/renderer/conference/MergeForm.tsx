@@ -76,7 +76,9 @@ export function MergeForm({ canStart = false }: { canStart?: boolean }) {
       {canStart && <StartConferenceButton />}
       {mergeable.length < 2 ? (
         <p class="empty">
-          {canStart ? 'With two or more answered calls you can also merge them into one.' : 'You need two or more answered calls to start a conference.'}
+          {canStart
+            ? 'With two or more answered calls you can also merge them into one.'
+            : 'You need two or more answered calls to start a conference.'}
         </p>
       ) : (
         <form class="inline-form" onSubmit={submit}>
@@ -84,7 +86,12 @@ export function MergeForm({ canStart = false }: { canStart?: boolean }) {
             <legend>Calls to merge</legend>
             {mergeable.map((call) => (
               <label key={call.id} class="choice-option">
-                <input type="checkbox" checked={!leftOut.has(call.id)} disabled={busy} onChange={(e) => toggle(call.id, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={!leftOut.has(call.id)}
+                  disabled={busy}
+                  onChange={(e) => toggle(call.id, e.currentTarget.checked)}
+                />
                 {`${partyTitle(call.remote)} (${callStateLabel(call)})`}
               </label>
             ))}

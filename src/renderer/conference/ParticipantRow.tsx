@@ -42,11 +42,9 @@ export function ParticipantRow({ conference, participant }: { conference: Confer
   const busy = participant.pending !== undefined || callsInFlight.value.has(participant.callId);
   const ref = { conferenceId: conference.id, callId: participant.callId };
   const send = (type: ParticipantCommand | 'removeParticipant') => void sendConferenceCommand(bridge, { type, ...ref });
-  const state = [
-    participant.held ? 'Held' : null,
-    participant.muted ? 'Muted' : null,
-    participant.deafened ? 'Deafened' : null,
-  ].filter((s): s is string => s !== null);
+  const state = [participant.held ? 'Held' : null, participant.muted ? 'Muted' : null, participant.deafened ? 'Deafened' : null].filter(
+    (s): s is string => s !== null,
+  );
   const isBridge = conference.type === 'bridge';
 
   return (

@@ -43,8 +43,7 @@ export function CallsView() {
   const live = conferences.value.filter((c) => c.state !== 'disconnected').length;
   const can = capabilities.value;
   const showConference =
-    (can.has('conference') || can.has('bridge') || can.has('startConference')) &&
-    (active >= 2 || live > 0 || can.has('startConference'));
+    (can.has('conference') || can.has('bridge') || can.has('startConference')) && (active >= 2 || live > 0 || can.has('startConference'));
   return (
     <div class="calls-view">
       {showConference && <ConferenceButton live={live} />}

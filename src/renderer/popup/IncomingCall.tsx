@@ -43,7 +43,12 @@ export function IncomingCall({ call, answerRef }: { call: Call; answerRef?: Ref<
   };
 
   return (
-    <article class={`incoming${call.recall ? ' is-recall' : ''}${call.redirections.length ? ' is-redirected' : ''}`} aria-labelledby={titleId} aria-busy={busy} onKeyDown={onKeyDown}>
+    <article
+      class={`incoming${call.recall ? ' is-recall' : ''}${call.redirections.length ? ' is-redirected' : ''}`}
+      aria-labelledby={titleId}
+      aria-busy={busy}
+      onKeyDown={onKeyDown}
+    >
       <p class="incoming-kind">{kind ? `Incoming ${kind.charAt(0).toLowerCase()}${kind.slice(1)}` : 'Incoming call'}</p>
       <h2 id={titleId} class="incoming-name">
         {partyTitle(call.remote)}

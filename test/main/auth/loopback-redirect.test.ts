@@ -135,7 +135,9 @@ describe('listenForRedirect', () => {
     const html = await page.text();
     expect(html).not.toContain('<b>');
     expect(html).toContain('&lt;b&gt;');
-    expect((await failure(scope.result)).message).toBe('Webex refused the permissions Switchboard asked for (invalid_scope): spark:all <b>not</b> allowed');
+    expect((await failure(scope.result)).message).toBe(
+      'Webex refused the permissions Switchboard asked for (invalid_scope): spark:all <b>not</b> allowed',
+    );
 
     const down = await listen();
     await fetch(callback(down, { error: 'temporarily_unavailable', state: STATE }));

@@ -51,9 +51,16 @@ export function scriptedBrowser(options: { tamper?: (redirect: URL) => URL } = {
 }
 
 /** Runs the authorize step by hand and returns the code from the redirect (for token-endpoint tests). */
-export async function authorizeForCode(authorizeUrl: string): Promise<{ code: string | null; error: string | null; state: string | null; location: URL }> {
+export async function authorizeForCode(
+  authorizeUrl: string,
+): Promise<{ code: string | null; error: string | null; state: string | null; location: URL }> {
   const response = await fetch(authorizeUrl, { redirect: 'manual' });
   await response.body?.cancel();
   const location = new URL(response.headers.get('location') ?? 'http://invalid/');
-  return { code: location.searchParams.get('code'), error: location.searchParams.get('error'), state: location.searchParams.get('state'), location };
+  return {
+    code: location.searchParams.get('code'),
+    error: location.searchParams.get('error'),
+    state: location.searchParams.get('state'),
+    location,
+  };
 }

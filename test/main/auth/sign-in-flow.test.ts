@@ -31,7 +31,14 @@ async function startApi(oauth: WebexOAuthServer): Promise<{ baseUrl: string; req
     const status = oauth.isAccessTokenValid(token) ? 200 : 401;
     requests.push({ token, status });
     res.writeHead(status, { 'Content-Type': 'application/json' });
-    res.end(status === 200 ? JSON.stringify({ id: 'person-1', displayName: 'Ada' }) : JSON.stringify({ message: 'The request requires a valid access token set in the Authorization request header.', trackingId: 'API_1' }));
+    res.end(
+      status === 200
+        ? JSON.stringify({ id: 'person-1', displayName: 'Ada' })
+        : JSON.stringify({
+            message: 'The request requires a valid access token set in the Authorization request header.',
+            trackingId: 'API_1',
+          }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanup.push(
@@ -54,19 +61,26 @@ describe('Webex sign-in, end to end', () => {
     const api = await startApi(oauth);
     const clock = { now: Date.parse('2026-05-04T09:00:00Z') };
     const store = new RecordingStore();
-    const manager = new TokenManager({ grantor: createWebexTokenGrantor({ authBaseUrl: oauth.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }), store, now: () => clock.now });
+    const manager = new TokenManager({
+      grantor: createWebexTokenGrantor({ authBaseUrl: oauth.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }),
+      store,
+      now: () => clock.now,
+    });
     const events: SignedOutEvent[] = [];
     manager.onSignedOut((e) => events.push(e));
     const http = createHttpClient({
       baseUrl: api.baseUrl,
       tokens: manager,
       providerName: 'Webex',
-      describeError: (status) => new ProviderError({ code: status === 401 ? 'AUTH' : 'PROVIDER', status, message: `Webex refused (HTTP ${status}).` }),
+      describeError: (status) =>
+        new ProviderError({ code: status === 401 ? 'AUTH' : 'PROVIDER', status, message: `Webex refused (HTTP ${status}).` }),
     });
 
     // 1. Sign in: the browser consents, the code comes back to the loopback listener, tokens arrive.
     const browser = scriptedBrowser();
-    await manager.signIn(await signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: oauth.baseUrl, openBrowser: browser.openBrowser }));
+    await manager.signIn(
+      await signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: oauth.baseUrl, openBrowser: browser.openBrowser }),
+    );
     await browser.settled();
     expect(browser.pages.at(-1)?.body).toContain('You are signed in');
     expect(store.token).toMatch(/^sim_rt_/);
@@ -78,7 +92,12 @@ describe('Webex sign-in, end to end', () => {
     await expect(http.get('/people/me', personSchema)).resolves.toMatchObject({ id: 'person-1' });
     expect(oauth.counters().refreshGrants).toBe(1);
     expect(store.token).not.toBe(firstRefresh);
-    const rotated = await refreshTokens({ tokenUrl: oauth.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET, refreshToken: firstRefresh }).catch((e: unknown) => e);
+    const rotated = await refreshTokens({
+      tokenUrl: oauth.tokenUrl,
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      refreshToken: firstRefresh,
+    }).catch((e: unknown) => e);
     expect((rotated as { oauthCode?: string }).oauthCode).toBe('invalid_grant');
 
     // 3. The provider stops accepting the access token early: one 401, one refresh, the call is replayed.
@@ -103,9 +122,24 @@ describe('Webex sign-in, end to end', () => {
     const oauth = await startWebexOAuthServer({ clientId: CLIENT_ID, clientSecret: SECRET });
     cleanup.push(() => oauth.close());
     const api = await startApi(oauth);
-    const manager = new TokenManager({ grantor: createWebexTokenGrantor({ authBaseUrl: oauth.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }), store: new RecordingStore() });
-    const http = createHttpClient({ baseUrl: api.baseUrl, tokens: manager, providerName: 'Webex', describeError: (status) => new ProviderError({ code: 'AUTH', status, message: `HTTP ${status}` }) });
-    await manager.signIn(await signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: oauth.baseUrl, openBrowser: scriptedBrowser().openBrowser }));
+    const manager = new TokenManager({
+      grantor: createWebexTokenGrantor({ authBaseUrl: oauth.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }),
+      store: new RecordingStore(),
+    });
+    const http = createHttpClient({
+      baseUrl: api.baseUrl,
+      tokens: manager,
+      providerName: 'Webex',
+      describeError: (status) => new ProviderError({ code: 'AUTH', status, message: `HTTP ${status}` }),
+    });
+    await manager.signIn(
+      await signInWithBrowser({
+        clientId: CLIENT_ID,
+        clientSecret: SECRET,
+        authBaseUrl: oauth.baseUrl,
+        openBrowser: scriptedBrowser().openBrowser,
+      }),
+    );
 
     oauth.expireAccessTokens();
     const people = await Promise.all(Array.from({ length: 10 }, () => http.get('/people/me', personSchema)));
@@ -114,14 +148,33 @@ describe('Webex sign-in, end to end', () => {
   });
 
   it('ends in the signed-out state, without a loop, when the provider refuses every token', async () => {
-    const oauth = await startWebexOAuthServer({ clientId: CLIENT_ID, clientSecret: SECRET, onTokenIssued: () => queueMicrotask(() => oauth.expireAccessTokens()) });
+    const oauth = await startWebexOAuthServer({
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      onTokenIssued: () => queueMicrotask(() => oauth.expireAccessTokens()),
+    });
     cleanup.push(() => oauth.close());
     const api = await startApi(oauth);
-    const manager = new TokenManager({ grantor: createWebexTokenGrantor({ authBaseUrl: oauth.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }), store: new RecordingStore() });
+    const manager = new TokenManager({
+      grantor: createWebexTokenGrantor({ authBaseUrl: oauth.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }),
+      store: new RecordingStore(),
+    });
     const events: SignedOutEvent[] = [];
     manager.onSignedOut((e) => events.push(e));
-    const http = createHttpClient({ baseUrl: api.baseUrl, tokens: manager, providerName: 'Webex', describeError: (status) => new ProviderError({ code: 'AUTH', status, message: `HTTP ${status}` }) });
-    await manager.signIn(await signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: oauth.baseUrl, openBrowser: scriptedBrowser().openBrowser }));
+    const http = createHttpClient({
+      baseUrl: api.baseUrl,
+      tokens: manager,
+      providerName: 'Webex',
+      describeError: (status) => new ProviderError({ code: 'AUTH', status, message: `HTTP ${status}` }),
+    });
+    await manager.signIn(
+      await signInWithBrowser({
+        clientId: CLIENT_ID,
+        clientSecret: SECRET,
+        authBaseUrl: oauth.baseUrl,
+        openBrowser: scriptedBrowser().openBrowser,
+      }),
+    );
 
     // The token is refused, refreshed once, and the replay refused again: the call fails.
     const first = await http.get('/people/me', personSchema).catch((e: unknown) => e);

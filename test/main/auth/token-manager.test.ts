@@ -27,19 +27,33 @@ interface Rig {
   first: { accessToken: string; refreshToken: string };
 }
 
-async function rig(options: { refreshMarginMs?: number; freshTokenWindowMs?: number; onStoreError?: (e: unknown) => void; store?: RecordingStore } = {}): Promise<Rig> {
+async function rig(
+  options: { refreshMarginMs?: number; freshTokenWindowMs?: number; onStoreError?: (e: unknown) => void; store?: RecordingStore } = {},
+): Promise<Rig> {
   const server = await startWebexOAuthServer({ clientId: CLIENT_ID, clientSecret: SECRET });
   servers.push(server);
   const clock = { now: Date.parse('2026-05-04T09:00:00Z') };
   const store = options.store ?? new RecordingStore();
   const grantor = createWebexTokenGrantor({ authBaseUrl: server.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET });
-  const manager = new TokenManager({ grantor, store, now: () => clock.now, refreshMarginMs: options.refreshMarginMs, freshTokenWindowMs: options.freshTokenWindowMs, onStoreError: options.onStoreError });
+  const manager = new TokenManager({
+    grantor,
+    store,
+    now: () => clock.now,
+    refreshMarginMs: options.refreshMarginMs,
+    freshTokenWindowMs: options.freshTokenWindowMs,
+    onStoreError: options.onStoreError,
+  });
   const events: SignedOutEvent[] = [];
   manager.onSignedOut((event) => {
     events.push(event);
     messages.push(event.message);
   });
-  const tokens = await signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: server.baseUrl, openBrowser: scriptedBrowser().openBrowser });
+  const tokens = await signInWithBrowser({
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    authBaseUrl: server.baseUrl,
+    openBrowser: scriptedBrowser().openBrowser,
+  });
   await manager.signIn(tokens);
   return { server, store, manager, grantor, events, clock, first: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } };
 }
@@ -120,7 +134,9 @@ describe('TokenManager', () => {
     expect(saved).not.toBe(first.refreshToken);
     expect(server.isAccessTokenValid(token)).toBe(true);
     // What was saved is the refresh token the server now honours (the old one it refuses).
-    await expect(refreshTokens({ tokenUrl: server.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET, refreshToken: saved })).resolves.toBeDefined();
+    await expect(
+      refreshTokens({ tokenUrl: server.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET, refreshToken: saved }),
+    ).resolves.toBeDefined();
   });
 
   it('refreshes once for TEN concurrent 401s, and answers a late 401 for the old token with the current one', async () => {
@@ -222,7 +238,12 @@ describe('TokenManager', () => {
     await manager.signOut({ revoke: true });
     expect(server.counters().revocations).toBe(1);
     expect(server.isAccessTokenValid(current)).toBe(false);
-    const dead = await refreshTokens({ tokenUrl: server.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET, refreshToken: first.refreshToken }).catch((e: unknown) => e);
+    const dead = await refreshTokens({
+      tokenUrl: server.tokenUrl,
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      refreshToken: first.refreshToken,
+    }).catch((e: unknown) => e);
     expect((dead as { oauthCode?: string }).oauthCode).toBe('invalid_grant');
     expect(store.token).toBeNull();
     expect(manager.isSignedIn()).toBe(false);
@@ -259,13 +280,18 @@ describe('TokenManager', () => {
     expect(manager.isSignedIn()).toBe(false);
   });
 
-  it('gives callers of a refresh that a new sign-in overtook the new session\'s token', async () => {
+  it("gives callers of a refresh that a new sign-in overtook the new session's token", async () => {
     const { manager, clock, store, server } = await rig();
     clock.now += ACCESS_TTL_MS;
     store.holdSaves();
     const pending = manager.accessToken();
     await eventually(() => expect(store.journal.filter((e) => e.event === 'save')).toHaveLength(2));
-    const again = await signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: server.baseUrl, openBrowser: scriptedBrowser().openBrowser });
+    const again = await signInWithBrowser({
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      authBaseUrl: server.baseUrl,
+      openBrowser: scriptedBrowser().openBrowser,
+    });
     const signingIn = manager.signIn(again);
     store.release();
     await signingIn;
@@ -275,7 +301,12 @@ describe('TokenManager', () => {
 
   it('lets a sign-out that follows a sign-in win, even while the sign-in is still saving', async () => {
     const { manager, store, server } = await rig();
-    const again = await signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: server.baseUrl, openBrowser: scriptedBrowser().openBrowser });
+    const again = await signInWithBrowser({
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      authBaseUrl: server.baseUrl,
+      openBrowser: scriptedBrowser().openBrowser,
+    });
     store.holdSaves();
     const signingIn = manager.signIn(again);
     const signingOut = manager.signOut({ revoke: false });
@@ -303,7 +334,10 @@ describe('TokenManager', () => {
     const { server, first } = await rig();
     server.invalidateRefreshTokens();
     const store = new RecordingStore(first.refreshToken);
-    const restarted = new TokenManager({ grantor: createWebexTokenGrantor({ authBaseUrl: server.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }), store });
+    const restarted = new TokenManager({
+      grantor: createWebexTokenGrantor({ authBaseUrl: server.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }),
+      store,
+    });
     const events: SignedOutEvent[] = [];
     restarted.onSignedOut((e) => events.push(e));
     await expect(restarted.restore()).resolves.toEqual({ status: 'signedOut', reason: 'expired' });
@@ -314,7 +348,10 @@ describe('TokenManager', () => {
   it('restores to "unreachable" while offline and signs in on the next attempt', async () => {
     const { server, first } = await rig();
     server.failNextTokenRequests(1, 503);
-    const restarted = new TokenManager({ grantor: createWebexTokenGrantor({ authBaseUrl: server.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }), store: new RecordingStore(first.refreshToken) });
+    const restarted = new TokenManager({
+      grantor: createWebexTokenGrantor({ authBaseUrl: server.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }),
+      store: new RecordingStore(first.refreshToken),
+    });
     const outcome = await restarted.restore();
     expect(outcome.status).toBe('unreachable');
     if (outcome.status === 'unreachable') messages.push(outcome.error.message);

@@ -107,7 +107,14 @@ describe('call store: diffs', () => {
 
   it('emits conference changes separately, as the whole list, and only when a conference changed', () => {
     const { store, diffs, conferences } = storeWithLog();
-    const conference = { id: 'conf-1', state: 'connected' as const, muted: false, createdAt: '2026-01-01T10:00:00.000Z', participants: [], actions: [] };
+    const conference = {
+      id: 'conf-1',
+      state: 'connected' as const,
+      muted: false,
+      createdAt: '2026-01-01T10:00:00.000Z',
+      participants: [],
+      actions: [],
+    };
     store.applySnapshot({ calls: [], conferences: [conference] });
     store.applySnapshot({ calls: [], conferences: [structuredClone(conference)] });
     store.applySnapshot({ calls: [], conferences: [] });
@@ -166,7 +173,6 @@ describe('call store: pending overlay', () => {
     expect(diffs).toHaveLength(3);
     expect(store.hasPending()).toBe(false);
   });
-
 
   it.each(confirmations)('%s is confirmed by %o → %o', (action, before, after) => {
     const { store, timers, expired } = storeWithLog();
@@ -282,7 +288,12 @@ describe('call store: single-call updates (push)', () => {
   it('removes a call in its last state, and ignores a removal of a call it does not list', () => {
     const { store, diffs } = storeWithLog();
     store.applySnapshot(snap(makeCall({ id: 'a', state: 'held' }), makeCall({ id: 'b' })));
-    expect(store.removeCall('a')).toEqual({ added: [], updated: [], removed: [makeCall({ id: 'a', state: 'held' })], calls: [makeCall({ id: 'b' })] });
+    expect(store.removeCall('a')).toEqual({
+      added: [],
+      updated: [],
+      removed: [makeCall({ id: 'a', state: 'held' })],
+      calls: [makeCall({ id: 'b' })],
+    });
     expect(store.removeCall('a')).toBeNull();
     expect(diffs).toHaveLength(2);
   });

@@ -59,8 +59,12 @@ describe('command dispatcher: refused before sending', () => {
 
   it('names the action in the words of the UI', async () => {
     const { dispatcher } = await setup(held());
-    expect(errorOf(await dispatcher.dispatch({ type: 'toVoicemail', callId: 'c1' })).message).toBe('Send to voicemail is not available now: the call is on hold.');
-    expect(errorOf(await dispatcher.dispatch({ type: 'startRecording', callId: 'c1' })).message).toBe('Record is not available now: the call is on hold.');
+    expect(errorOf(await dispatcher.dispatch({ type: 'toVoicemail', callId: 'c1' })).message).toBe(
+      'Send to voicemail is not available now: the call is on hold.',
+    );
+    expect(errorOf(await dispatcher.dispatch({ type: 'startRecording', callId: 'c1' })).message).toBe(
+      'Record is not available now: the call is on hold.',
+    );
   });
 
   it('refuses mute on a call that cannot be muted from here', async () => {
@@ -101,7 +105,10 @@ describe('command dispatcher: sending', () => {
   it('returns what the provider reports, such as the new call of a dial', async () => {
     const { dispatcher, provider } = await setup();
     provider.behaviour = () => ({ callId: 'new-1' });
-    await expect(dispatcher.dispatch({ type: 'dial', destination: '+15550100' })).resolves.toEqual({ ok: true, value: { callId: 'new-1' } });
+    await expect(dispatcher.dispatch({ type: 'dial', destination: '+15550100' })).resolves.toEqual({
+      ok: true,
+      value: { callId: 'new-1' },
+    });
   });
 
   it('clears a DTMF mark as soon as the tones are accepted', async () => {
@@ -139,7 +146,12 @@ describe('command dispatcher: failures', () => {
       throw providerFailure('NOT_ALLOWED', 'Webex refused: the call cannot be held now (tracking ID T-1)', { trackingId: 'T-1' });
     };
     const error = errorOf(await dispatcher.dispatch({ type: 'hold', callId: 'c1' }));
-    expect(error).toEqual({ code: 'NOT_ALLOWED', message: 'Webex refused: the call cannot be held now (tracking ID T-1)', retryable: false, trackingId: 'T-1' });
+    expect(error).toEqual({
+      code: 'NOT_ALLOWED',
+      message: 'Webex refused: the call cannot be held now (tracking ID T-1)',
+      retryable: false,
+      trackingId: 'T-1',
+    });
     expect(rereads()).toBe(0);
     expect(store.hasPending()).toBe(false);
     expect(provider.executed).toHaveLength(1);
@@ -176,7 +188,11 @@ describe('command dispatcher: failures', () => {
       throw providerFailure('NETWORK', 'Cannot reach Webex: check the network connection.');
     };
     const error = errorOf(await dispatcher.dispatch({ type: 'hangup', callId: 'c1' }));
-    expect(error).toMatchObject({ code: 'NETWORK', message: 'Cannot reach Webex: check the network connection — the call has ended.', retryable: false });
+    expect(error).toMatchObject({
+      code: 'NETWORK',
+      message: 'Cannot reach Webex: check the network connection — the call has ended.',
+      retryable: false,
+    });
     expect(store.calls()).toEqual([]);
   });
 
@@ -207,7 +223,11 @@ describe('command dispatcher: failures', () => {
       throw providerFailure('NOT_FOUND', 'Webex refused: call not found (tracking ID ROUTER_1)', { trackingId: 'ROUTER_1' });
     };
     const error = errorOf(await dispatcher.dispatch({ type: 'hold', callId: 'c1' }));
-    expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'Webex refused: call not found (tracking ID ROUTER_1) — the call has ended.', trackingId: 'ROUTER_1' });
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Webex refused: call not found (tracking ID ROUTER_1) — the call has ended.',
+      trackingId: 'ROUTER_1',
+    });
     expect(rereads()).toBe(1);
     expect(store.calls()).toEqual([]);
   });
@@ -231,7 +251,9 @@ describe('command dispatcher: failures', () => {
       throw providerFailure('TIMEOUT', 'Webex did not answer in time.');
     };
     const error = errorOf(await dispatcher.dispatch({ type: 'hold', callId: 'c1' }));
-    expect(error.message).toBe('Webex did not answer in time — Switchboard could not check what happened (Cannot reach Webex: check the network connection).');
+    expect(error.message).toBe(
+      'Webex did not answer in time — Switchboard could not check what happened (Cannot reach Webex: check the network connection).',
+    );
   });
 
   it('after a dial timed out, says whether a call was started', async () => {
@@ -246,7 +268,9 @@ describe('command dispatcher: failures', () => {
     provider.behaviour = () => {
       throw providerFailure('TIMEOUT', 'Webex did not answer in time.');
     };
-    expect(errorOf(await dispatcher.dispatch({ type: 'dial', destination: '2002' })).message).toBe('Webex did not answer in time — no new call was started.');
+    expect(errorOf(await dispatcher.dispatch({ type: 'dial', destination: '2002' })).message).toBe(
+      'Webex did not answer in time — no new call was started.',
+    );
     expect(provider.executed).toHaveLength(2);
   });
 

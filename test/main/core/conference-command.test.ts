@@ -17,7 +17,12 @@ const FAST_MS = 1_000;
 
 function coreFor(provider: ProviderDouble, pendingTimeoutMs = 8_000) {
   const timers = new ManualTimers();
-  const core = createSwitchboardCore({ provider, intervals: { fastMs: FAST_MS, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 }, pendingTimeoutMs, timers });
+  const core = createSwitchboardCore({
+    provider,
+    intervals: { fastMs: FAST_MS, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 },
+    pendingTimeoutMs,
+    timers,
+  });
   running.push(core);
   const log = { conferences: [] as Conference[][], failed: [] as CommandFailedNotice[] };
   core.on('conferences', (c) => log.conferences.push(c));
@@ -48,12 +53,16 @@ function conferenceOf(overrides: Partial<Conference> = {}): Conference {
     muted,
     createdAt: '2026-01-01T10:05:00.000Z',
     participants: [participant('a'), participant('b')],
-    actions: state === 'connected' ? [muted ? 'unmute' : 'mute', 'hold', 'leaveConference', 'releaseConference'] : ['resume', 'leaveConference', 'releaseConference'],
+    actions:
+      state === 'connected'
+        ? [muted ? 'unmute' : 'mute', 'hold', 'leaveConference', 'releaseConference']
+        : ['resume', 'leaveConference', 'releaseConference'],
     ...overrides,
   };
 }
 
-const mergeable = (id: string, state: 'connected' | 'held' = 'connected') => makeCall({ id, state, actions: [...actionsFor(state), 'merge'] });
+const mergeable = (id: string, state: 'connected' | 'held' = 'connected') =>
+  makeCall({ id, state, actions: [...actionsFor(state), 'merge'] });
 const inConference = (id: string) => makeCall({ id, state: 'connected' });
 
 async function withConference(overrides: Partial<Conference> = {}, timeoutMs?: number) {
@@ -72,24 +81,43 @@ describe('conference commands: refusals before anything is sent', () => {
       ok: false,
       error: { code: 'NOT_ALLOWED', message: 'Resume is not available now: the conference is connected.', retryable: false },
     });
-    expect(await core.conferenceCommand({ type: 'unmuteHost', conferenceId: 'conf-1' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'You are not muted in the conference.' } });
+    expect(await core.conferenceCommand({ type: 'unmuteHost', conferenceId: 'conf-1' })).toMatchObject({
+      error: { code: 'NOT_ALLOWED', message: 'You are not muted in the conference.' },
+    });
     expect(provider.executedConference).toEqual([]);
   });
 
   it('refuses host mute while held, and leave beyond a three-way call', async () => {
     const { core, provider } = await withConference({ state: 'held' });
-    expect(await core.conferenceCommand({ type: 'muteHost', conferenceId: 'conf-1' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'Mute is not available while the conference is on hold.' } });
-    provider.conferences = [conferenceOf({ participants: [participant('a'), participant('b'), participant('c')], actions: ['mute', 'hold', 'releaseConference'] })];
+    expect(await core.conferenceCommand({ type: 'muteHost', conferenceId: 'conf-1' })).toMatchObject({
+      error: { code: 'NOT_ALLOWED', message: 'Mute is not available while the conference is on hold.' },
+    });
+    provider.conferences = [
+      conferenceOf({
+        participants: [participant('a'), participant('b'), participant('c')],
+        actions: ['mute', 'hold', 'releaseConference'],
+      }),
+    ];
     await core.reconcile();
-    expect(await core.conferenceCommand({ type: 'leave', conferenceId: 'conf-1' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: expect.stringMatching(/only in a three-way call: this conference has 3 participants/) } });
+    expect(await core.conferenceCommand({ type: 'leave', conferenceId: 'conf-1' })).toMatchObject({
+      error: { code: 'NOT_ALLOWED', message: expect.stringMatching(/only in a three-way call: this conference has 3 participants/) },
+    });
     expect(provider.executedConference).toEqual([]);
   });
 
   it('refuses participant controls their state already answers, and calls not in the conference', async () => {
-    const { core, provider } = await withConference({ participants: [participant('a', { muted: true }), participant('b', { deafened: true })] });
-    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: 'conf-1', callId: 'a' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'Ada Lovelace is already muted.' } });
-    expect(await core.conferenceCommand({ type: 'deafen', conferenceId: 'conf-1', callId: 'b' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'Bob Jones is already deafened.' } });
-    expect(await core.conferenceCommand({ type: 'undeafen', conferenceId: 'conf-1', callId: 'zz' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const { core, provider } = await withConference({
+      participants: [participant('a', { muted: true }), participant('b', { deafened: true })],
+    });
+    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: 'conf-1', callId: 'a' })).toMatchObject({
+      error: { code: 'NOT_ALLOWED', message: 'Ada Lovelace is already muted.' },
+    });
+    expect(await core.conferenceCommand({ type: 'deafen', conferenceId: 'conf-1', callId: 'b' })).toMatchObject({
+      error: { code: 'NOT_ALLOWED', message: 'Bob Jones is already deafened.' },
+    });
+    expect(await core.conferenceCommand({ type: 'undeafen', conferenceId: 'conf-1', callId: 'zz' })).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
     expect(provider.executedConference).toEqual([]);
   });
 
@@ -98,7 +126,9 @@ describe('conference commands: refusals before anything is sent', () => {
     provider.setCalls(mergeable('a'), makeCall({ id: 'r', state: 'alerting', actions: actionsFor('alerting') }));
     const { core } = coreFor(provider);
     await core.start();
-    expect(await core.conferenceCommand({ type: 'merge' })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'Merge needs at least two answered calls.' } });
+    expect(await core.conferenceCommand({ type: 'merge' })).toMatchObject({
+      error: { code: 'NOT_ALLOWED', message: 'Merge needs at least two answered calls.' },
+    });
     expect(await core.conferenceCommand({ type: 'merge', callIds: ['a', 'r'] })).toMatchObject({
       error: { code: 'NOT_ALLOWED', message: 'Merge is not available for the call with Ada Lovelace: it is ringing.' },
     });
@@ -106,7 +136,9 @@ describe('conference commands: refusals before anything is sent', () => {
     expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: 'conf-1' })).toMatchObject({
       error: { code: 'NOT_FOUND', message: 'That conference is not in progress: it may have ended.' },
     });
-    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'a' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'a' })).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
     expect(provider.executedConference).toEqual([]);
   });
 
@@ -114,9 +146,15 @@ describe('conference commands: refusals before anything is sent', () => {
     const { core, provider } = await withConference();
     provider.setCalls(inConference('a'), inConference('b'), makeCall({ id: 'c', state: 'alerting', actions: actionsFor('alerting') }));
     await core.reconcile();
-    expect(await core.conferenceCommand({ type: 'merge', callIds: ['a', 'b'] })).toMatchObject({ error: { code: 'NOT_ALLOWED', message: 'The call is already in a conference.' } });
-    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'c' })).toMatchObject({ error: { code: 'NOT_ALLOWED' } });
-    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'a' })).toMatchObject({ error: { message: 'The call is already in the conference.' } });
+    expect(await core.conferenceCommand({ type: 'merge', callIds: ['a', 'b'] })).toMatchObject({
+      error: { code: 'NOT_ALLOWED', message: 'The call is already in a conference.' },
+    });
+    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'c' })).toMatchObject({
+      error: { code: 'NOT_ALLOWED' },
+    });
+    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'a' })).toMatchObject({
+      error: { message: 'The call is already in the conference.' },
+    });
     expect(provider.executedConference).toEqual([]);
   });
 });
@@ -233,7 +271,10 @@ describe('conference commands: failures', () => {
     };
     const reads = provider.snapshotCount;
     const result = await core.conferenceCommand({ type: 'holdConference', conferenceId: 'conf-1' });
-    expect(result).toEqual({ ok: false, error: { code: 'TIMEOUT', message: 'Webex did not answer in time — the conference is on hold.', retryable: false } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'Webex did not answer in time — the conference is on hold.', retryable: false },
+    });
     expect(provider.snapshotCount).toBeGreaterThan(reads);
     expect(provider.executedConference).toHaveLength(1);
   });
@@ -248,7 +289,11 @@ describe('conference commands: failures', () => {
     };
     expect(await core.conferenceCommand({ type: 'merge', callIds: ['a', 'b'] })).toEqual({
       ok: false,
-      error: { code: 'NETWORK', message: 'Cannot reach Webex: check the network connection — the calls are not in a conference.', retryable: true },
+      error: {
+        code: 'NETWORK',
+        message: 'Cannot reach Webex: check the network connection — the calls are not in a conference.',
+        retryable: true,
+      },
     });
     expect(core.calls().every((c) => c.pending === undefined)).toBe(true);
     expect(provider.executedConference).toHaveLength(1);
@@ -273,7 +318,11 @@ describe('conference commands: several conferences at once', () => {
   async function withTwo() {
     const provider = new ProviderDouble();
     provider.setCalls(inConference('a'), inConference('b'), inConference('c'), inConference('d'));
-    const second = conferenceOf({ id: 'conf-2', createdAt: '2026-01-01T10:09:00.000Z', participants: [participant('c'), participant('d')] });
+    const second = conferenceOf({
+      id: 'conf-2',
+      createdAt: '2026-01-01T10:09:00.000Z',
+      participants: [participant('c'), participant('d')],
+    });
     provider.conferences = [conferenceOf(), second];
     const harness = coreFor(provider);
     await harness.core.start();
@@ -289,7 +338,10 @@ describe('conference commands: several conferences at once', () => {
       { type: 'deafen', conferenceId: 'conf-2', callId: 'c' },
     ]);
     const marked = log.conferences.at(-1) ?? [];
-    expect(marked.find((c) => c.id === 'conf-2')).toMatchObject({ pending: 'mute', participants: [{ callId: 'c', pending: 'deafen' }, { callId: 'd' }] });
+    expect(marked.find((c) => c.id === 'conf-2')).toMatchObject({
+      pending: 'mute',
+      participants: [{ callId: 'c', pending: 'deafen' }, { callId: 'd' }],
+    });
     expect(marked.find((c) => c.id === 'conf-1')?.pending).toBeUndefined();
     expect(marked.find((c) => c.id === 'conf-1')?.participants.every((p) => p.pending === undefined)).toBe(true);
   });
@@ -300,8 +352,14 @@ describe('conference commands: several conferences at once', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: 'That conference is not in progress: it may have ended.', retryable: false },
     });
-    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: 'conf-2', callId: 'a' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-9', callId: 'a' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: 'conf-2', callId: 'a' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: 'conf-9', callId: 'a' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(provider.executedConference).toEqual([]);
   });
 

@@ -27,7 +27,9 @@ describe('event health', () => {
     const { health, seen } = tracker();
     health.synced(new Date('2026-01-01T10:00:00.000Z'));
     health.set('degraded', 'Webex did not answer in time. Trying again in 2 s.');
-    expect(seen).toEqual([{ health: 'degraded', detail: 'Webex did not answer in time. Trying again in 2 s.', lastSyncAt: '2026-01-01T10:00:00.000Z' }]);
+    expect(seen).toEqual([
+      { health: 'degraded', detail: 'Webex did not answer in time. Trying again in 2 s.', lastSyncAt: '2026-01-01T10:00:00.000Z' },
+    ]);
   });
 
   it('announces a new reason within the same state, but not a repeat', () => {
@@ -65,6 +67,10 @@ describe('event health', () => {
     const { health, seen } = tracker();
     health.set('offline');
     health.synced(new Date('2026-01-01T10:00:00.000Z'));
-    expect(seen.at(-1)).toEqual({ health: 'polling', detail: 'Switchboard checks Webex for call changes every few seconds.', lastSyncAt: '2026-01-01T10:00:00.000Z' });
+    expect(seen.at(-1)).toEqual({
+      health: 'polling',
+      detail: 'Switchboard checks Webex for call changes every few seconds.',
+      lastSyncAt: '2026-01-01T10:00:00.000Z',
+    });
   });
 });

@@ -16,7 +16,14 @@ function setup(overrides: Partial<PollIntervals> = {}) {
   const health = createEventHealth({ providerName: 'Webex' });
   const healthLog: HealthState[] = [];
   health.on((h) => healthLog.push(h));
-  const poller = createFeedSupervisor({ provider, store, health, providerName: 'Webex', intervals: { ...intervals, ...overrides }, timers });
+  const poller = createFeedSupervisor({
+    provider,
+    store,
+    health,
+    providerName: 'Webex',
+    intervals: { ...intervals, ...overrides },
+    timers,
+  });
   return { provider, timers, store, health, healthLog, poller };
 }
 
@@ -116,7 +123,10 @@ describe('polled feed: failures', () => {
     const { provider, poller, timers } = setup();
     provider.setCalls(makeCall({ id: 'a', state: 'alerting' }));
     await poller.start();
-    provider.snapshotFailures.push(providerFailure('TIMEOUT', 'Webex did not answer in time.'), providerFailure('TIMEOUT', 'Webex did not answer in time.'));
+    provider.snapshotFailures.push(
+      providerFailure('TIMEOUT', 'Webex did not answer in time.'),
+      providerFailure('TIMEOUT', 'Webex did not answer in time.'),
+    );
     await timers.advance(1_000);
     expect(poller.nextDelayMs()).toBe(2_000);
     await timers.advance(2_000);
@@ -132,7 +142,10 @@ describe('polled feed: failures', () => {
     await poller.start();
     expect(health.current().health).toBe('degraded');
     await timers.advance(poller.nextDelayMs() ?? 0);
-    expect(health.current()).toMatchObject({ health: 'offline', detail: 'Cannot reach Webex: check the network connection. Trying again in 60 s.' });
+    expect(health.current()).toMatchObject({
+      health: 'offline',
+      detail: 'Cannot reach Webex: check the network connection. Trying again in 60 s.',
+    });
   });
 
   it('waits at least as long as a rate limit asks', async () => {

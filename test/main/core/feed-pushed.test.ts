@@ -10,7 +10,14 @@ import { createFeedSupervisor } from '../../../src/main/core/feed-supervisor';
 import { ManualTimers, ProviderDouble, actionsFor, makeCall, providerFailure, settle } from './provider-double';
 import { FakePushChannel } from './push-double';
 
-const intervals: FeedIntervals = { fastMs: 1_000, normalMs: 3_000, idleMs: 2_000, maxBackoffMs: 60_000, safetyReadMs: 300_000, pushRetryMs: 5_000 };
+const intervals: FeedIntervals = {
+  fastMs: 1_000,
+  normalMs: 3_000,
+  idleMs: 2_000,
+  maxBackoffMs: 60_000,
+  safetyReadMs: 300_000,
+  pushRetryMs: 5_000,
+};
 const UNAVAILABLE = 'Live updates from RingCentral are unavailable — checking every 2 s.';
 
 function setup() {

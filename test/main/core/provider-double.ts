@@ -42,7 +42,11 @@ export function actionsFor(state: Call['state']): Call['actions'] {
   }
 }
 
-export const providerFailure = (code: ProviderError['code'], message: string, extra: { retryAfter?: number; trackingId?: string } = {}): ProviderError =>
+export const providerFailure = (
+  code: ProviderError['code'],
+  message: string,
+  extra: { retryAfter?: number; trackingId?: string } = {},
+): ProviderError =>
   new ProviderError({ code, message, retryable: ['TIMEOUT', 'NETWORK', 'UNAVAILABLE', 'RATE_LIMITED'].includes(code), ...extra });
 
 interface Gate {
@@ -115,7 +119,11 @@ export class ProviderDouble implements Provider {
       if (signal?.aborted) throw new ProviderError({ code: 'NETWORK', message: 'The request was cancelled.' });
       const failure = this.snapshotFailures.shift();
       if (failure !== undefined) throw failure;
-      return { calls: structuredClone(this.callList), conferences: structuredClone(this.conferences), ...(this.advisory ? { advisory: this.advisory } : {}) };
+      return {
+        calls: structuredClone(this.callList),
+        conferences: structuredClone(this.conferences),
+        ...(this.advisory ? { advisory: this.advisory } : {}),
+      };
     } finally {
       this.concurrent -= 1;
     }

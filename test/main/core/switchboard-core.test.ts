@@ -3,7 +3,12 @@
 // calls, status carries health and account.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Call, HistoryEntry, Status } from '../../../src/shared/domain';
-import { createSwitchboardCore, type CommandFailedNotice, type SwitchboardCore, type SwitchboardCoreOptions } from '../../../src/main/core/switchboard-core';
+import {
+  createSwitchboardCore,
+  type CommandFailedNotice,
+  type SwitchboardCore,
+  type SwitchboardCoreOptions,
+} from '../../../src/main/core/switchboard-core';
 import type { CallDiff } from '../../../src/main/core/call-store';
 import { ManualTimers, ProviderDouble, actionsFor, makeCall, providerFailure, settle } from './provider-double';
 import { FakePushChannel } from './push-double';
@@ -25,7 +30,13 @@ function coreFor(provider: ProviderDouble, options: Partial<SwitchboardCoreOptio
     ...options,
   });
   running.push(core);
-  const log = { calls: [] as Call[][], diffs: [] as CallDiff[], status: [] as Status[], failed: [] as CommandFailedNotice[], history: [] as HistoryEntry[][] };
+  const log = {
+    calls: [] as Call[][],
+    diffs: [] as CallDiff[],
+    status: [] as Status[],
+    failed: [] as CommandFailedNotice[],
+    history: [] as HistoryEntry[][],
+  };
   core.on('calls', (c) => log.calls.push(c));
   core.on('diff', (d) => log.diffs.push(d));
   core.on('status', (s) => log.status.push(s));
@@ -34,7 +45,12 @@ function coreFor(provider: ProviderDouble, options: Partial<SwitchboardCoreOptio
   return { core, log, timers };
 }
 
-const entry = (number: string, type: HistoryEntry['type'] = 'received'): HistoryEntry => ({ type, number, privacy: false, time: '2026-01-01T10:00:00.000Z' });
+const entry = (number: string, type: HistoryEntry['type'] = 'received'): HistoryEntry => ({
+  type,
+  number,
+  privacy: false,
+  time: '2026-01-01T10:00:00.000Z',
+});
 
 describe('switchboard core', () => {
   it('shows the calls and the account after start', async () => {
@@ -169,7 +185,10 @@ describe('switchboard core', () => {
 
   it('lists answer endpoints', async () => {
     const { core } = coreFor(new ProviderDouble());
-    await expect(core.answerEndpoints()).resolves.toEqual({ ok: true, value: [{ id: 'ep-1', name: 'Desk phone', type: 'DEVICE', preferred: true }] });
+    await expect(core.answerEndpoints()).resolves.toEqual({
+      ok: true,
+      value: [{ id: 'ep-1', name: 'Desk phone', type: 'DEVICE', preferred: true }],
+    });
   });
 
   it('reports signed out when the token is refused, and recovers on reconcile after sign-in', async () => {
@@ -208,7 +227,7 @@ describe('switchboard core', () => {
     expect(core.status().health).toBe('polling');
   });
 
-  it("says in the status line what the provider asks the user to fix, until it no longer does", async () => {
+  it('says in the status line what the provider asks the user to fix, until it no longer does', async () => {
     const provider = new ProviderDouble();
     const { core, timers } = coreFor(provider);
     await core.start();
@@ -227,7 +246,9 @@ describe('switchboard core', () => {
     const seen: unknown[] = [];
     core.on('conferences', (c) => seen.push(c));
     await core.start();
-    provider.conferences = [{ id: 'conf-1', state: 'connected', muted: false, createdAt: '2026-01-01T10:00:00.000Z', participants: [], actions: ['hangup'] }];
+    provider.conferences = [
+      { id: 'conf-1', state: 'connected', muted: false, createdAt: '2026-01-01T10:00:00.000Z', participants: [], actions: ['hangup'] },
+    ];
     await timers.advance(2_000);
     expect(core.conferences()).toMatchObject([{ id: 'conf-1', state: 'connected' }]);
     expect(seen).toHaveLength(1);
@@ -288,7 +309,10 @@ describe('switchboard core with a pushed provider', () => {
     const { core, log, channel, timers } = await liveCore();
     channel.fail(providerFailure('NETWORK', 'The RingCentral WebSocket closed.'));
     await settle();
-    expect(core.status()).toMatchObject({ health: 'polling', detail: 'Live updates from RingCentral are unavailable — checking every 2 s.' });
+    expect(core.status()).toMatchObject({
+      health: 'polling',
+      detail: 'Live updates from RingCentral are unavailable — checking every 2 s.',
+    });
     expect(log.status.at(-1)?.health).toBe('polling');
     await timers.advance(5_000);
     channel.connect();

@@ -184,7 +184,14 @@ describe('call control end to end (core + Webex provider + simulator)', () => {
       send({ type: 'teleport', callId: call.id }),
       send('hold'),
     ]);
-    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['BAD_INPUT', 'BAD_INPUT', 'NOT_FOUND', 'NOT_ALLOWED', 'BAD_INPUT', 'BAD_INPUT']);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'BAD_INPUT',
+      'BAD_INPUT',
+      'NOT_FOUND',
+      'NOT_ALLOWED',
+      'BAD_INPUT',
+      'BAD_INPUT',
+    ]);
     expect(sim.requests.filter((r) => r.method === 'POST').length).toBe(before);
     expect(only().state).toBe('connected');
   });

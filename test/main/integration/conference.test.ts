@@ -18,7 +18,11 @@ let core: SwitchboardCore;
 async function start(): Promise<void> {
   sim = await startWebexSimulator({ farEndAnswerMs: 30, parkRecallMs: 60_000 });
   const provider = createWebexProvider({ baseUrl: sim.baseUrl, tokens: staticTokenSource(sim.token, 'Webex'), commandTimeoutMs: 1_000 });
-  core = createSwitchboardCore({ provider, intervals: { fastMs: 40, normalMs: 80, idleMs: 150, maxBackoffMs: 300 }, pendingTimeoutMs: 2_000 });
+  core = createSwitchboardCore({
+    provider,
+    intervals: { fastMs: 40, normalMs: 80, idleMs: 150, maxBackoffMs: 300 },
+    pendingTimeoutMs: 2_000,
+  });
   await core.start();
 }
 
@@ -33,7 +37,15 @@ async function twoCalls(): Promise<[string, string]> {
   sim.scenario.answerOnDevice(ada);
   const bob = sim.scenario.ringUser({ from: { name: 'Bob Jones', number: '+15550102', callType: 'external' } });
   sim.scenario.answerOnDevice(bob);
-  await eventually(() => expect(core.calls().filter((c) => c.actions.includes('merge')).map((c) => c.id).sort()).toEqual([ada, bob].sort()));
+  await eventually(() =>
+    expect(
+      core
+        .calls()
+        .filter((c) => c.actions.includes('merge'))
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([ada, bob].sort()),
+  );
   return [ada, bob];
 }
 
@@ -90,7 +102,9 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     ]);
 
     expect(await core.conferenceCommand({ type: 'holdConference', conferenceId: LINE })).toEqual({ ok: true, value: null });
-    await eventually(() => expect(conferenceNow()).toMatchObject({ state: 'held', actions: ['resume', 'leaveConference', 'releaseConference'] }));
+    await eventually(() =>
+      expect(conferenceNow()).toMatchObject({ state: 'held', actions: ['resume', 'leaveConference', 'releaseConference'] }),
+    );
     expect(sim.scenario.hostMedia()).toEqual({ sends: false, receives: false });
     expect(await core.conferenceCommand({ type: 'resumeConference', conferenceId: LINE })).toEqual({ ok: true, value: null });
     await eventually(() => expect(conferenceNow().state).toBe('connected'));
@@ -102,7 +116,12 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     expect(sim.listCalls()).toEqual([]);
     expect(sim.conference()).toEqual({});
     // Every command went out once.
-    for (const path of ['/telephony/conference/mute', '/telephony/conference/deafen', '/telephony/conference/hold', '/telephony/conference/resume']) {
+    for (const path of [
+      '/telephony/conference/mute',
+      '/telephony/conference/deafen',
+      '/telephony/conference/hold',
+      '/telephony/conference/resume',
+    ]) {
       expect(requests('POST', path), path).toBe(1);
     }
     expect(requests('POST', '/telephony/conference')).toBe(1);
@@ -120,9 +139,14 @@ describe('conference controls end to end (core + Webex provider + simulator)', (
     await eventually(() => expect(core.calls().find((c) => c.id === carol)?.actions).toContain('addToConference'));
     expect(conferenceNow().state).toBe('held');
     expect(await core.conferenceCommand({ type: 'addParticipant', conferenceId: LINE, callId: carol })).toEqual({ ok: true, value: null });
-    await eventually(() => expect(conferenceNow().participants.map((p) => p.party?.name)).toEqual(['Ada Lovelace', 'Bob Jones', 'Carol White']));
+    await eventually(() =>
+      expect(conferenceNow().participants.map((p) => p.party?.name)).toEqual(['Ada Lovelace', 'Bob Jones', 'Carol White']),
+    );
     expect(conferenceNow().state).toBe('connected');
-    expect(await core.conferenceCommand({ type: 'leave', conferenceId: LINE })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    expect(await core.conferenceCommand({ type: 'leave', conferenceId: LINE })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_ALLOWED' },
+    });
 
     // Carol hangs up: a three-way call again, which I can leave.
     sim.scenario.remoteHangsUp(carol);

@@ -70,7 +70,11 @@ describe('server text reaching the windows', () => {
 
   it('a failing read that echoes the token puts no token in the status detail', async () => {
     const running = await start();
-    server!.answer('GET', '/telephony/calls', { status: 400, body: echoingBody('Basic dXNlcjpzM2NyM3Q= aB3dE5fG7hJ9kL1mN3pQ'), headers: JSON_TYPE });
+    server!.answer('GET', '/telephony/calls', {
+      status: 400,
+      body: echoingBody('Basic dXNlcjpzM2NyM3Q= aB3dE5fG7hJ9kL1mN3pQ'),
+      headers: JSON_TYPE,
+    });
     await running.start();
     await eventually(() => expect(running.status().health).toBe('degraded'));
     const detail = running.status().detail ?? '';

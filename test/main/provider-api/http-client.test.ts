@@ -80,7 +80,8 @@ function countingTokens(refreshable = true): TokenSource & { refreshes: string[]
 
 /** The test provider's own words for an error status, like a real provider's describer. */
 function describeTestError(status: number, body: unknown): ProviderError {
-  const said = typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : `status ${status}`;
+  const said =
+    typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : `status ${status}`;
   if (status === 401) return new ProviderError({ code: 'AUTH', status, message: 'Test refused the access token: sign in again.' });
   if (status === 429) return new ProviderError({ code: 'RATE_LIMITED', status, message: `Test is busy: ${said}.`, retryable: true });
   if (status >= 500) return new ProviderError({ code: 'UNAVAILABLE', status, message: `Test is unavailable: ${said}.`, retryable: true });
@@ -124,7 +125,9 @@ describe('http client: bearer token and 401', () => {
   });
 
   it('replays a refused POST once, with its body, after refreshing the token', async () => {
-    const server = await serve((req, res) => (req.headers.authorization === 'Bearer token-2' ? res.writeHead(204).end() : json(res, 401, {})));
+    const server = await serve((req, res) =>
+      req.headers.authorization === 'Bearer token-2' ? res.writeHead(204).end() : json(res, 401, {}),
+    );
     const tokens = countingTokens();
     await client(server, tokens).command('post', 'telephony/calls/hold', { callId: 'c1' }, null);
     expect(tokens.refreshes).toHaveLength(1);
@@ -184,7 +187,9 @@ describe('http client: bearer token and 401', () => {
 
 describe('http client: retries of reads', () => {
   it('waits as long as Retry-After asks on a GET 429, then succeeds', async () => {
-    const server = await serve((_req, res, hit) => (hit === 1 ? json(res, 429, { message: 'slow down' }, { 'retry-after': '1' }) : json(res, 200, { items: [] })));
+    const server = await serve((_req, res, hit) =>
+      hit === 1 ? json(res, 429, { message: 'slow down' }, { 'retry-after': '1' }) : json(res, 200, { items: [] }),
+    );
     await expect(client(server, countingTokens()).get('calls', itemsSchema)).resolves.toEqual({ items: [] });
     expect(server.hits).toHaveLength(2);
     const [first, second] = server.hits;
@@ -193,7 +198,9 @@ describe('http client: retries of reads', () => {
   });
 
   it('retries a GET answered 503', async () => {
-    const server = await serve((_req, res, hit) => (hit === 1 ? json(res, 503, { message: 'maintenance' }) : json(res, 200, { items: [{ id: 'x' }] })));
+    const server = await serve((_req, res, hit) =>
+      hit === 1 ? json(res, 503, { message: 'maintenance' }) : json(res, 200, { items: [{ id: 'x' }] }),
+    );
     await expect(client(server, countingTokens()).get('calls', itemsSchema)).resolves.toEqual({ items: [{ id: 'x' }] });
     expect(server.hits).toHaveLength(2);
   });
@@ -275,7 +282,12 @@ describe('http client: commands are never resent after they may have been applie
 
   it('returns the parsed answer of a command', async () => {
     const server = await serve((_req, res) => json(res, 201, { callId: 'new-1', callSessionId: 's' }));
-    const result = await client(server, countingTokens()).command('post', 'telephony/calls/dial', { destination: '+15550100' }, z.object({ callId: z.string() }));
+    const result = await client(server, countingTokens()).command(
+      'post',
+      'telephony/calls/dial',
+      { destination: '+15550100' },
+      z.object({ callId: z.string() }),
+    );
     expect(result).toEqual({ callId: 'new-1' });
   });
 });
@@ -311,7 +323,10 @@ describe('http client: unreadable answers and unreachable servers', () => {
   it('tells onExchange about each finished exchange', async () => {
     const server = await serve((_req, res) => json(res, 200, { items: [] }));
     const seen: { method: string; path: string; status?: number }[] = [];
-    await client(server, countingTokens(), { onExchange: (e) => seen.push({ method: e.method, path: e.path, status: e.status }) }).get('calls', itemsSchema);
+    await client(server, countingTokens(), { onExchange: (e) => seen.push({ method: e.method, path: e.path, status: e.status }) }).get(
+      'calls',
+      itemsSchema,
+    );
     expect(seen).toEqual([{ method: 'GET', path: 'calls', status: 200 }]);
   });
 });

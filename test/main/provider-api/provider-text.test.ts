@@ -44,7 +44,9 @@ describe('provider text for the windows', () => {
   });
 
   it('an error concealed with the sent token no longer holds it anywhere', () => {
-    const error = new ProviderError({ code: 'PROVIDER', message: 'echo simpletoken99', trackingId: 'simpletoken99' }).conceal(['simpletoken99']);
+    const error = new ProviderError({ code: 'PROVIDER', message: 'echo simpletoken99', trackingId: 'simpletoken99' }).conceal([
+      'simpletoken99',
+    ]);
     expect(error.message).toBe('echo [redacted]');
     expect(error.toAppError()).toEqual({ code: 'PROVIDER', message: 'echo [redacted]', retryable: false });
   });

@@ -54,7 +54,11 @@ describe('backend host', () => {
     const demoSim = webexSimulatorOf(host.simulator)!;
     const demoCaller = demoSim.scenario.ringUser({ from: { name: 'Demo caller', number: '+15550111' } });
     demoSim.scenario.remoteHangsUp(demoCaller);
-    await eventually(async () => expect((await host!.core.history()).ok && ((await host!.core.history()) as { value: HistoryEntry[] }).value.length).toBeGreaterThan(0));
+    await eventually(async () =>
+      expect((await host!.core.history()).ok && ((await host!.core.history()) as { value: HistoryEntry[] }).value.length).toBeGreaterThan(
+        0,
+      ),
+    );
     const seen: HistoryEntry[][] = [];
     host.core.on('history', (history) => seen.push(history));
 
@@ -81,7 +85,8 @@ describe('backend host', () => {
     let starts = 0;
     host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {} }, async (options) => {
       starts += 1;
-      if (starts > 1) throw new ProviderError({ code: 'PROVIDER', message: 'RingCentral could not be started: the server is unreachable.' });
+      if (starts > 1)
+        throw new ProviderError({ code: 'PROVIDER', message: 'RingCentral could not be started: the server is unreachable.' });
       return startBackend(options);
     });
     const result = await host.switchTo({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo: false });

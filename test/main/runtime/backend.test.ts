@@ -58,7 +58,12 @@ describe('backend', () => {
     sim = await startWebexSimulator();
     backend = await startBackend({
       settings: DEFAULT_SETTINGS,
-      env: { SWITCHBOARD_PROVIDER: 'webex', SWITCHBOARD_WEBEX_BASE_URL: sim.baseUrl, SWITCHBOARD_WEBEX_TOKEN: sim.token, SWITCHBOARD_POLL_MS: '150' },
+      env: {
+        SWITCHBOARD_PROVIDER: 'webex',
+        SWITCHBOARD_WEBEX_BASE_URL: sim.baseUrl,
+        SWITCHBOARD_WEBEX_TOKEN: sim.token,
+        SWITCHBOARD_POLL_MS: '150',
+      },
     });
     const reads = () => sim!.requests.filter((r) => r.path === '/telephony/calls').length;
     // The pace itself is the intervals below; here, that reading goes on by itself.
@@ -73,7 +78,9 @@ describe('backend', () => {
     await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'skype' } })).rejects.toThrow(
       'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral, bandwidth (or demo, demo:webex, demo:ringcentral, demo:bandwidth).',
     );
-    await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'demo:skype' } })).rejects.toThrow(/Unknown provider "skype"/);
+    await expect(startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'demo:skype' } })).rejects.toThrow(
+      /Unknown provider "skype"/,
+    );
   });
 
   it.each([

@@ -40,7 +40,10 @@ describe('the boundary parse of call commands', () => {
   it.each([
     [{ type: 'dial', destination: 'call mom' }, '"call mom" is not a number: use digits, +, * or #, or an address like name@company.com.'],
     [{ type: 'transfer', callId: 'c1', destination: '   ' }, 'Enter a number to call.'],
-    [{ type: 'bargeIn', target: 'sip:not an address' }, '"sip:not an address" is not a number: use digits, +, * or #, or an address like name@company.com.'],
+    [
+      { type: 'bargeIn', target: 'sip:not an address' },
+      '"sip:not an address" is not a number: use digits, +, * or #, or an address like name@company.com.',
+    ],
     [{ type: 'dtmf', callId: 'c1', digits: '12x' }, '"X" cannot be sent as a tone: use 0-9, *, #, A-D, or "," for a pause.'],
   ])('refuses a bad number or tone %o in the words the user reads in the dialer', async (raw, message) => {
     const { handlers, calls } = recordingHandlers();
@@ -89,16 +92,29 @@ describe('the boundary parse of call commands', () => {
 describe('the boundary parse of conference commands', () => {
   it('refuses what does not parse as BAD_INPUT and runs nothing', async () => {
     const { handlers, conference } = recordingHandlers();
-    for (const raw of [{ type: 'muteParticipant' }, { type: 'explode' }, { type: 'merge', callIds: ['a'] }, { type: 'merge', callIds: ['a', 'a'] }, { type: 'release', extra: 1 }, null]) {
+    for (const raw of [
+      { type: 'muteParticipant' },
+      { type: 'explode' },
+      { type: 'merge', callIds: ['a'] },
+      { type: 'merge', callIds: ['a', 'a'] },
+      { type: 'release', extra: 1 },
+      null,
+    ]) {
       const result = await invokeCommand(handlers, 'conference:command', raw, 'conference');
-      expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^Invalid request for "conference:command": /) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: expect.stringMatching(/^Invalid request for "conference:command": /) },
+      });
     }
     expect(conference).toEqual([]);
   });
 
   it('passes a valid one on as parsed', async () => {
     const { handlers, conference } = recordingHandlers();
-    expect(await invokeCommand(handlers, 'conference:command', { type: 'merge', callIds: ['a', 'b'] }, 'conference')).toEqual({ ok: true, value: null });
+    expect(await invokeCommand(handlers, 'conference:command', { type: 'merge', callIds: ['a', 'b'] }, 'conference')).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(conference).toEqual([{ type: 'merge', callIds: ['a', 'b'] }]);
   });
 });
@@ -107,7 +123,10 @@ describe('the boundary echoes input safely', () => {
   it('quotes a wrong number on one line, without reordering characters, and bounded', async () => {
     const { handlers } = recordingHandlers();
     const typed = `call\u202E mom\r\n[info] forged ${'x'.repeat(90)}`;
-    const result = (await invokeCommand(handlers, 'call:command', { type: 'dial', destination: typed }, 'panel')) as { ok: false; error: { code: string; message: string } };
+    const result = (await invokeCommand(handlers, 'call:command', { type: 'dial', destination: typed }, 'panel')) as {
+      ok: false;
+      error: { code: string; message: string };
+    };
     expect(result.error.code).toBe('BAD_INPUT');
     expect(result.error.message).toMatch(/^"call mom \[info\] forged x+/);
     expect(result.error.message).not.toMatch(/[\r\n\u202E]/);
@@ -122,6 +141,9 @@ describe('refusals leave main redacted, whichever handler made them', () => {
         err('AUTH', 'Webex refused "Authorization: Bearer aB3dE5fG7hJ9kL1mN3pQ5rS"\u202E\r\nretry', { trackingId: 'a b<script>' }),
     } as unknown as CommandHandlers;
     const result = await invokeCommand(handlers, 'account:pasteToken', { token: 'x' }, 'panel');
-    expect(result).toEqual({ ok: false, error: { code: 'AUTH', message: 'Webex refused "Authorization: Bearer [redacted]" retry', retryable: false } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'AUTH', message: 'Webex refused "Authorization: Bearer [redacted]" retry', retryable: false },
+    });
   });
 });

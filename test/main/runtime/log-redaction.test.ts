@@ -6,7 +6,10 @@ const TOKEN = 'ZDI3MGEyYzQtNzU3Ni00YjZiLTk0NzAtZWVjNDU1YjYwZTkwNjE4MWY1NzQtNDk0_
 describe('log redaction', () => {
   it.each([
     [`Authorization: Bearer ${TOKEN}`, 'Authorization: Bearer [redacted]'],
-    [`grant_type=refresh_token&refresh_token=${TOKEN}&client_secret=abc123`, 'grant_type=refresh_token&refresh_token=[redacted]&client_secret=[redacted]'],
+    [
+      `grant_type=refresh_token&refresh_token=${TOKEN}&client_secret=abc123`,
+      'grant_type=refresh_token&refresh_token=[redacted]&client_secret=[redacted]',
+    ],
     [`{"access_token":"${TOKEN}","expires_in":1209599}`, '{"access_token":"[redacted]","expires_in":1209599}'],
     [`redirect /oauth/callback?code=XYZ123&state=s1`, 'redirect /oauth/callback?code=[redacted]&state=s1'],
     [`token rejected: ${TOKEN}`, 'token rejected: [redacted]'],

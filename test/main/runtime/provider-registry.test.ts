@@ -23,14 +23,20 @@ describe('provider registry', () => {
       signIn: ['oauthPkce', 'pastedToken'],
       settingsFields: [{ key: 'clientId', kind: 'clientId' }, { key: 'server', kind: 'url' }, { key: 'deviceId' }],
     });
-    expect(infos.find((p) => p.id === 'ringcentral')?.capabilities).toEqual(expect.arrayContaining(['conference', 'listen', 'answerEndpoints', 'divert', 'voicemail']));
+    expect(infos.find((p) => p.id === 'ringcentral')?.capabilities).toEqual(
+      expect.arrayContaining(['conference', 'listen', 'answerEndpoints', 'divert', 'voicemail']),
+    );
     expect(infos.find((p) => p.id === 'ringcentral')?.capabilities).not.toContain('bargeIn');
     expect(infos.find((p) => p.id === 'bandwidth')).toMatchObject({
       name: 'Bandwidth',
       signIn: ['credentials'],
       capabilities: ['recording', 'history', 'startConference', 'bridge', 'recordings', 'timeline'],
       settingsFields: [{ key: 'number' }, { key: 'myPhone' }],
-      credentialFields: [{ key: 'userId', secret: false }, { key: 'apiToken', secret: false }, { key: 'apiSecret', secret: true }],
+      credentialFields: [
+        { key: 'userId', secret: false },
+        { key: 'apiToken', secret: false },
+        { key: 'apiSecret', secret: true },
+      ],
       hasDemo: true,
       implemented: true,
     });
@@ -56,8 +62,14 @@ describe('provider registry', () => {
   });
 
   it.each([
-    ['skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral, bandwidth (or demo, demo:webex, demo:ringcentral, demo:bandwidth).'],
-    ['demo:skype', 'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral, bandwidth (or demo, demo:webex, demo:ringcentral, demo:bandwidth).'],
+    [
+      'skype',
+      'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral, bandwidth (or demo, demo:webex, demo:ringcentral, demo:bandwidth).',
+    ],
+    [
+      'demo:skype',
+      'SWITCHBOARD_PROVIDER: Unknown provider "skype": choose one of: webex, ringcentral, bandwidth (or demo, demo:webex, demo:ringcentral, demo:bandwidth).',
+    ],
   ])('refuses SWITCHBOARD_PROVIDER=%s, naming the valid values', (value, message) => {
     expect(chooseProvider(DEFAULT_SETTINGS, { SWITCHBOARD_PROVIDER: value })).toMatchObject({ ok: false, error: { message } });
   });

@@ -31,7 +31,11 @@ describe('session', () => {
     expect(session.demo).toBe(true);
     expect(session.provider).toBe('webex');
     expect(session.core.status()).toMatchObject({ provider: 'webex', demo: true });
-    expect(session.accountControls.state()).toMatchObject({ provider: 'webex', signedIn: false, signInKinds: ['oauthPkce', 'oauthClientSecret', 'pastedToken'] });
+    expect(session.accountControls.state()).toMatchObject({
+      provider: 'webex',
+      signedIn: false,
+      signInKinds: ['oauthPkce', 'oauthClientSecret', 'pastedToken'],
+    });
   });
 
   it('a sign-in leaves the demo and tells whoever shows settings that it saved them', async () => {

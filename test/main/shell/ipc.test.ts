@@ -13,7 +13,10 @@ afterEach(async () => {
   shell = undefined;
 });
 
-const refused = { ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('did not come from a Switchboard window'), retryable: false } };
+const refused = {
+  ok: false,
+  error: { code: 'BAD_INPUT', message: expect.stringContaining('did not come from a Switchboard window'), retryable: false },
+};
 
 describe('IPC: sender check', () => {
   it('registers a handler for every channel of the contract', async () => {
@@ -73,7 +76,10 @@ describe('IPC: argument parsing', () => {
     ['calls:list', { please: true }, /./],
   ])('%s refuses %j with BAD_INPUT and never reaches the core', async (channel, argument, mentions) => {
     shell = await startShell();
-    const result = (await ipcMain.invoke(channel, { sender: shell.panel.webContents }, argument)) as { ok: boolean; error: { code: string; message: string } };
+    const result = (await ipcMain.invoke(channel, { sender: shell.panel.webContents }, argument)) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
     expect(result.ok).toBe(false);
     expect(result.error.code).toBe('BAD_INPUT');
     expect(result.error.message).toMatch(mentions);
@@ -100,7 +106,11 @@ describe('IPC: argument parsing', () => {
 
   it('settings:set saves a valid patch and pushes it to the windows that show settings', async () => {
     shell = await startShell();
-    const result = await ipcMain.invoke('settings:set', { sender: shell.panel.webContents }, { theme: 'dark', popup: { quietHours: { enabled: true } } });
+    const result = await ipcMain.invoke(
+      'settings:set',
+      { sender: shell.panel.webContents },
+      { theme: 'dark', popup: { quietHours: { enabled: true } } },
+    );
     expect(result).toMatchObject({ ok: true, value: { theme: 'dark', popup: { quietHours: { enabled: true, start: '19:00' } } } });
     expect(shell.popup.webContents.pushed('settings:changed').at(-1)).toMatchObject({ theme: 'dark' });
     expect(await ipcMain.invoke('settings:get', { sender: shell.popup.webContents })).toMatchObject({ theme: 'dark' });
@@ -108,18 +118,30 @@ describe('IPC: argument parsing', () => {
 
   it('demo:simulate outside the demo is refused politely; window:open and hide drive the conference window', async () => {
     shell = await startShell();
-    expect(await ipcMain.invoke('demo:simulate', { sender: shell.panel.webContents }, { kind: 'plain' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    expect(await ipcMain.invoke('demo:simulate', { sender: shell.panel.webContents }, { kind: 'plain' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_ALLOWED' },
+    });
     expect(shell.controller.conference.isVisible()).toBe(false);
-    expect(await ipcMain.invoke('window:open', { sender: shell.panel.webContents }, { name: 'conference' })).toEqual({ ok: true, value: null });
+    expect(await ipcMain.invoke('window:open', { sender: shell.panel.webContents }, { name: 'conference' })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(shell.controller.conference.isVisible()).toBe(true);
     const [conference] = BrowserWindow.getAllWindows().filter((w) => w.loadedFile?.endsWith('conference.html'));
-    expect(await ipcMain.invoke('window:hide', { sender: conference!.webContents }, { name: 'conference' })).toEqual({ ok: true, value: null });
+    expect(await ipcMain.invoke('window:hide', { sender: conference!.webContents }, { name: 'conference' })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(shell.controller.conference.isVisible()).toBe(false);
   });
 
   it('demo:simulate in the demo rings, and window:open/hide drive the panel', async () => {
     shell = await startShell({ backend: 'demo' });
-    expect(await ipcMain.invoke('demo:simulate', { sender: shell.panel.webContents }, { kind: 'callQueue' })).toEqual({ ok: true, value: null });
+    expect(await ipcMain.invoke('demo:simulate', { sender: shell.panel.webContents }, { kind: 'callQueue' })).toEqual({
+      ok: true,
+      value: null,
+    });
     await eventually(() => shell?.popup.isVisible()).toBe(true);
     expect(await ipcMain.invoke('window:open', { sender: shell.panel.webContents }, { name: 'panel' })).toEqual({ ok: true, value: null });
     expect(shell.panel.isVisible()).toBe(true);

@@ -42,10 +42,17 @@ describe('lifecycle', () => {
   it('a backend that cannot start is reported in a dialog and the app quits', async () => {
     resetFakeElectron();
     const directory = mkdtempSync(join(tmpdir(), 'switchboard-life-'));
-    const running = bootstrap({ startBackend, argv: ['switchboard'], env: { SWITCHBOARD_PROVIDER: 'skype' }, settingsDirectory: directory });
+    const running = bootstrap({
+      startBackend,
+      argv: ['switchboard'],
+      env: { SWITCHBOARD_PROVIDER: 'skype' },
+      settingsDirectory: directory,
+    });
     app.emitReady();
     expect(await running).toBeNull();
-    expect(fakeElectron.errorBoxes).toEqual([{ title: 'Switchboard could not start', content: expect.stringContaining('Unknown provider "skype": choose one of: webex') }]);
+    expect(fakeElectron.errorBoxes).toEqual([
+      { title: 'Switchboard could not start', content: expect.stringContaining('Unknown provider "skype": choose one of: webex') },
+    ]);
     expect(fakeElectron.quitCount).toBe(1);
     rmSync(directory, { recursive: true, force: true });
   });
@@ -95,7 +102,11 @@ describe('src/main/index.ts', () => {
       await import('../../../src/main/index');
       app.emitReady();
       await eventually(() => Tray.instances[0]?.contextMenu?.labels()).toContain('Simulate incoming call');
-      expect(BrowserWindow.getAllWindows().map((w) => w.loadedFile?.split(/[/\\]/).pop()).sort()).toEqual(['conference.html', 'panel.html', 'popup.html']);
+      expect(
+        BrowserWindow.getAllWindows()
+          .map((w) => w.loadedFile?.split(/[/\\]/).pop())
+          .sort(),
+      ).toEqual(['conference.html', 'panel.html', 'popup.html']);
       Tray.instances[0]?.contextMenu?.click('Quit');
       await eventually(() => fakeElectron.quitCount).toBe(1);
     } finally {
@@ -104,4 +115,3 @@ describe('src/main/index.ts', () => {
     }
   });
 });
-

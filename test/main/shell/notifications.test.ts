@@ -47,11 +47,13 @@ describe('incoming-call notification', () => {
     await eventually(() => callNotifications()[0]?.closed).toBe(true);
   });
 
-  it('Linux: a caller\'s name or number cannot put markup (links, bold) into the notification body', async () => {
+  it("Linux: a caller's name or number cannot put markup (links, bold) into the notification body", async () => {
     shell = await startShell({ platform: 'linux' });
     shell.simulator.scenario.ringUser({
       from: { name: 'Mallory', number: '+15550100104' },
-      redirections: [{ reason: 'busy' as const, by: { name: '<a href="https://evil.example/">Your bank</a> & <b>urgent</b>', number: '2002' } }],
+      redirections: [
+        { reason: 'busy' as const, by: { name: '<a href="https://evil.example/">Your bank</a> & <b>urgent</b>', number: '2002' } },
+      ],
     });
     await eventually(() => Notification.instances.length).toBe(1);
     const body = Notification.instances[0]?.body ?? '';
@@ -61,7 +63,10 @@ describe('incoming-call notification', () => {
 
   it('macOS and Windows show the body as plain text, unescaped', async () => {
     shell = await startShell({ platform: 'darwin' });
-    shell.simulator.scenario.ringUser({ from: { name: 'Mallory', number: '+15550100104' }, redirections: [{ reason: 'busy' as const, by: { name: 'Smith & <Sons>', number: '2002' } }] });
+    shell.simulator.scenario.ringUser({
+      from: { name: 'Mallory', number: '+15550100104' },
+      redirections: [{ reason: 'busy' as const, by: { name: 'Smith & <Sons>', number: '2002' } }],
+    });
     await eventually(() => callNotifications().length).toBe(1);
     expect(callNotifications()[0]?.body).toBe('Forwarded from Smith & <Sons> — busy');
   });

@@ -15,7 +15,14 @@ describe('incoming-call popup', () => {
     shell = await startShell();
     const { popup } = shell;
     expect(popup.isVisible()).toBe(false);
-    expect(popup.options).toMatchObject({ show: false, frame: false, skipTaskbar: true, alwaysOnTop: true, resizable: false, focusable: true });
+    expect(popup.options).toMatchObject({
+      show: false,
+      frame: false,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      resizable: false,
+      focusable: true,
+    });
   });
 
   it('shows INACTIVE at screen-saver level on every workspace when a call rings, and hides when it is answered elsewhere', async () => {
@@ -32,7 +39,9 @@ describe('incoming-call popup', () => {
     // Placed inside the work area (top-right), with the calls pushed to it.
     expect(popup.bounds.x + popup.bounds.width).toBeLessThanOrEqual(1920);
     expect(popup.bounds.y).toBeGreaterThanOrEqual(0);
-    expect(popup.webContents.pushed('calls:changed').at(-1)).toEqual([expect.objectContaining({ id: expect.any(String), state: 'alerting' })]);
+    expect(popup.webContents.pushed('calls:changed').at(-1)).toEqual([
+      expect.objectContaining({ id: expect.any(String), state: 'alerting' }),
+    ]);
 
     simulator.scenario.answerOnDevice(callId);
     await eventually(() => popup.isVisible()).toBe(false);

@@ -16,7 +16,7 @@ describe('tel:, callto:, sip:, webextel: links', () => {
     expect(fakeElectron.protocolClients.map((c) => c.protocol)).toEqual(['tel', 'callto', 'sip', 'webextel']);
   });
 
-  it('a link in the first instance\'s argv dials the normalised number', async () => {
+  it("a link in the first instance's argv dials the normalised number", async () => {
     shell = await startShell({ argv: ['/opt/Switchboard/switchboard', '--no-sandbox', 'tel:+1-555-010-2030'] });
     await eventually(() => dials().length).toBe(1);
     expect(dials()[0]?.body).toMatchObject({ destination: '+15550102030' });
@@ -60,7 +60,10 @@ describe('tel:, callto:, sip:, webextel: links', () => {
     shell = await startShell();
     app.emit('open-url', fakeEvent(), 'tel:call-me-maybe');
     await eventually(() => shell?.panel.webContents.pushed('notice').length).toBe(1);
-    expect(shell.panel.webContents.pushed('notice')[0]).toMatchObject({ kind: 'error', message: expect.stringMatching(/^Nothing was dialled/) });
+    expect(shell.panel.webContents.pushed('notice')[0]).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/^Nothing was dialled/),
+    });
     expect(dials()).toEqual([]);
   });
 

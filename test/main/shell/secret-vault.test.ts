@@ -62,7 +62,10 @@ describe('secret vault', () => {
     await earlier.set('webex.clientSecret', CLIENT_SECRET);
     const today = JSON.parse(readFileSync(earlier.path, 'utf8')) as { webex: { refreshToken: string; clientSecret: string } };
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(earlier.path, JSON.stringify({ webexRefreshToken: today.webex.refreshToken, webexClientSecret: today.webex.clientSecret }));
+    writeFileSync(
+      earlier.path,
+      JSON.stringify({ webexRefreshToken: today.webex.refreshToken, webexClientSecret: today.webex.clientSecret }),
+    );
 
     const vault = await openSecretVault({ cwd: directory, platform: 'darwin' });
     expect(await vault.forProvider('webex').refreshTokenStore().load()).toBe(REFRESH);
@@ -102,7 +105,10 @@ describe('secret vault', () => {
     await vault.set('webex.refreshToken', REFRESH);
     const file = JSON.parse(readFileSync(vault.path, 'utf8')) as Record<string, string>;
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(vault.path, JSON.stringify({ ...file, webex: { refreshToken: Buffer.from('v10garbage-garbage-garbage-garbage').toString('base64') } }));
+    writeFileSync(
+      vault.path,
+      JSON.stringify({ ...file, webex: { refreshToken: Buffer.from('v10garbage-garbage-garbage-garbage').toString('base64') } }),
+    );
     const reopened = await openSecretVault({ cwd: directory, platform: 'darwin' });
     expect(await reopened.get('webex.refreshToken')).toBeNull();
   });

@@ -120,12 +120,12 @@ describe('permissions and CSP', () => {
     shell = await startShell();
     const headers = await session.defaultSession.respond({
       url: 'file:///app/out/renderer/panel.html',
-      responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['kept'] },
+      responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['kept'] },
     });
     expect(headers).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'X-Other': ['kept'] });
   });
 
-  it('the packaged pages\' meta policy allows no WebSocket: it is the header\'s policy, minus frame-ancestors', () => {
+  it("the packaged pages' meta policy allows no WebSocket: it is the header's policy, minus frame-ancestors", () => {
     const header = directives(CONTENT_SECURITY_POLICY);
     header.delete('frame-ancestors');
     for (const page of ['panel.html', 'popup.html', 'conference.html']) {
@@ -136,7 +136,7 @@ describe('permissions and CSP', () => {
     }
   });
 
-  it('the header is at least as strict as the renderer\'s meta tag, directive by directive', () => {
+  it("the header is at least as strict as the renderer's meta tag, directive by directive", () => {
     const header = directives(CONTENT_SECURITY_POLICY);
     expect(header.get('script-src')).toEqual(["'self'"]);
     expect(header.get('frame-ancestors')).toEqual(["'none'"]);

@@ -27,7 +27,10 @@ describe('settings store', () => {
   it('saves a validated patch and reads it back', () => {
     const store = openSettingsStore({ cwd: directory });
     const result = store.update({ doNotDisturb: true, shortcuts: { answer: 'Alt+F1' } });
-    expect(result).toMatchObject({ ok: true, value: { doNotDisturb: true, shortcuts: { answer: 'Alt+F1', decline: DEFAULT_SETTINGS.shortcuts.decline } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { doNotDisturb: true, shortcuts: { answer: 'Alt+F1', decline: DEFAULT_SETTINGS.shortcuts.decline } },
+    });
     expect(openSettingsStore({ cwd: directory }).get()).toEqual(store.get());
   });
 
@@ -56,7 +59,11 @@ describe('settings store', () => {
     const earlier = {
       settings: {
         provider: 'demo',
-        webex: { clientId: 'C0abc123-integration', baseUrl: 'https://webex-proxy.example.com/v1', answerEndpointId: 'Y2lzY29zcGFyazovL3VzL0RFVklDRS8x' },
+        webex: {
+          clientId: 'C0abc123-integration',
+          baseUrl: 'https://webex-proxy.example.com/v1',
+          answerEndpointId: 'Y2lzY29zcGFyazovL3VzL0RFVklDRS8x',
+        },
         popup: {
           reasons: { ...DEFAULT_SETTINGS.popup.reasons, callQueue: false, parkRecall: false },
           quietHours: { enabled: true, start: '18:30', end: '07:45' },
@@ -81,9 +88,18 @@ describe('settings store', () => {
     expect(openSettingsStore({ cwd: directory }).get()).toEqual(store.get());
   });
 
-  it("migrates an earlier file of a signed-in user to the real account, out of the demo", () => {
-    writeFileSync(file(), JSON.stringify({ settings: { provider: 'webex', webex: { clientId: 'C0abc', baseUrl: 'https://webexapis.com/v1', answerEndpointId: '' } } }));
-    expect(openSettingsStore({ cwd: directory }).get()).toMatchObject({ provider: 'webex', demo: false, providers: { webex: { clientId: 'C0abc' } } });
+  it('migrates an earlier file of a signed-in user to the real account, out of the demo', () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({
+        settings: { provider: 'webex', webex: { clientId: 'C0abc', baseUrl: 'https://webexapis.com/v1', answerEndpointId: '' } },
+      }),
+    );
+    expect(openSettingsStore({ cwd: directory }).get()).toMatchObject({
+      provider: 'webex',
+      demo: false,
+      providers: { webex: { clientId: 'C0abc' } },
+    });
   });
 
   it('keeps aside a file naming an unknown provider and says which ones exist', () => {
@@ -125,7 +141,10 @@ describe('settings store in the app', () => {
       settings: { theme: 'neon' } as never,
     });
     await eventually(() => shell?.panel.webContents.pushed('notice').length).toBe(1);
-    expect(shell.panel.webContents.pushed('notice')[0]).toMatchObject({ kind: 'error', message: expect.stringContaining('config.corrupt-') });
+    expect(shell.panel.webContents.pushed('notice')[0]).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('config.corrupt-'),
+    });
     // No window is on screen, so the OS notification carries it too.
     expect(Notification.instances.map((n) => n.body)).toEqual([expect.stringContaining('could not be read')]);
     expect(existsSync(join(shell.settingsDirectory, 'config.json'))).toBe(false);

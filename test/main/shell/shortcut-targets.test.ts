@@ -18,7 +18,12 @@ const table: { shortcut: CallShortcut; calls: Call[]; expected: unknown; why: st
   { shortcut: 'answer', calls: [ringingCall({ id: 'x', actions: ['decline'] })], expected: null, why: 'the call does not offer answer' },
   { shortcut: 'answer', calls: [onLine], expected: { type: 'answer', callId: 'shared', line: 'line-2' }, why: 'keeps the line' },
   { shortcut: 'decline', calls: [newer, older], expected: { type: 'decline', callId: 'older' }, why: 'the oldest ringing call' },
-  { shortcut: 'hangup', calls: [held, live, older], expected: { type: 'hangup', callId: 'live' }, why: 'the live call, not the held or ringing one' },
+  {
+    shortcut: 'hangup',
+    calls: [held, live, older],
+    expected: { type: 'hangup', callId: 'live' },
+    why: 'the live call, not the held or ringing one',
+  },
   { shortcut: 'hangup', calls: [dialling], expected: { type: 'hangup', callId: 'dialling' }, why: 'a call being dialled' },
   { shortcut: 'hangup', calls: [held], expected: { type: 'hangup', callId: 'held' }, why: 'the only held call' },
   { shortcut: 'hangup', calls: [held, held2], expected: null, why: 'two held calls: the user must choose' },
@@ -65,7 +70,10 @@ describe('conferenceMuteCommand: the conference-mute shortcut', () => {
   it('skips held and ended conferences, even newer ones', () => {
     const connected = conf('old', { createdAt: '2026-11-21T09:00:00.000Z' });
     const ended = conf('ended', { state: 'disconnected', createdAt: '2026-11-21T11:30:00.000Z', actions: [] });
-    expect(conferenceMuteCommand([held('newer', '2026-11-21T11:00:00.000Z'), connected, ended])).toEqual({ type: 'muteHost', conferenceId: 'old' });
+    expect(conferenceMuteCommand([held('newer', '2026-11-21T11:00:00.000Z'), connected, ended])).toEqual({
+      type: 'muteHost',
+      conferenceId: 'old',
+    });
   });
 
   it('with several connected, takes the most recently created one', () => {

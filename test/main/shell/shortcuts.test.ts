@@ -21,7 +21,9 @@ describe('global shortcuts', () => {
   it('the conference shortcut mutes and unmutes me in the conference, and says so when there is none', async () => {
     shell = await startShell();
     globalShortcut.press(DEFAULT_SHORTCUTS.toggleConferenceMute);
-    await eventually(() => shell?.panel.webContents.pushed('notice').map((n) => (n as { message: string }).message)).toContain('No connected conference to mute.');
+    await eventually(() => shell?.panel.webContents.pushed('notice').map((n) => (n as { message: string }).message)).toContain(
+      'No connected conference to mute.',
+    );
 
     for (const number of ['+15550100201', '+15550100202']) {
       const id = shell.simulator.scenario.ringUser({ from: { name: number, number } });
@@ -64,7 +66,11 @@ describe('global shortcuts', () => {
     expect(state).toMatchObject({ shortcutFailures: ['toggleMute'], demo: false });
 
     // Moving it to a free accelerator registers it and clears the failure, pushed as app:changed.
-    const saved = await ipcMain.invoke('settings:set', { sender: shell.panel.webContents }, { shortcuts: { toggleMute: 'CommandOrControl+Alt+M' } });
+    const saved = await ipcMain.invoke(
+      'settings:set',
+      { sender: shell.panel.webContents },
+      { shortcuts: { toggleMute: 'CommandOrControl+Alt+M' } },
+    );
     expect(saved).toMatchObject({ ok: true });
     expect(globalShortcut.isRegistered('CommandOrControl+Alt+M')).toBe(true);
     expect(globalShortcut.isRegistered(DEFAULT_SHORTCUTS.toggleMute)).toBe(false);
@@ -73,7 +79,11 @@ describe('global shortcuts', () => {
 
   it('an accelerator Electron cannot parse, or one bound twice, is reported too', async () => {
     shell = await startShell({ beforeReady: () => fakeElectron.invalidAccelerators.add('Hyper+Q') });
-    await ipcMain.invoke('settings:set', { sender: shell.panel.webContents }, { shortcuts: { decline: 'Hyper+Q', toggleHold: DEFAULT_SHORTCUTS.answer } });
+    await ipcMain.invoke(
+      'settings:set',
+      { sender: shell.panel.webContents },
+      { shortcuts: { decline: 'Hyper+Q', toggleHold: DEFAULT_SHORTCUTS.answer } },
+    );
     expect(shell.controller.state().shortcutFailures).toEqual(['decline', 'toggleHold']);
     expect(globalShortcut.isRegistered(DEFAULT_SHORTCUTS.answer)).toBe(true);
   });
@@ -108,7 +118,10 @@ describe('global shortcuts', () => {
     fakeElectron.clipboard.clipboard = 'call me maybe';
     globalShortcut.press(DEFAULT_SHORTCUTS.dialSelection);
     await eventually(() => shell?.panel.webContents.pushed('notice').length).toBe(1);
-    expect(shell.panel.webContents.pushed('notice')[0]).toMatchObject({ kind: 'error', message: expect.stringContaining('Nothing was dialled') });
+    expect(shell.panel.webContents.pushed('notice')[0]).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('Nothing was dialled'),
+    });
     expect(shell.requests({ method: 'POST' })).toEqual([]);
   });
 

@@ -74,7 +74,11 @@ function everythingSentToRenderers(): string {
 }
 
 function filesText(): string {
-  const files = [join(directory, 'config.json'), join(directory, 'secrets.json'), ...readdirSync(join(directory, 'logs')).map((f) => join(directory, 'logs', f))];
+  const files = [
+    join(directory, 'config.json'),
+    join(directory, 'secrets.json'),
+    ...readdirSync(join(directory, 'logs')).map((f) => join(directory, 'logs', f)),
+  ];
   return files.map((f) => readFileSync(f, 'utf8')).join('\n');
 }
 
@@ -99,10 +103,12 @@ describe('sign-in in the app', () => {
     expect(account).toMatchObject({ signedIn: true, method: 'browser', clientSecretSaved: true, persistent: true });
     await eventually(async () => (await invoke<Status>(panel, 'status:get')).demo).toBe(false);
     expect((await invoke<Status>(panel, 'status:get')).provider).toBe('webex');
-    await eventually(async () => (await invoke<AccountState>(panel, 'app:state') as unknown as { demo: boolean }).demo).toBe(false);
+    await eventually(async () => ((await invoke<AccountState>(panel, 'app:state')) as unknown as { demo: boolean }).demo).toBe(false);
     sim.scenario.ringUser({ from: { name: 'Real Caller', number: '+15550100300' } });
     await eventually(async () => (await invoke<Call[]>(panel, 'calls:list')).map((c) => c.remote.name)).toEqual(['Real Caller']);
-    const settingsFile = JSON.parse(readFileSync(join(directory, 'config.json'), 'utf8')) as { settings: { provider: string; demo: boolean } };
+    const settingsFile = JSON.parse(readFileSync(join(directory, 'config.json'), 'utf8')) as {
+      settings: { provider: string; demo: boolean };
+    };
     expect(settingsFile.settings).toMatchObject({ provider: 'webex', demo: false });
 
     // The access token expires: one refresh, calls keep coming.

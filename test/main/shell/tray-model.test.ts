@@ -16,13 +16,24 @@ describe('trayModel: icon and tooltip per state', () => {
     { name: 'ringing', input: { ...base, calls: [ringingCall()] }, state: 'ringing', tooltip: 'Switchboard — ringing: Alice Smith' },
     {
       name: 'two ringing calls',
-      input: { ...base, calls: [ringingCall({ createdAt: '2026-01-01T00:00:02Z', remote: { number: '+15550999', privacy: false } }), ringingCall({ createdAt: '2026-01-01T00:00:01Z' })] },
+      input: {
+        ...base,
+        calls: [
+          ringingCall({ createdAt: '2026-01-01T00:00:02Z', remote: { number: '+15550999', privacy: false } }),
+          ringingCall({ createdAt: '2026-01-01T00:00:01Z' }),
+        ],
+      },
       state: 'ringing',
       tooltip: 'Switchboard — ringing: Alice Smith, +15550999',
     },
     { name: 'in a call', input: { ...base, calls: [connectedCall()] }, state: 'inCall', tooltip: 'Switchboard — in a call with Bob Jones' },
     { name: 'on hold', input: { ...base, calls: [heldCall()] }, state: 'inCall', tooltip: 'Switchboard — on hold with Bob Jones' },
-    { name: 'muted', input: { ...base, calls: [connectedCall({ muted: true })] }, state: 'muted', tooltip: 'Switchboard — muted: Bob Jones' },
+    {
+      name: 'muted',
+      input: { ...base, calls: [connectedCall({ muted: true })] },
+      state: 'muted',
+      tooltip: 'Switchboard — muted: Bob Jones',
+    },
     {
       name: 'ringing while in a call',
       input: { ...base, calls: [connectedCall({ muted: true }), ringingCall()] },
@@ -41,7 +52,12 @@ describe('trayModel: icon and tooltip per state', () => {
       state: 'offline',
       tooltip: 'Switchboard — connection degraded: Webex answers slowly',
     },
-    { name: 'signed out', input: { ...base, status: { health: 'signedOut' as const } }, state: 'signedOut', tooltip: 'Switchboard — signed out' },
+    {
+      name: 'signed out',
+      input: { ...base, status: { health: 'signedOut' as const } },
+      state: 'signedOut',
+      tooltip: 'Switchboard — signed out',
+    },
     { name: 'do not disturb', input: { ...base, doNotDisturb: true }, state: 'idle', tooltip: 'Switchboard — idle (do not disturb)' },
   ])('$name', ({ input, state, tooltip }) => {
     const model = trayModel(input);
@@ -65,7 +81,12 @@ describe('trayModel: context menu', () => {
   it('two ringing calls: one entry per caller', () => {
     const a = ringingCall({ id: 'a', createdAt: '2026-01-01T00:00:01Z' });
     const b = ringingCall({ id: 'b', createdAt: '2026-01-01T00:00:02Z', remote: { name: 'Carol', privacy: false } });
-    expect(labels(trayModel({ ...base, calls: [b, a] }).menu).slice(2, 6)).toEqual(['Answer Alice Smith', 'Decline Alice Smith', 'Answer Carol', 'Decline Carol']);
+    expect(labels(trayModel({ ...base, calls: [b, a] }).menu).slice(2, 6)).toEqual([
+      'Answer Alice Smith',
+      'Decline Alice Smith',
+      'Answer Carol',
+      'Decline Carol',
+    ]);
   });
 
   it('in a call: Hang up and Mute; muted: Unmute', () => {

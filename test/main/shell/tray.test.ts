@@ -101,7 +101,12 @@ describe('tray', () => {
   it('demo: offers Simulate incoming call ▸ Plain call, Forwarded (busy), Call queue, Park recall — and it rings', async () => {
     shell = await startShell({ backend: 'demo' });
     expect(menu().labels()).toContain('Simulate incoming call');
-    expect(menu().find('Simulate incoming call')?.submenu?.labels()).toEqual(['Plain call', 'Forwarded (busy)', 'Call queue', 'Park recall']);
+    expect(menu().find('Simulate incoming call')?.submenu?.labels()).toEqual([
+      'Plain call',
+      'Forwarded (busy)',
+      'Call queue',
+      'Park recall',
+    ]);
     menu().click('Simulate incoming call', 'Forwarded (busy)');
     await eventually(() => icon()).toBe('ringing.png');
     expect(shell.tray.tooltip).toBe('Switchboard — ringing: Carol White');

@@ -33,7 +33,9 @@ async function filesOf(window: string): Promise<string[]> {
 describe('channels per window match what each window calls', () => {
   it.each(WINDOW_NAMES)('the %s page asks only for channels of its set', async (window) => {
     const entry = readFileSync(`src/renderer/${window}/main.tsx`, 'utf8');
-    const switchedOff = Object.entries(OPTIONAL_READS).flatMap(([option, names]) => (new RegExp(`\\b${option}:\\s*false`).test(entry) ? names : []));
+    const switchedOff = Object.entries(OPTIONAL_READS).flatMap(([option, names]) =>
+      new RegExp(`\\b${option}:\\s*false`).test(entry) ? names : [],
+    );
     const used = new Set<BridgeFunctionName>();
     for (const file of await filesOf(window)) {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bbridge\.([A-Za-z]+)\b/g)) {

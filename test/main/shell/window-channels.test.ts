@@ -37,7 +37,10 @@ describe('channels per window', () => {
       // 42 is no channel's valid argument: an allowed channel answers with its own parse error, so nothing runs.
       const result = await ipcMain.invoke(channel, { sender }, 42);
       if (allowed.includes(channel)) {
-        expect(result, channel).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^Invalid request/) } });
+        expect(result, channel).toMatchObject({
+          ok: false,
+          error: { code: 'BAD_INPUT', message: expect.stringMatching(/^Invalid request/) },
+        });
       } else {
         expect(result, channel).toEqual(refusal(name, channel));
       }
@@ -63,7 +66,9 @@ describe('channels per window', () => {
   it('the conference window cannot dial or change settings', async () => {
     shell = await startShell();
     const conference = windowOf('conference').webContents;
-    expect(await ipcMain.invoke('call:command', { sender: conference }, { type: 'dial', destination: '+15550102030' })).toEqual(refusal('conference', 'call:command'));
+    expect(await ipcMain.invoke('call:command', { sender: conference }, { type: 'dial', destination: '+15550102030' })).toEqual(
+      refusal('conference', 'call:command'),
+    );
     expect(await ipcMain.invoke('settings:set', { sender: conference }, { theme: 'dark' })).toEqual(refusal('conference', 'settings:set'));
     expect(shell.requests({ method: 'POST' })).toEqual([]);
   });

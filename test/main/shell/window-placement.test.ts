@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clampInto, knownTrayBounds, placePanel, placePopup, type Rect, trayEdge, WINDOW_MARGIN } from '../../../src/main/shell/window-placement';
+import {
+  clampInto,
+  knownTrayBounds,
+  placePanel,
+  placePopup,
+  type Rect,
+  trayEdge,
+  WINDOW_MARGIN,
+} from '../../../src/main/shell/window-placement';
 
 const screen: Rect = { x: 0, y: 0, width: 1920, height: 1080 };
 const panel = { width: 360, height: 520 };
@@ -67,7 +75,10 @@ describe('placePanel', () => {
     const display = { x: -1280, y: 0, width: 1280, height: 1024 };
     const workArea = { x: -1280, y: 0, width: 1280, height: 984 };
     const tray = { x: -100, y: 994, width: 24, height: 24 };
-    expect(placePanel({ trayBounds: tray, displayBounds: display, workArea, window: panel })).toEqual({ x: -1280 + 1280 - 360, y: 984 - 520 - m });
+    expect(placePanel({ trayBounds: tray, displayBounds: display, workArea, window: panel })).toEqual({
+      x: -1280 + 1280 - 360,
+      y: 984 - 520 - m,
+    });
   });
 });
 

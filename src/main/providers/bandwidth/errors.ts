@@ -54,7 +54,6 @@ const STATE_CODES = new Set([
 /** Codes that mean the request itself was wrong. */
 const INPUT_CODES = new Set(['validation-error', 'invalid-call-to-number', 'callback-invalid-url', 'callback-url-invalid']);
 
-
 /** Bandwidth's explanation, one line and sentence-sized (python-bandwidth keeps 79 characters of a text body). */
 function said(parsed: WireErrorBody, text: string | undefined): string | undefined {
   const raw = parsed.message ?? text;

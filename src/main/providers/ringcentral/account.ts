@@ -129,7 +129,15 @@ export function createRingCentralAccount(options: RingCentralAccountOptions): Ri
 
   /** Revoking a pasted token ends its RingCentral session; best effort (revokeToken never throws, §A1: ignore errors). */
   async function revokePasted(token: string): Promise<void> {
-    await revokeToken({ tokenUrl: `${trimSlash(options.server())}/restapi/oauth/token`, revokeUrl: ringCentralRevokeUrl(options.server()), clientId: options.clientId(), fetch: fetchFn, token, tokenTypeHint: 'access_token', providerName: 'RingCentral' });
+    await revokeToken({
+      tokenUrl: `${trimSlash(options.server())}/restapi/oauth/token`,
+      revokeUrl: ringCentralRevokeUrl(options.server()),
+      clientId: options.clientId(),
+      fetch: fetchFn,
+      token,
+      tokenTypeHint: 'access_token',
+      providerName: 'RingCentral',
+    });
   }
 
   async function forgetSession(revokePastedToken: boolean): Promise<void> {
@@ -213,11 +221,14 @@ export function createRingCentralAccount(options: RingCentralAccountOptions): Ri
           signal: AbortSignal.timeout(8_000),
         });
       } catch {
-        return err('NETWORK', 'Cannot reach RingCentral to check the token: check the network connection and the server in Settings.', { retryable: true });
+        return err('NETWORK', 'Cannot reach RingCentral to check the token: check the network connection and the server in Settings.', {
+          retryable: true,
+        });
       }
       await response.body?.cancel().catch(() => undefined);
       if (response.status === 401) return err('AUTH', 'RingCentral refused that token: it may have expired (access tokens last an hour).');
-      if (!response.ok) return err('PROVIDER', `RingCentral could not check the token (HTTP ${response.status}): try again.`, { retryable: true });
+      if (!response.ok)
+        return err('PROVIDER', `RingCentral could not check the token (HTTP ${response.status}): try again.`, { retryable: true });
       await forgetSession(true);
       pasted = token;
       method = 'pastedToken';
@@ -253,7 +264,8 @@ export function describeRingCentralSignInFailure(error: unknown, port: number): 
     }
   }
   if (error instanceof ProviderError) {
-    if (error.code === 'NETWORK') return 'Cannot reach RingCentral to finish signing in: check the network connection and the server in Settings.';
+    if (error.code === 'NETWORK')
+      return 'Cannot reach RingCentral to finish signing in: check the network connection and the server in Settings.';
     return error.message;
   }
   return 'Sign-in failed: try again.';

@@ -92,7 +92,10 @@ export class RingCentralClient {
   constructor(options: RingCentralClientOptions) {
     this.timers = options.timers ?? realTimers;
     this.gate = new RateGate(this.timers);
-    this.pacer = options.readPacing === false ? undefined : new ReadPacer(this.timers, options.readPacing?.perMinute ?? 40, options.readPacing?.burst ?? 5);
+    this.pacer =
+      options.readPacing === false
+        ? undefined
+        : new ReadPacer(this.timers, options.readPacing?.perMinute ?? 40, options.readPacing?.burst ?? 5);
     this.maxRateWaitMs = options.maxRateWaitMs ?? 90_000;
     this.http = createHttpClient({
       baseUrl: options.server,
@@ -114,7 +117,12 @@ export class RingCentralClient {
     for (let attempt = 0; ; attempt++) {
       const wait = this.gate.remainingMs(group);
       if (wait > this.maxRateWaitMs) {
-        throw new ProviderError({ code: 'RATE_LIMITED', retryable: true, retryAfter: Math.ceil(wait / 1000), message: `RingCentral asked Switchboard to slow down: try again in ${Math.ceil(wait / 1000)} s.` });
+        throw new ProviderError({
+          code: 'RATE_LIMITED',
+          retryable: true,
+          retryAfter: Math.ceil(wait / 1000),
+          message: `RingCentral asked Switchboard to slow down: try again in ${Math.ceil(wait / 1000)} s.`,
+        });
       }
       await this.gate.wait(group, signal);
       try {
@@ -126,9 +134,17 @@ export class RingCentralClient {
     }
   }
 
-  private async get<S extends z.ZodType>(path: string, schema: S, via: Signal & { searchParams?: Record<string, string | undefined> } = {}): Promise<z.infer<S>> {
+  private async get<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    via: Signal & { searchParams?: Record<string, string | undefined> } = {},
+  ): Promise<z.infer<S>> {
     if (via.paced) await this.pacer?.slot(via.signal);
-    return this.gated(rateGroupOf('GET', path), () => this.http.get(path, schema, { signal: via.signal, searchParams: via.searchParams }), via.signal);
+    return this.gated(
+      rateGroupOf('GET', path),
+      () => this.http.get(path, schema, { signal: via.signal, searchParams: via.searchParams }),
+      via.signal,
+    );
   }
 
   private send<S extends z.ZodType>(method: Method, path: string, body: unknown, schema: S, via?: Signal): Promise<z.infer<S>>;
@@ -136,7 +152,12 @@ export class RingCentralClient {
   private send(method: Method, path: string, body: unknown, schema: z.ZodType | null, via: Signal = {}): Promise<unknown> {
     const verb = method.toUpperCase();
     const options = { signal: via.signal };
-    return this.gated(rateGroupOf(verb, path), () => (schema === null ? this.http.command(method, path, body, null, options) : this.http.command(method, path, body, schema, options)), via.signal);
+    return this.gated(
+      rateGroupOf(verb, path),
+      () =>
+        schema === null ? this.http.command(method, path, body, null, options) : this.http.command(method, path, body, schema, options),
+      via.signal,
+    );
   }
 
   // ---- account -----------------------------------------------------------------------------------
@@ -163,7 +184,10 @@ export class RingCentralClient {
 
   /** GET …/extension/{id}/presence?detailedTelephonyState=true: a colleague's active calls (to listen in on one). */
   presenceOf(extensionId: string, via: Signal = {}): Promise<WirePresence> {
-    return this.get(`${V1}/account/~/extension/${enc(extensionId)}/presence`, presenceSchema, { ...via, searchParams: { detailedTelephonyState: 'true' } });
+    return this.get(`${V1}/account/~/extension/${enc(extensionId)}/presence`, presenceSchema, {
+      ...via,
+      searchParams: { detailedTelephonyState: 'true' },
+    });
   }
 
   /** POST /restapi/oauth/wstoken: a short-lived, single-use token and the WebSocket URI. */

@@ -75,7 +75,8 @@ export class ConferenceBook {
 
   requireParty(id: string, partyId: string): void {
     const party = this.sessions.get(id)?.parties.get(partyId);
-    if (!party || !LIVE.has(party.status.code)) throw new ProviderError({ code: 'NOT_FOUND', message: 'That participant has left the conference.' });
+    if (!party || !LIVE.has(party.status.code))
+      throw new ProviderError({ code: 'NOT_FOUND', message: 'That participant has left the conference.' });
   }
 
   list(): Conference[] {

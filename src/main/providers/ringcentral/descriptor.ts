@@ -21,16 +21,27 @@ export const ringCentralDescriptor: ProviderDescriptor<'ringcentral'> = {
   // No 'pickup': Call Control picks up only parked calls (Retrieve), not a colleague's ringing call.
   capabilities: ['conference', 'park', 'recording', 'answerEndpoints', 'divert', 'voicemail', 'listen'],
   signIn: RINGCENTRAL_SIGN_IN_KINDS,
-  pastedTokenHint: 'A RingCentral access token lasts an hour and is not renewed: paste a new one then, or sign in with RingCentral to stay signed in.',
+  pastedTokenHint:
+    'A RingCentral access token lasts an hour and is not renewed: paste a new one then, or sign in with RingCentral to stay signed in.',
   settingsFields: [
-    { key: 'clientId', label: 'Client ID', kind: 'clientId', hint: 'From your RingCentral app on developers.ringcentral.com (a client-side app with PKCE).' },
+    {
+      key: 'clientId',
+      label: 'Client ID',
+      kind: 'clientId',
+      hint: 'From your RingCentral app on developers.ringcentral.com (a client-side app with PKCE).',
+    },
     {
       key: 'server',
       label: 'Server',
       kind: 'url',
       hint: `${RINGCENTRAL_PRODUCTION_SERVER} for most accounts, ${RINGCENTRAL_BIZ_SERVER} for brand accounts, or a development server.`,
     },
-    { key: 'deviceId', label: 'Device', kind: 'text', hint: 'The device id to answer and dial on; empty for the first online desk phone or softphone.' },
+    {
+      key: 'deviceId',
+      label: 'Device',
+      kind: 'text',
+      hint: 'The device id to answer and dial on; empty for the first online desk phone or softphone.',
+    },
   ],
   environmentToken: (env) => env.SWITCHBOARD_RINGCENTRAL_TOKEN || undefined,
   apiBaseUrl: (settings, env) => env.SWITCHBOARD_RINGCENTRAL_SERVER || settings.server || RINGCENTRAL_PRODUCTION_SERVER,

@@ -66,24 +66,50 @@ export function describeRingCentralError(status: number, rawBody: unknown, heade
 
   if (status === 429 || has(RATE_CODES)) {
     const retryAfter = retryAfterSeconds(headers) ?? DEFAULT_RATE_WAIT_SEC;
-    return new ProviderError({ ...base, code: 'RATE_LIMITED', retryable: true, retryAfter, message: sentence(`RingCentral asked Switchboard to slow down: try again in ${retryAfter} s`, trackingId) });
+    return new ProviderError({
+      ...base,
+      code: 'RATE_LIMITED',
+      retryable: true,
+      retryAfter,
+      message: sentence(`RingCentral asked Switchboard to slow down: try again in ${retryAfter} s`, trackingId),
+    });
   }
   if (status === 401 || (status === 400 && codes.some((c) => c.startsWith('OAU-')))) {
     const expired = codes.includes('OAU-128');
-    return new ProviderError({ ...base, code: 'AUTH', message: expired ? 'The RingCentral sign-in has expired: sign in again.' : 'RingCentral refused the sign-in: sign in again.' });
+    return new ProviderError({
+      ...base,
+      code: 'AUTH',
+      message: expired ? 'The RingCentral sign-in has expired: sign in again.' : 'RingCentral refused the sign-in: sign in again.',
+    });
   }
   if (has(NOT_FOUND_CODES) || status === 404) {
-    return new ProviderError({ ...base, code: 'NOT_FOUND', message: sentence(`RingCentral refused: ${words ?? 'the call no longer exists'}`, trackingId) });
+    return new ProviderError({
+      ...base,
+      code: 'NOT_FOUND',
+      message: sentence(`RingCentral refused: ${words ?? 'the call no longer exists'}`, trackingId),
+    });
   }
   if (status === 403) {
     const permission = has(PERMISSION_CODES) ? ' (the app or user lacks a RingCentral permission such as CallControl)' : '';
-    return new ProviderError({ ...base, code: 'PROVIDER', message: sentence(`RingCentral refused access${words ? `: ${words}` : ''}${permission}`, trackingId) });
+    return new ProviderError({
+      ...base,
+      code: 'PROVIDER',
+      message: sentence(`RingCentral refused access${words ? `: ${words}` : ''}${permission}`, trackingId),
+    });
   }
   if (status === 409) {
-    return new ProviderError({ ...base, code: 'NOT_ALLOWED', message: sentence(`RingCentral refused: ${words ?? 'the call is not in a state that allows this'}`, trackingId) });
+    return new ProviderError({
+      ...base,
+      code: 'NOT_ALLOWED',
+      message: sentence(`RingCentral refused: ${words ?? 'the call is not in a state that allows this'}`, trackingId),
+    });
   }
   if (status === 400) {
-    return new ProviderError({ ...base, code: 'NOT_ALLOWED', message: sentence(`RingCentral refused: ${words ?? 'the request was not valid for this call'}`, trackingId) });
+    return new ProviderError({
+      ...base,
+      code: 'NOT_ALLOWED',
+      message: sentence(`RingCentral refused: ${words ?? 'the request was not valid for this call'}`, trackingId),
+    });
   }
   if (status >= 500) {
     return new ProviderError({
@@ -94,5 +120,9 @@ export function describeRingCentralError(status: number, rawBody: unknown, heade
       message: sentence(`RingCentral is not available right now (HTTP ${status}${words ? `: ${words}` : ''})`, trackingId),
     });
   }
-  return new ProviderError({ ...base, code: 'PROVIDER', message: sentence(`RingCentral refused the request (HTTP ${status}${words ? `: ${words}` : ''})`, trackingId) });
+  return new ProviderError({
+    ...base,
+    code: 'PROVIDER',
+    message: sentence(`RingCentral refused the request (HTTP ${status}${words ? `: ${words}` : ''})`, trackingId),
+  });
 }

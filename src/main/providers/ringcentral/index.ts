@@ -10,10 +10,14 @@ import { RingCentralProvider, type RingCentralProviderOptions } from './provider
 import { createRingCentralPushChannel, type RingCentralPushOptions } from './push-channel';
 import { createTelephonySubscription, type TelephonySubscription, type TelephonySubscriptionOptions } from './subscription';
 
-export type CreateRingCentralProviderOptions = RingCentralClientOptions & RingCentralProviderOptions & { push?: RingCentralPushOptions | false };
+export type CreateRingCentralProviderOptions = RingCentralClientOptions &
+  RingCentralProviderOptions & { push?: RingCentralPushOptions | false };
 
 /** The client and the Provider, with live updates over the WebSocket unless `push` is false. */
-export function createRingCentralProvider(options: CreateRingCentralProviderOptions): { client: RingCentralClient; provider: RingCentralProvider } {
+export function createRingCentralProvider(options: CreateRingCentralProviderOptions): {
+  client: RingCentralClient;
+  provider: RingCentralProvider;
+} {
   const client = new RingCentralClient(options);
   const provider = new RingCentralProvider(client, { deviceId: options.deviceId, now: options.now });
   if (options.push !== false) provider.push = createRingCentralPushChannel(client, provider, { timers: options.timers, ...options.push });
@@ -21,7 +25,10 @@ export function createRingCentralProvider(options: CreateRingCentralProviderOpti
 }
 
 /** Live telephony events for the user of `client`. */
-export function createRingCentralSubscription(client: RingCentralClient, options: Omit<TelephonySubscriptionOptions, 'wsToken'> = {}): TelephonySubscription {
+export function createRingCentralSubscription(
+  client: RingCentralClient,
+  options: Omit<TelephonySubscriptionOptions, 'wsToken'> = {},
+): TelephonySubscription {
   return createTelephonySubscription({ ...options, wsToken: (signal) => client.wsToken({ signal }) });
 }
 
@@ -29,7 +36,18 @@ export { PRODUCTION_SERVER, RingCentralClient, type RingCentralClientOptions } f
 export { RingCentralProvider, type RingCentralProviderOptions } from './provider';
 export { createRingCentralPushChannel, type RingCentralPushOptions } from './push-channel';
 export { describeRingCentralError } from './errors';
-export { TELEPHONY_EVENT_FILTER, type SubscriptionEvents, type TelephonySubscription, type TelephonySubscriptionOptions } from './subscription';
+export {
+  TELEPHONY_EVENT_FILTER,
+  type SubscriptionEvents,
+  type TelephonySubscription,
+  type TelephonySubscriptionOptions,
+} from './subscription';
 export type { CallEndReason, MappedCall } from './mapping';
 export type { WireSessionEvent } from './wire';
-export { buildRingCentralAuthorizeUrl, createRingCentralTokenGrantor, exchangeRingCentralCode, ringCentralRevokeUrl, ringCentralTokenUrl } from './oauth';
+export {
+  buildRingCentralAuthorizeUrl,
+  createRingCentralTokenGrantor,
+  exchangeRingCentralCode,
+  ringCentralRevokeUrl,
+  ringCentralTokenUrl,
+} from './oauth';

@@ -15,7 +15,8 @@ export interface Me {
   extensionId: string;
 }
 
-export type CallEndReason = 'parked' | 'voicemail' | 'transferred' | 'forwarded' | 'pickedUp' | 'flipped' | 'rejected' | 'missed' | 'dropped' | 'completed' | 'other';
+export type CallEndReason =
+  'parked' | 'voicemail' | 'transferred' | 'forwarded' | 'pickedUp' | 'flipped' | 'rejected' | 'missed' | 'dropped' | 'completed' | 'other';
 
 export interface MappedCall {
   call: Call;
@@ -104,7 +105,11 @@ function recordingOf(party: WireParty): Call['recording'] {
  * The Call for one session, or undefined when the user has no party in it. `known` carries what earlier
  * reads saw (first seen, answered at), since one event alone cannot tell.
  */
-export function toCall(session: SessionLike, me: Me, known: { createdAt?: string; answeredAt?: string; now?: string } = {}): MappedCall | undefined {
+export function toCall(
+  session: SessionLike,
+  me: Me,
+  known: { createdAt?: string; answeredAt?: string; now?: string } = {},
+): MappedCall | undefined {
   const party = myParty(session, me);
   if (!party) return undefined;
   const state = stateOf(session, party);

@@ -54,11 +54,19 @@ export interface RingCentralTokenOptions {
 }
 
 function endpoint(options: RingCentralTokenOptions): TokenEndpointOptions {
-  return { tokenUrl: ringCentralTokenUrl(options.server), clientId: options.clientId, clientSecret: options.clientSecret, fetch: options.fetch, providerName: 'RingCentral' };
+  return {
+    tokenUrl: ringCentralTokenUrl(options.server),
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    fetch: options.fetch,
+    providerName: 'RingCentral',
+  };
 }
 
 /** The code from the redirect + the PKCE verifier → tokens. */
-export function exchangeRingCentralCode(options: RingCentralTokenOptions & { code: string; redirectUri: string; codeVerifier: string }): Promise<OAuthTokens> {
+export function exchangeRingCentralCode(
+  options: RingCentralTokenOptions & { code: string; redirectUri: string; codeVerifier: string },
+): Promise<OAuthTokens> {
   return exchangeCode({ ...endpoint(options), code: options.code, redirectUri: options.redirectUri, codeVerifier: options.codeVerifier });
 }
 
@@ -93,11 +101,23 @@ export async function signInToRingCentralWithBrowser(options: RingCentralBrowser
   if (options.signal?.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
   const pkce = createPkcePair();
   const state = createState();
-  const listener = await listenForRedirect({ expectedState: state, timeoutMs: options.timeoutMs, port: options.port, path: options.callbackPath, providerName: 'RingCentral' });
+  const listener = await listenForRedirect({
+    expectedState: state,
+    timeoutMs: options.timeoutMs,
+    port: options.port,
+    path: options.callbackPath,
+    providerName: 'RingCentral',
+  });
   const onAbort = (): void => listener.close();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const authorizeUrl = buildRingCentralAuthorizeUrl({ server: options.server, clientId: options.clientId, redirectUri: listener.redirectUri, state, codeChallenge: pkce.challenge });
+    const authorizeUrl = buildRingCentralAuthorizeUrl({
+      server: options.server,
+      clientId: options.clientId,
+      redirectUri: listener.redirectUri,
+      state,
+      codeChallenge: pkce.challenge,
+    });
     // The browser may take minutes; only a failure to open it matters here.
     const browserFailure = Promise.resolve()
       .then(() => options.openBrowser(authorizeUrl))
@@ -108,7 +128,14 @@ export async function signInToRingCentralWithBrowser(options: RingCentralBrowser
         },
       );
     const { code } = await Promise.race([listener.result, browserFailure]);
-    return await exchangeRingCentralCode({ server: options.server, clientId: options.clientId, fetch: options.fetch, code, redirectUri: listener.redirectUri, codeVerifier: pkce.verifier });
+    return await exchangeRingCentralCode({
+      server: options.server,
+      clientId: options.clientId,
+      fetch: options.fetch,
+      code,
+      redirectUri: listener.redirectUri,
+      codeVerifier: pkce.verifier,
+    });
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     listener.close();

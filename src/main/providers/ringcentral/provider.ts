@@ -47,7 +47,8 @@ function target(destination: string): { phoneNumber: string } | { extensionNumbe
   const normalized = normalizeDestination(destination);
   if (!normalized.ok) throw new ProviderError({ code: 'BAD_INPUT', message: normalized.error.message });
   const value = normalized.value;
-  if (value.includes('@')) throw new ProviderError({ code: 'BAD_INPUT', message: 'RingCentral Call Control dials numbers and extensions, not addresses.' });
+  if (value.includes('@'))
+    throw new ProviderError({ code: 'BAD_INPUT', message: 'RingCentral Call Control dials numbers and extensions, not addresses.' });
   return /^\d{1,6}$/.test(value) ? { extensionNumber: value } : { phoneNumber: value };
 }
 
@@ -95,7 +96,11 @@ export class RingCentralProvider implements Provider {
   private remember(session: SessionLike, me: Me): MappedCall | undefined {
     const before = this.known.get(session.id);
     const nowIso = new Date(this.now()).toISOString();
-    const mapped = toCall({ ...session, origin: session.origin ?? before?.origin }, me, { createdAt: before?.createdAt, answeredAt: before?.answeredAt, now: nowIso });
+    const mapped = toCall({ ...session, origin: session.origin ?? before?.origin }, me, {
+      createdAt: before?.createdAt,
+      answeredAt: before?.answeredAt,
+      now: nowIso,
+    });
     if (!mapped) return undefined;
     const party = myParty(session, me);
     if (!party) return undefined;
@@ -180,13 +185,18 @@ export class RingCentralProvider implements Provider {
     const mapped = await this.callFromEvent(event);
     if (!mapped) return [];
     const id = mapped.call.id;
-    const first: PushUpdate = mapped.call.state === 'disconnected' ? { kind: 'callRemoved', callId: id } : { kind: 'callUpdated', call: this.decorate(mapped.call) };
+    const first: PushUpdate =
+      mapped.call.state === 'disconnected'
+        ? { kind: 'callRemoved', callId: id }
+        : { kind: 'callUpdated', call: this.decorate(mapped.call) };
     return [first, ...(before === this.joinState() ? [] : this.redecorated(id))];
   }
 
   /** Every known call but `except`, with Merge / Add to conference decided afresh. */
   private redecorated(except: string | undefined): PushUpdate[] {
-    return [...this.known.values()].filter((k) => k.call.id !== except && k.call.state !== 'disconnected').map((k) => ({ kind: 'callUpdated' as const, call: this.decorate(k.call) }));
+    return [...this.known.values()]
+      .filter((k) => k.call.id !== except && k.call.state !== 'disconnected')
+      .map((k) => ({ kind: 'callUpdated' as const, call: this.decorate(k.call) }));
   }
 
   /**
@@ -197,8 +207,12 @@ export class RingCentralProvider implements Provider {
     const me = await this.whoAmI();
     const before = this.known.get(event.telephonySessionId);
     // An event lists only the parties that changed: keep the user's last known party when this one is about another.
-    const parties = event.parties.some((p) => p.extensionId === me.extensionId) || !before ? event.parties : [before.party, ...event.parties];
-    return this.remember({ id: event.telephonySessionId, origin: event.origin, creationTime: before?.createdAt ?? event.eventTime, parties }, me);
+    const parties =
+      event.parties.some((p) => p.extensionId === me.extensionId) || !before ? event.parties : [before.party, ...event.parties];
+    return this.remember(
+      { id: event.telephonySessionId, origin: event.origin, creationTime: before?.createdAt ?? event.eventTime, parties },
+      me,
+    );
   }
 
   /** The user's party in the session: from memory, else read once. */
@@ -275,11 +289,13 @@ export class RingCentralProvider implements Provider {
         this.noteParty(sid, await this.client.answer(sid, pid, await this.device(command.endpointId, signal), via));
         return {};
       case 'decline':
-        if (command.reason === 'ignore' && isQueueCall(party)) await this.client.ignore(sid, pid, await this.device(undefined, signal), via);
+        if (command.reason === 'ignore' && isQueueCall(party))
+          await this.client.ignore(sid, pid, await this.device(undefined, signal), via);
         else await this.client.reject(sid, pid, via);
         return {};
       case 'ignore':
-        if (!isQueueCall(party)) throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Only a call-queue call can be ignored: decline this call instead.' });
+        if (!isQueueCall(party))
+          throw new ProviderError({ code: 'NOT_ALLOWED', message: 'Only a call-queue call can be ignored: decline this call instead.' });
         await this.client.ignore(sid, pid, await this.device(undefined, signal), via);
         return {};
       case 'reply':
@@ -313,7 +329,10 @@ export class RingCentralProvider implements Provider {
         await this.client.transfer(sid, pid, target(command.destination), via);
         return {};
       case 'park': {
-        const parked = command.destination === undefined ? await this.client.park(sid, pid, via) : await this.client.transfer(sid, pid, { parkOrbit: command.destination }, via);
+        const parked =
+          command.destination === undefined
+            ? await this.client.park(sid, pid, via)
+            : await this.client.transfer(sid, pid, { parkOrbit: command.destination }, via);
         const orbit = parked.park?.id ?? command.destination;
         if (orbit) this.parked.set(orbit, { sid, pid: parked.id });
         return orbit ? { parkedAt: { number: orbit, privacy: false } } : {};
@@ -339,7 +358,10 @@ export class RingCentralProvider implements Provider {
     const key = orbit ?? [...this.parked.keys()].at(-1);
     const where = key === undefined ? undefined : this.parked.get(key);
     if (key === undefined || !where) {
-      throw new ProviderError({ code: 'NOT_FOUND', message: orbit ? `No call parked from Switchboard waits at ${orbit}.` : 'No call parked from Switchboard is waiting.' });
+      throw new ProviderError({
+        code: 'NOT_FOUND',
+        message: orbit ? `No call parked from Switchboard waits at ${orbit}.` : 'No call parked from Switchboard is waiting.',
+      });
     }
     const device = await this.device(endpointId, signal);
     this.parked.delete(key);
@@ -356,10 +378,16 @@ export class RingCentralProvider implements Provider {
     const colleague = await this.client.extensionByNumber(target, { signal });
     if (!colleague) throw new ProviderError({ code: 'NOT_FOUND', message: `RingCentral has no extension ${target} in this account.` });
     const presence = await this.client.presenceOf(colleague.id, { signal });
-    const call = presence.activeCalls.find((c) => c.telephonyStatus === 'CallConnected') ?? presence.activeCalls.find((c) => c.telephonyStatus !== 'Ringing');
+    const call =
+      presence.activeCalls.find((c) => c.telephonyStatus === 'CallConnected') ??
+      presence.activeCalls.find((c) => c.telephonyStatus !== 'Ringing');
     if (!call) throw new ProviderError({ code: 'NOT_ALLOWED', message: `Extension ${target} is not on a call right now.` });
     const device = await this.device(endpointId, signal);
-    const party = await this.client.superviseSession(call.telephonySessionId, { mode: 'Listen', supervisorDeviceId: device, agentExtensionId: colleague.id, autoAnswer: true, mediaSDP: 'sendOnly' }, { signal });
+    const party = await this.client.superviseSession(
+      call.telephonySessionId,
+      { mode: 'Listen', supervisorDeviceId: device, agentExtensionId: colleague.id, autoAnswer: true, mediaSDP: 'sendOnly' },
+      { signal },
+    );
     const me = await this.whoAmI(signal);
     this.remember({ id: call.telephonySessionId, parties: [party] }, me);
     return { callId: call.telephonySessionId };
@@ -374,19 +402,28 @@ export class RingCentralProvider implements Provider {
         const parties = await Promise.all(ids.map(async (id) => ({ id, party: await this.party(id, signal) })));
         const conference = await this.client.conference(via);
         this.conferenceBook.replace(conference);
-        for (const { id, party } of parties) this.conferenceBook.addParty(conference.id, await this.client.bringIn(conference.id, { sessionId: id, partyId: party.id }, via));
+        for (const { id, party } of parties)
+          this.conferenceBook.addParty(conference.id, await this.client.bringIn(conference.id, { sessionId: id, partyId: party.id }, via));
         return;
       }
       case 'addParticipant': {
         this.conferenceBook.require(command.conferenceId);
         const party = await this.party(command.callId, signal);
-        this.conferenceBook.addParty(command.conferenceId, await this.client.bringIn(command.conferenceId, { sessionId: command.callId, partyId: party.id }, via));
+        this.conferenceBook.addParty(
+          command.conferenceId,
+          await this.client.bringIn(command.conferenceId, { sessionId: command.callId, partyId: party.id }, via),
+        );
         return;
       }
       case 'muteParticipant':
       case 'unmuteParticipant': {
         this.conferenceBook.requireParty(command.conferenceId, command.callId);
-        const party = await this.client.updateParty(command.conferenceId, command.callId, { muted: command.type === 'muteParticipant' }, via);
+        const party = await this.client.updateParty(
+          command.conferenceId,
+          command.callId,
+          { muted: command.type === 'muteParticipant' },
+          via,
+        );
         this.conferenceBook.addParty(command.conferenceId, party);
         return;
       }
@@ -397,7 +434,8 @@ export class RingCentralProvider implements Provider {
       case 'bridge': {
         // RingCentral's bridge moves the other call's far end into this call: one call with both (§A2 bridge).
         const [here, there] = command.callIds;
-        if (here === undefined || there === undefined) throw new ProviderError({ code: 'BAD_INPUT', message: 'A bridge connects two calls.' });
+        if (here === undefined || there === undefined)
+          throw new ProviderError({ code: 'BAD_INPUT', message: 'A bridge connects two calls.' });
         const mine = await this.party(here, signal);
         const other = await this.party(there, signal);
         this.noteParty(here, await this.client.bridge(here, mine.id, { telephonySessionId: there, partyId: other.id }, via));
@@ -421,7 +459,11 @@ export class RingCentralProvider implements Provider {
     const me = await this.client.me();
     this.me = { extensionId: me.id };
     const contactName = [me.contact?.firstName, me.contact?.lastName].filter(Boolean).join(' ');
-    const account: Account = { provider: 'ringcentral', personId: me.id, displayName: me.name ?? (contactName || `Extension ${me.extensionNumber ?? me.id}`) };
+    const account: Account = {
+      provider: 'ringcentral',
+      personId: me.id,
+      displayName: me.name ?? (contactName || `Extension ${me.extensionNumber ?? me.id}`),
+    };
     if (me.contact?.email) account.email = me.contact.email;
     if (me.extensionNumber) account.extension = me.extensionNumber;
     return account;

@@ -31,14 +31,19 @@ function explain(error: ProviderError): ProviderError {
       code: 'PROVIDER',
       status: error.status,
       retryable: true,
-      message: 'The RingCentral app lacks the WebSocketsSubscriptions permission: Switchboard checks for calls every few seconds instead. Add the permission to the app to get live updates.',
+      message:
+        'The RingCentral app lacks the WebSocketsSubscriptions permission: Switchboard checks for calls every few seconds instead. Add the permission to the app to get live updates.',
       cause: error,
     });
   }
   return error;
 }
 
-export function createRingCentralPushChannel(client: RingCentralClient, provider: RingCentralProvider, options: RingCentralPushOptions = {}): PushChannel {
+export function createRingCentralPushChannel(
+  client: RingCentralClient,
+  provider: RingCentralProvider,
+  options: RingCentralPushOptions = {},
+): PushChannel {
   const timers = options.timers ?? realTimers;
   const fallbackAfterMs = options.fallbackAfterMs ?? 10_000;
   return {
@@ -84,17 +89,25 @@ export function createRingCentralPushChannel(client: RingCentralClient, provider
         if (open) sink.reconnected();
       });
       subscription.on('sessionChanged', (event) => {
-        chain = chain.then(() => apply(event)).catch((error: unknown) => {
-          // An event that cannot be mapped (e.g. who-am-I failed): the core's next full read shows the truth.
-          if (open) sink.reconnected();
-          if (!(error instanceof ProviderError)) console.error('RingCentral event could not be applied:', error);
-        });
+        chain = chain
+          .then(() => apply(event))
+          .catch((error: unknown) => {
+            // An event that cannot be mapped (e.g. who-am-I failed): the core's next full read shows the truth.
+            if (open) sink.reconnected();
+            if (!(error instanceof ProviderError)) console.error('RingCentral event could not be applied:', error);
+          });
       });
       subscription.on('disconnected', () => {
         if (!open || fallbackTimer !== undefined) return;
         fallbackTimer = timers.setTimeout(() => {
           fallbackTimer = undefined;
-          fail(new ProviderError({ code: 'NETWORK', retryable: true, message: 'The RingCentral event connection dropped and did not come back.' }));
+          fail(
+            new ProviderError({
+              code: 'NETWORK',
+              retryable: true,
+              message: 'The RingCentral event connection dropped and did not come back.',
+            }),
+          );
         }, fallbackAfterMs);
       });
       subscription.on('failed', ({ error }) => fail(error));

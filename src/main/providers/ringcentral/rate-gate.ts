@@ -79,7 +79,9 @@ export class RateGate {
 
 /** The answer to a request the gate kept off the wire: a 429 like RingCentral's, with the time left. */
 function heldBack(group: RateGroup, remainingMs: number): Response {
-  const body = { errors: [{ errorCode: 'CMN-301', message: `Held back by Switchboard until the RingCentral ${group} rate-limit penalty ends` }] };
+  const body = {
+    errors: [{ errorCode: 'CMN-301', message: `Held back by Switchboard until the RingCentral ${group} rate-limit penalty ends` }],
+  };
   return new Response(JSON.stringify(body), {
     status: 429,
     headers: { 'Content-Type': 'application/json', 'Retry-After': String(Math.ceil(remainingMs / 1000)), 'X-Rate-Limit-Group': group },

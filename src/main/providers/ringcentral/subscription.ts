@@ -201,7 +201,11 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
     if (!running) return;
     if (everConnected) disconnectedAt ??= timers.now();
     const delay = delayMs ?? retryDelay();
-    if (!accepted) emitter.emit('failed', { error: new ProviderError({ code: 'NETWORK', message: 'Cannot open the RingCentral live event connection.', retryable: true }), retryInMs: delay });
+    if (!accepted)
+      emitter.emit('failed', {
+        error: new ProviderError({ code: 'NETWORK', message: 'Cannot open the RingCentral live event connection.', retryable: true }),
+        retryInMs: delay,
+      });
     else emitter.emit('disconnected', { retryInMs: delay });
     schedule(delay);
   }
@@ -221,7 +225,17 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
       token = await options.wsToken(tokenAbort.signal);
     } catch (error) {
       if (!running) return;
-      fail(error instanceof ProviderError ? error : new ProviderError({ code: 'NETWORK', message: 'Cannot reach RingCentral for live call events.', retryable: true, cause: error }), true);
+      fail(
+        error instanceof ProviderError
+          ? error
+          : new ProviderError({
+              code: 'NETWORK',
+              message: 'Cannot reach RingCentral for live call events.',
+              retryable: true,
+              cause: error,
+            }),
+        true,
+      );
       return;
     }
     if (!running) return;
@@ -234,7 +248,12 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
     try {
       opened = openSocket(url.toString());
     } catch (error) {
-      fail(error instanceof ProviderError ? error : new ProviderError({ code: 'NETWORK', message: 'Cannot open the RingCentral event connection.', retryable: true, cause: error }), true);
+      fail(
+        error instanceof ProviderError
+          ? error
+          : new ProviderError({ code: 'NETWORK', message: 'Cannot open the RingCentral event connection.', retryable: true, cause: error }),
+        true,
+      );
       return;
     }
     socket = opened;
@@ -335,7 +354,14 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
       }
       if (!live) {
         dropSocket();
-        fail(new ProviderError({ code: 'PROVIDER', message: `RingCentral refused the event connection${parsed.success && parsed.data.message ? `: ${parsed.data.message}` : ''}.`, retryable: true }), true);
+        fail(
+          new ProviderError({
+            code: 'PROVIDER',
+            message: `RingCentral refused the event connection${parsed.success && parsed.data.message ? `: ${parsed.data.message}` : ''}.`,
+            retryable: true,
+          }),
+          true,
+        );
       }
     }
   }

@@ -10,7 +10,9 @@ import { z } from 'zod';
 /** An enum that turns any value it does not know into 'unknown' instead of failing. */
 function lenientEnum<const T extends readonly [string, ...string[]]>(values: T) {
   const known = new Set<string>(values);
-  return z.unknown().transform((value): T[number] | 'unknown' => (typeof value === 'string' && known.has(value) ? (value as T[number]) : 'unknown'));
+  return z
+    .unknown()
+    .transform((value): T[number] | 'unknown' => (typeof value === 'string' && known.has(value) ? (value as T[number]) : 'unknown'));
 }
 
 /** Parses each item on its own and drops the ones that do not fit (a list never fails as a whole). */
@@ -32,8 +34,30 @@ function lenientList<S extends z.ZodType>(item: S) {
 /** Ids come as strings or (extension/account ids in some answers) JSON numbers. */
 const idSchema = z.union([z.string(), z.number()]).transform((v) => String(v));
 
-export const STATUS_CODES = ['Setup', 'Proceeding', 'Answered', 'Disconnected', 'Gone', 'Parked', 'Hold', 'VoiceMail', 'FaxReceive', 'Tds', 'VoiceMailScreening'] as const;
-export const ORIGIN_TYPES = ['Call', 'RingOut', 'RingMe', 'Conference', 'GreetingsRecording', 'VerificationCall', 'Zoom', 'CallOut', 'TestCall'] as const;
+export const STATUS_CODES = [
+  'Setup',
+  'Proceeding',
+  'Answered',
+  'Disconnected',
+  'Gone',
+  'Parked',
+  'Hold',
+  'VoiceMail',
+  'FaxReceive',
+  'Tds',
+  'VoiceMailScreening',
+] as const;
+export const ORIGIN_TYPES = [
+  'Call',
+  'RingOut',
+  'RingMe',
+  'Conference',
+  'GreetingsRecording',
+  'VerificationCall',
+  'Zoom',
+  'CallOut',
+  'TestCall',
+] as const;
 export const DEVICE_TYPES = ['HardPhone', 'SoftPhone', 'OtherPhone', 'WebPhone', 'WebRTC', 'BLA', 'Paging', 'Room'] as const;
 
 export const wireEndpointSchema = z.looseObject({
@@ -49,7 +73,9 @@ export const wireStatusSchema = z.looseObject({
   code: lenientEnum(STATUS_CODES),
   reason: z.string().optional(),
   description: z.string().optional(),
-  peerId: z.looseObject({ sessionId: z.string().optional(), telephonySessionId: z.string().optional(), partyId: z.string().optional() }).optional(),
+  peerId: z
+    .looseObject({ sessionId: z.string().optional(), telephonySessionId: z.string().optional(), partyId: z.string().optional() })
+    .optional(),
 });
 export type WireStatus = z.infer<typeof wireStatusSchema>;
 
@@ -171,7 +197,11 @@ export const notificationSchema = z.looseObject({
 
 // ---- errors (§A5) --------------------------------------------------------------------------------
 
-const errorDetailSchema = z.looseObject({ errorCode: z.string().optional(), message: z.string().optional(), parameterName: z.string().optional() });
+const errorDetailSchema = z.looseObject({
+  errorCode: z.string().optional(),
+  message: z.string().optional(),
+  parameterName: z.string().optional(),
+});
 /** Both shapes: the legacy top-level errorCode/message and the newer `errors` list, plus OAuth's error_description. */
 export const errorBodySchema = z.looseObject({
   errorCode: z.string().optional(),
@@ -190,7 +220,16 @@ export type HoldBody = { proto?: 'Auto' | 'RC' | 'BroadWorks' | 'DisconnectHolde
 export type DeviceBody = { deviceId: string };
 export type ForwardTarget = { phoneNumber: string } | { voicemail: string } | { extensionNumber: string } | { extensionId: string };
 export type TransferTarget = ForwardTarget | { parkOrbit: string };
-export const REPLY_PATTERNS = ['WillCallYouBack', 'CallMeBack', 'OnMyWay', 'OnTheOtherLine', 'WillCallYouBackLater', 'CallMeBackLater', 'InAMeeting', 'OnTheOtherLineNoCall'] as const;
+export const REPLY_PATTERNS = [
+  'WillCallYouBack',
+  'CallMeBack',
+  'OnMyWay',
+  'OnTheOtherLine',
+  'WillCallYouBackLater',
+  'CallMeBackLater',
+  'InAMeeting',
+  'OnTheOtherLineNoCall',
+] as const;
 export type ReplyPattern = (typeof REPLY_PATTERNS)[number];
 export type TimeUnit = 'Minute' | 'Hour' | 'Day';
 export type ReplyBody = { replyWithText: string } | { replyWithPattern: { pattern: ReplyPattern; time?: number; timeUnit?: TimeUnit } };

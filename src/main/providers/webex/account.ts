@@ -220,8 +220,10 @@ export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
         return err('NETWORK', 'Cannot reach Webex to check the token: check the network connection.', { retryable: true });
       }
       await response.body?.cancel().catch(() => undefined);
-      if (response.status === 401) return err('AUTH', 'Webex refused that token: it may have expired (personal access tokens last 12 hours).');
-      if (!response.ok) return err('PROVIDER', `Webex could not check the token (HTTP ${response.status}): try again.`, { retryable: true });
+      if (response.status === 401)
+        return err('AUTH', 'Webex refused that token: it may have expired (personal access tokens last 12 hours).');
+      if (!response.ok)
+        return err('PROVIDER', `Webex could not check the token (HTTP ${response.status}): try again.`, { retryable: true });
       await forgetSession();
       pasted = token;
       method = 'pastedToken';

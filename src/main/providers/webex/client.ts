@@ -76,7 +76,10 @@ export class WebexClient {
 
   /** GET /telephony/calls/{callId}. */
   async callDetails(callId: string, via: Via = {}): Promise<WireCall> {
-    return this.http.get(`${CALLS}/${encodeURIComponent(callId)}`, wireCallSchema, { searchParams: { lineOwnerId: via.lineOwnerId }, signal: via.signal });
+    return this.http.get(`${CALLS}/${encodeURIComponent(callId)}`, wireCallSchema, {
+      searchParams: { lineOwnerId: via.lineOwnerId },
+      signal: via.signal,
+    });
   }
 
   /** Click to dial: the user's devices ring first, then the destination. */
@@ -110,7 +113,12 @@ export class WebexClient {
 
   /** Blind transfer / send to voicemail (mine without destination, else that user's). */
   async divert(args: { callId: string; destination?: string; toVoicemail?: boolean } & Via): Promise<void> {
-    const body: DivertBody = { callId: args.callId, destination: args.destination, toVoicemail: args.toVoicemail, lineOwnerId: args.lineOwnerId };
+    const body: DivertBody = {
+      callId: args.callId,
+      destination: args.destination,
+      toVoicemail: args.toVoicemail,
+      lineOwnerId: args.lineOwnerId,
+    };
     await this.post('divert', body, null, args.signal);
   }
 
@@ -119,14 +127,24 @@ export class WebexClient {
    * new call). Returns the new call when Webex names one.
    */
   async transfer(args: { callId1?: string; callId2?: string; destination?: string } & Via): Promise<WireCallInfo | undefined> {
-    const body: TransferBody = { callId1: args.callId1, callId2: args.callId2, destination: args.destination, lineOwnerId: args.lineOwnerId };
+    const body: TransferBody = {
+      callId1: args.callId1,
+      callId2: args.callId2,
+      destination: args.destination,
+      lineOwnerId: args.lineOwnerId,
+    };
     const answer = await this.post('transfer', body, transferResponseSchema, args.signal);
     return answer.callId ? { ...answer, callId: answer.callId } : undefined;
   }
 
   /** Returns where the call was parked; its `number` is what retrieve takes. */
   async park(args: { callId: string; destination?: string; isGroupPark?: boolean } & Via): Promise<WireParty> {
-    const body: ParkBody = { callId: args.callId, destination: args.destination, isGroupPark: args.isGroupPark, lineOwnerId: args.lineOwnerId };
+    const body: ParkBody = {
+      callId: args.callId,
+      destination: args.destination,
+      isGroupPark: args.isGroupPark,
+      lineOwnerId: args.lineOwnerId,
+    };
     const answer = await this.post('park', body, parkResponseSchema, args.signal);
     return answer.parkedAgainst;
   }
@@ -190,7 +208,9 @@ export class WebexClient {
       searchParams: { lineOwnerId: via.lineOwnerId },
       signal: via.signal,
     });
-    return participants === undefined ? details : { ...details, participants: readEach(participants, conferenceParticipantSchema, 'a conference participant', this.log) };
+    return participants === undefined
+      ? details
+      : { ...details, participants: readEach(participants, conferenceParticipantSchema, 'a conference participant', this.log) };
   }
 
   /** Joins two or more of the user's calls into a conference. */
@@ -246,13 +266,17 @@ export class WebexClient {
    * secondary line has its own list, which may differ from the user's.
    */
   async availableAnswerEndpoints(via: Via = {}): Promise<WireMeEndpoint[]> {
-    const list = await this.http.get(`${this.settingsOf(via.lineOwnerId)}/availablePreferredAnswerEndpoints`, endpointsEnvelopeSchema, { signal: via.signal });
+    const list = await this.http.get(`${this.settingsOf(via.lineOwnerId)}/availablePreferredAnswerEndpoints`, endpointsEnvelopeSchema, {
+      signal: via.signal,
+    });
     return readEach(list.endpoints, meEndpointSchema, 'an answer endpoint', this.log);
   }
 
   /** The preferred answer endpoint (of the line, when one is given), or null when none is set (Webex answers an empty body). */
   async preferredAnswerEndpoint(via: Via = {}): Promise<WireMeEndpoint | null> {
-    const answer = await this.http.get(`${this.settingsOf(via.lineOwnerId)}/preferredAnswerEndpoint`, preferredAnswerEndpointSchema, { signal: via.signal });
+    const answer = await this.http.get(`${this.settingsOf(via.lineOwnerId)}/preferredAnswerEndpoint`, preferredAnswerEndpointSchema, {
+      signal: via.signal,
+    });
     return 'id' in answer && typeof answer.id === 'string' ? (answer as WireMeEndpoint) : null;
   }
 
@@ -277,7 +301,9 @@ export class WebexClient {
    */
   async me(signal?: AbortSignal): Promise<WirePerson> {
     const { phoneNumbers, ...person } = await this.http.get('/people/me', personSchema, { searchParams: { callingData: 'true' }, signal });
-    return phoneNumbers === undefined ? person : { ...person, phoneNumbers: readEach(phoneNumbers, phoneNumberSchema, 'a phone number', this.log) };
+    return phoneNumbers === undefined
+      ? person
+      : { ...person, phoneNumbers: readEach(phoneNumbers, phoneNumberSchema, 'a phone number', this.log) };
   }
 
   private settingsOf(lineOwnerId: string | undefined): string {
@@ -285,7 +311,13 @@ export class WebexClient {
   }
 
   /** A conference command; `lineInQuery` for the operations that take lineOwnerId as a query parameter. */
-  private async conferenceCommand(method: 'post' | 'delete', path: string, body: object | undefined, via: Via, lineInQuery = false): Promise<void> {
+  private async conferenceCommand(
+    method: 'post' | 'delete',
+    path: string,
+    body: object | undefined,
+    via: Via,
+    lineInQuery = false,
+  ): Promise<void> {
     const json = body === undefined ? undefined : Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     const searchParams = lineInQuery ? { lineOwnerId: via.lineOwnerId } : undefined;
     await this.http.command(method, path, json, null, { searchParams, signal: via.signal });
@@ -302,6 +334,8 @@ export class WebexClient {
     const path = `${CALLS}/${operation}`;
     // Undefined fields would vanish in JSON anyway; dropping them here keeps the body honest to read in logs.
     const json = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-    return schema === null ? this.http.command('post', path, json, null, { signal }) : this.http.command('post', path, json, schema, { signal });
+    return schema === null
+      ? this.http.command('post', path, json, null, { signal })
+      : this.http.command('post', path, json, schema, { signal });
   }
 }

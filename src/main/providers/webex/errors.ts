@@ -9,7 +9,6 @@ import { readErrorBody } from '../../provider-api/error-body';
 
 const CALL_NOT_FOUND_TEXT = /call not found/i;
 
-
 /** Webex's own explanation: the first error description, else the top-level message, else plain text. */
 function describe(parsed: WebexErrorBody, text: string | undefined): string | undefined {
   const raw = parsed.errors?.find((e) => e.description)?.description ?? parsed.message ?? text;
@@ -55,7 +54,11 @@ export function describeWebexError(status: number, body: unknown, headers: Heade
     return new ProviderError({ ...base, code: 'NOT_FOUND', message: withTracking('Webex refused: call not found', trackingId) });
   }
   if (status === 400) {
-    return new ProviderError({ ...base, code: 'NOT_ALLOWED', message: withTracking(`Webex refused: ${said ?? 'the request was not valid for this call'}`, trackingId) });
+    return new ProviderError({
+      ...base,
+      code: 'NOT_ALLOWED',
+      message: withTracking(`Webex refused: ${said ?? 'the request was not valid for this call'}`, trackingId),
+    });
   }
   if (status === 401) {
     return new ProviderError({ ...base, code: 'AUTH', message: 'Webex refused the access token: sign in again.' });
@@ -74,7 +77,11 @@ export function describeWebexError(status: number, body: unknown, headers: Heade
     return new ProviderError({ ...base, code: 'NOT_FOUND', message: withTracking(`Webex refused: ${said ?? 'not found'}`, trackingId) });
   }
   if (status === 409) {
-    return new ProviderError({ ...base, code: 'NOT_ALLOWED', message: withTracking(`Webex refused: ${said ?? 'this conflicts with the state of the call'}`, trackingId) });
+    return new ProviderError({
+      ...base,
+      code: 'NOT_ALLOWED',
+      message: withTracking(`Webex refused: ${said ?? 'this conflicts with the state of the call'}`, trackingId),
+    });
   }
   if (status === 423) {
     const retryAfter = retryAfterSeconds(headers);
@@ -89,7 +96,13 @@ export function describeWebexError(status: number, body: unknown, headers: Heade
   if (status === 429) {
     const retryAfter = retryAfterSeconds(headers);
     const wait = retryAfter === undefined ? 'shortly' : `in ${retryAfter} s`;
-    return new ProviderError({ ...base, code: 'RATE_LIMITED', retryable: true, retryAfter, message: withTracking(`Webex asked Switchboard to slow down: try again ${wait}`, trackingId) });
+    return new ProviderError({
+      ...base,
+      code: 'RATE_LIMITED',
+      retryable: true,
+      retryAfter,
+      message: withTracking(`Webex asked Switchboard to slow down: try again ${wait}`, trackingId),
+    });
   }
   if (status >= 500) {
     const retryAfter = retryAfterSeconds(headers);
@@ -101,5 +114,9 @@ export function describeWebexError(status: number, body: unknown, headers: Heade
       message: withTracking(`Webex is not available right now (HTTP ${status}${said ? `: ${said}` : ''})`, trackingId),
     });
   }
-  return new ProviderError({ ...base, code: 'PROVIDER', message: withTracking(`Webex refused the request (HTTP ${status}${said ? `: ${said}` : ''})`, trackingId) });
+  return new ProviderError({
+    ...base,
+    code: 'PROVIDER',
+    message: withTracking(`Webex refused the request (HTTP ${status}${said ? `: ${said}` : ''})`, trackingId),
+  });
 }

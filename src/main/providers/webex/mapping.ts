@@ -59,7 +59,8 @@ export function toParty(wire: WireParty | undefined): Party {
 }
 
 function toRedirection(wire: NonNullable<WireCall['redirections']>[number]): Redirection {
-  const reason: RedirectReason = wire.reason !== undefined && isOneOf<RedirectReason>(REDIRECT_REASONS, wire.reason) ? wire.reason : 'unknown';
+  const reason: RedirectReason =
+    wire.reason !== undefined && isOneOf<RedirectReason>(REDIRECT_REASONS, wire.reason) ? wire.reason : 'unknown';
   return { reason, by: toParty(wire.redirectingParty) };
 }
 
@@ -86,7 +87,8 @@ export function toCall(wire: WireCall, line?: string): Call {
   if (wire.disconnected) call.endedAt = wire.disconnected;
   // Park is the only recall type Webex has; a future type is not a park and is left out.
   if (wire.recall?.type === 'park') call.recall = { type: 'park', party: toParty(wire.recall.party) };
-  if (wire.recordingState !== undefined && isOneOf<RecordingState>(RECORDING_STATES, wire.recordingState)) call.recording = wire.recordingState;
+  if (wire.recordingState !== undefined && isOneOf<RecordingState>(RECORDING_STATES, wire.recordingState))
+    call.recording = wire.recordingState;
   return call;
 }
 
@@ -130,7 +132,10 @@ export function toHistoryEntry(wire: WireHistoryRecord): HistoryEntry {
 }
 
 function fullName(person: WirePerson): string | undefined {
-  const joined = [person.firstName, person.lastName].filter((s) => s && s.trim()).join(' ').trim();
+  const joined = [person.firstName, person.lastName]
+    .filter((s) => s && s.trim())
+    .join(' ')
+    .trim();
   return joined || undefined;
 }
 
@@ -164,7 +169,9 @@ export function toLines(person: WirePerson, secondary: readonly WireSecondaryLin
   const primary: Line = { id: '', label: 'My line', primary: true };
   if (account.primaryNumber) primary.number = account.primaryNumber;
   if (account.extension) primary.extension = account.extension;
-  const kindOf = (line: WireSecondaryLine) => (line.memberType !== undefined && Object.hasOwn(LINE_KINDS, line.memberType) ? LINE_KINDS[line.memberType] : undefined) ?? 'Secondary line';
+  const kindOf = (line: WireSecondaryLine) =>
+    (line.memberType !== undefined && Object.hasOwn(LINE_KINDS, line.memberType) ? LINE_KINDS[line.memberType] : undefined) ??
+    'Secondary line';
   const seen = new Map<string, number>();
   const total = (kind: string) => secondary.filter((l) => kindOf(l) === kind).length;
   return [

@@ -15,7 +15,12 @@ export { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenE
 export const WEBEX_AUTH_BASE_URL = 'https://webexapis.com/v1';
 
 /** Call control (read/write), who-am-I, and the preferred-answer endpoints (docs/wire/webex-calling.md §6). */
-export const WEBEX_DEFAULT_SCOPES: readonly string[] = ['spark:calls_read', 'spark:calls_write', 'spark:people_read', 'spark:telephony_config_read'];
+export const WEBEX_DEFAULT_SCOPES: readonly string[] = [
+  'spark:calls_read',
+  'spark:calls_write',
+  'spark:people_read',
+  'spark:telephony_config_read',
+];
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
@@ -74,7 +79,13 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
   if (options.signal?.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
   const pkce = createPkcePair();
   const state = createState();
-  const listener = await listenForRedirect({ expectedState: state, timeoutMs: options.timeoutMs, port: options.port, path: options.callbackPath, providerName: 'Webex' });
+  const listener = await listenForRedirect({
+    expectedState: state,
+    timeoutMs: options.timeoutMs,
+    port: options.port,
+    path: options.callbackPath,
+    providerName: 'Webex',
+  });
   const onAbort = (): void => listener.close();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {

@@ -96,7 +96,8 @@ export class WebexProvider implements Provider {
         if (conference) this.hadConference.add(keyOf(line));
         else this.hadConference.delete(keyOf(line));
       }
-      for (const call of onLine) withActions.push({ ...call, actions: [...actionsFor(call, onLine), ...conferenceCallActionsFor(call, onLine, conference)] });
+      for (const call of onLine)
+        withActions.push({ ...call, actions: [...actionsFor(call, onLine), ...conferenceCallActionsFor(call, onLine, conference)] });
       if (conference) conferences.push(withConferenceActions(conference, onLine));
     }
     return { calls: withActions, conferences };
@@ -194,11 +195,18 @@ export class WebexProvider implements Provider {
         return outcomeOf(await c.transfer({ callId1: command.callId, destination: command.destination, ...via }));
       }
       case 'park': {
-        const parkedAgainst = await c.park({ callId: command.callId, destination: command.destination, isGroupPark: command.groupPark, ...via });
+        const parkedAgainst = await c.park({
+          callId: command.callId,
+          destination: command.destination,
+          isGroupPark: command.groupPark,
+          ...via,
+        });
         return { parkedAt: toParty(parkedAgainst) };
       }
       case 'retrieve': {
-        return outcomeOf(await c.retrieve({ destination: command.destination, endpointId: this.endpointFor(command.endpointId, via), ...via }));
+        return outcomeOf(
+          await c.retrieve({ destination: command.destination, endpointId: this.endpointFor(command.endpointId, via), ...via }),
+        );
       }
       case 'pickup': {
         return outcomeOf(await c.pickup({ target: command.target, endpointId: this.endpointFor(command.endpointId, via), ...via }));

@@ -181,20 +181,72 @@ export interface WireConferenceEvent {
 }
 
 /** Request bodies (commands), camelCase as on the wire. */
-export interface DialBody { destination: string; endpointId?: string; lineOwnerId?: string }
-export interface AnswerBody { callId: string; endpointId?: string; lineOwnerId?: string }
-export interface RejectBody { callId: string; action?: z.infer<typeof rejectActionSchema>; lineOwnerId?: string }
-export interface CallIdBody { callId: string; lineOwnerId?: string }
-export interface DivertBody { callId: string; destination?: string; toVoicemail?: boolean; lineOwnerId?: string }
-export interface TransferBody { callId1?: string; callId2?: string; destination?: string; lineOwnerId?: string }
-export interface ParkBody { callId: string; destination?: string; isGroupPark?: boolean; lineOwnerId?: string }
-export interface RetrieveBody { destination?: string; endpointId?: string; lineOwnerId?: string }
-export interface PickupBody { target?: string; endpointId?: string; lineOwnerId?: string }
-export interface BargeInBody { target: string; endpointId?: string; lineOwnerId?: string }
-export interface DtmfBody { callId: string; dtmf: string; lineOwnerId?: string }
+export interface DialBody {
+  destination: string;
+  endpointId?: string;
+  lineOwnerId?: string;
+}
+export interface AnswerBody {
+  callId: string;
+  endpointId?: string;
+  lineOwnerId?: string;
+}
+export interface RejectBody {
+  callId: string;
+  action?: z.infer<typeof rejectActionSchema>;
+  lineOwnerId?: string;
+}
+export interface CallIdBody {
+  callId: string;
+  lineOwnerId?: string;
+}
+export interface DivertBody {
+  callId: string;
+  destination?: string;
+  toVoicemail?: boolean;
+  lineOwnerId?: string;
+}
+export interface TransferBody {
+  callId1?: string;
+  callId2?: string;
+  destination?: string;
+  lineOwnerId?: string;
+}
+export interface ParkBody {
+  callId: string;
+  destination?: string;
+  isGroupPark?: boolean;
+  lineOwnerId?: string;
+}
+export interface RetrieveBody {
+  destination?: string;
+  endpointId?: string;
+  lineOwnerId?: string;
+}
+export interface PickupBody {
+  target?: string;
+  endpointId?: string;
+  lineOwnerId?: string;
+}
+export interface BargeInBody {
+  target: string;
+  endpointId?: string;
+  lineOwnerId?: string;
+}
+export interface DtmfBody {
+  callId: string;
+  dtmf: string;
+  lineOwnerId?: string;
+}
 /** Conference start and add participant take lineOwnerId in the body; mute/deafen take only the call. */
-export interface StartConferenceBody { callIds: string[]; lineOwnerId?: string }
-export interface ConferenceParticipantBody { callId: string; lineOwnerId?: string }
+export interface StartConferenceBody {
+  callIds: string[];
+  lineOwnerId?: string;
+}
+export interface ConferenceParticipantBody {
+  callId: string;
+  lineOwnerId?: string;
+}
 
 /** Transfer: attended answers 204 (no body); mute transfer 201 `{callId, callSessionId}`, body unconfirmed, so both are optional. */
 export const transferResponseSchema = z.looseObject({ callId: z.string().optional(), callSessionId: z.string().optional() });

@@ -16,7 +16,10 @@ export class FaultPlan implements BandwidthFaults {
   failNext(init: FaultMatch & { status: number; code?: string; message?: string; count?: number; resetInMs?: number }): void {
     if (!Number.isInteger(init.status) || init.status < 400 || init.status > 599)
       throw new RangeError('failNext needs an error status 400-599');
-    this.planned.add({ kind: 'fail', status: init.status, code: init.code, message: init.message, resetInMs: init.resetInMs ?? 1000 }, init);
+    this.planned.add(
+      { kind: 'fail', status: init.status, code: init.code, message: init.message, resetInMs: init.resetInMs ?? 1000 },
+      init,
+    );
   }
 
   dropNext(init: FaultMatch & { count?: number; afterApplying?: boolean } = {}): void {

@@ -11,7 +11,16 @@ import type { SimDevice, SimEndpoint, SimMe, SimOriginType, SimParty, SimSession
 const RINGING: readonly SimStatusCode[] = ['Setup', 'Proceeding'];
 const LIVE: readonly SimStatusCode[] = ['Answered', 'Hold'];
 const ENDED: readonly SimStatusCode[] = ['Disconnected', 'Gone', 'VoiceMail'];
-const REPLY_PATTERNS = ['WillCallYouBack', 'CallMeBack', 'OnMyWay', 'OnTheOtherLine', 'WillCallYouBackLater', 'CallMeBackLater', 'InAMeeting', 'OnTheOtherLineNoCall'];
+const REPLY_PATTERNS = [
+  'WillCallYouBack',
+  'CallMeBack',
+  'OnMyWay',
+  'OnTheOtherLine',
+  'WillCallYouBackLater',
+  'CallMeBackLater',
+  'InAMeeting',
+  'OnTheOtherLineNoCall',
+];
 /** Patterns that say "in N minutes": they need `time` and `timeUnit`. */
 const TIMED_PATTERNS = new Set(['WillCallYouBack', 'CallMeBack']);
 const TIME_UNITS = new Set(['Minute', 'Hour', 'Day']);
@@ -86,7 +95,8 @@ export class CallSessions {
   activeCallsOfMe(): { session: SimSession; party: SimParty }[] {
     const out: { session: SimSession; party: SimParty }[] = [];
     for (const session of this.byId.values()) {
-      for (const party of session.parties) if (this.isMine(party) && !ENDED.includes(party.status.code) && party.status.code !== 'Parked') out.push({ session, party });
+      for (const party of session.parties)
+        if (this.isMine(party) && !ENDED.includes(party.status.code) && party.status.code !== 'Parked') out.push({ session, party });
     }
     return out;
   }
@@ -95,17 +105,33 @@ export class CallSessions {
   activeCallsOf(extensionId: string): { session: SimSession; party: SimParty }[] {
     const out: { session: SimSession; party: SimParty }[] = [];
     for (const session of this.byId.values()) {
-      for (const party of session.parties) if (party.extensionId === extensionId && !ENDED.includes(party.status.code) && party.status.code !== 'Parked') out.push({ session, party });
+      for (const party of session.parties)
+        if (party.extensionId === extensionId && !ENDED.includes(party.status.code) && party.status.code !== 'Parked')
+          out.push({ session, party });
     }
     return out;
   }
 
   /** A colleague's answered call with someone outside: no events reach the user (no party of theirs). */
-  colleagueInCall(colleague: { accountId: string; extensionId: string; name: string; phoneNumber?: string }, remote: SimEndpoint): SimSession {
+  colleagueInCall(
+    colleague: { accountId: string; extensionId: string; name: string; phoneNumber?: string },
+    remote: SimEndpoint,
+  ): SimSession {
     const session = this.newSession('Call');
-    const them: SimEndpoint = { name: colleague.name, extensionId: colleague.extensionId, ...(colleague.phoneNumber ? { phoneNumber: colleague.phoneNumber } : {}) };
+    const them: SimEndpoint = {
+      name: colleague.name,
+      extensionId: colleague.extensionId,
+      ...(colleague.phoneNumber ? { phoneNumber: colleague.phoneNumber } : {}),
+    };
     this.addParty(session, { direction: 'Outbound', from: remote, to: them, status: { code: 'Answered' } });
-    this.addParty(session, { accountId: colleague.accountId, extensionId: colleague.extensionId, direction: 'Inbound', from: remote, to: them, status: { code: 'Answered' } });
+    this.addParty(session, {
+      accountId: colleague.accountId,
+      extensionId: colleague.extensionId,
+      direction: 'Inbound',
+      from: remote,
+      to: them,
+      status: { code: 'Answered' },
+    });
     return session;
   }
 
@@ -122,13 +148,30 @@ export class CallSessions {
 
   private newSession(type: SimOriginType): SimSession {
     const id = this.nextId('s-sim');
-    const session: SimSession = { id, legacySessionId: String(100000 + this.counter), origin: { type }, creationTime: new Date(this.now()).toISOString(), parties: [] };
+    const session: SimSession = {
+      id,
+      legacySessionId: String(100000 + this.counter),
+      origin: { type },
+      creationTime: new Date(this.now()).toISOString(),
+      parties: [],
+    };
     this.byId.set(id, session);
     return session;
   }
 
-  private addParty(session: SimSession, init: Omit<SimParty, 'id' | 'muted' | 'standAlone' | 'park' | 'recordings' | 'sequence'>): SimParty {
-    const party: SimParty = { id: `p-${session.id.slice(2)}-${session.parties.length + 1}`, muted: false, standAlone: false, park: {}, recordings: [], sequence: 0, ...init };
+  private addParty(
+    session: SimSession,
+    init: Omit<SimParty, 'id' | 'muted' | 'standAlone' | 'park' | 'recordings' | 'sequence'>,
+  ): SimParty {
+    const party: SimParty = {
+      id: `p-${session.id.slice(2)}-${session.parties.length + 1}`,
+      muted: false,
+      standAlone: false,
+      park: {},
+      recordings: [],
+      sequence: 0,
+      ...init,
+    };
     session.parties.push(party);
     if (this.isMine(party)) this.changed(session, party);
     return party;
@@ -147,7 +190,13 @@ export class CallSessions {
     this.onChange({ session, party });
   }
 
-  private setStatus(session: SimSession, party: SimParty, code: SimStatusCode, reason?: string, extra: Partial<SimParty['status']> = {}): void {
+  private setStatus(
+    session: SimSession,
+    party: SimParty,
+    code: SimStatusCode,
+    reason?: string,
+    extra: Partial<SimParty['status']> = {},
+  ): void {
     party.status = { code, ...(reason ? { reason } : {}), ...extra };
     if (this.isMine(party)) this.changed(session, party);
   }
@@ -170,14 +219,21 @@ export class CallSessions {
     if (!deviceId && !extensionId) throw invalid('from', 'Parameter [from.deviceId] is required');
     if (deviceId) {
       const device = this.requireDevice(deviceId, 'from.deviceId');
-      if (device.type !== 'HardPhone' && device.type !== 'SoftPhone') throw invalid('from.deviceId', 'Only SoftPhone and HardPhone devices can place a call-out');
+      if (device.type !== 'HardPhone' && device.type !== 'SoftPhone')
+        throw invalid('from.deviceId', 'Only SoftPhone and HardPhone devices can place a call-out');
     }
     const phoneNumber = str(to, 'phoneNumber');
     const extensionNumber = str(to, 'extensionNumber');
     if (!phoneNumber && !extensionNumber) throw invalid('to', 'Parameter [to.phoneNumber] or [to.extensionNumber] is required');
     const session = this.newSession('CallOut');
     const target: SimEndpoint = { ...(phoneNumber ? { phoneNumber } : {}), ...(extensionNumber ? { extensionNumber } : {}) };
-    this.addParty(session, { ...this.mine(), direction: 'Outbound', from: this.myEndpoint(deviceId), to: target, status: { code: 'Setup' } });
+    this.addParty(session, {
+      ...this.mine(),
+      direction: 'Outbound',
+      from: this.myEndpoint(deviceId),
+      to: target,
+      status: { code: 'Setup' },
+    });
     this.addParty(session, { direction: 'Inbound', from: this.myEndpoint(), to: target, status: { code: 'Setup' } });
     return session;
   }
@@ -271,7 +327,8 @@ export class CallSessions {
 
   drop(sessionId: string): void {
     const session = this.read(sessionId);
-    for (const party of session.parties) if (!ENDED.includes(party.status.code)) this.setStatus(session, party, 'Disconnected', 'CallDropped');
+    for (const party of session.parties)
+      if (!ENDED.includes(party.status.code)) this.setStatus(session, party, 'Disconnected', 'CallDropped');
     this.forget(session);
   }
 
@@ -285,8 +342,17 @@ export class CallSessions {
     const source = this.read(fromSessionId);
     const party = this.party(fromSessionId, fromPartyId);
     if (!LIVE.includes(party.status.code)) throw wrongState('Only an established call can be brought in');
-    const joined = this.addParty(session, { ...this.mine(), direction: party.direction, from: party.from, to: party.to, status: { code: 'Answered' }, conferenceRole: 'Participant' });
-    this.setStatus(source, party, 'Gone', undefined, { peerId: { sessionId: session.legacySessionId, telephonySessionId: session.id, partyId: joined.id } });
+    const joined = this.addParty(session, {
+      ...this.mine(),
+      direction: party.direction,
+      from: party.from,
+      to: party.to,
+      status: { code: 'Answered' },
+      conferenceRole: 'Participant',
+    });
+    this.setStatus(source, party, 'Gone', undefined, {
+      peerId: { sessionId: session.legacySessionId, telephonySessionId: session.id, partyId: joined.id },
+    });
     return joined;
   }
 
@@ -299,7 +365,8 @@ export class CallSessions {
     const standAlone = fields.standAlone;
     if (muted === undefined && standAlone === undefined) throw invalid('party', 'Nothing to update: [muted] or [standAlone] is required');
     if (muted !== undefined && typeof muted !== 'boolean') throw invalid('muted', 'Parameter [muted] must be a boolean');
-    if (standAlone !== undefined && typeof standAlone !== 'boolean') throw invalid('standAlone', 'Parameter [standAlone] must be a boolean');
+    if (standAlone !== undefined && typeof standAlone !== 'boolean')
+      throw invalid('standAlone', 'Parameter [standAlone] must be a boolean');
     if (!LIVE.includes(party.status.code)) throw wrongState('Only a party in a call can be muted');
     if (typeof muted === 'boolean') party.muted = muted;
     if (typeof standAlone === 'boolean') party.standAlone = standAlone;
@@ -310,7 +377,8 @@ export class CallSessions {
   deleteParty(sessionId: string, partyId: string): void {
     const session = this.read(sessionId);
     const party = this.party(sessionId, partyId);
-    const allowed = party.status.code === 'Parked' || session.origin.type === 'Conference' || party.standAlone || party.status.reason === 'Supervising';
+    const allowed =
+      party.status.code === 'Parked' || session.origin.type === 'Conference' || party.standAlone || party.status.reason === 'Supervising';
     if (!allowed) throw wrongState('Only a supervised or parked party, or a conference participant, can be deleted');
     if (party.park.id) this.parked.delete(party.park.id);
     this.setStatus(session, party, 'Disconnected', 'CallDropped');
@@ -339,7 +407,8 @@ export class CallSessions {
   private ringingInbound(sessionId: string, partyId: string): { session: SimSession; party: SimParty } {
     const session = this.read(sessionId);
     const party = this.party(sessionId, partyId);
-    if (party.direction !== 'Inbound' || !RINGING.includes(party.status.code)) throw wrongState('The call is not ringing (Setup or Proceeding)');
+    if (party.direction !== 'Inbound' || !RINGING.includes(party.status.code))
+      throw wrongState('The call is not ringing (Setup or Proceeding)');
     return { session, party };
   }
 
@@ -394,15 +463,20 @@ export class CallSessions {
   reply(sessionId: string, partyId: string, body: Body): SimParty {
     const text = body.replyWithText;
     const pattern = obj(body, 'replyWithPattern');
-    if ((text === undefined) === (pattern === undefined)) throw invalid('replyWithText', 'Exactly one of [replyWithText, replyWithPattern] is required');
-    if (text !== undefined && (typeof text !== 'string' || text === '')) throw invalid('replyWithText', 'Parameter [replyWithText] must be a non-empty string');
+    if ((text === undefined) === (pattern === undefined))
+      throw invalid('replyWithText', 'Exactly one of [replyWithText, replyWithPattern] is required');
+    if (text !== undefined && (typeof text !== 'string' || text === ''))
+      throw invalid('replyWithText', 'Parameter [replyWithText] must be a non-empty string');
     if (pattern) {
       const name = pattern.pattern;
-      if (typeof name !== 'string' || !REPLY_PATTERNS.includes(name)) throw invalid('replyWithPattern.pattern', `Unknown reply pattern [${String(name)}]`);
+      if (typeof name !== 'string' || !REPLY_PATTERNS.includes(name))
+        throw invalid('replyWithPattern.pattern', `Unknown reply pattern [${String(name)}]`);
       const timed = TIMED_PATTERNS.has(name);
       const { time, timeUnit } = pattern;
-      if (timed && (typeof time !== 'number' || !Number.isInteger(time) || time <= 0)) throw invalid('replyWithPattern.time', 'Parameter [time] must be a positive integer');
-      if (timed && (typeof timeUnit !== 'string' || !TIME_UNITS.has(timeUnit))) throw invalid('replyWithPattern.timeUnit', 'Parameter [timeUnit] must be Minute, Hour or Day');
+      if (timed && (typeof time !== 'number' || !Number.isInteger(time) || time <= 0))
+        throw invalid('replyWithPattern.time', 'Parameter [time] must be a positive integer');
+      if (timed && (typeof timeUnit !== 'string' || !TIME_UNITS.has(timeUnit)))
+        throw invalid('replyWithPattern.timeUnit', 'Parameter [timeUnit] must be Minute, Hour or Day');
     }
     const { session, party } = this.ringingInbound(sessionId, partyId);
     // The caller hears the reply; the call keeps ringing until someone acts (RingCentral "reply" does not end it).
@@ -446,8 +520,16 @@ export class CallSessions {
     const parked = this.party(sessionId, partyId);
     if (parked.status.code !== 'Parked') throw wrongState('Only a parked call can be picked up');
     if (parked.park.id) this.parked.delete(parked.park.id);
-    const picked = this.addParty(session, { ...this.mine(), direction: 'Inbound', from: parked.from, to: this.myEndpoint(deviceId), status: { code: 'Answered' } });
-    this.setStatus(session, parked, 'Gone', 'Pickup', { peerId: { sessionId: session.legacySessionId, telephonySessionId: session.id, partyId: picked.id } });
+    const picked = this.addParty(session, {
+      ...this.mine(),
+      direction: 'Inbound',
+      from: parked.from,
+      to: this.myEndpoint(deviceId),
+      status: { code: 'Answered' },
+    });
+    this.setStatus(session, parked, 'Gone', 'Pickup', {
+      peerId: { sessionId: session.legacySessionId, telephonySessionId: session.id, partyId: picked.id },
+    });
     return picked;
   }
 
@@ -459,10 +541,14 @@ export class CallSessions {
     const party = this.party(sessionId, partyId);
     const other = this.read(otherSessionId);
     const otherParty = this.party(otherSessionId, otherPartyId);
-    if (!LIVE.includes(party.status.code) || !LIVE.includes(otherParty.status.code)) throw wrongState('Both calls must be answered or held');
+    if (!LIVE.includes(party.status.code) || !LIVE.includes(otherParty.status.code))
+      throw wrongState('Both calls must be answered or held');
     if (!this.isMine(party) || !this.isMine(otherParty)) throw wrongState('Both parties must be the user’s own');
-    for (const remote of other.parties.filter((p) => !this.isMine(p) && LIVE.includes(p.status.code))) session.parties.push({ ...remote, id: `p-${session.id.slice(2)}-${session.parties.length + 1}` });
-    this.setStatus(other, otherParty, 'Gone', undefined, { peerId: { sessionId: session.legacySessionId, telephonySessionId: session.id, partyId: party.id } });
+    for (const remote of other.parties.filter((p) => !this.isMine(p) && LIVE.includes(p.status.code)))
+      session.parties.push({ ...remote, id: `p-${session.id.slice(2)}-${session.parties.length + 1}` });
+    this.setStatus(other, otherParty, 'Gone', undefined, {
+      peerId: { sessionId: session.legacySessionId, telephonySessionId: session.id, partyId: party.id },
+    });
     party.standAlone = false;
     this.setStatus(session, party, 'Answered');
     return party;
@@ -480,7 +566,13 @@ export class CallSessions {
     const talking = session.parties.filter((p) => LIVE.includes(p.status.code) && p.status.reason !== 'Supervising');
     if (talking.length === 0) throw wrongState('Only an answered call can be supervised');
     if (talking.length > 2) throw wrongState('Only calls with at most two participants can be supervised');
-    return this.addParty(session, { ...this.mine(), direction: 'Outbound', from: this.myEndpoint(deviceId), to: talking[0]?.to ?? {}, status: { code: 'Answered', reason: 'Supervising' } });
+    return this.addParty(session, {
+      ...this.mine(),
+      direction: 'Outbound',
+      from: this.myEndpoint(deviceId),
+      to: talking[0]?.to ?? {},
+      status: { code: 'Answered', reason: 'Supervising' },
+    });
   }
 
   startRecording(sessionId: string, partyId: string): { id: string; active: boolean } {

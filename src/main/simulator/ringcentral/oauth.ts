@@ -90,11 +90,18 @@ export class OAuthLedger {
     if (query.response_type !== 'code') throw invalid('response_type', 'response_type must be code');
     if (query.client_id !== this.settings.clientId) throw new SimRefusal(400, 'OAU-101', 'Client id is unknown', 'client_id');
     const redirectUri = query.redirect_uri;
-    if (!redirectUri || !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(redirectUri)) throw new SimRefusal(400, 'OAU-109', 'Redirect URI does not match the registered one', 'redirect_uri');
+    if (!redirectUri || !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(redirectUri))
+      throw new SimRefusal(400, 'OAU-109', 'Redirect URI does not match the registered one', 'redirect_uri');
     const method = query.code_challenge_method ?? 'plain';
     if (method !== 'S256' && method !== 'plain') throw invalid('code_challenge_method', 'code_challenge_method must be S256 or plain');
     const code = token('code-');
-    this.codes.set(code, { clientId: query.client_id, redirectUri, challenge: query.code_challenge, method, expiresAt: this.now() + CODE_TTL_MS });
+    this.codes.set(code, {
+      clientId: query.client_id,
+      redirectUri,
+      challenge: query.code_challenge,
+      method,
+      expiresAt: this.now() + CODE_TTL_MS,
+    });
     const target = new URL(redirectUri);
     target.searchParams.set('code', code);
     if (query.state !== undefined) target.searchParams.set('state', query.state);
@@ -129,7 +136,8 @@ export class OAuthLedger {
     if (!entry || entry.revoked) throw new SimRefusal(400, 'OAU-210', 'Refresh token is invalid', 'refresh_token');
     if (entry.answer) {
       // Single use: the same token replays the same answer only inside the replay window.
-      if (entry.replayUntil !== undefined && this.now() > entry.replayUntil) throw new SimRefusal(400, 'OAU-210', 'Refresh token has already been used', 'refresh_token');
+      if (entry.replayUntil !== undefined && this.now() > entry.replayUntil)
+        throw new SimRefusal(400, 'OAU-210', 'Refresh token has already been used', 'refresh_token');
       return entry.answer;
     }
     const answer = this.issue();

@@ -18,7 +18,8 @@ export function groupOf(method: string, path: string): RateGroup {
   return 'Light';
 }
 
-export type RateVerdict = { ok: true; headers: Record<string, string> } | { ok: false; retryAfterSec: number; headers: Record<string, string> };
+export type RateVerdict =
+  { ok: true; headers: Record<string, string> } | { ok: false; retryAfterSec: number; headers: Record<string, string> };
 
 export class RateLimiter {
   private readonly windows = new Map<RateGroup, { start: number; count: number }>();
@@ -32,7 +33,11 @@ export class RateLimiter {
   admit(group: RateGroup): RateVerdict {
     const now = this.now();
     const limit = this.limits[group];
-    const base = { 'X-Rate-Limit-Group': group.toLowerCase(), 'X-Rate-Limit-Limit': String(limit), 'X-Rate-Limit-Window': String(WINDOW_SEC) };
+    const base = {
+      'X-Rate-Limit-Group': group.toLowerCase(),
+      'X-Rate-Limit-Limit': String(limit),
+      'X-Rate-Limit-Window': String(WINDOW_SEC),
+    };
     const penaltyUntil = this.penalties.get(group);
     if (penaltyUntil !== undefined && now < penaltyUntil) {
       // Any request during the penalty restarts it.

@@ -76,15 +76,30 @@ export function restRoutes(calls: CallSessions, me: SimMe, devices: () => SimDev
     }),
     route('GET', `${EXTENSION}/device`, (input) => {
       checkScope(input, true);
-      const records = devices().map((d) => ({ ...d, extension: { id: me.extensionId, extensionNumber: me.extensionNumber }, phoneLines: [] }));
-      return { status: 200, body: { records, paging: { page: 1, totalPages: 1, perPage: 100, totalElements: records.length }, navigation: {} } };
+      const records = devices().map((d) => ({
+        ...d,
+        extension: { id: me.extensionId, extensionNumber: me.extensionNumber },
+        phoneLines: [],
+      }));
+      return {
+        status: 200,
+        body: { records, paging: { page: 1, totalPages: 1, perPage: 100, totalElements: records.length }, navigation: {} },
+      };
     }),
     route('GET', String.raw`${ACCOUNT}/extension`, (input) => {
       checkScope(input, false);
-      const everyone = [{ id: me.extensionId, extensionNumber: me.extensionNumber, name: me.name }, ...colleagues.map((c) => ({ id: c.extensionId, extensionNumber: c.extensionNumber, name: c.name }))];
+      const everyone = [
+        { id: me.extensionId, extensionNumber: me.extensionNumber, name: me.name },
+        ...colleagues.map((c) => ({ id: c.extensionId, extensionNumber: c.extensionNumber, name: c.name })),
+      ];
       const wanted = input.query.extensionNumber;
-      const records = everyone.filter((e) => wanted === undefined || e.extensionNumber === wanted).map((e) => ({ id: Number(e.id), extensionNumber: e.extensionNumber, name: e.name, type: 'User', status: 'Enabled' }));
-      return { status: 200, body: { records, paging: { page: 1, totalPages: 1, perPage: 100, totalElements: records.length }, navigation: {} } };
+      const records = everyone
+        .filter((e) => wanted === undefined || e.extensionNumber === wanted)
+        .map((e) => ({ id: Number(e.id), extensionNumber: e.extensionNumber, name: e.name, type: 'User', status: 'Enabled' }));
+      return {
+        status: 200,
+        body: { records, paging: { page: 1, totalPages: 1, perPage: 100, totalElements: records.length }, navigation: {} },
+      };
     }),
     route('GET', `${EXTENSION}/presence`, (input) => {
       const colleague = colleagues.find((c) => c.extensionId === p(input, 1));
@@ -93,7 +108,9 @@ export function restRoutes(calls: CallSessions, me: SimMe, devices: () => SimDev
       const active = colleague ? calls.activeCallsOf(colleague.extensionId) : calls.activeCallsOfMe();
       const first = active[0]?.party.status.code;
       const body: Record<string, unknown> = {
-        extension: colleague ? { id: colleague.extensionId, extensionNumber: colleague.extensionNumber } : { id: me.extensionId, extensionNumber: me.extensionNumber },
+        extension: colleague
+          ? { id: colleague.extensionId, extensionNumber: colleague.extensionNumber }
+          : { id: me.extensionId, extensionNumber: me.extensionNumber },
         presenceStatus: active.length > 0 ? 'Busy' : 'Available',
         telephonyStatus: first ? (TELEPHONY_STATUS[first] ?? 'NoCall') : 'NoCall',
       };

@@ -7,13 +7,29 @@ import type { CallSessions } from './call-sessions';
 import { notFound } from './errors';
 import type { RingCentralScenario, SimColleague, SimEndpoint, SimMe } from './types';
 
-export function createScenario(calls: CallSessions, me: SimMe, colleagues: readonly SimColleague[], reset: () => void): RingCentralScenario {
+export function createScenario(
+  calls: CallSessions,
+  me: SimMe,
+  colleagues: readonly SimColleague[],
+  reset: () => void,
+): RingCentralScenario {
   return {
     ringUser(init) {
       const myself: SimEndpoint = { phoneNumber: me.phoneNumber, name: me.name, extensionId: me.extensionId };
       let to: SimEndpoint = myself;
-      if (init.queue) to = { phoneNumber: init.queue.phoneNumber, name: init.queue.name, ...(init.queue.extensionNumber ? { extensionNumber: init.queue.extensionNumber } : {}) };
-      if (init.forwardedBy) to = { name: init.forwardedBy.name, extensionId: init.forwardedBy.extensionId, ...(init.forwardedBy.phoneNumber ? { phoneNumber: init.forwardedBy.phoneNumber } : {}), ...(init.forwardedBy.extensionNumber ? { extensionNumber: init.forwardedBy.extensionNumber } : {}) };
+      if (init.queue)
+        to = {
+          phoneNumber: init.queue.phoneNumber,
+          name: init.queue.name,
+          ...(init.queue.extensionNumber ? { extensionNumber: init.queue.extensionNumber } : {}),
+        };
+      if (init.forwardedBy)
+        to = {
+          name: init.forwardedBy.name,
+          extensionId: init.forwardedBy.extensionId,
+          ...(init.forwardedBy.phoneNumber ? { phoneNumber: init.forwardedBy.phoneNumber } : {}),
+          ...(init.forwardedBy.extensionNumber ? { extensionNumber: init.forwardedBy.extensionNumber } : {}),
+        };
       return calls.ringUser(init.from, to, { queueCall: init.queue !== undefined, setup: init.setup }).id;
     },
     remoteAnswers: (id) => calls.remoteAnswers(id),

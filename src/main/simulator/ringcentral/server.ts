@@ -41,11 +41,23 @@ function formFields(raw: string): Record<string, string> {
 export async function startRingCentralSimulator(options: RingCentralSimulatorOptions = {}): Promise<RingCentralSimulator> {
   const timers = options.timers ?? realTimers;
   const now = () => timers.now();
-  const me: SimMe = { accountId: '400100', extensionId: '400200', extensionNumber: '101', name: 'Sam Simulator', phoneNumber: '+16505550100', ...options.me };
+  const me: SimMe = {
+    accountId: '400100',
+    extensionId: '400200',
+    extensionNumber: '101',
+    name: 'Sam Simulator',
+    phoneNumber: '+16505550100',
+    ...options.me,
+  };
   let devices = options.devices ?? DEFAULT_DEVICES;
   let errorShape: ErrorShape = options.errorShape ?? 'modern';
   const clientId = options.clientId ?? 'rc-sim-client';
-  const ledger = new OAuthLedger(now, { clientId, accessTtlSec: options.accessTokenTtlSec ?? 3600, wsTokenTtlSec: options.wsTokenTtlSec ?? 30, ownerId: me.extensionId });
+  const ledger = new OAuthLedger(now, {
+    clientId,
+    accessTtlSec: options.accessTokenTtlSec ?? 3600,
+    wsTokenTtlSec: options.wsTokenTtlSec ?? 30,
+    ownerId: me.extensionId,
+  });
   ledger.grant(options.token ?? DEFAULT_TOKEN);
   const limiter = new RateLimiter(now, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
   const faults = new FaultPlan();
@@ -60,7 +72,12 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     },
     (token) => ledger.useWsToken(token),
   );
-  const calls = new CallSessions(me, () => devices, now, (change) => gateway.notify(change));
+  const calls = new CallSessions(
+    me,
+    () => devices,
+    now,
+    (change) => gateway.notify(change),
+  );
   const colleagues = options.colleagues ?? [];
   const routes = restRoutes(calls, me, () => devices, colleagues);
   let webSocketsDenied = false;
@@ -70,7 +87,13 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
   const sockets = new Set<Socket>();
   let baseUrl = '';
 
-  const fail = (status: number, errorCode: string, message: string, parameterName?: string, headers: Record<string, string> = {}): Answer => ({
+  const fail = (
+    status: number,
+    errorCode: string,
+    message: string,
+    parameterName?: string,
+    headers: Record<string, string> = {},
+  ): Answer => ({
     status,
     body: errorBody(errorShape, errorCode, message, parameterName),
     headers,
@@ -79,7 +102,11 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
   /** OAuth answers use RingCentral's OAuth error body: `error`/`error_description` plus `errors`. */
   const oauthFail = (refusal: SimRefusal): Answer => ({
     status: refusal.status,
-    body: { error: refusal.status === 401 ? 'invalid_client' : 'invalid_grant', error_description: refusal.message, errors: [{ errorCode: refusal.errorCode, message: refusal.message }] },
+    body: {
+      error: refusal.status === 401 ? 'invalid_client' : 'invalid_grant',
+      error_description: refusal.message,
+      errors: [{ errorCode: refusal.errorCode, message: refusal.message }],
+    },
   });
 
   function bearerCheck(headers: Record<string, string>): Answer | undefined {
@@ -96,7 +123,8 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
       if (method === 'POST' && path === '/restapi/oauth/wstoken') {
         const denied = bearerCheck(headers);
         if (denied) return denied;
-        if (webSocketsDenied) return fail(403, 'CMN-401', 'In order to call this API endpoint, application needs to have [WebSocketsSubscriptions] permission');
+        if (webSocketsDenied)
+          return fail(403, 'CMN-401', 'In order to call this API endpoint, application needs to have [WebSocketsSubscriptions] permission');
         return { status: 200, body: { ...ledger.wsToken(), uri: `${baseUrl.replace(/^http/, 'ws')}/ws` } };
       }
       const form = formFields(raw);
@@ -123,7 +151,8 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     const parsed = parseJsonBody(raw);
     if (!parsed.ok) return fail(400, 'CMN-101', 'The request body is not valid JSON');
     const body = parsed.value ?? {};
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(400, 'CMN-101', 'The request body must be a JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return fail(400, 'CMN-101', 'The request body must be a JSON object');
     for (const candidate of routes) {
       if (candidate.method !== method) continue;
       const found = candidate.pattern.exec(path);
@@ -145,7 +174,9 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     const query = Object.fromEntries(url.searchParams);
     const headers = flattenHeaders(request.headers);
     const raw = await readBody(request);
-    const recordedBody = headers['content-type']?.includes('application/x-www-form-urlencoded') ? formFields(raw) : (parseJsonBody(raw) as { value?: unknown }).value;
+    const recordedBody = headers['content-type']?.includes('application/x-www-form-urlencoded')
+      ? formFields(raw)
+      : (parseJsonBody(raw) as { value?: unknown }).value;
     const recorded: RecordedRequest = { method, path, query, headers, body: recordedBody };
     requests.push(recorded);
     for (const waiter of [...waiters]) {
@@ -162,7 +193,13 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     if (!hostIsLoopback(request)) {
       answer = fail(403, 'CMN-401', 'Host not allowed');
     } else if (fault?.kind === 'rateLimit') {
-      answer = fail(429, RATE_CODE, 'Request rate exceeded', undefined, fault.retryAfterSec === null ? {} : { 'Retry-After': String(fault.retryAfterSec) });
+      answer = fail(
+        429,
+        RATE_CODE,
+        'Request rate exceeded',
+        undefined,
+        fault.retryAfterSec === null ? {} : { 'Retry-After': String(fault.retryAfterSec) },
+      );
     } else if (fault?.kind === 'serverError') {
       answer = fail(fault.status, 'CMN-500', 'Internal server error');
     } else if (!rate.ok) {

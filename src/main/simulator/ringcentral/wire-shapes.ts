@@ -22,7 +22,14 @@ export function wireSession(session: SimSession): Record<string, unknown> {
 
 export const TELEPHONY_FILTER = '/restapi/v1.0/account/~/extension/~/telephony/sessions';
 
-export function notificationBody(session: SimSession, party: SimParty, me: SimMe, subscriptionId: string, now: number, uuid: string): Record<string, unknown> {
+export function notificationBody(
+  session: SimSession,
+  party: SimParty,
+  me: SimMe,
+  subscriptionId: string,
+  now: number,
+  uuid: string,
+): Record<string, unknown> {
   const time = new Date(now).toISOString();
   return {
     uuid,

@@ -118,11 +118,15 @@ export class WsGateway {
     this.send(connection, { type: 'ConnectionDetails', messageId: randomUUID(), status: 200 }, details);
     if (recoverable) {
       const missed = session.missed.splice(0);
-      for (const text of missed) this.send(connection, { type: 'ServerNotification', messageId: randomUUID(), status: 200 }, JSON.parse(text));
+      for (const text of missed)
+        this.send(connection, { type: 'ServerNotification', messageId: randomUUID(), status: 200 }, JSON.parse(text));
     }
 
     this.touch(connection);
-    connection.absolute = this.timers.setTimeout(() => this.expire(connection, 'WSG-903', 'Absolute timeout of the connection'), this.settings.absoluteTimeoutSec * 1000);
+    connection.absolute = this.timers.setTimeout(
+      () => this.expire(connection, 'WSG-903', 'Absolute timeout of the connection'),
+      this.settings.absoluteTimeoutSec * 1000,
+    );
     socket.on('message', (data) => this.receive(connection, String(data)));
     socket.on('close', () => this.closed(connection));
     socket.on('error', () => undefined);
@@ -130,7 +134,10 @@ export class WsGateway {
 
   private touch(connection: Connection): void {
     if (connection.idle !== undefined) this.timers.clearTimeout(connection.idle);
-    connection.idle = this.timers.setTimeout(() => this.expire(connection, 'WSG-902', 'Idle timeout of the connection'), this.settings.idleTimeoutSec * 1000);
+    connection.idle = this.timers.setTimeout(
+      () => this.expire(connection, 'WSG-902', 'Idle timeout of the connection'),
+      this.settings.idleTimeoutSec * 1000,
+    );
   }
 
   private expire(connection: Connection, errorCode: string, message: string): void {
@@ -151,7 +158,10 @@ export class WsGateway {
   private send(connection: Connection, meta: Record<string, unknown>, body?: unknown): void {
     const session = connection.session;
     session.sequence += 1;
-    const frame: SimFrame = body === undefined ? [{ ...meta, wsc: { token: session.token, sequence: session.sequence } }] : [{ ...meta, wsc: { token: session.token, sequence: session.sequence } }, body];
+    const frame: SimFrame =
+      body === undefined
+        ? [{ ...meta, wsc: { token: session.token, sequence: session.sequence } }]
+        : [{ ...meta, wsc: { token: session.token, sequence: session.sequence } }, body];
     this.sentFrames.push(frame);
     if (connection.socket.readyState === connection.socket.OPEN) connection.socket.send(JSON.stringify(frame));
   }
@@ -165,7 +175,11 @@ export class WsGateway {
       frame = undefined;
     }
     if (!Array.isArray(frame) || typeof frame[0] !== 'object' || frame[0] === null) {
-      this.send(connection, { type: 'Error', messageId: randomUUID(), status: 400 }, { errorCode: 'WSG-400', message: 'A frame must be a JSON array [meta, body?]' });
+      this.send(
+        connection,
+        { type: 'Error', messageId: randomUUID(), status: 400 },
+        { errorCode: 'WSG-400', message: 'A frame must be a JSON array [meta, body?]' },
+      );
       return;
     }
     const meta = frame[0] as Record<string, unknown>;
@@ -175,10 +189,15 @@ export class WsGateway {
       return;
     }
     if (meta.type !== 'ClientRequest') {
-      this.send(connection, { type: 'Error', messageId, status: 400 }, { errorCode: 'WSG-400', message: `Unsupported frame type ${String(meta.type)}` });
+      this.send(
+        connection,
+        { type: 'Error', messageId, status: 400 },
+        { errorCode: 'WSG-400', message: `Unsupported frame type ${String(meta.type)}` },
+      );
       return;
     }
-    const reply = (status: number, body?: unknown) => this.send(connection, { type: 'ClientRequest', messageId, status, headers: {} }, body);
+    const reply = (status: number, body?: unknown) =>
+      this.send(connection, { type: 'ClientRequest', messageId, status, headers: {} }, body);
     const method = String(meta.method ?? '').toUpperCase();
     const path = String(meta.path ?? '');
     const body = (frame[1] ?? {}) as Record<string, unknown>;
@@ -186,17 +205,30 @@ export class WsGateway {
       const filters = body.eventFilters;
       const transport = (body.deliveryMode as Record<string, unknown> | undefined)?.transportType;
       if (!Array.isArray(filters) || filters.length === 0 || !filters.every((f) => typeof f === 'string' && filterAccepted(f, this.me))) {
-        reply(400, { errors: [{ errorCode: 'SUB-406', message: 'Event filters are not supported by the simulator', parameterName: 'eventFilters' }] });
+        reply(400, {
+          errors: [{ errorCode: 'SUB-406', message: 'Event filters are not supported by the simulator', parameterName: 'eventFilters' }],
+        });
         return;
       }
       if (transport !== 'WebSocket') {
-        reply(400, { errors: [{ errorCode: 'CMN-101', message: 'deliveryMode.transportType must be WebSocket', parameterName: 'deliveryMode' }] });
+        reply(400, {
+          errors: [{ errorCode: 'CMN-101', message: 'deliveryMode.transportType must be WebSocket', parameterName: 'deliveryMode' }],
+        });
         return;
       }
       // One subscription per connection: a new one replaces the old.
-      const subscription = { id: randomUUID(), eventFilters: filters as string[], expirationTime: new Date(this.timers.now() + 86_400_000).toISOString() };
+      const subscription = {
+        id: randomUUID(),
+        eventFilters: filters as string[],
+        expirationTime: new Date(this.timers.now() + 86_400_000).toISOString(),
+      };
       connection.session.subscription = subscription;
-      reply(200, { ...subscription, status: 'Active', creationTime: new Date(this.timers.now()).toISOString(), deliveryMode: { transportType: 'WebSocket' } });
+      reply(200, {
+        ...subscription,
+        status: 'Active',
+        creationTime: new Date(this.timers.now()).toISOString(),
+        deliveryMode: { transportType: 'WebSocket' },
+      });
       return;
     }
     const item = SUBSCRIPTION_ITEM.exec(path);

@@ -71,7 +71,15 @@ export class TokenLedger {
   private readonly codes = new Map<string, PendingCode>();
   private readonly grantsByRefresh = new Map<string, Grant>();
   private readonly access = new Map<string, AccessRecord>();
-  private readonly count: LedgerCounters = { authorizations: 0, deniedAuthorizations: 0, codeGrants: 0, refreshRequests: 0, refreshGrants: 0, refusedGrants: 0, revocations: 0 };
+  private readonly count: LedgerCounters = {
+    authorizations: 0,
+    deniedAuthorizations: 0,
+    codeGrants: 0,
+    refreshRequests: 0,
+    refreshGrants: 0,
+    refusedGrants: 0,
+    revocations: 0,
+  };
 
   constructor(private readonly options: LedgerOptions) {}
 
@@ -97,7 +105,8 @@ export class TokenLedger {
     // Single use: any redemption attempt consumes the code, so a wrong verifier cannot be retried.
     pending.used = true;
     if (this.options.now() >= pending.expiresAt) return this.refuse('invalid_grant', 'The authorization code has expired.');
-    if (init.redirectUri !== pending.redirectUri) return this.refuse('invalid_grant', 'The redirect_uri does not match the one used to authorize.');
+    if (init.redirectUri !== pending.redirectUri)
+      return this.refuse('invalid_grant', 'The redirect_uri does not match the one used to authorize.');
     if (pending.codeChallenge !== undefined) {
       if (!init.codeVerifier) return this.refuse('invalid_grant', 'The code_verifier is missing.');
       if (!VERIFIER_FORMAT.test(init.codeVerifier)) return this.refuse('invalid_grant', 'The code_verifier is malformed.');

@@ -162,14 +162,24 @@ export function createWebexOAuthHandler(options: WebexOAuthOptions): WebexOAuthH
     return `SIM_OAUTH_${trackingCounter.toString().padStart(6, '0')}`;
   }
 
-  function json(res: ServerResponse, status: number, body: IssuedTokens | Record<string, unknown>, extra: Record<string, string> = {}): void {
+  function json(
+    res: ServerResponse,
+    status: number,
+    body: IssuedTokens | Record<string, unknown>,
+    extra: Record<string, string> = {},
+  ): void {
     res.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8', 'Cache-Control': 'no-store', Pragma: 'no-cache', ...extra });
     res.end(JSON.stringify(body));
   }
 
   function oauthError(res: ServerResponse, status: number, error: string, description: string): void {
     const id = trackingId();
-    json(res, status, { error, error_description: description, message: description, errors: [{ description }], trackingId: id }, status === 401 ? { 'WWW-Authenticate': 'Basic realm="webex"' } : {});
+    json(
+      res,
+      status,
+      { error, error_description: description, message: description, errors: [{ description }], trackingId: id },
+      status === 401 ? { 'WWW-Authenticate': 'Basic realm="webex"' } : {},
+    );
   }
 
   function authorize(req: IncomingMessage, res: ServerResponse): void {
@@ -182,7 +192,8 @@ export function createWebexOAuthHandler(options: WebexOAuthOptions): WebexOAuthH
     // Without a trustworthy client and redirect URI the server must not redirect (RFC 6749 §4.1.2.1).
     if (params.get('client_id') !== options.clientId) return htmlError(res, 400, 'The client_id is unknown.');
     const redirectUri = params.get('redirect_uri');
-    if (!redirectUri || !redirectUriAllowed(redirectUri, options.redirectUris)) return htmlError(res, 400, 'The redirect_uri is not registered for this integration.');
+    if (!redirectUri || !redirectUriAllowed(redirectUri, options.redirectUris))
+      return htmlError(res, 400, 'The redirect_uri is not registered for this integration.');
 
     const state = params.get('state');
     const back = (query: Record<string, string>): void => {
@@ -230,7 +241,8 @@ export function createWebexOAuthHandler(options: WebexOAuthOptions): WebexOAuthH
     const form = await readForm(req);
     const client = clientCredentials(req, form);
     if (client.id !== options.clientId) return oauthError(res, 401, 'invalid_client', 'The client_id is unknown.');
-    if (options.clientSecret !== undefined && client.secret !== options.clientSecret) return oauthError(res, 401, 'invalid_client', 'The client secret is wrong.');
+    if (options.clientSecret !== undefined && client.secret !== options.clientSecret)
+      return oauthError(res, 401, 'invalid_client', 'The client secret is wrong.');
 
     if (revoke) {
       const tokenToRevoke = form.get('token');

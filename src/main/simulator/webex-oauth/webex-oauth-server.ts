@@ -23,7 +23,13 @@ export async function startWebexOAuthServer(options: WebexOAuthOptions): Promise
     if (pathname.startsWith('/v1/') && handler.handle(req, res, pathname.slice('/v1'.length))) return;
     req.resume();
     res.writeHead(404, { 'Content-Type': 'application/json;charset=utf-8' });
-    res.end(JSON.stringify({ message: 'The requested resource could not be found.', errors: [{ description: 'The requested resource could not be found.' }], trackingId: 'SIM_OAUTH_404' }));
+    res.end(
+      JSON.stringify({
+        message: 'The requested resource could not be found.',
+        errors: [{ description: 'The requested resource could not be found.' }],
+        trackingId: 'SIM_OAUTH_404',
+      }),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -19,10 +19,12 @@ export function accountRoutes(account: SimAccount): ApiRoute[] {
       account.preferredEndpointId = undefined;
       return;
     }
-    if (typeof id !== 'string' || !findEndpoint(account, id)) throw SimRefusal.invalid("The endpoint is not one of the user's answer endpoints");
+    if (typeof id !== 'string' || !findEndpoint(account, id))
+      throw SimRefusal.invalid("The endpoint is not one of the user's answer endpoints");
     account.preferredEndpointId = id;
   };
-  const secondaryLine = /^\/telephony\/config\/people\/me\/settings\/secondaryLines\/(?<lineOwnerId>[^/]+)\/(?<setting>availablePreferredAnswerEndpoints|preferredAnswerEndpoint)$/;
+  const secondaryLine =
+    /^\/telephony\/config\/people\/me\/settings\/secondaryLines\/(?<lineOwnerId>[^/]+)\/(?<setting>availablePreferredAnswerEndpoints|preferredAnswerEndpoint)$/;
   const requireMe = (personId: string | undefined): void => {
     if (personId !== account.me.id && personId !== 'me') throw new SimRefusal(404, 'Person not found');
   };
@@ -39,7 +41,10 @@ export function accountRoutes(account: SimAccount): ApiRoute[] {
       setPreferred(request.body.id);
       return NO_CONTENT;
     }),
-    get('/telephony/config/people/me/endpoints', () => ({ status: 200, body: { endpoints: account.endpoints.map((e) => myEndpointToWire(account, e)) } })),
+    get('/telephony/config/people/me/endpoints', () => ({
+      status: 200,
+      body: { endpoints: account.endpoints.map((e) => myEndpointToWire(account, e)) },
+    })),
     get(secondaryLine, (request) => {
       const line = findLine(account, request.params.lineOwnerId ?? '');
       if (!line) throw new SimRefusal(404, 'Secondary line not found');

@@ -109,7 +109,11 @@ export function personOf(account: SimAccount, callingData: boolean): WirePerson 
 }
 
 /** An endpoint as my answer list shows it; `preferredId` is the preferred one of the list (mine or a line's). */
-export function endpointToWire(account: SimAccount, endpoint: SimEndpoint, preferredId: string | undefined = account.preferredEndpointId): WireMeEndpoint {
+export function endpointToWire(
+  account: SimAccount,
+  endpoint: SimEndpoint,
+  preferredId: string | undefined = account.preferredEndpointId,
+): WireMeEndpoint {
   return {
     id: endpoint.id,
     type: endpoint.type,

@@ -14,22 +14,24 @@ import { toWireCall } from './sim-call';
 import type { SimulatedWebex } from './simulated-webex';
 import { HISTORY_TYPES, type WireHistoryType } from './wire';
 
-
 export function callRoutes(sim: SimulatedWebex): ApiRoute[] {
   const machine = sim.machine;
   const calls = '/telephony/calls';
   const created = (info: { callId: string; callSessionId: string }): ApiAnswer => ({ status: 201, body: info });
-  const recording = (control: RecordingControl) => (request: ApiRequest): ApiAnswer => {
-    machine.recording(control, optionalCallOnLine(request, 'callId'));
-    return NO_CONTENT;
-  };
+  const recording =
+    (control: RecordingControl) =>
+    (request: ApiRequest): ApiAnswer => {
+      machine.recording(control, optionalCallOnLine(request, 'callId'));
+      return NO_CONTENT;
+    };
   const dtmf = (request: ApiRequest): ApiAnswer => {
     machine.transmitDtmf(optionalCallOnLine(request, 'callId'), requiredString(request.body, 'dtmf'));
     return NO_CONTENT;
   };
   /** The line a command names (body lineOwnerId), checked against the call it names. */
   const lineOf = (request: ApiRequest): string | undefined => optionalString(request.body, 'lineOwnerId');
-  const callOnLine = (request: ApiRequest, field = 'callId'): string => machine.requireOn(requiredString(request.body, field), lineOf(request)).id;
+  const callOnLine = (request: ApiRequest, field = 'callId'): string =>
+    machine.requireOn(requiredString(request.body, field), lineOf(request)).id;
   const optionalCallOnLine = (request: ApiRequest, field: string): string | undefined => {
     const callId = optionalString(request.body, field);
     return callId === undefined ? undefined : machine.requireOn(callId, lineOf(request)).id;
@@ -81,7 +83,11 @@ export function callRoutes(sim: SimulatedWebex): ApiRoute[] {
       return NO_CONTENT;
     }),
     post(`${calls}/divert`, (request) => {
-      machine.divert(callOnLine(request), optionalString(request.body, 'destination'), optionalBoolean(request.body, 'toVoicemail') ?? false);
+      machine.divert(
+        callOnLine(request),
+        optionalString(request.body, 'destination'),
+        optionalBoolean(request.body, 'toVoicemail') ?? false,
+      );
       return NO_CONTENT;
     }),
     post(`${calls}/transfer`, (request) => {
@@ -100,8 +106,12 @@ export function callRoutes(sim: SimulatedWebex): ApiRoute[] {
         isGroupPark: optionalBoolean(request.body, 'isGroupPark'),
       }),
     })),
-    post(`${calls}/retrieve`, (request) => created(sim.parking.retrieve(optionalString(request.body, 'destination'), optionalString(request.body, 'endpointId')))),
-    post(`${calls}/pickup`, (request) => created(sim.colleagueFeatures.pickup(optionalString(request.body, 'target'), optionalString(request.body, 'endpointId')))),
+    post(`${calls}/retrieve`, (request) =>
+      created(sim.parking.retrieve(optionalString(request.body, 'destination'), optionalString(request.body, 'endpointId'))),
+    ),
+    post(`${calls}/pickup`, (request) =>
+      created(sim.colleagueFeatures.pickup(optionalString(request.body, 'target'), optionalString(request.body, 'endpointId'))),
+    ),
     post(`${calls}/bargeIn`, bargeIn),
     post(`${calls}/barge-in`, bargeIn),
     post(`${calls}/pull`, (request) => created(sim.devices.pull(optionalString(request.body, 'endpointId')))),

@@ -339,7 +339,8 @@ export class CallStateMachine {
 
   mute(callId: string, muted: boolean): void {
     const call = this.require(callId);
-    if (!muteCapable(call)) throw SimRefusal.stateForbids(`${muted ? 'Mute' : 'Unmute'} requires a mute-capable call (muteCapable is false)`);
+    if (!muteCapable(call))
+      throw SimRefusal.stateForbids(`${muted ? 'Mute' : 'Unmute'} requires a mute-capable call (muteCapable is false)`);
     call.muted = muted;
     this.emit(call, muted ? 'muted' : 'unmuted');
   }

@@ -21,7 +21,14 @@ export class ColleagueCalls {
   constructor(private readonly ids: CallIdFactory) {}
 
   add(colleague: SimParty, remote: SimParty, state: ColleagueCall['state']): ColleagueCall {
-    const call: ColleagueCall = { id: this.ids.newCallId(), sessionId: newCallSessionId(), colleague, remote, state, created: new Date().toISOString() };
+    const call: ColleagueCall = {
+      id: this.ids.newCallId(),
+      sessionId: newCallSessionId(),
+      colleague,
+      remote,
+      state,
+      created: new Date().toISOString(),
+    };
     this.calls.set(call.id, call);
     return call;
   }

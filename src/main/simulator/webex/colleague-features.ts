@@ -30,9 +30,14 @@ export class ColleagueFeatures {
 
   pickup(target: string | undefined, endpointId: string | undefined): { callId: string; callSessionId: string } {
     const endpoint = endpointId === undefined ? undefined : this.machine.resolveEndpoint(endpointId);
-    const ringing = this.colleagues.find('alerting', (colleague) => target === undefined || this.machine.directory.matches(colleague, target));
+    const ringing = this.colleagues.find(
+      'alerting',
+      (colleague) => target === undefined || this.machine.directory.matches(colleague, target),
+    );
     if (!ringing) {
-      throw SimRefusal.stateForbids(target === undefined ? 'There is no ringing call in the pickup group to pick up' : `${target} has no ringing call to pick up`);
+      throw SimRefusal.stateForbids(
+        target === undefined ? 'There is no ringing call in the pickup group to pick up' : `${target} has no ringing call to pick up`,
+      );
     }
     const call = this.machine.startClickToDial({
       remote: ringing.remote,

@@ -62,7 +62,13 @@ export class Conferences {
     const conference = this.current;
     if (conference && this.participant(callId)) return mediaOfLeg(this.conferenceLegs(conference), callId);
     const live = call.state === 'connected';
-    return mediaOfLeg([{ id: HOST, talks: live && !call.muted, listens: live }, { id: callId, talks: live, listens: live }], callId);
+    return mediaOfLeg(
+      [
+        { id: HOST, talks: live && !call.muted, listens: live },
+        { id: callId, talks: live, listens: live },
+      ],
+      callId,
+    );
   }
 
   /** What I (the host) experience now: in the conference, or on my one connected call. */
@@ -71,7 +77,13 @@ export class Conferences {
     if (conference) return mediaOfLeg(this.conferenceLegs(conference), HOST);
     const call = this.machine.list().find((c) => c.state === 'connected');
     if (!call) return NO_MEDIA;
-    return mediaOfLeg([{ id: HOST, talks: !call.muted, listens: true }, { id: call.id, talks: true, listens: true }], HOST);
+    return mediaOfLeg(
+      [
+        { id: HOST, talks: !call.muted, listens: true },
+        { id: call.id, talks: true, listens: true },
+      ],
+      HOST,
+    );
   }
 
   onEvent(listener: (event: WireConferenceEvent) => void): () => void {
@@ -114,7 +126,8 @@ export class Conferences {
     const conference = this.requireConference();
     if (callId === undefined) {
       // [inferred] While held my line is out of the mix: there is nothing of mine to mute.
-      if (conference.state !== 'connected') throw SimRefusal.stateForbids(`${muted ? 'Mute' : 'Unmute'} of the host requires a connected conference`);
+      if (conference.state !== 'connected')
+        throw SimRefusal.stateForbids(`${muted ? 'Mute' : 'Unmute'} of the host requires a connected conference`);
       conference.muted = muted;
     } else {
       const participant = this.requireParticipant(callId);

@@ -32,7 +32,8 @@ export class DeviceFeatures {
   push(callId: string | undefined): void {
     const call = this.machine.requireOrOnlyAnswered(callId, 'Push');
     if (call.executive === undefined) throw SimRefusal.stateForbids('Push requires a call that is associated with an executive');
-    if (call.state === 'alerting' && call.personality === 'clickToDial') throw SimRefusal.stateForbids('Push requires an incoming or answered call');
+    if (call.state === 'alerting' && call.personality === 'clickToDial')
+      throw SimRefusal.stateForbids('Push requires an incoming or answered call');
     this.machine.endCall(call, { before: ['transferred'], recordHistory: false });
   }
 }

@@ -28,7 +28,8 @@ export class FaultPlan implements WebexFaults {
   }
 
   failNext(init: FaultMatch & { count?: number; status: number; retryAfterSeconds?: number }): void {
-    if (!Number.isInteger(init.status) || init.status < 400 || init.status > 599) throw new RangeError('failNext needs an error status 400-599');
+    if (!Number.isInteger(init.status) || init.status < 400 || init.status > 599)
+      throw new RangeError('failNext needs an error status 400-599');
     const fault: PlannedFault = { kind: 'fail', status: init.status };
     if (init.retryAfterSeconds !== undefined) fault.retryAfterSeconds = init.retryAfterSeconds;
     this.planned.add(fault, init);

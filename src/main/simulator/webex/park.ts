@@ -50,7 +50,9 @@ export class Parking {
         ? this.lot.find((p) => this.isMe(p))
         : this.lot.find((p) => this.machine.directory.matches(p, destination) || (this.isMe(p) && this.isMyNumber(destination)));
     if (!entry) {
-      throw SimRefusal.stateForbids(destination === undefined ? 'No call is parked against the user' : `No call is parked against ${destination}`);
+      throw SimRefusal.stateForbids(
+        destination === undefined ? 'No call is parked against the user' : `No call is parked against ${destination}`,
+      );
     }
     this.timers.cancel(entry.recallTimer);
     this.lot.remove(entry);

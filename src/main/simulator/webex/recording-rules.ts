@@ -20,18 +20,26 @@ const MODE_NAMES: Record<RecordingMode, string> = {
   never: 'Never',
 };
 
-export function applyRecordingControl(mode: RecordingMode, current: RecordingStateWire | undefined, control: RecordingControl): RecordingStateWire {
+export function applyRecordingControl(
+  mode: RecordingMode,
+  current: RecordingStateWire | undefined,
+  control: RecordingControl,
+): RecordingStateWire {
   if (mode === 'never') throw SimRefusal.stateForbids('Call recording is turned off for this user (recording mode Never)');
   if (mode === 'always') throw SimRefusal.stateForbids('Recording mode Always does not allow recording controls');
   if (mode === 'alwaysWithPause' && (control === 'start' || control === 'stop')) {
-    throw SimRefusal.stateForbids(`${control === 'start' ? 'Start' : 'Stop'} recording requires recording mode On Demand (the user's mode is ${MODE_NAMES[mode]})`);
+    throw SimRefusal.stateForbids(
+      `${control === 'start' ? 'Start' : 'Stop'} recording requires recording mode On Demand (the user's mode is ${MODE_NAMES[mode]})`,
+    );
   }
   switch (control) {
     case 'start':
-      if (current === 'started' || current === 'paused' || current === 'pending') throw SimRefusal.stateForbids('Recording is already in progress for this call');
+      if (current === 'started' || current === 'paused' || current === 'pending')
+        throw SimRefusal.stateForbids('Recording is already in progress for this call');
       return 'started';
     case 'stop':
-      if (current !== 'started' && current !== 'paused') throw SimRefusal.stateForbids('Stop recording requires a call that is being recorded');
+      if (current !== 'started' && current !== 'paused')
+        throw SimRefusal.stateForbids('Stop recording requires a call that is being recorded');
       return 'stopped';
     case 'pause':
       if (current !== 'started') throw SimRefusal.stateForbids('Pause recording requires a call that is being recorded');

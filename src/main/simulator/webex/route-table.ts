@@ -45,7 +45,11 @@ export function del(path: string | RegExp, handle: (request: ApiRequest) => ApiA
 export const NO_CONTENT: ApiAnswer = { status: 204 };
 
 /** Exact paths win over patterns, so /telephony/calls/history is never read as a call id. */
-export function findRoute(routes: readonly ApiRoute[], method: string, path: string): { route: ApiRoute; params: Record<string, string> } | undefined {
+export function findRoute(
+  routes: readonly ApiRoute[],
+  method: string,
+  path: string,
+): { route: ApiRoute; params: Record<string, string> } | undefined {
   const candidates = routes.filter((r) => r.method === method.toUpperCase());
   const exact = candidates.find((r) => typeof r.path === 'string' && r.path === path);
   if (exact) return { route: exact, params: {} };

@@ -137,21 +137,30 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
     const path = stripTrailingSlash(url.pathname.slice('/v1'.length) || '/');
     const query = Object.fromEntries(url.searchParams);
     const parsed = parseJsonBody(raw);
-    const record: RecordedRequest = { method, path, query, body: parsed.ok ? parsed.value : raw, headers: flattenHeaders(request.headers), status: 0 };
+    const record: RecordedRequest = {
+      method,
+      path,
+      query,
+      body: parsed.ok ? parsed.value : raw,
+      headers: flattenHeaders(request.headers),
+      status: 0,
+    };
     if (options.recordRequests ?? true) requests.push(record);
     const fault = faults.take(method, path);
     if (faults.currentLatencyMs > 0) await wait(faults.currentLatencyMs);
     if (closed) return;
 
     if (fault?.kind === 'fail') {
-      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
       send(response, record, errorAnswer(fault.status, describeStatus(fault.status), undefined, headers));
       return;
     }
     if (fault && !fault.afterApplying && withhold(response, fault)) return;
 
     const token = bearerToken(request.headers.authorization);
-    const answer = token !== undefined && tokens.isValid(token) ? run(apiRoutes, method, path, query, parsed) : errorAnswer(401, describeStatus(401));
+    const answer =
+      token !== undefined && tokens.isValid(token) ? run(apiRoutes, method, path, query, parsed) : errorAnswer(401, describeStatus(401));
     if (fault && withhold(response, fault)) return;
     send(response, record, answer);
   };

@@ -40,7 +40,12 @@ const matchFields = {
   count: z.number().int().min(1).optional(),
 };
 const faultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('failNext'), status: z.number().int().min(400).max(599), retryAfterSeconds: z.number().min(0).optional(), ...matchFields }),
+  z.object({
+    kind: z.literal('failNext'),
+    status: z.number().int().min(400).max(599),
+    retryAfterSeconds: z.number().min(0).optional(),
+    ...matchFields,
+  }),
   z.object({ kind: z.literal('dropNext'), afterApplying: z.boolean().optional(), ...matchFields }),
   z.object({ kind: z.literal('hangNext'), afterApplying: z.boolean().optional(), ...matchFields }),
   z.object({ kind: z.literal('latency'), ms: z.number().min(0) }),
@@ -84,12 +89,30 @@ export function simRoutes({ sim, scenario, faults, tokens }: SimRouteDeps): ApiR
       });
       return { status: 200, body: { callId } };
     }),
-    at('/remote-answer', withCallId((id) => scenario.remoteAnswers(id))),
-    at('/remote-hold', withCallId((id) => scenario.remoteHolds(id))),
-    at('/remote-resume', withCallId((id) => scenario.remoteResumes(id))),
-    at('/remote-hangup', withCallId((id) => scenario.remoteHangsUp(id))),
-    at('/answered-elsewhere', withCallId((id) => scenario.answeredElsewhere(id))),
-    at('/answer-on-device', withCallId((id) => scenario.answerOnDevice(id))),
+    at(
+      '/remote-answer',
+      withCallId((id) => scenario.remoteAnswers(id)),
+    ),
+    at(
+      '/remote-hold',
+      withCallId((id) => scenario.remoteHolds(id)),
+    ),
+    at(
+      '/remote-resume',
+      withCallId((id) => scenario.remoteResumes(id)),
+    ),
+    at(
+      '/remote-hangup',
+      withCallId((id) => scenario.remoteHangsUp(id)),
+    ),
+    at(
+      '/answered-elsewhere',
+      withCallId((id) => scenario.answeredElsewhere(id)),
+    ),
+    at(
+      '/answer-on-device',
+      withCallId((id) => scenario.answerOnDevice(id)),
+    ),
     post('/ring-colleague', (request) => {
       const init = colleagueRingSchema.parse(request.body);
       return { status: 200, body: { callId: scenario.ringColleague({ colleague: party(init.colleague), from: party(init.from) }) } };

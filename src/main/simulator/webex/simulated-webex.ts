@@ -96,7 +96,8 @@ export class SimulatedWebex {
   }
 
   setRecordingMode(mode: RecordingMode): void {
-    if (!['always', 'alwaysWithPause', 'onDemand', 'never'].includes(mode)) throw SimRefusal.invalid(`Unknown recording mode ${String(mode)}`);
+    if (!['always', 'alwaysWithPause', 'onDemand', 'never'].includes(mode))
+      throw SimRefusal.invalid(`Unknown recording mode ${String(mode)}`);
     this.machine.recordingMode = mode;
   }
 

@@ -11,10 +11,13 @@ export class TimerSet {
 
   after(ms: number, run: () => void): TimerHandle {
     const handle: TimerHandle = Symbol('timer');
-    const timeout = setTimeout(() => {
-      this.pending.delete(handle);
-      run();
-    }, Math.max(0, ms));
+    const timeout = setTimeout(
+      () => {
+        this.pending.delete(handle);
+        run();
+      },
+      Math.max(0, ms),
+    );
     this.pending.set(handle, timeout);
     return handle;
   }

@@ -25,7 +25,13 @@ async function browser(url: string): Promise<void> {
 }
 
 function account(vault = memorySecretVault(), clientId = 'rc-sim-client'): RingCentralAccount {
-  return createRingCentralAccount({ clientId: () => clientId, server: () => sim.baseUrl, secrets: providerSecrets(vault, 'ringcentral'), openBrowser: browser, redirectPort: 0 });
+  return createRingCentralAccount({
+    clientId: () => clientId,
+    server: () => sim.baseUrl,
+    secrets: providerSecrets(vault, 'ringcentral'),
+    openBrowser: browser,
+    redirectPort: 0,
+  });
 }
 
 test('browser sign-in: PKCE without a secret, a working token, the refresh token kept only through the secrets port; restore after a restart', async () => {
@@ -54,6 +60,9 @@ test('browser sign-in: PKCE without a secret, a working token, the refresh token
 
 test('without a client id the browser sign-in explains what to do, and nothing is opened', async () => {
   const none = account(memorySecretVault(), '');
-  expect(await none.signInWithBrowser()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('Connect RingCentral') } });
+  expect(await none.signInWithBrowser()).toMatchObject({
+    ok: false,
+    error: { code: 'BAD_INPUT', message: expect.stringContaining('Connect RingCentral') },
+  });
   expect(sim.requests).toEqual([]);
 });

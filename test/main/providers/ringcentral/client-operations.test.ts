@@ -42,7 +42,9 @@ describe('sessions', () => {
   test('call-out from the desk phone to a number, then the far end answers and the call is dropped', async () => {
     const wire = f.mark();
     const session = await f.client.callOut(DESK_PHONE, { phoneNumber: '+16502223366' });
-    expect(wire.read()).toEqual([{ method: 'POST', path: `${T}/call-out`, body: { from: { deviceId: DESK_PHONE }, to: { phoneNumber: '+16502223366' } } }]);
+    expect(wire.read()).toEqual([
+      { method: 'POST', path: `${T}/call-out`, body: { from: { deviceId: DESK_PHONE }, to: { phoneNumber: '+16502223366' } } },
+    ]);
     expect(session.origin?.type).toBe('CallOut');
     expect(session.parties[0]).toMatchObject({ direction: 'Outbound', status: { code: 'Setup' }, from: { deviceId: DESK_PHONE } });
     f.sim.scenario.remoteAnswers(session.id);
@@ -65,7 +67,9 @@ describe('sessions', () => {
     const { sid, pid } = f.connected();
     const wire = f.mark();
     const joined = await f.client.bringIn(conference.id, { sessionId: sid, partyId: pid });
-    expect(wire.read()).toEqual([{ method: 'POST', path: `${T}/sessions/${conference.id}/parties/bring-in`, body: { sessionId: sid, partyId: pid } }]);
+    expect(wire.read()).toEqual([
+      { method: 'POST', path: `${T}/sessions/${conference.id}/parties/bring-in`, body: { sessionId: sid, partyId: pid } },
+    ]);
     expect(joined.status.code).toBe('Answered');
     expect(f.sim.session(sid)?.parties.find((p) => p.id === pid)?.status.code).toBe('Gone');
   });
@@ -75,7 +79,12 @@ describe('sessions', () => {
     const body = { mode: 'Listen' as const, supervisorDeviceId: DESK_PHONE, agentExtensionId: '400300', autoAnswer: true };
     const wire = f.mark();
     await f.client.superviseSession(sid, body);
-    await f.client.superviseParty(sid, pid, { mode: 'Listen', supervisorDeviceId: DESK_PHONE, agentExtensionNumber: '103', mediaSDP: 'sendOnly' });
+    await f.client.superviseParty(sid, pid, {
+      mode: 'Listen',
+      supervisorDeviceId: DESK_PHONE,
+      agentExtensionNumber: '103',
+      mediaSDP: 'sendOnly',
+    });
     expect(wire.read().map((r) => [r.method, r.path])).toEqual([
       ['POST', `${T}/sessions/${sid}/supervise`],
       ['POST', `${T}/sessions/${sid}/parties/${pid}/supervise`],
@@ -124,28 +133,37 @@ describe('parties', () => {
     expect(wire.read()).toEqual([{ method: 'POST', path: `${T}/sessions/${sid}/parties/${pid}/ignore`, body: { deviceId: DESK_PHONE } }]);
   });
 
-  test.each([[{ phoneNumber: '+16505550111' }], [{ voicemail: '400200' }], [{ extensionNumber: '103' }], [{ extensionId: '400300' }]])('forward a ringing call to %o', async (target) => {
-    const { sid, pid } = f.ringing();
-    const wire = f.mark();
-    const party = await f.client.forward(sid, pid, target);
-    expect(wire.read()).toEqual([{ method: 'POST', path: `${T}/sessions/${sid}/parties/${pid}/forward`, body: target }]);
-    expect(party.status.code).toBe('voicemail' in target ? 'VoiceMail' : 'Gone');
-  });
+  test.each([[{ phoneNumber: '+16505550111' }], [{ voicemail: '400200' }], [{ extensionNumber: '103' }], [{ extensionId: '400300' }]])(
+    'forward a ringing call to %o',
+    async (target) => {
+      const { sid, pid } = f.ringing();
+      const wire = f.mark();
+      const party = await f.client.forward(sid, pid, target);
+      expect(wire.read()).toEqual([{ method: 'POST', path: `${T}/sessions/${sid}/parties/${pid}/forward`, body: target }]);
+      expect(party.status.code).toBe('voicemail' in target ? 'VoiceMail' : 'Gone');
+    },
+  );
 
-  test.each([[{ phoneNumber: '+16505550111' }], [{ extensionNumber: '103' }], [{ voicemail: '400300' }], [{ parkOrbit: '*805' }]])('transfer an answered call to %o', async (target) => {
-    const { sid, pid } = f.connected();
-    const wire = f.mark();
-    const party = await f.client.transfer(sid, pid, target);
-    expect(wire.read()).toEqual([{ method: 'POST', path: `${T}/sessions/${sid}/parties/${pid}/transfer`, body: target }]);
-    expect(party.status.code).toBe('parkOrbit' in target ? 'Parked' : 'Gone');
-  });
+  test.each([[{ phoneNumber: '+16505550111' }], [{ extensionNumber: '103' }], [{ voicemail: '400300' }], [{ parkOrbit: '*805' }]])(
+    'transfer an answered call to %o',
+    async (target) => {
+      const { sid, pid } = f.connected();
+      const wire = f.mark();
+      const party = await f.client.transfer(sid, pid, target);
+      expect(wire.read()).toEqual([{ method: 'POST', path: `${T}/sessions/${sid}/parties/${pid}/transfer`, body: target }]);
+      expect(party.status.code).toBe('parkOrbit' in target ? 'Parked' : 'Gone');
+    },
+  );
 
   test('reply with text, and with a pattern that has a time and unit', async () => {
     const { sid, pid } = f.ringing();
     const wire = f.mark();
     await f.client.reply(sid, pid, { replyWithText: 'In a meeting' });
     await f.client.reply(sid, pid, { replyWithPattern: { pattern: 'WillCallYouBack', time: 5, timeUnit: 'Minute' } });
-    expect(wire.read().map((r) => r.body)).toEqual([{ replyWithText: 'In a meeting' }, { replyWithPattern: { pattern: 'WillCallYouBack', time: 5, timeUnit: 'Minute' } }]);
+    expect(wire.read().map((r) => r.body)).toEqual([
+      { replyWithText: 'In a meeting' },
+      { replyWithPattern: { pattern: 'WillCallYouBack', time: 5, timeUnit: 'Minute' } },
+    ]);
   });
 
   test('flip to another device', async () => {
@@ -162,7 +180,11 @@ describe('parties', () => {
     expect(parked.status.code).toBe('Parked');
     const picked = await f.client.pickup(sid, pid, DESK_PHONE);
     expect(picked.status.code).toBe('Answered');
-    expect(f.sim.requests.at(-1)).toMatchObject({ method: 'POST', path: `${T}/sessions/${sid}/parties/${pid}/pickup`, body: { deviceId: DESK_PHONE } });
+    expect(f.sim.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: `${T}/sessions/${sid}/parties/${pid}/pickup`,
+      body: { deviceId: DESK_PHONE },
+    });
     const second = f.connected();
     await f.client.park(second.sid, second.pid);
     await f.client.deleteParty(second.sid, second.pid);
@@ -174,7 +196,13 @@ describe('parties', () => {
     const second = f.connected();
     const wire = f.mark();
     const bridged = await f.client.bridge(first.sid, first.pid, { telephonySessionId: second.sid, partyId: second.pid });
-    expect(wire.read()).toEqual([{ method: 'POST', path: `${T}/sessions/${first.sid}/parties/${first.pid}/bridge`, body: { telephonySessionId: second.sid, partyId: second.pid } }]);
+    expect(wire.read()).toEqual([
+      {
+        method: 'POST',
+        path: `${T}/sessions/${first.sid}/parties/${first.pid}/bridge`,
+        body: { telephonySessionId: second.sid, partyId: second.pid },
+      },
+    ]);
     expect(bridged.status.code).toBe('Answered');
   });
 

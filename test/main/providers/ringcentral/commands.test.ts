@@ -37,8 +37,12 @@ describe('ringing calls', () => {
   test('reply with a message, or with a pattern and its time', async () => {
     const call = f.ringing();
     const p = `${T}/sessions/${call.sid}/parties/${call.pid}`;
-    expect((await sent({ type: 'reply', callId: call.sid, text: 'In a meeting, call you at 3' })).requests).toEqual([{ method: 'POST', path: `${p}/reply`, body: { replyWithText: 'In a meeting, call you at 3' } }]);
-    expect((await sent({ type: 'reply', callId: call.sid, pattern: { pattern: 'WillCallYouBack', time: 10, timeUnit: 'Minute' } })).requests).toEqual([
+    expect((await sent({ type: 'reply', callId: call.sid, text: 'In a meeting, call you at 3' })).requests).toEqual([
+      { method: 'POST', path: `${p}/reply`, body: { replyWithText: 'In a meeting, call you at 3' } },
+    ]);
+    expect(
+      (await sent({ type: 'reply', callId: call.sid, pattern: { pattern: 'WillCallYouBack', time: 10, timeUnit: 'Minute' } })).requests,
+    ).toEqual([
       { method: 'POST', path: `${p}/reply`, body: { replyWithPattern: { pattern: 'WillCallYouBack', time: 10, timeUnit: 'Minute' } } },
     ]);
     // Replying does not end the call: it still rings and still offers Answer.
@@ -48,7 +52,9 @@ describe('ringing calls', () => {
   test('ignore a queue call on the chosen device; a call that is not from a queue is refused before sending', async () => {
     chosenDevice = '800003';
     const queued = f.ringing({ queue: true });
-    expect((await sent({ type: 'ignore', callId: queued.sid })).requests).toEqual([{ method: 'POST', path: `${T}/sessions/${queued.sid}/parties/${queued.pid}/ignore`, body: { deviceId: '800003' } }]);
+    expect((await sent({ type: 'ignore', callId: queued.sid })).requests).toEqual([
+      { method: 'POST', path: `${T}/sessions/${queued.sid}/parties/${queued.pid}/ignore`, body: { deviceId: '800003' } },
+    ]);
     const plain = f.ringing();
     await provider.snapshot();
     const wire = f.mark();
@@ -60,7 +66,9 @@ describe('ringing calls', () => {
 describe('answered calls', () => {
   test('flip moves the call to another phone (a call-flip number); the call then ends here as flipped', async () => {
     const call = f.connected();
-    expect((await sent({ type: 'flip', callId: call.sid, flipId: '2' })).requests).toEqual([{ method: 'POST', path: `${T}/sessions/${call.sid}/parties/${call.pid}/flip`, body: { callFlipId: '*2' } }]);
+    expect((await sent({ type: 'flip', callId: call.sid, flipId: '2' })).requests).toEqual([
+      { method: 'POST', path: `${T}/sessions/${call.sid}/parties/${call.pid}/flip`, body: { callFlipId: '*2' } },
+    ]);
     expect((await provider.snapshot()).calls).toEqual([]);
   });
 
@@ -70,21 +78,38 @@ describe('answered calls', () => {
     const outcome = await provider.execute({ type: 'listen', target: '105' });
     expect(outcome).toEqual({ callId: sid });
     const requests = wire.read();
-    expect(requests.filter((r) => r.method === 'GET').map((r) => r.path)).toContain(`/restapi/v1.0/account/~/extension/${COLLEAGUE.extensionId}/presence`);
+    expect(requests.filter((r) => r.method === 'GET').map((r) => r.path)).toContain(
+      `/restapi/v1.0/account/~/extension/${COLLEAGUE.extensionId}/presence`,
+    );
     expect(requests.filter((r) => r.method === 'POST')).toEqual([
-      { method: 'POST', path: `${T}/sessions/${sid}/supervise`, body: { mode: 'Listen', supervisorDeviceId: DESK_PHONE, agentExtensionId: COLLEAGUE.extensionId, autoAnswer: true, mediaSDP: 'sendOnly' } },
+      {
+        method: 'POST',
+        path: `${T}/sessions/${sid}/supervise`,
+        body: {
+          mode: 'Listen',
+          supervisorDeviceId: DESK_PHONE,
+          agentExtensionId: COLLEAGUE.extensionId,
+          autoAnswer: true,
+          mediaSDP: 'sendOnly',
+        },
+      },
     ]);
     // The listening call is the user's own call now: only Hang up applies to it.
     expect((await provider.snapshot()).calls.find((c) => c.id === sid)?.actions).toEqual(['hangup']);
     // Hanging up leaves the colleague's call: only the listening party goes, the call goes on.
     const supervisor = f.sim.session(sid)?.parties.find((p) => p.extensionId === f.sim.me.extensionId);
-    expect((await sent({ type: 'hangup', callId: sid })).requests).toEqual([{ method: 'DELETE', path: `${T}/sessions/${sid}/parties/${supervisor?.id}`, body: undefined }]);
+    expect((await sent({ type: 'hangup', callId: sid })).requests).toEqual([
+      { method: 'DELETE', path: `${T}/sessions/${sid}/parties/${supervisor?.id}`, body: undefined },
+    ]);
     expect(f.sim.session(sid)?.parties.filter((p) => p.status.code === 'Answered')).toHaveLength(2);
     expect((await provider.snapshot()).calls).toEqual([]);
   });
 
   test('listen to a colleague who is not on a call, or to an unknown extension, says so', async () => {
-    await expect(provider.execute({ type: 'listen', target: '105' })).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: 'Extension 105 is not on a call right now.' });
+    await expect(provider.execute({ type: 'listen', target: '105' })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: 'Extension 105 is not on a call right now.',
+    });
     await expect(provider.execute({ type: 'listen', target: '177' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
@@ -96,7 +121,9 @@ describe('park and retrieve', () => {
     expect((await provider.snapshot()).calls).toEqual([]);
     const { outcome, requests } = await sent({ type: 'retrieve', destination: '*801' });
     expect(outcome).toEqual({ callId: call.sid });
-    expect(requests).toEqual([{ method: 'POST', path: `${T}/sessions/${call.sid}/parties/${call.pid}/pickup`, body: { deviceId: DESK_PHONE } }]);
+    expect(requests).toEqual([
+      { method: 'POST', path: `${T}/sessions/${call.sid}/parties/${call.pid}/pickup`, body: { deviceId: DESK_PHONE } },
+    ]);
     expect((await provider.snapshot()).calls).toEqual([expect.objectContaining({ id: call.sid, state: 'connected' })]);
   });
 
@@ -128,17 +155,33 @@ describe('conferences', () => {
     const conference = snapshot.conferences[0]!;
     expect(conference).toMatchObject({ state: 'connected', actions: ['addToConference', 'releaseConference'] });
     expect(conference.participants).toHaveLength(2);
-    expect(conference.participants[0]).toMatchObject({ muted: false, deafened: false, party: { name: 'Ada Lovelace' }, actions: ['mute', 'removeParticipant'] });
+    expect(conference.participants[0]).toMatchObject({
+      muted: false,
+      deafened: false,
+      party: { name: 'Ada Lovelace' },
+      actions: ['mute', 'removeParticipant'],
+    });
     const first = conference.participants[0]!.callId;
     const second = conference.participants[1]!.callId;
     const c = `${T}/sessions/${conference.id}`;
 
-    expect(await sentConference({ type: 'muteParticipant', conferenceId: conference.id, callId: first })).toEqual([{ method: 'PATCH', path: `${c}/parties/${first}`, body: { party: { muted: true } } }]);
-    expect((await provider.snapshot()).conferences[0]?.participants[0]).toMatchObject({ muted: true, actions: ['unmute', 'removeParticipant'] });
-    expect(await sentConference({ type: 'unmuteParticipant', conferenceId: conference.id, callId: first })).toEqual([{ method: 'PATCH', path: `${c}/parties/${first}`, body: { party: { muted: false } } }]);
-    expect(await sentConference({ type: 'removeParticipant', conferenceId: conference.id, callId: second })).toEqual([{ method: 'DELETE', path: `${c}/parties/${second}`, body: { keepConferenceAlive: true } }]);
+    expect(await sentConference({ type: 'muteParticipant', conferenceId: conference.id, callId: first })).toEqual([
+      { method: 'PATCH', path: `${c}/parties/${first}`, body: { party: { muted: true } } },
+    ]);
+    expect((await provider.snapshot()).conferences[0]?.participants[0]).toMatchObject({
+      muted: true,
+      actions: ['unmute', 'removeParticipant'],
+    });
+    expect(await sentConference({ type: 'unmuteParticipant', conferenceId: conference.id, callId: first })).toEqual([
+      { method: 'PATCH', path: `${c}/parties/${first}`, body: { party: { muted: false } } },
+    ]);
+    expect(await sentConference({ type: 'removeParticipant', conferenceId: conference.id, callId: second })).toEqual([
+      { method: 'DELETE', path: `${c}/parties/${second}`, body: { keepConferenceAlive: true } },
+    ]);
     expect((await provider.snapshot()).conferences[0]?.participants.map((p) => p.callId)).toEqual([first]);
-    expect(await sentConference({ type: 'release', conferenceId: conference.id })).toEqual([{ method: 'DELETE', path: c, body: undefined }]);
+    expect(await sentConference({ type: 'release', conferenceId: conference.id })).toEqual([
+      { method: 'DELETE', path: c, body: undefined },
+    ]);
     expect((await provider.snapshot()).conferences).toEqual([]);
   });
 
@@ -151,10 +194,15 @@ describe('conferences', () => {
     const snapshot = await provider.snapshot();
     expect(snapshot.calls.find((x) => x.id === third.sid)?.actions).toContain('addToConference');
     const conference = snapshot.conferences[0]!;
-    expect((await sentConference({ type: 'addParticipant', conferenceId: conference.id, callId: third.sid })).at(-1)).toMatchObject({ path: `${T}/sessions/${conference.id}/parties/bring-in`, body: { sessionId: third.sid, partyId: third.pid } });
+    expect((await sentConference({ type: 'addParticipant', conferenceId: conference.id, callId: third.sid })).at(-1)).toMatchObject({
+      path: `${T}/sessions/${conference.id}/parties/bring-in`,
+      body: { sessionId: third.sid, partyId: third.pid },
+    });
     expect((await provider.snapshot()).conferences[0]?.participants).toHaveLength(3);
     const wire = f.mark();
-    await expect(provider.executeConference({ type: 'deafen', conferenceId: conference.id, callId: conference.participants[0]!.callId })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await expect(
+      provider.executeConference({ type: 'deafen', conferenceId: conference.id, callId: conference.participants[0]!.callId }),
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     expect(wire.read()).toEqual([]);
   });
 
@@ -178,13 +226,23 @@ describe('conferences', () => {
 describe('devices', () => {
   test('no online desk phone or softphone: answering is explained, not sent', async () => {
     await f.close();
-    f = await startRcFixture({ sim: { devices: [{ id: '800001', type: 'WebRTC', name: 'Browser', status: 'Online' }, { id: '800002', type: 'HardPhone', name: 'Desk phone', status: 'Offline' }] } });
+    f = await startRcFixture({
+      sim: {
+        devices: [
+          { id: '800001', type: 'WebRTC', name: 'Browser', status: 'Online' },
+          { id: '800002', type: 'HardPhone', name: 'Desk phone', status: 'Offline' },
+        ],
+      },
+    });
     provider = new RingCentralProvider(f.client, { now: () => f.timers.now() });
     const call = f.ringing();
     await provider.snapshot();
     expect(await provider.answerEndpoints()).toEqual([]);
     const wire = f.mark();
-    await expect(provider.execute({ type: 'answer', callId: call.sid })).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining('No RingCentral desk phone or softphone is online') });
+    await expect(provider.execute({ type: 'answer', callId: call.sid })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: expect.stringContaining('No RingCentral desk phone or softphone is online'),
+    });
     expect(wire.read().filter((r) => r.method !== 'GET')).toEqual([]);
   });
 });

@@ -24,16 +24,19 @@ describe('against the simulator', () => {
   });
   afterEach(async () => f.close());
 
-  test.each(['modern', 'legacy'] as const)('%s error bodies: a wrong-state command is NOT_ALLOWED with the words and request id', async (shape) => {
-    f.sim.setErrorShape(shape);
-    const { sid, pid } = f.ringing();
-    const error = await refusal(() => f.client.hold(sid, pid));
-    expect(error.code).toBe('NOT_ALLOWED');
-    expect(error.status).toBe(409);
-    expect(error.message).toContain('Only an answered call can be held');
-    expect(error.trackingId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(error.message).toContain(error.trackingId);
-  });
+  test.each(['modern', 'legacy'] as const)(
+    '%s error bodies: a wrong-state command is NOT_ALLOWED with the words and request id',
+    async (shape) => {
+      f.sim.setErrorShape(shape);
+      const { sid, pid } = f.ringing();
+      const error = await refusal(() => f.client.hold(sid, pid));
+      expect(error.code).toBe('NOT_ALLOWED');
+      expect(error.status).toBe(409);
+      expect(error.message).toContain('Only an answered call can be held');
+      expect(error.trackingId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(error.message).toContain(error.trackingId);
+    },
+  );
 
   test.each(['modern', 'legacy'] as const)('%s error bodies: a call that no longer exists is NOT_FOUND', async (shape) => {
     f.sim.setErrorShape(shape);
@@ -75,7 +78,17 @@ describe('describeRingCentralError', () => {
   test('the legacy shape: top-level InsufficientPermissions with CMN-401 inside is a permission refusal', () => {
     const error = describeRingCentralError(
       403,
-      { errorCode: 'InsufficientPermissions', message: 'In order to call this API endpoint, application needs to have [CallControl] permission', errors: [{ errorCode: 'CMN-401', message: 'In order to call this API endpoint, application needs to have [CallControl] permission', permissionName: 'CallControl' }] },
+      {
+        errorCode: 'InsufficientPermissions',
+        message: 'In order to call this API endpoint, application needs to have [CallControl] permission',
+        errors: [
+          {
+            errorCode: 'CMN-401',
+            message: 'In order to call this API endpoint, application needs to have [CallControl] permission',
+            permissionName: 'CallControl',
+          },
+        ],
+      },
       headers({ 'X-Request-ID': 'req-42' }),
     );
     expect(error.code).toBe('PROVIDER');
@@ -89,7 +102,13 @@ describe('describeRingCentralError', () => {
   });
 
   test('an OAuth refusal (invalid refresh token) means signed out; a body that is not JSON still gives a sentence', () => {
-    expect(describeRingCentralError(400, { error: 'invalid_grant', error_description: 'Token is revoked', errors: [{ errorCode: 'OAU-210' }] }, headers()).code).toBe('AUTH');
+    expect(
+      describeRingCentralError(
+        400,
+        { error: 'invalid_grant', error_description: 'Token is revoked', errors: [{ errorCode: 'OAU-210' }] },
+        headers(),
+      ).code,
+    ).toBe('AUTH');
     const html = describeRingCentralError(502, '<html>Bad gateway</html>', headers({ RCRequestId: 'abc' }));
     expect(html).toMatchObject({ code: 'UNAVAILABLE', trackingId: 'abc' });
     expect(html.message).toBe('RingCentral is not available right now (HTTP 502) (request ID abc)');

@@ -5,12 +5,20 @@
  */
 import { afterEach, expect, test, vi } from 'vitest';
 import { PartySequences } from '../../../../src/main/providers/ringcentral/event-order';
-import { type SocketLike, type TelephonySubscription, createTelephonySubscription } from '../../../../src/main/providers/ringcentral/subscription';
+import {
+  type SocketLike,
+  type TelephonySubscription,
+  createTelephonySubscription,
+} from '../../../../src/main/providers/ringcentral/subscription';
 import type { WireSessionEvent } from '../../../../src/main/providers/ringcentral/wire';
 import { type RcFixture, startRcFixture } from './rc-fixture';
 
 function event(sequence: number, ...parties: [string, string][]): WireSessionEvent {
-  return { sequence, telephonySessionId: 's-1', parties: parties.map(([id, code]) => ({ id, status: { code: code as 'Answered' }, recordings: [] })) };
+  return {
+    sequence,
+    telephonySessionId: 's-1',
+    parties: parties.map(([id, code]) => ({ id, status: { code: code as 'Answered' }, recordings: [] })),
+  };
 }
 
 test('older and duplicate events are dropped per party; other parties are unaffected', () => {
@@ -80,7 +88,11 @@ test('over the gateway: frames delivered twice and out of order still give each 
   const held: string[] = [];
   sockets.length = 0;
   const states: string[] = [];
-  subscription = createTelephonySubscription({ wsToken: (signal) => fx.client.wsToken({ signal }), timers: fx.timers, openSocket: reorderingSocket(held) });
+  subscription = createTelephonySubscription({
+    wsToken: (signal) => fx.client.wsToken({ signal }),
+    timers: fx.timers,
+    openSocket: reorderingSocket(held),
+  });
   subscription.on('sessionChanged', (e) => states.push(...e.parties.map((p) => `${e.sequence}:${p.status.code}`)));
   const connected = new Promise((resolve) => subscription?.on('connected', resolve));
   subscription.start();

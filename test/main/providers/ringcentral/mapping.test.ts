@@ -28,7 +28,14 @@ describe('states and parties', () => {
     const { sid, pid } = f.ringing();
     const ringing = await callOf(sid);
     expect(ringing.partyId).toBe(pid);
-    expect(ringing.call).toMatchObject({ id: sid, provider: 'ringcentral', direction: 'incoming', state: 'alerting', remote: { name: 'Ada Lovelace', number: '+15550100', callType: 'external' }, redirections: [] });
+    expect(ringing.call).toMatchObject({
+      id: sid,
+      provider: 'ringcentral',
+      direction: 'incoming',
+      state: 'alerting',
+      remote: { name: 'Ada Lovelace', number: '+15550100', callType: 'external' },
+      redirections: [],
+    });
     expect(ringing.call.actions).toEqual(['answer', 'decline', 'divert', 'toVoicemail', 'reply']);
     f.sim.scenario.answerOnDevice(sid);
     expect((await callOf(sid)).call).toMatchObject({ state: 'connected', muteCapable: true, answeredAt: '2026-01-05T09:00:00.000Z' });
@@ -42,17 +49,27 @@ describe('states and parties', () => {
   test('a call-out is connecting with the callee as remote until the far end answers', async () => {
     const session = await f.client.callOut(DESK_PHONE, { phoneNumber: '+16502223366' });
     const mapped = toCall(session, ME);
-    expect(mapped?.call).toMatchObject({ direction: 'clickToDial', state: 'connecting', remote: { number: '+16502223366' }, actions: ['hangup'] });
+    expect(mapped?.call).toMatchObject({
+      direction: 'clickToDial',
+      state: 'connecting',
+      remote: { number: '+16502223366' },
+      actions: ['hangup'],
+    });
     f.sim.scenario.remoteAnswers(session.id);
     expect((await callOf(session.id)).call.state).toBe('connected');
   });
 
   test('a session in which the user has no party is not a call of theirs', () => {
-    expect(toCall({ id: 's-x', parties: [{ id: 'p-1', extensionId: '999', status: { code: 'Answered' }, recordings: [] }] }, ME)).toBeUndefined();
+    expect(
+      toCall({ id: 's-x', parties: [{ id: 'p-1', extensionId: '999', status: { code: 'Answered' }, recordings: [] }] }, ME),
+    ).toBeUndefined();
   });
 
   test('an unknown status code keeps the call visible instead of failing', () => {
-    const mapped = toCall({ id: 's-x', parties: [{ id: 'p-1', extensionId: '400200', direction: 'Inbound', status: { code: 'unknown' }, recordings: [] }] }, ME);
+    const mapped = toCall(
+      { id: 's-x', parties: [{ id: 'p-1', extensionId: '400200', direction: 'Inbound', status: { code: 'unknown' }, recordings: [] }] },
+      ME,
+    );
     expect(mapped?.call.state).toBe('alerting');
   });
 });
@@ -61,21 +78,33 @@ describe('redirections while ringing', () => {
   test('a call-queue call names the queue and offers Ignore', async () => {
     const { sid } = f.ringing({ queue: true });
     const { call } = await callOf(sid);
-    expect(call.redirections).toEqual([{ reason: 'callQueue', by: { name: 'Support', number: '+16505550199', privacy: false, callType: 'external' } }]);
+    expect(call.redirections).toEqual([
+      { reason: 'callQueue', by: { name: 'Support', number: '+16505550199', privacy: false, callType: 'external' } },
+    ]);
     expect(call.actions).toContain('ignore');
   });
 
   test('a call forwarded by a colleague names the colleague', async () => {
-    const sid = f.sim.scenario.ringUser({ from: { phoneNumber: '+15550100' }, forwardedBy: { name: 'Grace Hopper', extensionId: '400300', extensionNumber: '103' } });
+    const sid = f.sim.scenario.ringUser({
+      from: { phoneNumber: '+15550100' },
+      forwardedBy: { name: 'Grace Hopper', extensionId: '400300', extensionNumber: '103' },
+    });
     const { call } = await callOf(sid);
-    expect(call.redirections).toEqual([{ reason: 'unconditional', by: { name: 'Grace Hopper', number: '103', privacy: false, callType: 'organization' } }]);
+    expect(call.redirections).toEqual([
+      { reason: 'unconditional', by: { name: 'Grace Hopper', number: '103', privacy: false, callType: 'organization' } },
+    ]);
     f.sim.scenario.answerOnDevice(sid);
     expect((await callOf(sid)).call.redirections).toEqual([]);
   });
 });
 
 describe('ended calls', () => {
-  const ended = (code: string, reason?: string, missedCall?: boolean): WireParty => ({ id: 'p', status: { code: code as 'Gone', ...(reason ? { reason } : {}) }, recordings: [], ...(missedCall ? { missedCall } : {}) });
+  const ended = (code: string, reason?: string, missedCall?: boolean): WireParty => ({
+    id: 'p',
+    status: { code: code as 'Gone', ...(reason ? { reason } : {}) },
+    recordings: [],
+    ...(missedCall ? { missedCall } : {}),
+  });
 
   test.each([
     ['Parked', undefined, 'parked'],
@@ -96,18 +125,39 @@ describe('ended calls', () => {
     const { sid, pid } = f.connected();
     await f.client.park(sid, pid);
     const mapped = await callOf(sid);
-    expect(mapped).toMatchObject({ endReason: 'parked', call: { state: 'disconnected', actions: [], endedAt: '2026-01-05T09:00:00.000Z' } });
+    expect(mapped).toMatchObject({
+      endReason: 'parked',
+      call: { state: 'disconnected', actions: [], endedAt: '2026-01-05T09:00:00.000Z' },
+    });
   });
 });
 
 describe('actions per state', () => {
   test('answered: hang up, hold, mute, transfer, voicemail, park (own incoming), flip, start recording; then pause/resume', async () => {
     const { sid, pid } = f.connected();
-    expect((await callOf(sid)).call.actions).toEqual(['hangup', 'hold', 'mute', 'transfer', 'toVoicemail', 'park', 'flip', 'startRecording']);
+    expect((await callOf(sid)).call.actions).toEqual([
+      'hangup',
+      'hold',
+      'mute',
+      'transfer',
+      'toVoicemail',
+      'park',
+      'flip',
+      'startRecording',
+    ]);
     const recording = await f.client.startRecording(sid, pid);
     await f.client.updateParty(sid, pid, { muted: true });
     expect((await callOf(sid)).call).toMatchObject({ recording: 'started', muted: true });
-    expect((await callOf(sid)).call.actions).toEqual(['hangup', 'hold', 'unmute', 'transfer', 'toVoicemail', 'park', 'flip', 'pauseRecording']);
+    expect((await callOf(sid)).call.actions).toEqual([
+      'hangup',
+      'hold',
+      'unmute',
+      'transfer',
+      'toVoicemail',
+      'park',
+      'flip',
+      'pauseRecording',
+    ]);
     await f.client.setRecording(sid, pid, recording.id, false);
     expect((await callOf(sid)).call.actions.at(-1)).toBe('resumeRecording');
   });
@@ -125,7 +175,12 @@ describe('actions per state', () => {
 });
 
 describe('devices', () => {
-  const device = (id: string, type: WireDevice['type'], status: WireDevice['status'] = 'Online'): WireDevice => ({ id, type, status, name: `${type} ${id}` });
+  const device = (id: string, type: WireDevice['type'], status: WireDevice['status'] = 'Online'): WireDevice => ({
+    id,
+    type,
+    status,
+    name: `${type} ${id}`,
+  });
 
   test('the default is the first online desk phone or softphone; a usable preferred one wins', async () => {
     const devices = await f.client.devices();
@@ -139,7 +194,9 @@ describe('devices', () => {
   });
 
   test('no usable device is a clear refusal', () => {
-    expect(() => chooseDevice([device('1', 'WebRTC'), device('2', 'HardPhone', 'Offline')])).toThrow(/No RingCentral desk phone or softphone is online/);
+    expect(() => chooseDevice([device('1', 'WebRTC'), device('2', 'HardPhone', 'Offline')])).toThrow(
+      /No RingCentral desk phone or softphone is online/,
+    );
     expect(() => chooseDevice([device('1', 'WebRTC')])).toThrow(/has no desk phone or softphone/);
   });
 });

@@ -7,7 +7,11 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createPkcePair, createState } from '../../../../src/main/auth/pkce';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { RingCentralClient } from '../../../../src/main/providers/ringcentral/client';
-import { buildRingCentralAuthorizeUrl, createRingCentralTokenGrantor, exchangeRingCentralCode } from '../../../../src/main/providers/ringcentral/oauth';
+import {
+  buildRingCentralAuthorizeUrl,
+  createRingCentralTokenGrantor,
+  exchangeRingCentralCode,
+} from '../../../../src/main/providers/ringcentral/oauth';
 import { startRingCentralSimulator, type RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
 import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
 
@@ -23,15 +27,28 @@ afterEach(async () => sim.close());
 async function signIn() {
   const pkce = createPkcePair();
   const state = createState();
-  const url = buildRingCentralAuthorizeUrl({ server: sim.baseUrl, clientId: 'rc-sim-client', redirectUri: REDIRECT, state, codeChallenge: pkce.challenge });
+  const url = buildRingCentralAuthorizeUrl({
+    server: sim.baseUrl,
+    clientId: 'rc-sim-client',
+    redirectUri: REDIRECT,
+    state,
+    codeChallenge: pkce.challenge,
+  });
   expect(new URL(url).searchParams.has('scope')).toBe(false);
   const response = await fetch(url, { redirect: 'manual' });
   const back = new URL(response.headers.get('location') ?? '');
   expect(back.searchParams.get('state')).toBe(state);
-  return exchangeRingCentralCode({ server: sim.baseUrl, clientId: 'rc-sim-client', code: back.searchParams.get('code') ?? '', redirectUri: REDIRECT, codeVerifier: pkce.verifier });
+  return exchangeRingCentralCode({
+    server: sim.baseUrl,
+    clientId: 'rc-sim-client',
+    code: back.searchParams.get('code') ?? '',
+    redirectUri: REDIRECT,
+    codeVerifier: pkce.verifier,
+  });
 }
 
-const meWith = (token: string) => new RingCentralClient({ server: sim.baseUrl, tokens: staticTokenSource(token, 'RingCentral'), timers }).me();
+const meWith = (token: string) =>
+  new RingCentralClient({ server: sim.baseUrl, tokens: staticTokenSource(token, 'RingCentral'), timers }).me();
 
 test('authorization code + PKCE as a public client gives tokens that work', async () => {
   const tokens = await signIn();

@@ -34,7 +34,13 @@ describe('reads', () => {
   });
 
   test('account and answer endpoints', async () => {
-    expect(await provider.account()).toEqual({ provider: 'ringcentral', personId: '400200', displayName: 'Sam Simulator', email: 'sim.user@example.com', extension: '101' });
+    expect(await provider.account()).toEqual({
+      provider: 'ringcentral',
+      personId: '400200',
+      displayName: 'Sam Simulator',
+      email: 'sim.user@example.com',
+      extension: '101',
+    });
     expect((await provider.answerEndpoints()).map((e) => e.id)).toEqual(['800002', '800003']);
   });
 });
@@ -49,7 +55,9 @@ describe('commands on the wire', () => {
 
   test('dial calls out from the default desk phone; a short number is an extension', async () => {
     const { outcome, requests } = await sent({ type: 'dial', destination: '+1 (650) 222-3366' });
-    expect(requests).toEqual([{ method: 'POST', path: `${T}/call-out`, body: { from: { deviceId: DESK_PHONE }, to: { phoneNumber: '+16502223366' } } }]);
+    expect(requests).toEqual([
+      { method: 'POST', path: `${T}/call-out`, body: { from: { deviceId: DESK_PHONE }, to: { phoneNumber: '+16502223366' } } },
+    ]);
     expect(outcome.callId).toMatch(/^s-/);
     const ext = await sent({ type: 'dial', destination: '103', endpointId: '800003' });
     expect(ext.requests[0]?.body).toEqual({ from: { deviceId: '800003' }, to: { extensionNumber: '103' } });
@@ -58,15 +66,27 @@ describe('commands on the wire', () => {
   test('answer, decline, divert and voicemail on a ringing call', async () => {
     let call = f.ringing();
     await provider.snapshot();
-    expect((await sent({ type: 'answer', callId: call.sid })).requests).toEqual([{ method: 'POST', path: `${T}/sessions/${call.sid}/parties/${call.pid}/answer`, body: { deviceId: DESK_PHONE } }]);
+    expect((await sent({ type: 'answer', callId: call.sid })).requests).toEqual([
+      { method: 'POST', path: `${T}/sessions/${call.sid}/parties/${call.pid}/answer`, body: { deviceId: DESK_PHONE } },
+    ]);
     call = f.ringing();
-    expect((await sent({ type: 'decline', callId: call.sid })).requests.map((r) => r.path)).toEqual([`${T}/sessions/${call.sid}/parties/${call.pid}/reject`]);
+    expect((await sent({ type: 'decline', callId: call.sid })).requests.map((r) => r.path)).toEqual([
+      `${T}/sessions/${call.sid}/parties/${call.pid}/reject`,
+    ]);
     call = f.ringing({ queue: true });
-    expect((await sent({ type: 'decline', callId: call.sid, reason: 'ignore' })).requests.map((r) => r.path)).toEqual([`${T}/sessions/${call.sid}/parties/${call.pid}/ignore`]);
+    expect((await sent({ type: 'decline', callId: call.sid, reason: 'ignore' })).requests.map((r) => r.path)).toEqual([
+      `${T}/sessions/${call.sid}/parties/${call.pid}/ignore`,
+    ]);
     call = f.ringing();
-    expect((await sent({ type: 'divert', callId: call.sid, destination: '+16505550111' })).requests.at(-1)).toMatchObject({ path: `${T}/sessions/${call.sid}/parties/${call.pid}/forward`, body: { phoneNumber: '+16505550111' } });
+    expect((await sent({ type: 'divert', callId: call.sid, destination: '+16505550111' })).requests.at(-1)).toMatchObject({
+      path: `${T}/sessions/${call.sid}/parties/${call.pid}/forward`,
+      body: { phoneNumber: '+16505550111' },
+    });
     call = f.ringing();
-    expect((await sent({ type: 'toVoicemail', callId: call.sid })).requests.at(-1)).toMatchObject({ path: `${T}/sessions/${call.sid}/parties/${call.pid}/forward`, body: { voicemail: '400200' } });
+    expect((await sent({ type: 'toVoicemail', callId: call.sid })).requests.at(-1)).toMatchObject({
+      path: `${T}/sessions/${call.sid}/parties/${call.pid}/forward`,
+      body: { voicemail: '400200' },
+    });
   });
 
   test('hold, resume, mute, unmute, recording, transfer, voicemail, park and hang up on an answered call', async () => {
@@ -74,22 +94,38 @@ describe('commands on the wire', () => {
     const p = `${T}/sessions/${call.sid}/parties/${call.pid}`;
     expect((await sent({ type: 'hold', callId: call.sid })).requests).toEqual([{ method: 'POST', path: `${p}/hold`, body: {} }]);
     expect((await sent({ type: 'resume', callId: call.sid })).requests.map((r) => r.path)).toEqual([`${p}/unhold`]);
-    expect((await sent({ type: 'mute', callId: call.sid })).requests).toEqual([{ method: 'PATCH', path: p, body: { party: { muted: true } } }]);
+    expect((await sent({ type: 'mute', callId: call.sid })).requests).toEqual([
+      { method: 'PATCH', path: p, body: { party: { muted: true } } },
+    ]);
     expect((await sent({ type: 'unmute', callId: call.sid })).requests[0]?.body).toEqual({ party: { muted: false } });
     expect((await sent({ type: 'startRecording', callId: call.sid })).requests.map((r) => r.path)).toEqual([`${p}/recordings`]);
     const paused = await sent({ type: 'pauseRecording', callId: call.sid });
     expect(paused.requests.at(-1)).toMatchObject({ method: 'PATCH', body: { active: false } });
-    expect((await sent({ type: 'resumeRecording', callId: call.sid })).requests.at(-1)).toMatchObject({ method: 'PATCH', body: { active: true } });
+    expect((await sent({ type: 'resumeRecording', callId: call.sid })).requests.at(-1)).toMatchObject({
+      method: 'PATCH',
+      body: { active: true },
+    });
     const second = f.connected();
     await provider.snapshot();
-    expect((await sent({ type: 'transfer', callId: second.sid, destination: '103' })).requests.at(-1)).toMatchObject({ path: `${T}/sessions/${second.sid}/parties/${second.pid}/transfer`, body: { extensionNumber: '103' } });
+    expect((await sent({ type: 'transfer', callId: second.sid, destination: '103' })).requests.at(-1)).toMatchObject({
+      path: `${T}/sessions/${second.sid}/parties/${second.pid}/transfer`,
+      body: { extensionNumber: '103' },
+    });
     const third = f.connected();
-    expect((await sent({ type: 'toVoicemail', callId: third.sid, destination: '400300' })).requests.at(-1)).toMatchObject({ path: `${T}/sessions/${third.sid}/parties/${third.pid}/transfer`, body: { voicemail: '400300' } });
+    expect((await sent({ type: 'toVoicemail', callId: third.sid, destination: '400300' })).requests.at(-1)).toMatchObject({
+      path: `${T}/sessions/${third.sid}/parties/${third.pid}/transfer`,
+      body: { voicemail: '400300' },
+    });
     const fourth = f.connected();
     expect((await sent({ type: 'park', callId: fourth.sid })).outcome).toEqual({ parkedAt: { number: '*801', privacy: false } });
     const fifth = f.connected();
-    expect((await sent({ type: 'park', callId: fifth.sid, destination: '*850' })).requests.at(-1)).toMatchObject({ path: `${T}/sessions/${fifth.sid}/parties/${fifth.pid}/transfer`, body: { parkOrbit: '*850' } });
-    expect((await sent({ type: 'hangup', callId: call.sid })).requests).toEqual([{ method: 'DELETE', path: `${T}/sessions/${call.sid}`, body: undefined }]);
+    expect((await sent({ type: 'park', callId: fifth.sid, destination: '*850' })).requests.at(-1)).toMatchObject({
+      path: `${T}/sessions/${fifth.sid}/parties/${fifth.pid}/transfer`,
+      body: { parkOrbit: '*850' },
+    });
+    expect((await sent({ type: 'hangup', callId: call.sid })).requests).toEqual([
+      { method: 'DELETE', path: `${T}/sessions/${call.sid}`, body: undefined },
+    ]);
   });
 
   test.each<CallCommand>([
@@ -128,7 +164,10 @@ test('live events map to the same Call as a read, and an ended call comes out di
     expect(fromEvent?.call).toEqual(fromRead);
     f.sim.scenario.remoteHangsUp(call.sid);
     await vi.waitFor(() => expect(events).toHaveLength(2));
-    expect(await provider.callFromEvent(events[1] as WireSessionEvent)).toMatchObject({ endReason: 'missed', call: { state: 'disconnected' } });
+    expect(await provider.callFromEvent(events[1] as WireSessionEvent)).toMatchObject({
+      endReason: 'missed',
+      call: { state: 'disconnected' },
+    });
   } finally {
     sub.stop();
   }

@@ -81,7 +81,9 @@ describe('live over the WebSocket', () => {
     expect(core.status().health).toBe('live');
 
     const sid = sim.scenario.ringUser(caller('Ada Lovelace'));
-    await vi.waitFor(() => expect(core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'alerting', remote: { name: 'Ada Lovelace' } }));
+    await vi.waitFor(() =>
+      expect(core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'alerting', remote: { name: 'Ada Lovelace' } }),
+    );
     expect(restRequests() - before).toBe(0);
     sim.scenario.remoteHangsUp(sid);
     await vi.waitFor(() => expect(core.calls()).toEqual([]));
@@ -119,7 +121,12 @@ describe('live over the WebSocket', () => {
     await start();
     sim.faults.denyWebSockets(true);
     sim.faults.dropSockets();
-    await until(() => expect(core.status()).toMatchObject({ health: 'polling', detail: expect.stringContaining('Live updates from RingCentral are unavailable') }));
+    await until(() =>
+      expect(core.status()).toMatchObject({
+        health: 'polling',
+        detail: expect.stringContaining('Live updates from RingCentral are unavailable'),
+      }),
+    );
 
     const sid = sim.scenario.ringUser(caller('Dan Brown'));
     await until(() => expect(core.calls().map((c) => c.id)).toContain(sid));
@@ -236,9 +243,17 @@ describe('commands through the core', () => {
     await vi.waitFor(() => expect(core.calls()).toEqual([]));
     const conference = core.conferences()[0]!;
     const first = conference.participants[0]!.callId;
-    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: conference.id, callId: first })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(core.conferences()[0]?.participants[0]).toMatchObject({ muted: true, actions: ['unmute', 'removeParticipant'] }));
-    expect(await core.conferenceCommand({ type: 'removeParticipant', conferenceId: conference.id, callId: first })).toEqual({ ok: true, value: null });
+    expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: conference.id, callId: first })).toEqual({
+      ok: true,
+      value: null,
+    });
+    await vi.waitFor(() =>
+      expect(core.conferences()[0]?.participants[0]).toMatchObject({ muted: true, actions: ['unmute', 'removeParticipant'] }),
+    );
+    expect(await core.conferenceCommand({ type: 'removeParticipant', conferenceId: conference.id, callId: first })).toEqual({
+      ok: true,
+      value: null,
+    });
     await vi.waitFor(() => expect(core.conferences()[0]?.participants.map((p) => p.party?.name)).toEqual(['Grace Hall']));
     expect(await core.conferenceCommand({ type: 'release', conferenceId: conference.id })).toEqual({ ok: true, value: null });
     await vi.waitFor(() => expect(core.conferences()).toEqual([]));

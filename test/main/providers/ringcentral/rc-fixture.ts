@@ -4,7 +4,12 @@
  */
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { RingCentralClient, type RingCentralClientOptions } from '../../../../src/main/providers/ringcentral/client';
-import { startRingCentralSimulator, type RecordedRequest, type RingCentralSimulator, type RingCentralSimulatorOptions } from '../../../../src/main/simulator/ringcentral';
+import {
+  startRingCentralSimulator,
+  type RecordedRequest,
+  type RingCentralSimulator,
+  type RingCentralSimulatorOptions,
+} from '../../../../src/main/simulator/ringcentral';
 import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
 
 export const RC_TOKEN = 'rc-sim-access-token';
@@ -27,18 +32,29 @@ export function onWire(requests: readonly RecordedRequest[]) {
   return requests.map((r) => ({ method: r.method, path: r.path, body: r.body }));
 }
 
-export async function startRcFixture(options: { sim?: RingCentralSimulatorOptions; client?: Partial<RingCentralClientOptions> } = {}): Promise<RcFixture> {
+export async function startRcFixture(
+  options: { sim?: RingCentralSimulatorOptions; client?: Partial<RingCentralClientOptions> } = {},
+): Promise<RcFixture> {
   const timers = new ManualTimers();
   const sim = await startRingCentralSimulator({ timers, ...options.sim });
   // Read pacing waits on the clock, which these tests move only by hand: push-feed.test.ts covers it.
-  const client = new RingCentralClient({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers, readPacing: false, ...options.client });
+  const client = new RingCentralClient({
+    server: sim.baseUrl,
+    tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
+    timers,
+    readPacing: false,
+    ...options.client,
+  });
   const mine = (sid: string) => {
     const party = sim.session(sid)?.parties.find((p) => p.extensionId === sim.me.extensionId);
     if (!party) throw new Error(`no party of mine in ${sid}`);
     return party.id;
   };
   const ringing = (init: { queue?: boolean } = {}) => {
-    const sid = sim.scenario.ringUser({ from: { phoneNumber: '+15550100', name: 'Ada Lovelace' }, ...(init.queue ? { queue: { name: 'Support', phoneNumber: '+16505550199' } } : {}) });
+    const sid = sim.scenario.ringUser({
+      from: { phoneNumber: '+15550100', name: 'Ada Lovelace' },
+      ...(init.queue ? { queue: { name: 'Support', phoneNumber: '+16505550199' } } : {}),
+    });
     return { sid, pid: mine(sid) };
   };
   return {

@@ -23,19 +23,37 @@ afterEach(async () => {
 });
 
 function settingsFor(server: string, demo: boolean) {
-  return createMemorySettings({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo, providers: { ...DEFAULT_SETTINGS.providers, ringcentral: { ...DEFAULT_SETTINGS.providers.ringcentral, server } } });
+  return createMemorySettings({
+    ...DEFAULT_SETTINGS,
+    provider: 'ringcentral',
+    demo,
+    providers: { ...DEFAULT_SETTINGS.providers, ringcentral: { ...DEFAULT_SETTINGS.providers.ringcentral, server } },
+  });
 }
 
 describe('RingCentral in the app', () => {
   it('SWITCHBOARD_PROVIDER=ringcentral with the server and a token: signed in by the environment, live, calls ring in', async () => {
     sim = await startRingCentralSimulator({ token: TOKEN });
     const env = { SWITCHBOARD_PROVIDER: 'ringcentral', SWITCHBOARD_RINGCENTRAL_SERVER: sim.baseUrl, SWITCHBOARD_RINGCENTRAL_TOKEN: TOKEN };
-    session = await startSession({ settings: createMemorySettings(DEFAULT_SETTINGS), env, vault: memorySecretVault(), openBrowser: async () => undefined, redirectPort: 0 });
+    session = await startSession({
+      settings: createMemorySettings(DEFAULT_SETTINGS),
+      env,
+      vault: memorySecretVault(),
+      openBrowser: async () => undefined,
+      redirectPort: 0,
+    });
     expect(session.provider).toBe('ringcentral');
-    expect(session.accountControls.state()).toMatchObject({ provider: 'ringcentral', signedIn: true, method: 'environment', signInKinds: ['oauthPkce', 'pastedToken'] });
+    expect(session.accountControls.state()).toMatchObject({
+      provider: 'ringcentral',
+      signedIn: true,
+      method: 'environment',
+      signInKinds: ['oauthPkce', 'pastedToken'],
+    });
     await vi.waitFor(() => expect(session!.core.status()).toMatchObject({ provider: 'ringcentral', demo: false, health: 'live' }));
     const sid = sim.scenario.ringUser({ from: { phoneNumber: '+15550100', name: 'Ada Lovelace' } });
-    await vi.waitFor(() => expect(session!.core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'alerting', remote: { name: 'Ada Lovelace' } }));
+    await vi.waitFor(() =>
+      expect(session!.core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'alerting', remote: { name: 'Ada Lovelace' } }),
+    );
     // The device is the default one: the first online desk phone.
     expect((await session.core.command({ type: 'answer', callId: sid })).ok).toBe(true);
     expect(sim.requests.find((r) => r.path.endsWith('/answer'))?.body).toEqual({ deviceId: '800002' });
@@ -43,7 +61,13 @@ describe('RingCentral in the app', () => {
 
   it('a pasted token is checked, used, and revoked at sign-out', async () => {
     sim = await startRingCentralSimulator({ token: TOKEN });
-    session = await startSession({ settings: settingsFor(sim.baseUrl, true), env: {}, vault: memorySecretVault(), openBrowser: async () => undefined, redirectPort: 0 });
+    session = await startSession({
+      settings: settingsFor(sim.baseUrl, true),
+      env: {},
+      vault: memorySecretVault(),
+      openBrowser: async () => undefined,
+      redirectPort: 0,
+    });
     expect(await session.accountControls.pasteToken('not-a-token-the-server-knows')).toMatchObject({ ok: false, error: { code: 'AUTH' } });
     expect(await session.accountControls.pasteToken(TOKEN)).toEqual({ ok: true, value: null });
     expect(session.demo).toBe(false);
@@ -53,13 +77,24 @@ describe('RingCentral in the app', () => {
   });
 
   it('the RingCentral demo runs on its simulator; Simulate incoming call rings a call-queue call', async () => {
-    session = await startSession({ settings: settingsFor('https://platform.ringcentral.com', true), env: {}, vault: memorySecretVault(), openBrowser: async () => undefined, redirectPort: 0 });
+    session = await startSession({
+      settings: settingsFor('https://platform.ringcentral.com', true),
+      env: {},
+      vault: memorySecretVault(),
+      openBrowser: async () => undefined,
+      redirectPort: 0,
+    });
     expect(session.demo).toBe(true);
     expect(ringCentralSimulatorOf(session.simulator)).toBeDefined();
     await vi.waitFor(() => expect(session!.core.status()).toMatchObject({ provider: 'ringcentral', demo: true, health: 'live' }));
     expect(await session.simulateIncomingCall('callQueue')).toEqual({ ok: true, value: null });
     expect(session.core.calls()).toEqual([
-      expect.objectContaining({ state: 'alerting', remote: expect.objectContaining({ name: 'Dan Brown' }), redirections: [expect.objectContaining({ reason: 'callQueue' })], actions: expect.arrayContaining(['answer', 'reply', 'ignore']) }),
+      expect.objectContaining({
+        state: 'alerting',
+        remote: expect.objectContaining({ name: 'Dan Brown' }),
+        redirections: [expect.objectContaining({ reason: 'callQueue' })],
+        actions: expect.arrayContaining(['answer', 'reply', 'ignore']),
+      }),
     ]);
     // Listen has a target out of the box: a colleague on a call.
     expect(await session.core.command({ type: 'listen', target: '105' })).toMatchObject({ ok: true });

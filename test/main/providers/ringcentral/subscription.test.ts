@@ -5,7 +5,11 @@
  * timeout. Time is the hand-driven clock; only socket I/O is real.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { type SubscriptionEvents, type TelephonySubscription, createTelephonySubscription } from '../../../../src/main/providers/ringcentral/subscription';
+import {
+  type SubscriptionEvents,
+  type TelephonySubscription,
+  createTelephonySubscription,
+} from '../../../../src/main/providers/ringcentral/subscription';
 import type { RingCentralSimulatorOptions } from '../../../../src/main/simulator/ringcentral';
 import { type RcFixture, startRcFixture } from './rc-fixture';
 
@@ -24,7 +28,11 @@ async function live(options: { sim?: RingCentralSimulatorOptions; heartbeatAfter
   f = await startRcFixture({ sim: options.sim });
   const fx = f;
   const seen: Seen[] = [];
-  const sub = createTelephonySubscription({ wsToken: (signal) => fx.client.wsToken({ signal }), timers: fx.timers, heartbeatAfterMs: options.heartbeatAfterMs });
+  const sub = createTelephonySubscription({
+    wsToken: (signal) => fx.client.wsToken({ signal }),
+    timers: fx.timers,
+    heartbeatAfterMs: options.heartbeatAfterMs,
+  });
   subscription = sub;
   for (const type of ['sessionChanged', 'connected', 'disconnected', 'reconnected', 'needFullRead', 'failed'] as const) {
     sub.on(type, (payload) => seen.push({ type, payload } as Seen));

@@ -107,13 +107,19 @@ describe('Webex account', () => {
     expect(account.state()).toMatchObject({ signedIn: false, message: 'You declined access in the browser.' });
 
     const { account: noClient } = await setup({ clientId: '' });
-    expect(await noClient.signInWithBrowser()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/client ID/) } });
+    expect(await noClient.signInWithBrowser()).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/client ID/) },
+    });
   });
 
   it('accepts a pasted personal access token after checking it with Webex', async () => {
     const { account, provider } = await setup();
     expect(await account.usePastedToken('not a token')).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await account.usePastedToken('Y2lzY29zcGFyazovL3VzL0FDQ0VTU19UT0tFTi9yZWZ1c2Vk')).toMatchObject({ ok: false, error: { code: 'AUTH' } });
+    expect(await account.usePastedToken('Y2lzY29zcGFyazovL3VzL0FDQ0VTU19UT0tFTi9yZWZ1c2Vk')).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH' },
+    });
     expect(account.state().signedIn).toBe(false);
 
     const personal = 'Y2lzY29zcGFyazovL3VzL1BBVC9wZXJzb25hbA_valid';

@@ -30,7 +30,8 @@ describe('actionsFor', () => {
     const ringing = call({ state: 'alerting', muteCapable: false });
     const actions = alone(ringing);
     expect(actions).toEqual(['answer', 'decline', 'divert', 'toVoicemail']);
-    for (const never of ['transfer', 'muteTransfer', 'attendedTransfer', 'park', 'hold', 'mute', 'hangup']) expect(actions).not.toContain(never);
+    for (const never of ['transfer', 'muteTransfer', 'attendedTransfer', 'park', 'hold', 'mute', 'hangup'])
+      expect(actions).not.toContain(never);
   });
 
   it('never offers attended transfer from a ringing call, even with another call connected', () => {
@@ -48,7 +49,17 @@ describe('actionsFor', () => {
   });
 
   it('offers the full set on a connected call', () => {
-    expect(alone(call({ state: 'connected' }))).toEqual(['hangup', 'hold', 'transfer', 'muteTransfer', 'park', 'dtmf', 'toVoicemail', 'mute', 'startRecording']);
+    expect(alone(call({ state: 'connected' }))).toEqual([
+      'hangup',
+      'hold',
+      'transfer',
+      'muteTransfer',
+      'park',
+      'dtmf',
+      'toVoicemail',
+      'mute',
+      'startRecording',
+    ]);
   });
 
   it('offers attended transfer only with another answered call on the same line', () => {
@@ -86,7 +97,13 @@ describe('actionsFor', () => {
   it('offers resume, hang up, transfer and voicemail on a held call, not hold or park', () => {
     const held = call({ state: 'held' });
     expect(alone(held)).toEqual(['resume', 'hangup', 'transfer', 'toVoicemail']);
-    expect(actionsFor(held, [held, call({ state: 'connected' })])).toEqual(['resume', 'hangup', 'transfer', 'attendedTransfer', 'toVoicemail']);
+    expect(actionsFor(held, [held, call({ state: 'connected' })])).toEqual([
+      'resume',
+      'hangup',
+      'transfer',
+      'attendedTransfer',
+      'toVoicemail',
+    ]);
   });
 
   it('offers hang up and mute on a call the remote party holds, not hold (Webex holds only connected calls)', () => {
@@ -105,6 +122,7 @@ describe('actionsFor', () => {
   });
 
   it('never offers push: REST does not say which calls belong to an executive', () => {
-    for (const state of ['connecting', 'alerting', 'connected', 'held', 'remoteHeld'] as const) expect(alone(call({ state }))).not.toContain('push');
+    for (const state of ['connecting', 'alerting', 'connected', 'held', 'remoteHeld'] as const)
+      expect(alone(call({ state }))).not.toContain('push');
   });
 });

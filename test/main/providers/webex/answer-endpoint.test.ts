@@ -10,7 +10,11 @@ describe('the answer device chosen in settings', () => {
   it('rings and answers on that device when a command names none, and a command may still name its own', async () => {
     sim = await startWebexSimulator({ farEndAnswerMs: null });
     let chosen = '';
-    const provider = createWebexProvider({ baseUrl: sim.baseUrl, tokens: staticTokenSource(sim.token, 'Webex'), answerEndpointId: () => chosen });
+    const provider = createWebexProvider({
+      baseUrl: sim.baseUrl,
+      tokens: staticTokenSource(sim.token, 'Webex'),
+      answerEndpointId: () => chosen,
+    });
     const [desk, app] = await provider.answerEndpoints();
     expect(desk && app).toBeTruthy();
 

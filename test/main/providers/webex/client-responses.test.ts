@@ -11,7 +11,14 @@ import { type ScriptedServer, startScriptedServer } from './scripted-server';
 import { rejection } from '../../../support/rejection';
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
-const CALL = { id: 'call-1', callSessionId: 's-1', personality: 'terminator', state: 'alerting', remoteParty: { number: '1234' }, created: '2025-01-01T00:00:00Z' };
+const CALL = {
+  id: 'call-1',
+  callSessionId: 's-1',
+  personality: 'terminator',
+  state: 'alerting',
+  remoteParty: { number: '1234' },
+  created: '2025-01-01T00:00:00Z',
+};
 
 let server: ScriptedServer;
 let client: WebexClient;
@@ -43,7 +50,11 @@ describe('unreadable answers → BAD_RESPONSE', () => {
   });
 
   it('rejects call details without an id', async () => {
-    server.answer('GET', '/telephony/calls/call-1', { status: 200, body: JSON.stringify({ callSessionId: 's-1', state: 'connected' }), headers: JSON_TYPE });
+    server.answer('GET', '/telephony/calls/call-1', {
+      status: 200,
+      body: JSON.stringify({ callSessionId: 's-1', state: 'connected' }),
+      headers: JSON_TYPE,
+    });
     expect((await failure(client.callDetails('call-1'))).code).toBe('BAD_RESPONSE');
   });
 
@@ -93,7 +104,11 @@ describe('bodies Webex may leave out', () => {
   it('reads a mute transfer 201 with an empty body as no new call, and with a body as the new call', async () => {
     server.answer('POST', '/telephony/calls/transfer', { status: 201, body: '' });
     expect(await client.transfer({ callId1: 'a', destination: '2002' })).toBeUndefined();
-    server.answer('POST', '/telephony/calls/transfer', { status: 201, body: JSON.stringify({ callId: 'new-call', callSessionId: 'sess' }), headers: JSON_TYPE });
+    server.answer('POST', '/telephony/calls/transfer', {
+      status: 201,
+      body: JSON.stringify({ callId: 'new-call', callSessionId: 'sess' }),
+      headers: JSON_TYPE,
+    });
     expect(await client.transfer({ callId1: 'a', destination: '2002' })).toEqual({ callId: 'new-call', callSessionId: 'sess' });
   });
 
@@ -111,14 +126,22 @@ describe('bodies Webex may leave out', () => {
 
 describe('errors in odd forms', () => {
   it('reads a plain-text 400 with the tracking ID from the header', async () => {
-    server.answer('POST', '/telephony/calls/hold', { status: 400, body: 'Hold requires a connected call', headers: { 'Content-Type': 'text/plain', trackingid: 'ROUTER_TXT' } });
+    server.answer('POST', '/telephony/calls/hold', {
+      status: 400,
+      body: 'Hold requires a connected call',
+      headers: { 'Content-Type': 'text/plain', trackingid: 'ROUTER_TXT' },
+    });
     const error = await failure(client.hold('call-1'));
     expect(error.code).toBe('NOT_ALLOWED');
     expect(error.message).toBe('Webex refused: Hold requires a connected call (tracking ID ROUTER_TXT)');
   });
 
   it('reads a Webex JSON error sent with the wrong content type', async () => {
-    const body = JSON.stringify({ message: 'Call not found', errors: [{ description: 'Call not found', errorCode: 101002 }], trackingId: 'ROUTER_JSON' });
+    const body = JSON.stringify({
+      message: 'Call not found',
+      errors: [{ description: 'Call not found', errorCode: 101002 }],
+      trackingId: 'ROUTER_JSON',
+    });
     server.answer('POST', '/telephony/calls/hangup', { status: 400, body, headers: { 'Content-Type': 'text/plain' } });
     const error = await failure(client.hangup('gone'));
     expect(error.code).toBe('NOT_FOUND');

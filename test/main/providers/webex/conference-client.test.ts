@@ -51,7 +51,9 @@ describe('WebexClient conference controls', () => {
     const b = f.connectedCall({ number: '+15550102' });
     const log = f.mark();
     await f.client.startConference([a, b], { lineOwnerId: 'line-7' });
-    expect(sent(log.read())).toEqual([{ method: 'POST', path: '/telephony/conference', query: {}, body: { callIds: [a, b], lineOwnerId: 'line-7' } }]);
+    expect(sent(log.read())).toEqual([
+      { method: 'POST', path: '/telephony/conference', query: {}, body: { callIds: [a, b], lineOwnerId: 'line-7' } },
+    ]);
     expect(f.sim.conference().participants?.map((p) => p.callId)).toEqual([a, b]);
   });
 
@@ -122,16 +124,24 @@ describe('WebexClient conference controls', () => {
     await merged();
     const log = f.mark();
     await f.client.releaseConference({ lineOwnerId: 'line-7' });
-    expect(sent(log.read())).toEqual([{ method: 'DELETE', path: '/telephony/conference', query: { lineOwnerId: 'line-7' }, body: undefined }]);
+    expect(sent(log.read())).toEqual([
+      { method: 'DELETE', path: '/telephony/conference', query: { lineOwnerId: 'line-7' }, body: undefined },
+    ]);
     expect(f.sim.conference()).toEqual({});
     expect(f.sim.listCalls()).toEqual([]);
   });
 
   it('turns Webex’s refusals into errors a person can read', async () => {
     const a = f.connectedCall();
-    await expect(f.client.startConference([a])).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringMatching(/at least two calls/) });
+    await expect(f.client.startConference([a])).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: expect.stringMatching(/at least two calls/),
+    });
     await expect(f.client.startConference([a, 'no-such-call'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(f.client.holdConference()).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringMatching(/There is no conference/) });
+    await expect(f.client.holdConference()).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: expect.stringMatching(/There is no conference/),
+    });
     await expect(f.client.releaseConference()).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
   });
 });

@@ -55,11 +55,7 @@ describe('toConference', () => {
         appearance: 2,
         created: '2026-01-01T10:05:00.000Z',
         muted: true,
-        participants: [
-          { callId: '1', muted: true, deafened: false },
-          { callId: '2', muted: false, deafened: true },
-          { callId: '9' },
-        ],
+        participants: [{ callId: '1', muted: true, deafened: false }, { callId: '2', muted: false, deafened: true }, { callId: '9' }],
       },
       calls,
       'webex-line:line-7',
@@ -72,7 +68,13 @@ describe('toConference', () => {
       appearance: 2,
       participants: [
         { callId: '1', muted: true, deafened: false, party: calls[0]?.remote, actions: [] },
-        { callId: '2', muted: false, deafened: true, party: { name: 'Bob Jones', number: '+15550102', privacy: false, callType: 'external' }, actions: [] },
+        {
+          callId: '2',
+          muted: false,
+          deafened: true,
+          party: { name: 'Bob Jones', number: '+15550102', privacy: false, callType: 'external' },
+          actions: [],
+        },
         // Not one of my listed calls: no party rather than a guess.
         { callId: '9', muted: false, deafened: false, actions: [] },
       ],
@@ -88,7 +90,11 @@ describe('toConference', () => {
   });
 
   it('falls back to the oldest participant call when Webex leaves out created, and defaults the flags', () => {
-    const mapped = toConference({ state: 'connected', participants: [{ callId: '2' }, { callId: '1' }] }, [call('1'), call('2'), call('0')], 'webex-line:primary');
+    const mapped = toConference(
+      { state: 'connected', participants: [{ callId: '2' }, { callId: '1' }] },
+      [call('1'), call('2'), call('0')],
+      'webex-line:primary',
+    );
     expect(mapped?.createdAt).toBe('2026-01-01T10:01:00.000Z');
     expect(mapped?.muted).toBe(false);
     expect(mapped?.participants.map((p) => [p.muted, p.deafened])).toEqual([
@@ -110,7 +116,11 @@ describe('conference actions', () => {
   });
 
   it('a held conference: resume, leave and release, but no host mute', () => {
-    expect(conferenceActionsFor(conference({ state: 'held' }), [call('1'), call('2')])).toEqual(['resume', 'leaveConference', 'releaseConference']);
+    expect(conferenceActionsFor(conference({ state: 'held' }), [call('1'), call('2')])).toEqual([
+      'resume',
+      'leaveConference',
+      'releaseConference',
+    ]);
   });
 
   it('offers Add to conference only with another answered call on the same line', () => {
@@ -129,7 +139,9 @@ describe('conference actions', () => {
 
   it('nothing once disconnected', () => {
     expect(conferenceActionsFor(conference({ state: 'disconnected' }), [])).toEqual([]);
-    expect(participantActionsFor({ callId: '1', muted: false, deafened: false, actions: [] }, conference({ state: 'disconnected' }))).toEqual([]);
+    expect(
+      participantActionsFor({ callId: '1', muted: false, deafened: false, actions: [] }, conference({ state: 'disconnected' })),
+    ).toEqual([]);
   });
 
   it('a barge-in conference lets me control only myself', () => {
@@ -163,7 +175,12 @@ describe('conference actions', () => {
 
   it('withConferenceActions decides the conference’s and every participant’s actions', () => {
     const decided = withConferenceActions(
-      conference({ participants: [{ callId: '1', muted: true, deafened: false, actions: [] }, { callId: '2', muted: false, deafened: true, actions: [] }] }),
+      conference({
+        participants: [
+          { callId: '1', muted: true, deafened: false, actions: [] },
+          { callId: '2', muted: false, deafened: true, actions: [] },
+        ],
+      }),
       [call('1'), call('2')],
     );
     expect(decided.actions).toEqual(['mute', 'hold', 'leaveConference', 'releaseConference']);

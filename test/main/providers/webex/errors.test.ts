@@ -5,7 +5,12 @@ import { ProviderError } from '../../../../src/main/provider-api/provider-error'
 const TRACKING = 'ROUTER_6543AB12-0000-1111-2222-333344445555';
 
 function webexBody(description: string, errorCode?: number, extra: Record<string, unknown> = {}) {
-  return { message: description, errors: [{ description, ...(errorCode === undefined ? {} : { errorCode }) }], trackingId: TRACKING, ...extra };
+  return {
+    message: description,
+    errors: [{ description, ...(errorCode === undefined ? {} : { errorCode }) }],
+    trackingId: TRACKING,
+    ...extra,
+  };
 }
 
 describe('describeWebexError', () => {
@@ -20,7 +25,9 @@ describe('describeWebexError', () => {
   });
 
   it('reads 400 whose description or message says "Call not found" as call not found', () => {
-    expect(describeWebexError(400, { errors: [{ description: 'Call not found' }], trackingId: TRACKING }, new Headers()).code).toBe('NOT_FOUND');
+    expect(describeWebexError(400, { errors: [{ description: 'Call not found' }], trackingId: TRACKING }, new Headers()).code).toBe(
+      'NOT_FOUND',
+    );
     expect(describeWebexError(400, { message: 'CALL NOT FOUND for id X', trackingId: TRACKING }, new Headers()).code).toBe('NOT_FOUND');
     expect(describeWebexError(400, { errorCode: 101002 }, new Headers()).message).toBe('Webex refused: call not found.');
   });
@@ -58,7 +65,11 @@ describe('describeWebexError', () => {
   });
 
   it('reads 401 as a token problem that needs a new sign-in', () => {
-    const error = describeWebexError(401, webexBody('The request requires a valid access token set in the Authorization request header.'), new Headers());
+    const error = describeWebexError(
+      401,
+      webexBody('The request requires a valid access token set in the Authorization request header.'),
+      new Headers(),
+    );
     expect(error.code).toBe('AUTH');
     expect(error.message).toBe('Webex refused the access token: sign in again.');
   });

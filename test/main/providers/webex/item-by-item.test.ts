@@ -11,7 +11,14 @@ import type { WebexProvider } from '../../../../src/main/providers/webex/provide
 import { type ScriptedServer, startScriptedServer } from './scripted-server';
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
-const CALL = { id: 'call-1', callSessionId: 's-1', personality: 'terminator', state: 'connected', remoteParty: { number: '+15550100' }, created: '2025-01-01T00:00:00Z' };
+const CALL = {
+  id: 'call-1',
+  callSessionId: 's-1',
+  personality: 'terminator',
+  state: 'connected',
+  remoteParty: { number: '+15550100' },
+  created: '2025-01-01T00:00:00Z',
+};
 
 let server: ScriptedServer;
 let warnings: string[];
@@ -54,7 +61,14 @@ describe('the call list', () => {
     const first = await provider.snapshot();
     await provider.snapshot();
     expect(first.calls).toHaveLength(2);
-    expect(first.calls[1]).toMatchObject({ id: 'call-2', state: 'unknown', direction: 'unknown', actions: ['hangup'], createdAt: '', muteCapable: false });
+    expect(first.calls[1]).toMatchObject({
+      id: 'call-2',
+      state: 'unknown',
+      direction: 'unknown',
+      actions: ['hangup'],
+      createdAt: '',
+      muteCapable: false,
+    });
     expect(first.calls[0]).toMatchObject({ id: 'call-1', state: 'connected', direction: 'incoming' });
     expect(first.calls[0]?.actions).toContain('hold');
     expect(warnings.filter((w) => w.includes('parkedElsewhere'))).toHaveLength(1);
@@ -64,7 +78,9 @@ describe('the call list', () => {
   it('reads a call that carries only an id', async () => {
     answerJson('GET', '/telephony/calls', { items: [{ id: 'only-id' }] });
     const { calls } = await provider.snapshot();
-    expect(calls).toEqual([expect.objectContaining({ id: 'only-id', state: 'unknown', sessionId: '', remote: { privacy: false }, actions: ['hangup'] })]);
+    expect(calls).toEqual([
+      expect.objectContaining({ id: 'only-id', state: 'unknown', sessionId: '', remote: { privacy: false }, actions: ['hangup'] }),
+    ]);
   });
 });
 
@@ -81,7 +97,12 @@ describe('other lists', () => {
   });
 
   it('leaves out a history record of a type it does not know and keeps the rest', async () => {
-    answerJson('GET', '/telephony/calls/history', { items: [{ type: 'forwarded', time: 'x' }, { type: 'missed', name: 'Ada', time: '2025-01-01T00:00:00Z' }] });
+    answerJson('GET', '/telephony/calls/history', {
+      items: [
+        { type: 'forwarded', time: 'x' },
+        { type: 'missed', name: 'Ada', time: '2025-01-01T00:00:00Z' },
+      ],
+    });
     expect(await provider.history()).toEqual([{ type: 'missed', name: 'Ada', privacy: false, time: '2025-01-01T00:00:00Z' }]);
     expect(warnings).toHaveLength(1);
   });
@@ -91,7 +112,10 @@ describe('other lists', () => {
       id: 'me-1',
       displayName: 'Grace Hopper',
       extension: '123',
-      phoneNumbers: [{ type: 'work', primary: true }, { type: 'mobile', value: '+15550199' }],
+      phoneNumbers: [
+        { type: 'work', primary: true },
+        { type: 'mobile', value: '+15550199' },
+      ],
     });
     const account = await provider.account();
     expect(account).toMatchObject({ personId: 'me-1', primaryNumber: '+15550199', extension: '123' });

@@ -57,7 +57,11 @@ describe('calls on every line', () => {
     const onLine = f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
     const call = (await f.provider.snapshot()).calls.find((c) => c.id === onLine);
     await f.provider.execute({ type: 'answer', callId: onLine, ...(call?.line ? { line: call.line } : {}) });
-    expect(f.sim.requests.at(-1)).toMatchObject({ path: '/telephony/calls/answer', body: { callId: onLine, lineOwnerId: LINE }, status: 204 });
+    expect(f.sim.requests.at(-1)).toMatchObject({
+      path: '/telephony/calls/answer',
+      body: { callId: onLine, lineOwnerId: LINE },
+      status: 204,
+    });
     expect((await f.provider.snapshot()).calls.find((c) => c.id === onLine)?.state).toBe('connected');
   });
 
@@ -71,7 +75,12 @@ describe('calls on every line', () => {
     const log = f.mark();
     const onLine = await f.provider.answerEndpoints(LINE);
     expect(onLine.map((e) => e.type)).toEqual(['CALLING_DEVICE']);
-    expect(log.read().map((r) => r.path).sort()).toEqual([
+    expect(
+      log
+        .read()
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual([
       `/telephony/config/people/me/settings/secondaryLines/${LINE}/availablePreferredAnswerEndpoints`,
       `/telephony/config/people/me/settings/secondaryLines/${LINE}/preferredAnswerEndpoint`,
     ]);
@@ -82,7 +91,11 @@ describe('calls on every line', () => {
 describe('when Webex will not list my lines', () => {
   it('shows my own calls, warns once and does not ask again on every read', async () => {
     const warnings: string[] = [];
-    const provider = createWebexProvider({ baseUrl: f.sim.baseUrl, tokens: staticTokenSource(SIM_TOKEN, 'Webex'), log: { warn: (m) => void warnings.push(m) } });
+    const provider = createWebexProvider({
+      baseUrl: f.sim.baseUrl,
+      tokens: staticTokenSource(SIM_TOKEN, 'Webex'),
+      log: { warn: (m) => void warnings.push(m) },
+    });
     f.sim.faults.failNext({ path: '/telephony/config/people/me/endpoints', status: 403 });
     const mine = f.connectedCall();
     f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
@@ -97,7 +110,11 @@ describe('when Webex will not list my lines', () => {
 describe('the answer endpoint chosen in settings', () => {
   it('is used on my own line but left to Webex on a secondary line it may not ring', async () => {
     const [, app] = await f.provider.answerEndpoints();
-    const provider = createWebexProvider({ baseUrl: f.sim.baseUrl, tokens: staticTokenSource(SIM_TOKEN, 'Webex'), answerEndpointId: () => app?.id });
+    const provider = createWebexProvider({
+      baseUrl: f.sim.baseUrl,
+      tokens: staticTokenSource(SIM_TOKEN, 'Webex'),
+      answerEndpointId: () => app?.id,
+    });
     const onLine = f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
     await provider.execute({ type: 'answer', callId: onLine, line: LINE });
     expect(f.sim.requests.at(-1)).toMatchObject({ path: '/telephony/calls/answer', status: 204 });

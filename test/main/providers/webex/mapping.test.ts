@@ -102,13 +102,17 @@ describe('toCall', () => {
   it.each(['busy', 'noAnswer', 'unavailable', 'unconditional', 'timeOfDay', 'divert', 'followMe', 'huntGroup', 'callQueue', 'unknown'])(
     'keeps redirect reason %s and who redirected',
     (reason) => {
-      const call = toCall(wire({ redirections: [{ reason, redirectingParty: { name: 'Sales Queue', number: '5000', callType: 'location' } }] }));
+      const call = toCall(
+        wire({ redirections: [{ reason, redirectingParty: { name: 'Sales Queue', number: '5000', callType: 'location' } }] }),
+      );
       expect(call.redirections).toEqual([{ reason, by: { name: 'Sales Queue', number: '5000', privacy: false, callType: 'location' } }]);
     },
   );
 
   it('reads a missing or new redirect reason as "unknown", most recent redirection first', () => {
-    const call = toCall(wire({ redirections: [{ reason: 'teleported', redirectingParty: { number: '1' } }, { redirectingParty: { number: '2' } }] }));
+    const call = toCall(
+      wire({ redirections: [{ reason: 'teleported', redirectingParty: { number: '1' } }, { redirectingParty: { number: '2' } }] }),
+    );
     expect(call.redirections.map((r) => [r.reason, r.by.number])).toEqual([
       ['unknown', '1'],
       ['unknown', '2'],
@@ -155,9 +159,18 @@ describe('toCall', () => {
 
   it('maps created/answered/disconnected to createdAt/answeredAt/endedAt', () => {
     const call = toCall(
-      wire({ state: 'disconnected', created: '2025-01-01T10:00:00Z', answered: '2025-01-01T10:00:05Z', disconnected: '2025-01-01T10:03:00Z' }),
+      wire({
+        state: 'disconnected',
+        created: '2025-01-01T10:00:00Z',
+        answered: '2025-01-01T10:00:05Z',
+        disconnected: '2025-01-01T10:03:00Z',
+      }),
     );
-    expect([call.createdAt, call.answeredAt, call.endedAt]).toEqual(['2025-01-01T10:00:00Z', '2025-01-01T10:00:05Z', '2025-01-01T10:03:00Z']);
+    expect([call.createdAt, call.answeredAt, call.endedAt]).toEqual([
+      '2025-01-01T10:00:00Z',
+      '2025-01-01T10:00:05Z',
+      '2025-01-01T10:03:00Z',
+    ]);
   });
 
   it('takes the id from "id", else from the event field "callId"', () => {
@@ -189,7 +202,11 @@ describe('toHistoryEntry', () => {
   });
 
   it('keeps a private record private', () => {
-    expect(toHistoryEntry({ type: 'missed', privacyEnabled: true, time: '2025-02-02T09:00:00Z' })).toEqual({ type: 'missed', privacy: true, time: '2025-02-02T09:00:00Z' });
+    expect(toHistoryEntry({ type: 'missed', privacyEnabled: true, time: '2025-02-02T09:00:00Z' })).toEqual({
+      type: 'missed',
+      privacy: true,
+      time: '2025-02-02T09:00:00Z',
+    });
   });
 });
 
@@ -206,7 +223,14 @@ describe('toAccount', () => {
         ],
         extension: '123',
       }),
-    ).toEqual({ provider: 'webex', personId: 'person-1', displayName: 'Grace Hopper', email: 'grace@example.com', primaryNumber: '+15550123', extension: '123' });
+    ).toEqual({
+      provider: 'webex',
+      personId: 'person-1',
+      displayName: 'Grace Hopper',
+      email: 'grace@example.com',
+      primaryNumber: '+15550123',
+      extension: '123',
+    });
   });
 
   it('falls back to first and last name, then e-mail, for the display name', () => {

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPkcePair } from '../../../../src/main/auth/pkce';
 import { OAuthError, SignInError, isInvalidGrant } from '../../../../src/main/auth/sign-in-errors';
-import { WEBEX_DEFAULT_SCOPES, buildAuthorizeUrl, exchangeCode, refreshTokens, revokeToken, signInWithBrowser, webexTokenUrl } from '../../../../src/main/providers/webex/oauth';
+import {
+  WEBEX_DEFAULT_SCOPES,
+  buildAuthorizeUrl,
+  exchangeCode,
+  refreshTokens,
+  revokeToken,
+  signInWithBrowser,
+  webexTokenUrl,
+} from '../../../../src/main/providers/webex/oauth';
 import { startWebexOAuthServer, type WebexOAuthServer } from '../../../../src/main/simulator/webex-oauth';
 import { authorizeForCode, scriptedBrowser } from '../../auth/scripted-browser';
 import { rejection } from '../../../support/rejection';
@@ -30,7 +38,9 @@ async function deadUrl(): Promise<string> {
 
 describe('buildAuthorizeUrl', () => {
   it('asks Webex for a code with S256 PKCE and space-separated default scopes', () => {
-    const url = new URL(buildAuthorizeUrl({ clientId: 'cid', redirectUri: 'http://127.0.0.1:5000/oauth/callback', state: 's1', codeChallenge: 'ch' }));
+    const url = new URL(
+      buildAuthorizeUrl({ clientId: 'cid', redirectUri: 'http://127.0.0.1:5000/oauth/callback', state: 's1', codeChallenge: 'ch' }),
+    );
     expect(url.origin + url.pathname).toBe('https://webexapis.com/v1/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: 'cid',
@@ -50,7 +60,9 @@ describe('buildAuthorizeUrl', () => {
 describe('token endpoint client against the fake Webex server', () => {
   async function code(server: WebexOAuthServer, redirectUri = 'http://127.0.0.1:6001/oauth/callback') {
     const pkce = createPkcePair();
-    const { code } = await authorizeForCode(buildAuthorizeUrl({ authBaseUrl: server.baseUrl, clientId: CLIENT_ID, redirectUri, state: 'x', codeChallenge: pkce.challenge }));
+    const { code } = await authorizeForCode(
+      buildAuthorizeUrl({ authBaseUrl: server.baseUrl, clientId: CLIENT_ID, redirectUri, state: 'x', codeChallenge: pkce.challenge }),
+    );
     return { code: code ?? '', verifier: pkce.verifier, redirectUri };
   }
 
@@ -77,18 +89,37 @@ describe('token endpoint client against the fake Webex server', () => {
   it('refuses a replayed code with invalid_grant', async () => {
     const server = await start();
     const c = await code(server);
-    const request = { tokenUrl: server.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET, code: c.code, redirectUri: c.redirectUri, codeVerifier: c.verifier };
+    const request = {
+      tokenUrl: server.tokenUrl,
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      code: c.code,
+      redirectUri: c.redirectUri,
+      codeVerifier: c.verifier,
+    };
     await exchangeCode(request);
     const replay = await rejection(exchangeCode(request), OAuthError);
     expect(replay.oauthCode).toBe('invalid_grant');
-    expect(replay.message).toMatch(/^Webex refused the sign-in code \(it expired, was already used or does not match this sign-in\): sign in again\. \(tracking ID SIM_OAUTH_\d+\)$/);
+    expect(replay.message).toMatch(
+      /^Webex refused the sign-in code \(it expired, was already used or does not match this sign-in\): sign in again\. \(tracking ID SIM_OAUTH_\d+\)$/,
+    );
     expect(replay.message).not.toContain(c.code);
   });
 
   it('names wrong client credentials, and never puts the secret in the message', async () => {
     const server = await start();
     const c = await code(server);
-    const error = await rejection(exchangeCode({ tokenUrl: server.tokenUrl, clientId: CLIENT_ID, clientSecret: 'wrong-secret', code: c.code, redirectUri: c.redirectUri, codeVerifier: c.verifier }), OAuthError);
+    const error = await rejection(
+      exchangeCode({
+        tokenUrl: server.tokenUrl,
+        clientId: CLIENT_ID,
+        clientSecret: 'wrong-secret',
+        code: c.code,
+        redirectUri: c.redirectUri,
+        codeVerifier: c.verifier,
+      }),
+      OAuthError,
+    );
     expect(error.oauthCode).toBe('invalid_client');
     expect(error.message).toMatch(/^Webex refused Switchboard's client credentials \(invalid_client\): check the client ID and secret\./);
     expect(error.message).not.toContain('wrong-secret');
@@ -104,7 +135,10 @@ describe('token endpoint client against the fake Webex server', () => {
 
     const server = await start();
     server.failNextTokenRequests(1, 503);
-    const down = await rejection(refreshTokens({ tokenUrl: server.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET, refreshToken: 'whatever-token' }), OAuthError);
+    const down = await rejection(
+      refreshTokens({ tokenUrl: server.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET, refreshToken: 'whatever-token' }),
+      OAuthError,
+    );
     expect(down.code).toBe('UNAVAILABLE');
     expect(down.message).toMatch(/^The Webex sign-in service is unavailable \(HTTP 503\): try again later\./);
   });
@@ -112,30 +146,55 @@ describe('token endpoint client against the fake Webex server', () => {
   it('reads Webex-style refusals without an RFC error field, and redacts anything echoed back', async () => {
     const refreshToken = 'rt-that-must-never-show-up';
     const webexStyle = async () =>
-      new Response(JSON.stringify({ message: `The refresh token provided is expired, revoked, malformed, or invalid: ${refreshToken}`, errors: [{ description: `bad token ${refreshToken}` }], trackingId: 'ROUTER_1' }), {
-        status: 400,
-        headers: { 'Content-Type': 'application/json' },
-      });
-    const error = await rejection(refreshTokens({ tokenUrl: 'http://127.0.0.1:9/v1/access_token', clientId: CLIENT_ID, refreshToken, fetch: webexStyle }), OAuthError);
+      new Response(
+        JSON.stringify({
+          message: `The refresh token provided is expired, revoked, malformed, or invalid: ${refreshToken}`,
+          errors: [{ description: `bad token ${refreshToken}` }],
+          trackingId: 'ROUTER_1',
+        }),
+        {
+          status: 400,
+          headers: { 'Content-Type': 'application/json' },
+        },
+      );
+    const error = await rejection(
+      refreshTokens({ tokenUrl: 'http://127.0.0.1:9/v1/access_token', clientId: CLIENT_ID, refreshToken, fetch: webexStyle }),
+      OAuthError,
+    );
     expect(error.oauthCode).toBe('invalid_grant');
     expect(error.trackingId).toBe('ROUTER_1');
 
-    const echo = async () => new Response(JSON.stringify({ error: 'invalid_request', error_description: `refresh_token=${refreshToken} is odd` }), { status: 400 });
-    const echoed = await rejection(refreshTokens({ tokenUrl: 'http://127.0.0.1:9/v1/access_token', clientId: CLIENT_ID, refreshToken, fetch: echo }), OAuthError);
+    const echo = async () =>
+      new Response(JSON.stringify({ error: 'invalid_request', error_description: `refresh_token=${refreshToken} is odd` }), {
+        status: 400,
+      });
+    const echoed = await rejection(
+      refreshTokens({ tokenUrl: 'http://127.0.0.1:9/v1/access_token', clientId: CLIENT_ID, refreshToken, fetch: echo }),
+      OAuthError,
+    );
     expect(echoed.message).toBe('Webex refused the token request (invalid_request): refresh_token=[redacted] is odd');
   });
 
   it('refuses answers it cannot use, naming the field but not the values', async () => {
     const notJson = async () => new Response('<html>proxy login</html>', { status: 200 });
-    const a = await rejection(refreshTokens({ tokenUrl: 'http://127.0.0.1:9/x', clientId: CLIENT_ID, refreshToken: 'rt', fetch: notJson }), OAuthError);
+    const a = await rejection(
+      refreshTokens({ tokenUrl: 'http://127.0.0.1:9/x', clientId: CLIENT_ID, refreshToken: 'rt', fetch: notJson }),
+      OAuthError,
+    );
     expect(a.code).toBe('BAD_RESPONSE');
     const noExpiry = async () => new Response(JSON.stringify({ access_token: 'at-secret-value', token_type: 'Bearer' }), { status: 200 });
-    const b = await rejection(refreshTokens({ tokenUrl: 'http://127.0.0.1:9/x', clientId: CLIENT_ID, refreshToken: 'rt', fetch: noExpiry }), OAuthError);
+    const b = await rejection(
+      refreshTokens({ tokenUrl: 'http://127.0.0.1:9/x', clientId: CLIENT_ID, refreshToken: 'rt', fetch: noExpiry }),
+      OAuthError,
+    );
     expect(b.message).toBe('The Webex sign-in service sent an answer Switchboard cannot read (expires_in is missing or invalid).');
     expect(b.message).not.toContain('at-secret-value');
     // A refresh answer without a refresh token keeps the old one (no rotation).
-    const noRotation = async () => new Response(JSON.stringify({ access_token: 'at2', expires_in: 60, token_type: 'Bearer' }), { status: 200 });
-    await expect(refreshTokens({ tokenUrl: 'http://127.0.0.1:9/x', clientId: CLIENT_ID, refreshToken: 'rt-old', fetch: noRotation })).resolves.toMatchObject({ accessToken: 'at2', refreshToken: 'rt-old' });
+    const noRotation = async () =>
+      new Response(JSON.stringify({ access_token: 'at2', expires_in: 60, token_type: 'Bearer' }), { status: 200 });
+    await expect(
+      refreshTokens({ tokenUrl: 'http://127.0.0.1:9/x', clientId: CLIENT_ID, refreshToken: 'rt-old', fetch: noRotation }),
+    ).resolves.toMatchObject({ accessToken: 'at2', refreshToken: 'rt-old' });
   });
 
   it('revokes best effort: an unreachable server resolves false', async () => {
@@ -148,7 +207,12 @@ describe('signInWithBrowser', () => {
   it('runs the whole browser round trip and returns working tokens', async () => {
     const server = await start();
     const browser = scriptedBrowser();
-    const tokens = await signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: server.baseUrl, openBrowser: browser.openBrowser });
+    const tokens = await signInWithBrowser({
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      authBaseUrl: server.baseUrl,
+      openBrowser: browser.openBrowser,
+    });
     await browser.settled();
 
     expect(server.isAccessTokenValid(tokens.accessToken)).toBe(true);
@@ -165,7 +229,10 @@ describe('signInWithBrowser', () => {
   it('reports consent denied in words, and the browser page says so too', async () => {
     const server = await start({ consent: 'deny' });
     const browser = scriptedBrowser();
-    const error = await rejection(signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: server.baseUrl, openBrowser: browser.openBrowser }), SignInError);
+    const error = await rejection(
+      signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: server.baseUrl, openBrowser: browser.openBrowser }),
+      SignInError,
+    );
     expect(error.message).toBe('You declined access in the browser.');
     await browser.settled();
     expect(browser.pages.at(-1)?.body).toContain('Sign-in did not complete');
@@ -181,7 +248,16 @@ describe('signInWithBrowser', () => {
       },
     });
     const cancel = new AbortController();
-    const signIn = rejection(signInWithBrowser({ clientId: CLIENT_ID, clientSecret: SECRET, authBaseUrl: server.baseUrl, openBrowser: browser.openBrowser, signal: cancel.signal }), SignInError);
+    const signIn = rejection(
+      signInWithBrowser({
+        clientId: CLIENT_ID,
+        clientSecret: SECRET,
+        authBaseUrl: server.baseUrl,
+        openBrowser: browser.openBrowser,
+        signal: cancel.signal,
+      }),
+      SignInError,
+    );
     await vi.waitFor(() => expect(browser.opened).toHaveLength(1));
     await browser.settled();
     expect(browser.pages.at(-1)?.status).toBe(400);
@@ -213,20 +289,37 @@ describe('signInWithBrowser', () => {
   it('fails clearly when the browser cannot be opened, and can be cancelled', async () => {
     const server = await start();
     const broken = await rejection(
-      signInWithBrowser({ clientId: CLIENT_ID, authBaseUrl: server.baseUrl, openBrowser: async () => Promise.reject(new Error('no handler for https')) }),
+      signInWithBrowser({
+        clientId: CLIENT_ID,
+        authBaseUrl: server.baseUrl,
+        openBrowser: async () => Promise.reject(new Error('no handler for https')),
+      }),
       SignInError,
     );
     expect(broken.reason).toBe('browserFailed');
 
     const controller = new AbortController();
-    const pending = signInWithBrowser({ clientId: CLIENT_ID, authBaseUrl: server.baseUrl, signal: controller.signal, openBrowser: async () => controller.abort() });
+    const pending = signInWithBrowser({
+      clientId: CLIENT_ID,
+      authBaseUrl: server.baseUrl,
+      signal: controller.signal,
+      openBrowser: async () => controller.abort(),
+    });
     expect((await rejection(pending, SignInError)).reason).toBe('cancelled');
   });
 
   it('surfaces a token-endpoint refusal after the browser part succeeded', async () => {
     const server = await start();
     const browser = scriptedBrowser();
-    const error = await rejection(signInWithBrowser({ clientId: CLIENT_ID, clientSecret: 'stale-secret', authBaseUrl: server.baseUrl, openBrowser: browser.openBrowser }), OAuthError);
+    const error = await rejection(
+      signInWithBrowser({
+        clientId: CLIENT_ID,
+        clientSecret: 'stale-secret',
+        authBaseUrl: server.baseUrl,
+        openBrowser: browser.openBrowser,
+      }),
+      OAuthError,
+    );
     expect(error.oauthCode).toBe('invalid_client');
     expect(error.message).not.toContain('stale-secret');
   });

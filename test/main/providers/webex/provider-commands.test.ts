@@ -65,7 +65,9 @@ describe('a ringing call', () => {
     const id = f.sim.scenario.ringUser({ from: { number: '+15550100' } });
     const log = f.mark();
     await f.provider.execute({ type: 'decline', callId: id, ...(reason ? { reason } : {}) });
-    expect(onWire(log.read())).toEqual([{ method: 'POST', path: '/telephony/calls/reject', body: reason ? { callId: id, action: reason } : { callId: id } }]);
+    expect(onWire(log.read())).toEqual([
+      { method: 'POST', path: '/telephony/calls/reject', body: reason ? { callId: id, action: reason } : { callId: id } },
+    ]);
     expect(wireCall(f.sim, id)).toBeUndefined();
   });
 
@@ -125,7 +127,9 @@ describe('a connected call', () => {
     const id = f.connectedCall();
     const log = f.mark();
     await f.provider.execute({ type: 'transfer', callId: id, destination: '+442079460000' });
-    expect(onWire(log.read())).toEqual([{ method: 'POST', path: '/telephony/calls/divert', body: { callId: id, destination: '+442079460000' } }]);
+    expect(onWire(log.read())).toEqual([
+      { method: 'POST', path: '/telephony/calls/divert', body: { callId: id, destination: '+442079460000' } },
+    ]);
     expect(wireCall(f.sim, id)).toBeUndefined();
   });
 
@@ -147,7 +151,11 @@ describe('a connected call', () => {
     f.sim.scenario.ringUser({ from: { number: '+15550177' } }); // ringing: not a transfer partner
     const log = f.mark();
     await f.provider.execute({ type: 'attendedTransfer', callId: second });
-    expect(onWire(log.read()).at(-1)).toEqual({ method: 'POST', path: '/telephony/calls/transfer', body: { callId1: second, callId2: first } });
+    expect(onWire(log.read()).at(-1)).toEqual({
+      method: 'POST',
+      path: '/telephony/calls/transfer',
+      body: { callId1: second, callId2: first },
+    });
   });
 
   it('attended-transfers without ids when the user has exactly two calls (Webex picks them)', async () => {
@@ -191,7 +199,11 @@ describe('a connected call', () => {
     expect(f.sim.scenario.parked()).toHaveLength(1);
 
     const retrieved = await f.provider.execute({ type: 'retrieve', destination: parkedAt?.number as string });
-    expect(f.sim.requests.at(-1)).toMatchObject({ method: 'POST', path: '/telephony/calls/retrieve', body: { destination: parkedAt?.number } });
+    expect(f.sim.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/telephony/calls/retrieve',
+      body: { destination: parkedAt?.number },
+    });
     expect(retrieved.callId).toEqual(expect.any(String));
     expect(wireCall(f.sim, retrieved.callId as string)).toBeDefined();
     expect(f.sim.scenario.parked()).toHaveLength(0);
@@ -326,14 +338,17 @@ describe('lines', () => {
     { type: 'resumeRecording', callId: 'c1' },
   ];
 
-  it.each(everyCommand.map((c) => [c.type, c] as const))('sends the line of a %s command as lineOwnerId, refused or not', async (_type, command) => {
-    const log = f.mark();
-    await f.provider.execute({ ...command, line: 'line-owner-5' } as CallCommand).catch(() => undefined);
-    const sent = log.read();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.method).toBe('POST');
-    expect(sent[0]?.body).toMatchObject({ lineOwnerId: 'line-owner-5' });
-  });
+  it.each(everyCommand.map((c) => [c.type, c] as const))(
+    'sends the line of a %s command as lineOwnerId, refused or not',
+    async (_type, command) => {
+      const log = f.mark();
+      await f.provider.execute({ ...command, line: 'line-owner-5' } as CallCommand).catch(() => undefined);
+      const sent = log.read();
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.method).toBe('POST');
+      expect(sent[0]?.body).toMatchObject({ lineOwnerId: 'line-owner-5' });
+    },
+  );
 
   it('uses the provider default line for commands and as a query parameter for reads', async () => {
     const provider = f.lineProvider('line-owner-3');

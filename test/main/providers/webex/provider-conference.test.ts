@@ -47,7 +47,10 @@ describe('snapshot with a conference', () => {
     expect(conferenceReads(log)).toBe(1);
 
     await f.provider.executeConference({ type: 'merge', callIds: [a, b] });
-    const { calls, conferences: [conference] } = await f.provider.snapshot();
+    const {
+      calls,
+      conferences: [conference],
+    } = await f.provider.snapshot();
     expect(conference).toMatchObject({
       id: PRIMARY,
       state: 'connected',
@@ -73,9 +76,16 @@ describe('snapshot with a conference', () => {
     f.sim.scenario.colleagueInCall({ colleague: { name: 'Sam Patel', number: '5005' }, remote: { number: '+15550190' } });
     const { callId } = await f.provider.execute({ type: 'bargeIn', target: '5005' });
     f.sim.scenario.answerOnDevice(callId as string);
-    const { calls, conferences: [conference] } = await f.provider.snapshot();
+    const {
+      calls,
+      conferences: [conference],
+    } = await f.provider.snapshot();
     expect(calls).toHaveLength(1);
-    expect(conference).toMatchObject({ type: 'bargeIn', participants: [{ callId, actions: [] }], actions: ['mute', 'hold', 'releaseConference'] });
+    expect(conference).toMatchObject({
+      type: 'bargeIn',
+      participants: [{ callId, actions: [] }],
+      actions: ['mute', 'hold', 'releaseConference'],
+    });
     await f.provider.execute({ type: 'hangup', callId: callId as string });
     expect((await f.provider.snapshot()).conferences).toEqual([]);
     const log = f.mark();
@@ -86,7 +96,10 @@ describe('snapshot with a conference', () => {
   it('offers Add to conference on my call that is not in it', async () => {
     await merged();
     const c = f.connectedCall({ number: '+15550103' });
-    const { calls, conferences: [conference] } = await f.provider.snapshot();
+    const {
+      calls,
+      conferences: [conference],
+    } = await f.provider.snapshot();
     expect(calls.find((x) => x.id === c)?.actions).toContain('addToConference');
     expect(conference?.state).toBe('held');
     expect(conference?.actions).toEqual(['resume', 'addToConference', 'leaveConference', 'releaseConference']);
@@ -142,15 +155,34 @@ describe('executeConference', () => {
   it('merge without ids refuses, sending nothing, when fewer than two calls are answered', async () => {
     f.connectedCall();
     const log = f.mark();
-    await expect(f.provider.executeConference({ type: 'merge' })).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: 'Merge needs at least two answered calls.' });
+    await expect(f.provider.executeConference({ type: 'merge' })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: 'Merge needs at least two answered calls.',
+    });
     expect(log.read().filter((r) => r.method === 'POST')).toEqual([]);
   });
 
   it.each<[string, (ids: [string, string]) => ConferenceCommand, { method: string; path: string; body: unknown }]>([
-    ['muteHost', () => ({ type: 'muteHost', conferenceId: PRIMARY }), { method: 'POST', path: '/telephony/conference/mute', body: undefined }],
-    ['muteParticipant', ([a]) => ({ type: 'muteParticipant', conferenceId: PRIMARY, callId: a }), { method: 'POST', path: '/telephony/conference/mute', body: { callId: 'A' } }],
-    ['deafen', ([, b]) => ({ type: 'deafen', conferenceId: PRIMARY, callId: b }), { method: 'POST', path: '/telephony/conference/deafen', body: { callId: 'B' } }],
-    ['holdConference', () => ({ type: 'holdConference', conferenceId: PRIMARY }), { method: 'POST', path: '/telephony/conference/hold', body: undefined }],
+    [
+      'muteHost',
+      () => ({ type: 'muteHost', conferenceId: PRIMARY }),
+      { method: 'POST', path: '/telephony/conference/mute', body: undefined },
+    ],
+    [
+      'muteParticipant',
+      ([a]) => ({ type: 'muteParticipant', conferenceId: PRIMARY, callId: a }),
+      { method: 'POST', path: '/telephony/conference/mute', body: { callId: 'A' } },
+    ],
+    [
+      'deafen',
+      ([, b]) => ({ type: 'deafen', conferenceId: PRIMARY, callId: b }),
+      { method: 'POST', path: '/telephony/conference/deafen', body: { callId: 'B' } },
+    ],
+    [
+      'holdConference',
+      () => ({ type: 'holdConference', conferenceId: PRIMARY }),
+      { method: 'POST', path: '/telephony/conference/hold', body: undefined },
+    ],
     ['release', () => ({ type: 'release', conferenceId: PRIMARY }), { method: 'DELETE', path: '/telephony/conference', body: undefined }],
   ])('%s sends exactly one request', async (_name, build, expected) => {
     const ids = await merged();
@@ -167,13 +199,25 @@ describe('executeConference', () => {
     await run({ type: 'muteHost', conferenceId: PRIMARY });
     await run({ type: 'muteParticipant', conferenceId: PRIMARY, callId: a });
     await run({ type: 'deafen', conferenceId: PRIMARY, callId: b });
-    expect(f.sim.conference()).toMatchObject({ muted: true, participants: [{ muted: true, deafened: false }, { muted: false, deafened: true }] });
+    expect(f.sim.conference()).toMatchObject({
+      muted: true,
+      participants: [
+        { muted: true, deafened: false },
+        { muted: false, deafened: true },
+      ],
+    });
     expect(f.sim.scenario.mediaOf(a)).toEqual({ sends: false, receives: true });
     expect(f.sim.scenario.mediaOf(b)).toEqual({ sends: true, receives: false });
     await run({ type: 'unmuteHost', conferenceId: PRIMARY });
     await run({ type: 'unmuteParticipant', conferenceId: PRIMARY, callId: a });
     await run({ type: 'undeafen', conferenceId: PRIMARY, callId: b });
-    expect(f.sim.conference()).toMatchObject({ muted: false, participants: [{ muted: false, deafened: false }, { muted: false, deafened: false }] });
+    expect(f.sim.conference()).toMatchObject({
+      muted: false,
+      participants: [
+        { muted: false, deafened: false },
+        { muted: false, deafened: false },
+      ],
+    });
     await run({ type: 'holdConference', conferenceId: PRIMARY });
     expect(f.sim.conference().state).toBe('held');
     await run({ type: 'resumeConference', conferenceId: PRIMARY });
@@ -223,7 +267,10 @@ describe('executeConference', () => {
     const [, , c] = [...(await merged()), f.connectedCall({ number: '+15550103' })];
     await f.provider.executeConference({ type: 'addParticipant', conferenceId: PRIMARY, callId: c as string });
     const log = f.mark();
-    await expect(f.provider.executeConference({ type: 'leave', conferenceId: PRIMARY })).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringMatching(/only in a three-way call/) });
+    await expect(f.provider.executeConference({ type: 'leave', conferenceId: PRIMARY })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: expect.stringMatching(/only in a three-way call/),
+    });
     await f.provider.executeConference({ type: 'release', conferenceId: PRIMARY });
     await expect(f.provider.executeConference({ type: 'leave', conferenceId: PRIMARY })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(log.read().filter((r) => r.path === '/telephony/calls/transfer')).toEqual([]);
@@ -234,16 +281,23 @@ describe('executeConference', () => {
     const log = f.mark();
     for (const conferenceId of ['conf-1', 'webex-line:', 'webex-line:line-7']) {
       await expect(f.provider.executeConference({ type: 'holdConference', conferenceId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(f.provider.executeConference({ type: 'muteParticipant', conferenceId, callId: a })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(f.provider.executeConference({ type: 'muteParticipant', conferenceId, callId: a })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     }
     // A line provider knows only its own line's conference.
-    await expect(f.lineProvider('line-7').executeConference({ type: 'release', conferenceId: PRIMARY })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(f.lineProvider('line-7').executeConference({ type: 'release', conferenceId: PRIMARY })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(log.read()).toEqual([]);
     expect(f.sim.conference().state).toBe('connected');
   });
 
   it('passes Webex’s refusal on', async () => {
     await merged();
-    await expect(f.provider.executeConference({ type: 'resumeConference', conferenceId: PRIMARY })).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringMatching(/Resume requires a held conference/) });
+    await expect(f.provider.executeConference({ type: 'resumeConference', conferenceId: PRIMARY })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: expect.stringMatching(/Resume requires a held conference/),
+    });
   });
 });

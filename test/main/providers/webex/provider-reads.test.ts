@@ -9,7 +9,10 @@ import { eventually } from '../../../support/eventually';
 let f: SimFixture;
 
 beforeEach(async () => {
-  f = await startSimFixture({ parkRecallMs: 50, me: { id: 'me-1', displayName: 'Grace Hopper', email: 'grace@example.com', number: '+15550123', extension: '123' } });
+  f = await startSimFixture({
+    parkRecallMs: 50,
+    me: { id: 'me-1', displayName: 'Grace Hopper', email: 'grace@example.com', number: '+15550123', extension: '123' },
+  });
 });
 
 afterEach(async () => {
@@ -89,7 +92,13 @@ describe('snapshot', () => {
     const { parkedAt } = await f.provider.execute({ type: 'park', callId: id, destination: '2002' });
     await eventually(async () => {
       const { calls } = await f.provider.snapshot();
-      expect(calls).toEqual([expect.objectContaining({ direction: 'incoming', state: 'alerting', recall: { type: 'park', party: expect.objectContaining({ number: parkedAt?.number }) } })]);
+      expect(calls).toEqual([
+        expect.objectContaining({
+          direction: 'incoming',
+          state: 'alerting',
+          recall: { type: 'park', party: expect.objectContaining({ number: parkedAt?.number }) },
+        }),
+      ]);
     });
   });
 
@@ -114,7 +123,10 @@ describe('client reads', () => {
   });
 
   it('reads call details of an unknown call as not found with a tracking ID', async () => {
-    await expect(f.client.callDetails('unknown')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/call not found \(tracking ID ROUTER_/) });
+    await expect(f.client.callDetails('unknown')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/call not found \(tracking ID ROUTER_/),
+    });
   });
 
   it('lists calls with lineOwnerId as a query parameter', async () => {
@@ -151,8 +163,20 @@ describe('history', () => {
 describe('account and endpoints', () => {
   it('reads the signed-in person from /people/me', async () => {
     const log = f.mark();
-    expect(await f.provider.account()).toMatchObject({ provider: 'webex', personId: 'me-1', displayName: 'Grace Hopper', email: 'grace@example.com', primaryNumber: '+15550123', extension: '123' });
-    expect(log.read().map((r) => [r.method, r.path, r.query]).sort()).toEqual([
+    expect(await f.provider.account()).toMatchObject({
+      provider: 'webex',
+      personId: 'me-1',
+      displayName: 'Grace Hopper',
+      email: 'grace@example.com',
+      primaryNumber: '+15550123',
+      extension: '123',
+    });
+    expect(
+      log
+        .read()
+        .map((r) => [r.method, r.path, r.query])
+        .sort(),
+    ).toEqual([
       ['GET', '/people/me', { callingData: 'true' }],
       ['GET', '/telephony/config/people/me/endpoints', {}],
     ]);
@@ -161,12 +185,23 @@ describe('account and endpoints', () => {
   it('lists the answer endpoints and marks the preferred one', async () => {
     const log = f.mark();
     const endpoints = await f.provider.answerEndpoints();
-    expect(log.read().map((r) => r.path).sort()).toEqual([
+    expect(
+      log
+        .read()
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual([
       '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints',
       '/telephony/config/people/me/settings/preferredAnswerEndpoint',
     ]);
     expect(endpoints.length).toBeGreaterThan(0);
-    for (const endpoint of endpoints) expect(endpoint).toEqual({ id: expect.any(String), name: expect.any(String), type: expect.any(String), preferred: expect.any(Boolean) });
+    for (const endpoint of endpoints)
+      expect(endpoint).toEqual({
+        id: expect.any(String),
+        name: expect.any(String),
+        type: expect.any(String),
+        preferred: expect.any(Boolean),
+      });
     expect(endpoints.filter((e) => e.preferred).length).toBeLessThanOrEqual(1);
   });
 });

@@ -12,7 +12,10 @@ beforeEach(async () => {
 afterEach(async () => k.sim.close());
 
 function ring(queue = false) {
-  const sid = k.sim.scenario.ringUser({ from: { phoneNumber: '+15550100' }, ...(queue ? { queue: { name: 'Support', phoneNumber: '+16505550199' } } : {}) });
+  const sid = k.sim.scenario.ringUser({
+    from: { phoneNumber: '+15550100' },
+    ...(queue ? { queue: { name: 'Support', phoneNumber: '+16505550199' } } : {}),
+  });
   return { sid, pid: k.myParty(sid), path: `${TEL}/sessions/${sid}/parties/${k.myParty(sid)}` };
 }
 
@@ -60,7 +63,9 @@ describe('bodies', () => {
   test('reply patterns with a time need time and unit; unknown patterns are refused', async () => {
     const { path } = ring();
     expect((await k.call('POST', `${path}/reply`, { replyWithPattern: { pattern: 'CallMeBack' } })).status).toBe(400);
-    expect((await k.call('POST', `${path}/reply`, { replyWithPattern: { pattern: 'CallMeBack', time: 2, timeUnit: 'Hour' } })).status).toBe(200);
+    expect((await k.call('POST', `${path}/reply`, { replyWithPattern: { pattern: 'CallMeBack', time: 2, timeUnit: 'Hour' } })).status).toBe(
+      200,
+    );
     expect((await k.call('POST', `${path}/reply`, { replyWithPattern: { pattern: 'OnMyWay' } })).status).toBe(200);
     expect((await k.call('POST', `${path}/reply`, { replyWithPattern: { pattern: 'Later' } })).status).toBe(400);
   });
@@ -93,7 +98,11 @@ describe('errors', () => {
     expect(modern.headers.get('rcrequestid')).toBeTruthy();
     k.sim.setErrorShape('legacy');
     const legacy = await k.call('GET', `${TEL}/sessions/s-none`);
-    expect(legacy.body).toEqual({ errorCode: 'CMN-102', message: 'Telephony session [s-none] not found', errors: [{ errorCode: 'CMN-102', message: 'Telephony session [s-none] not found' }] });
+    expect(legacy.body).toEqual({
+      errorCode: 'CMN-102',
+      message: 'Telephony session [s-none] not found',
+      errors: [{ errorCode: 'CMN-102', message: 'Telephony session [s-none] not found' }],
+    });
   });
 
   test('a missing or expired token is 401; expired is OAU-128', async () => {
@@ -138,7 +147,10 @@ describe('presence', () => {
   test('detailedTelephonyState lists the user’s active calls with session and party ids', async () => {
     const { sid, pid } = ring();
     const presence = await k.call('GET', '/restapi/v1.0/account/~/extension/~/presence?detailedTelephonyState=true');
-    expect(presence.body).toMatchObject({ telephonyStatus: 'Ringing', activeCalls: [{ telephonySessionId: sid, partyId: pid, direction: 'Inbound' }] });
+    expect(presence.body).toMatchObject({
+      telephonyStatus: 'Ringing',
+      activeCalls: [{ telephonySessionId: sid, partyId: pid, direction: 'Inbound' }],
+    });
     const plain = await k.call('GET', '/restapi/v1.0/account/~/extension/~/presence');
     expect(plain.body.activeCalls).toBeUndefined();
   });

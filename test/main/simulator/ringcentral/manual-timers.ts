@@ -35,7 +35,8 @@ export class ManualTimers implements Timers {
     for (;;) {
       let next: [symbol, Pending] | undefined;
       for (const entry of this.pending) {
-        if (entry[1].at <= target && (!next || entry[1].at < next[1].at || (entry[1].at === next[1].at && entry[1].order < next[1].order))) next = entry;
+        if (entry[1].at <= target && (!next || entry[1].at < next[1].at || (entry[1].at === next[1].at && entry[1].order < next[1].order)))
+          next = entry;
       }
       if (!next) break;
       this.pending.delete(next[0]);

@@ -19,7 +19,15 @@ const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
 
 async function authorize(): Promise<string> {
   const url = new URL('/restapi/oauth/authorize', k.sim.baseUrl);
-  for (const [key, value] of Object.entries({ response_type: 'code', client_id: 'rc-sim-client', redirect_uri: REDIRECT, state: 'xyz', code_challenge: CHALLENGE, code_challenge_method: 'S256' })) url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries({
+    response_type: 'code',
+    client_id: 'rc-sim-client',
+    redirect_uri: REDIRECT,
+    state: 'xyz',
+    code_challenge: CHALLENGE,
+    code_challenge_method: 'S256',
+  }))
+    url.searchParams.set(key, value);
   const response = await fetch(url, { redirect: 'manual' });
   expect(response.status).toBe(302);
   const location = new URL(response.headers.get('location') ?? '');
@@ -30,7 +38,13 @@ async function authorize(): Promise<string> {
 describe('OAuth', () => {
   test('authorization code with PKCE gives a bearer pair that works on the API', async () => {
     const code = await authorize();
-    const token = await k.form('/restapi/oauth/token', { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'rc-sim-client', code_verifier: VERIFIER });
+    const token = await k.form('/restapi/oauth/token', {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: 'rc-sim-client',
+      code_verifier: VERIFIER,
+    });
     expect(token.status).toBe(200);
     expect(token.body).toMatchObject({ token_type: 'bearer', expires_in: 3600, refresh_token_expires_in: 604800, owner_id: '400200' });
     expect((await k.call('GET', '/restapi/v1.0/account/~/extension/~', undefined, token.body.access_token)).status).toBe(200);
@@ -38,17 +52,38 @@ describe('OAuth', () => {
 
   test('a wrong verifier or a reused code is refused', async () => {
     const code = await authorize();
-    const wrong = await k.form('/restapi/oauth/token', { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'rc-sim-client', code_verifier: 'other' });
+    const wrong = await k.form('/restapi/oauth/token', {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: 'rc-sim-client',
+      code_verifier: 'other',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0].errorCode).toBe('OAU-154');
-    const reused = await k.form('/restapi/oauth/token', { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'rc-sim-client', code_verifier: VERIFIER });
+    const reused = await k.form('/restapi/oauth/token', {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: 'rc-sim-client',
+      code_verifier: VERIFIER,
+    });
     expect(reused.body.errors[0].errorCode).toBe('OAU-153');
   });
 
   test('refresh rotates the pair: the old access token dies, the old refresh token replays for 10 s after first use, then fails', async () => {
     const code = await authorize();
-    const first = (await k.form('/restapi/oauth/token', { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'rc-sim-client', code_verifier: VERIFIER })).body;
-    const refresh = () => k.form('/restapi/oauth/token', { grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: 'rc-sim-client' });
+    const first = (
+      await k.form('/restapi/oauth/token', {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT,
+        client_id: 'rc-sim-client',
+        code_verifier: VERIFIER,
+      })
+    ).body;
+    const refresh = () =>
+      k.form('/restapi/oauth/token', { grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: 'rc-sim-client' });
     const second = (await refresh()).body;
     expect(second.access_token).not.toBe(first.access_token);
     expect((await k.call('GET', '/restapi/v1.0/account/~/extension/~', undefined, first.access_token)).status).toBe(401);
@@ -60,7 +95,15 @@ describe('OAuth', () => {
 
   test('revoke ends the session', async () => {
     const code = await authorize();
-    const pair = (await k.form('/restapi/oauth/token', { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'rc-sim-client', code_verifier: VERIFIER })).body;
+    const pair = (
+      await k.form('/restapi/oauth/token', {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT,
+        client_id: 'rc-sim-client',
+        code_verifier: VERIFIER,
+      })
+    ).body;
     expect((await k.form('/restapi/oauth/revoke', { token: pair.access_token, client_id: 'rc-sim-client' })).status).toBe(200);
     expect((await k.call('GET', '/restapi/v1.0/account/~/extension/~', undefined, pair.access_token)).status).toBe(401);
   });
@@ -80,11 +123,19 @@ describe('WebSocket gateway', () => {
     const { ws, frames } = await openSocket();
     expect(frames[0]).toEqual([
       expect.objectContaining({ type: 'ConnectionDetails', wsc: { token: expect.stringMatching(/^wsc-/), sequence: 1 } }),
-      expect.objectContaining({ recoveryTimeout: 180, recoveryBufferSize: 100, idleTimeout: 1800, absoluteTimeout: 86400, maxConnectionsPerSession: 50 }),
+      expect.objectContaining({
+        recoveryTimeout: 180,
+        recoveryBufferSize: 100,
+        idleTimeout: 1800,
+        absoluteTimeout: 86400,
+        maxConnectionsPerSession: 50,
+      }),
     ]);
     ws.send(JSON.stringify([{ type: 'Heartbeat', messageId: 'hb-1' }]));
     await vi.waitFor(() => expect(frames).toHaveLength(2));
-    expect(frames[1]).toEqual([expect.objectContaining({ type: 'Heartbeat', messageId: 'hb-1', wsc: expect.objectContaining({ sequence: 2 }) })]);
+    expect(frames[1]).toEqual([
+      expect.objectContaining({ type: 'Heartbeat', messageId: 'hb-1', wsc: expect.objectContaining({ sequence: 2 }) }),
+    ]);
     ws.close();
   });
 
@@ -100,16 +151,32 @@ describe('WebSocket gateway', () => {
 
   test('subscriptions accept only the telephony-session filter over WebSocket', async () => {
     const { ws, frames } = await openSocket();
-    ws.send(JSON.stringify([{ type: 'ClientRequest', messageId: 'm-1', method: 'POST', path: '/restapi/v1.0/subscription/' }, { eventFilters: ['/restapi/v1.0/account/~/extension/~/message-store'], deliveryMode: { transportType: 'WebSocket' } }]));
+    ws.send(
+      JSON.stringify([
+        { type: 'ClientRequest', messageId: 'm-1', method: 'POST', path: '/restapi/v1.0/subscription/' },
+        { eventFilters: ['/restapi/v1.0/account/~/extension/~/message-store'], deliveryMode: { transportType: 'WebSocket' } },
+      ]),
+    );
     await vi.waitFor(() => expect(frames).toHaveLength(2));
     expect(frames[1]?.[0]).toMatchObject({ type: 'ClientRequest', messageId: 'm-1', status: 400 });
-    ws.send(JSON.stringify([{ type: 'ClientRequest', messageId: 'm-2', method: 'POST', path: '/restapi/v1.0/subscription/' }, { eventFilters: ['/restapi/v1.0/account/~/extension/~/telephony/sessions?direction=Inbound'], deliveryMode: { transportType: 'WebSocket' } }]));
+    ws.send(
+      JSON.stringify([
+        { type: 'ClientRequest', messageId: 'm-2', method: 'POST', path: '/restapi/v1.0/subscription/' },
+        {
+          eventFilters: ['/restapi/v1.0/account/~/extension/~/telephony/sessions?direction=Inbound'],
+          deliveryMode: { transportType: 'WebSocket' },
+        },
+      ]),
+    );
     await vi.waitFor(() => expect(frames).toHaveLength(3));
     expect(frames[2]?.[0]).toMatchObject({ messageId: 'm-2', status: 200 });
     const sid = k.sim.scenario.ringUser({ from: { phoneNumber: '+15550100' } });
     await vi.waitFor(() => expect(frames).toHaveLength(4));
     expect(frames[3]?.[0]).toMatchObject({ type: 'ServerNotification' });
-    expect(frames[3]?.[1]).toMatchObject({ event: '/restapi/v1.0/account/400100/extension/400200/telephony/sessions', body: { sequence: 1, telephonySessionId: sid, parties: [{ status: { code: 'Proceeding' } }] } });
+    expect(frames[3]?.[1]).toMatchObject({
+      event: '/restapi/v1.0/account/400100/extension/400200/telephony/sessions',
+      body: { sequence: 1, telephonySessionId: sid, parties: [{ status: { code: 'Proceeding' } }] },
+    });
     ws.close();
   });
 

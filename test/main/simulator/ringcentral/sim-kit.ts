@@ -2,7 +2,11 @@
  * Raw HTTP and WebSocket access to the RingCentral simulator for its own tests (no client code): JSON
  * and form requests with a bearer token, and a WebSocket that collects frames.
  */
-import { startRingCentralSimulator, type RingCentralSimulator, type RingCentralSimulatorOptions } from '../../../../src/main/simulator/ringcentral';
+import {
+  startRingCentralSimulator,
+  type RingCentralSimulator,
+  type RingCentralSimulatorOptions,
+} from '../../../../src/main/simulator/ringcentral';
 import { ManualTimers } from './manual-timers';
 
 export const TOKEN = 'rc-sim-access-token';
@@ -39,7 +43,11 @@ export async function startSimKit(options: RingCentralSimulatorOptions = {}): Pr
       return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
     },
     async form(path, fields, headers = {}) {
-      const response = await fetch(`${sim.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields) });
+      const response = await fetch(`${sim.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(fields),
+      });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
     },

@@ -20,7 +20,11 @@ test('a call-out: the user’s device first (Setup), then the destination rings 
   const answer = await k.call('POST', `${TEL}/call-out`, { from: { deviceId: '800002' }, to: { phoneNumber: '+16502223366' } });
   expect(answer.status).toBe(201);
   const sid = answer.body.session.id as string;
-  expect(answer.body.session.parties[0]).toMatchObject({ direction: 'Outbound', status: { code: 'Setup' }, to: { phoneNumber: '+16502223366' } });
+  expect(answer.body.session.parties[0]).toMatchObject({
+    direction: 'Outbound',
+    status: { code: 'Setup' },
+    to: { phoneNumber: '+16502223366' },
+  });
   expect(answer.body.session.parties[0].sequence).toBeUndefined();
   k.sim.scenario.proceeds(sid);
   expect(mine(sid)?.status.code).toBe('Proceeding');

@@ -2,7 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPkcePair } from '../../../../src/main/auth/pkce';
-import { createWebexOAuthHandler, startWebexOAuthServer, type WebexOAuthOptions, type WebexOAuthServer } from '../../../../src/main/simulator/webex-oauth';
+import {
+  createWebexOAuthHandler,
+  startWebexOAuthServer,
+  type WebexOAuthOptions,
+  type WebexOAuthServer,
+} from '../../../../src/main/simulator/webex-oauth';
 import { authorizeForCode } from '../../auth/scripted-browser';
 
 const CLIENT_ID = 'C-switchboard-test';
@@ -20,7 +25,11 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-function authorizeUrl(server: WebexOAuthServer, overrides: Record<string, string | null> = {}, challenge = createPkcePair().challenge): string {
+function authorizeUrl(
+  server: WebexOAuthServer,
+  overrides: Record<string, string | null> = {},
+  challenge = createPkcePair().challenge,
+): string {
   const url = new URL(server.authorizeUrl);
   const params: Record<string, string | null> = {
     client_id: CLIENT_ID,
@@ -36,7 +45,11 @@ function authorizeUrl(server: WebexOAuthServer, overrides: Record<string, string
   return url.toString();
 }
 
-async function postToken(server: WebexOAuthServer, form: Record<string, string>, init: { url?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+async function postToken(
+  server: WebexOAuthServer,
+  form: Record<string, string>,
+  init: { url?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(init.url ?? server.tokenUrl, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...init.headers },
@@ -54,7 +67,15 @@ async function codeFor(server: WebexOAuthServer): Promise<{ code: string; verifi
 }
 
 function codeGrant(code: string, verifier: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { grant_type: 'authorization_code', client_id: CLIENT_ID, client_secret: SECRET, code, redirect_uri: REDIRECT, code_verifier: verifier, ...extra };
+  return {
+    grant_type: 'authorization_code',
+    client_id: CLIENT_ID,
+    client_secret: SECRET,
+    code,
+    redirect_uri: REDIRECT,
+    code_verifier: verifier,
+    ...extra,
+  };
 }
 
 describe('fake Webex authorize endpoint', () => {
@@ -97,7 +118,9 @@ describe('fake Webex authorize endpoint', () => {
     expect((await authorizeForCode(authorizeUrl(server, { response_type: 'token' }))).error).toBe('unsupported_response_type');
     expect((await authorizeForCode(authorizeUrl(server, { scope: 'spark:all' }))).error).toBe('invalid_scope');
     expect((await authorizeForCode(authorizeUrl(server, { scope: null }))).error).toBe('invalid_scope');
-    expect((await authorizeForCode(authorizeUrl(server, { code_challenge: null, code_challenge_method: null }))).error).toBe('invalid_request');
+    expect((await authorizeForCode(authorizeUrl(server, { code_challenge: null, code_challenge_method: null }))).error).toBe(
+      'invalid_request',
+    );
     expect((await authorizeForCode(authorizeUrl(server, { code_challenge_method: 'plain' }))).error).toBe('invalid_request');
     expect((await authorizeForCode(authorizeUrl(server, { code_challenge: 'short' }))).error).toBe('invalid_request');
     expect(server.counters().authorizations).toBe(0);
@@ -112,7 +135,12 @@ describe('fake Webex token endpoint', () => {
     const { code, verifier } = await codeFor(server);
     const ok = await postToken(server, codeGrant(code, verifier));
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ token_type: 'Bearer', expires_in: 1209599, refresh_token_expires_in: 7775999, scope: 'spark:calls_read spark:calls_write' });
+    expect(ok.body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 1209599,
+      refresh_token_expires_in: 7775999,
+      scope: 'spark:calls_read spark:calls_write',
+    });
     expect(issued).toEqual([ok.body.access_token]);
     expect(server.isAccessTokenValid(String(ok.body.access_token))).toBe(true);
 
@@ -120,7 +148,14 @@ describe('fake Webex token endpoint', () => {
     expect(replay).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
 
     const wrongRedirect = await codeFor(server);
-    expect((await postToken(server, codeGrant(wrongRedirect.code, wrongRedirect.verifier, { redirect_uri: 'http://127.0.0.1:6002/oauth/callback' }))).body.error).toBe('invalid_grant');
+    expect(
+      (
+        await postToken(
+          server,
+          codeGrant(wrongRedirect.code, wrongRedirect.verifier, { redirect_uri: 'http://127.0.0.1:6002/oauth/callback' }),
+        )
+      ).body.error,
+    ).toBe('invalid_grant');
 
     const wrongVerifier = await codeFor(server);
     expect((await postToken(server, codeGrant(wrongVerifier.code, createPkcePair().verifier))).body.error).toBe('invalid_grant');
@@ -156,7 +191,8 @@ describe('fake Webex token endpoint', () => {
     const server = await start();
     const { code, verifier } = await codeFor(server);
     const first = (await postToken(server, codeGrant(code, verifier))).body;
-    const refresh = (token: unknown) => postToken(server, { grant_type: 'refresh_token', client_id: CLIENT_ID, client_secret: SECRET, refresh_token: String(token) });
+    const refresh = (token: unknown) =>
+      postToken(server, { grant_type: 'refresh_token', client_id: CLIENT_ID, client_secret: SECRET, refresh_token: String(token) });
 
     const second = await refresh(first.refresh_token);
     expect(second.status).toBe(200);
@@ -165,7 +201,10 @@ describe('fake Webex token endpoint', () => {
 
     const reused = await refresh(first.refresh_token);
     expect(reused.status).toBe(400);
-    expect(reused.body).toMatchObject({ error: 'invalid_grant', message: 'The refresh token provided is expired, revoked, malformed, or invalid.' });
+    expect(reused.body).toMatchObject({
+      error: 'invalid_grant',
+      message: 'The refresh token provided is expired, revoked, malformed, or invalid.',
+    });
     expect(reused.body.trackingId).toMatch(/^SIM_OAUTH_/);
 
     expect((await refresh(second.body.refresh_token)).status).toBe(200);
@@ -181,13 +220,23 @@ describe('fake Webex token endpoint', () => {
     clock += 10_000;
     expect(server.isAccessTokenValid(String(tokens.access_token))).toBe(false);
     clock += 91_000;
-    const expired = await postToken(server, { grant_type: 'refresh_token', client_id: CLIENT_ID, client_secret: SECRET, refresh_token: String(tokens.refresh_token) });
+    const expired = await postToken(server, {
+      grant_type: 'refresh_token',
+      client_id: CLIENT_ID,
+      client_secret: SECRET,
+      refresh_token: String(tokens.refresh_token),
+    });
     expect(expired.body.error).toBe('invalid_grant');
 
     const again = await codeFor(server);
     const fresh = (await postToken(server, codeGrant(again.code, again.verifier))).body;
     server.invalidateRefreshTokens();
-    const dead = await postToken(server, { grant_type: 'refresh_token', client_id: CLIENT_ID, client_secret: SECRET, refresh_token: String(fresh.refresh_token) });
+    const dead = await postToken(server, {
+      grant_type: 'refresh_token',
+      client_id: CLIENT_ID,
+      client_secret: SECRET,
+      refresh_token: String(fresh.refresh_token),
+    });
     expect(dead.body.error).toBe('invalid_grant');
   });
 
@@ -199,19 +248,30 @@ describe('fake Webex token endpoint', () => {
     const two = await codeFor(server);
     const b = (await postToken(server, codeGrant(two.code, two.verifier))).body;
 
-    const response = await postToken(server, { token: String(a.refresh_token), token_type_hint: 'refresh_token', client_id: CLIENT_ID, client_secret: SECRET }, { url: server.revokeUrl });
+    const response = await postToken(
+      server,
+      { token: String(a.refresh_token), token_type_hint: 'refresh_token', client_id: CLIENT_ID, client_secret: SECRET },
+      { url: server.revokeUrl },
+    );
     expect(response.status).toBe(200);
     expect(server.isAccessTokenValid(String(a.access_token))).toBe(false);
     expect(server.isAccessTokenValid(String(b.access_token))).toBe(true);
     expect(revoked).toEqual([a.access_token]);
-    const afterRevoke = await postToken(server, { grant_type: 'refresh_token', client_id: CLIENT_ID, client_secret: SECRET, refresh_token: String(a.refresh_token) });
+    const afterRevoke = await postToken(server, {
+      grant_type: 'refresh_token',
+      client_id: CLIENT_ID,
+      client_secret: SECRET,
+      refresh_token: String(a.refresh_token),
+    });
     expect(afterRevoke.body.error).toBe('invalid_grant');
 
     server.expireAccessTokens();
     expect(server.isAccessTokenValid(String(b.access_token))).toBe(false);
     expect(revoked).toEqual([a.access_token, b.access_token]);
     // Unknown tokens are fine to revoke (RFC 7009 §2.2).
-    expect((await postToken(server, { token: 'unknown', client_id: CLIENT_ID, client_secret: SECRET }, { url: server.revokeUrl })).status).toBe(200);
+    expect(
+      (await postToken(server, { token: 'unknown', client_id: CLIENT_ID, client_secret: SECRET }, { url: server.revokeUrl })).status,
+    ).toBe(200);
   });
 
   it('refuses malformed requests and can fail on demand', async () => {
@@ -220,7 +280,9 @@ describe('fake Webex token endpoint', () => {
     const json = await fetch(server.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(json.status).toBe(400);
     expect(((await json.json()) as { error: string }).error).toBe('invalid_request');
-    expect((await postToken(server, { grant_type: 'password', client_id: CLIENT_ID, client_secret: SECRET })).body.error).toBe('unsupported_grant_type');
+    expect((await postToken(server, { grant_type: 'password', client_id: CLIENT_ID, client_secret: SECRET })).body.error).toBe(
+      'unsupported_grant_type',
+    );
 
     server.failNextTokenRequests(1, 503);
     const { code, verifier } = await codeFor(server);
@@ -248,7 +310,13 @@ describe('mounting the handler in another server', () => {
       const response = await fetch(`${base}/access_token`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: CLIENT_ID, code: code ?? '', redirect_uri: REDIRECT, code_verifier: pkce.verifier }),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: CLIENT_ID,
+          code: code ?? '',
+          redirect_uri: REDIRECT,
+          code_verifier: pkce.verifier,
+        }),
       });
       expect(response.status).toBe(200);
     } finally {

@@ -16,7 +16,13 @@ describe('who the user is', () => {
     const result = await api(sim, 'GET', '/people/me?callingData=true');
     expect(result.status).toBe(200);
     const person = personSchema.parse(result.body);
-    expect(person).toMatchObject({ displayName: 'Robin Reyes', emails: ['robin@acme.test'], extension: '4142', firstName: 'Robin', lastName: 'Reyes' });
+    expect(person).toMatchObject({
+      displayName: 'Robin Reyes',
+      emails: ['robin@acme.test'],
+      extension: '4142',
+      firstName: 'Robin',
+      lastName: 'Reyes',
+    });
     expect(person.phoneNumbers).toEqual([{ type: 'work', value: '+12125550142', primary: true }]);
     expect(Buffer.from(person.id, 'base64url').toString()).toMatch(/^ciscospark:\/\/us\/PEOPLE\//);
   });
@@ -35,11 +41,17 @@ describe('answer endpoints', () => {
   });
 
   it('reports and changes the preferred endpoint', async () => {
-    const { endpoints } = availableEndpointsSchema.parse((await api(sim, 'GET', '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints')).body);
+    const { endpoints } = availableEndpointsSchema.parse(
+      (await api(sim, 'GET', '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints')).body,
+    );
     const preferred = meEndpointSchema.parse((await api(sim, 'GET', '/telephony/config/people/me/settings/preferredAnswerEndpoint')).body);
     expect(preferred.id).toBe(endpoints[0]?.id);
-    expect((await api(sim, 'PUT', '/telephony/config/people/me/settings/preferredAnswerEndpoint', { id: endpoints[1]?.id })).status).toBe(204);
-    expect(meEndpointSchema.parse((await api(sim, 'GET', '/telephony/config/people/me/settings/preferredAnswerEndpoint')).body).id).toBe(endpoints[1]?.id);
+    expect((await api(sim, 'PUT', '/telephony/config/people/me/settings/preferredAnswerEndpoint', { id: endpoints[1]?.id })).status).toBe(
+      204,
+    );
+    expect(meEndpointSchema.parse((await api(sim, 'GET', '/telephony/config/people/me/settings/preferredAnswerEndpoint')).body).id).toBe(
+      endpoints[1]?.id,
+    );
     expect((await api(sim, 'PUT', '/telephony/config/people/me/settings/preferredAnswerEndpoint', { id: 'nope' })).status).toBe(400);
     expect((await api(sim, 'PUT', '/telephony/config/people/me/settings/preferredAnswerEndpoint', { id: null })).status).toBe(204);
     const none = await api(sim, 'GET', '/telephony/config/people/me/settings/preferredAnswerEndpoint');
@@ -50,7 +62,10 @@ describe('answer endpoints', () => {
     const me = personSchema.parse((await api(sim, 'GET', '/people/me')).body);
     const result = await api(sim, 'GET', `/telephony/config/people/${me.id}/preferredAnswerEndpoint`);
     expect(result.status).toBe(200);
-    expect(result.body).toMatchObject({ preferredAnswerEndpointId: expect.any(String), endpoints: [{ type: 'DEVICE' }, { type: 'APPLICATION' }] });
+    expect(result.body).toMatchObject({
+      preferredAnswerEndpointId: expect.any(String),
+      endpoints: [{ type: 'DEVICE' }, { type: 'APPLICATION' }],
+    });
     expect((await api(sim, 'GET', '/telephony/config/people/someone-else/preferredAnswerEndpoint')).status).toBe(404);
   });
 });

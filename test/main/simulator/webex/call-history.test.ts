@@ -26,8 +26,12 @@ describe('call history', () => {
     const hidden = sim.scenario.ringUser({ from: { number: '+14155550112', privacyEnabled: true } });
     expect((await command(sim, 'reject', { callId: hidden })).status).toBe(204);
 
-    expect(await history('placed')).toEqual([expect.objectContaining({ type: 'placed', name: 'Jordan Lee', number: '1002', privacyEnabled: false })]);
-    expect(await history('received')).toEqual([expect.objectContaining({ type: 'received', name: 'Casey Caller', number: '+14155550199' })]);
+    expect(await history('placed')).toEqual([
+      expect.objectContaining({ type: 'placed', name: 'Jordan Lee', number: '1002', privacyEnabled: false }),
+    ]);
+    expect(await history('received')).toEqual([
+      expect.objectContaining({ type: 'received', name: 'Casey Caller', number: '+14155550199' }),
+    ]);
     expect(await history('missed')).toEqual([
       { type: 'missed', privacyEnabled: true, time: expect.any(String) },
       expect.objectContaining({ type: 'missed', name: 'Missy' }),

@@ -1,7 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebexSimulator } from '../../../../src/main/simulator/webex';
 import type { RedirectReasonWire } from '../../../../src/main/simulator/webex';
-import { api, command, connectedIncomingCall, connectedOutgoingCall, descriptionOf, errorCodeOf, eventFor, getCall, listCalls, nextEvent, startSim } from './sim-test-kit';
+import {
+  api,
+  command,
+  connectedIncomingCall,
+  connectedOutgoingCall,
+  descriptionOf,
+  errorCodeOf,
+  eventFor,
+  getCall,
+  listCalls,
+  nextEvent,
+  startSim,
+} from './sim-test-kit';
 
 let sim: WebexSimulator;
 afterEach(async () => {
@@ -69,7 +81,9 @@ describe('an outgoing call (dial)', () => {
   });
 
   it('alerts only the endpoint a dial names, and is answered there', async () => {
-    const endpoints = (await api(sim, 'GET', '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints')).body as { endpoints: { id: string }[] };
+    const endpoints = (await api(sim, 'GET', '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints')).body as {
+      endpoints: { id: string }[];
+    };
     const [deskPhone, app] = endpoints.endpoints.map((e) => e.id);
     const { callId } = (await command(sim, 'dial', { destination: '1002', endpointId: app })).body as { callId: string };
     const elsewhere = await command(sim, 'answer', { callId, endpointId: deskPhone });
@@ -97,7 +111,12 @@ describe('an incoming call', () => {
     const callId = sim.scenario.ringUser({ from: { name: 'Casey Caller', number: '+14155550199', callType: 'external' } });
     const ringing = await getCall(sim, callId);
     expect(ringing).toMatchObject({ personality: 'terminator', state: 'alerting', muteCapable: false, appearance: 1 });
-    expect(ringing.remoteParty).toMatchObject({ name: 'Casey Caller', number: '+14155550199', callType: 'external', privacyEnabled: false });
+    expect(ringing.remoteParty).toMatchObject({
+      name: 'Casey Caller',
+      number: '+14155550199',
+      callType: 'external',
+      privacyEnabled: false,
+    });
 
     expect((await command(sim, 'answer', { callId })).status).toBe(204);
     const connected = await getCall(sim, callId);
@@ -105,25 +124,33 @@ describe('an incoming call', () => {
     expect(connected.answered).toBeDefined();
   });
 
-  it.each<RedirectReasonWire>(['busy', 'noAnswer', 'unavailable', 'unconditional', 'timeOfDay', 'divert', 'followMe', 'huntGroup', 'callQueue', 'unknown'])(
-    'lists a %s redirection while alerting, and drops it once answered',
-    async (reason) => {
-      const callId = sim.scenario.ringUser({
-        from: { number: '+14155550199' },
-        redirections: [
-          { reason, by: { name: 'Jordan Lee', number: '1002' } },
-          { reason: 'unconditional', by: { name: 'Sales', number: '1500' } },
-        ],
-      });
-      const ringing = await getCall(sim, callId);
-      expect(ringing.redirections).toEqual([
-        { reason, redirectingParty: { name: 'Jordan Lee', number: '1002', privacyEnabled: false } },
-        { reason: 'unconditional', redirectingParty: { name: 'Sales', number: '1500', privacyEnabled: false } },
-      ]);
-      await command(sim, 'answer', { callId });
-      expect((await getCall(sim, callId)).redirections).toBeUndefined();
-    },
-  );
+  it.each<RedirectReasonWire>([
+    'busy',
+    'noAnswer',
+    'unavailable',
+    'unconditional',
+    'timeOfDay',
+    'divert',
+    'followMe',
+    'huntGroup',
+    'callQueue',
+    'unknown',
+  ])('lists a %s redirection while alerting, and drops it once answered', async (reason) => {
+    const callId = sim.scenario.ringUser({
+      from: { number: '+14155550199' },
+      redirections: [
+        { reason, by: { name: 'Jordan Lee', number: '1002' } },
+        { reason: 'unconditional', by: { name: 'Sales', number: '1500' } },
+      ],
+    });
+    const ringing = await getCall(sim, callId);
+    expect(ringing.redirections).toEqual([
+      { reason, redirectingParty: { name: 'Jordan Lee', number: '1002', privacyEnabled: false } },
+      { reason: 'unconditional', redirectingParty: { name: 'Sales', number: '1500', privacyEnabled: false } },
+    ]);
+    await command(sim, 'answer', { callId });
+    expect((await getCall(sim, callId)).redirections).toBeUndefined();
+  });
 
   it('hides a private caller and shows a park recall', async () => {
     const privateCall = sim.scenario.ringUser({ from: { name: 'Secret', number: '+14155550100', privacyEnabled: true } });
@@ -139,7 +166,9 @@ describe('an incoming call', () => {
   });
 
   it('answers on a listed endpoint and refuses an unknown one', async () => {
-    const endpoints = (await api(sim, 'GET', '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints')).body as { endpoints: { id: string }[] };
+    const endpoints = (await api(sim, 'GET', '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints')).body as {
+      endpoints: { id: string }[];
+    };
     const callId = sim.scenario.ringUser({ from: { number: '+14155550199' } });
     expect((await command(sim, 'answer', { callId, endpointId: 'bogus' })).status).toBe(400);
     expect((await command(sim, 'answer', { callId, endpointId: endpoints.endpoints[1]?.id })).status).toBe(204);
@@ -172,7 +201,10 @@ describe('an incoming call', () => {
   });
 
   it('disappears with completedElsewhere when another agent takes it', async () => {
-    const callId = sim.scenario.ringUser({ from: { number: '+14155550199' }, redirections: [{ reason: 'callQueue', by: { name: 'Support', number: '1600' } }] });
+    const callId = sim.scenario.ringUser({
+      from: { number: '+14155550199' },
+      redirections: [{ reason: 'callQueue', by: { name: 'Support', number: '1600' } }],
+    });
     const disconnected = nextEvent(sim, eventFor(callId, 'disconnected'));
     sim.scenario.answeredElsewhere(callId);
     const event = await disconnected;

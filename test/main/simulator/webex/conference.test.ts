@@ -2,7 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WireConference, WireConferenceEvent } from '../../../../src/main/simulator/webex/wire';
 import { CALL_NOT_FOUND_CODE } from '../../../../src/main/simulator/webex/wire';
 import { INVALID_REQUEST_CODE, STATE_FORBIDS_CODE, type WebexSimulator } from '../../../../src/main/simulator/webex';
-import { api, command, connectedIncomingCall, connectedOutgoingCall, descriptionOf, errorCodeOf, getCall, listCalls, startSim } from './sim-test-kit';
+import {
+  api,
+  command,
+  connectedIncomingCall,
+  connectedOutgoingCall,
+  descriptionOf,
+  errorCodeOf,
+  getCall,
+  listCalls,
+  startSim,
+} from './sim-test-kit';
 
 let sim: WebexSimulator;
 beforeEach(async () => {
@@ -101,7 +111,9 @@ describe('conference controls: refusals', () => {
     expect(errorCodeOf(result)).toBe(CALL_NOT_FOUND_CODE);
     const b = await connectedIncomingCall(sim, { number: '+14155550102' });
     expect((await api(sim, 'POST', '/telephony/conference', { callIds: [a, b] })).status).toBe(204);
-    expect(errorCodeOf(await api(sim, 'POST', '/telephony/conference/addParticipant', { callId: 'no-such-call' }))).toBe(CALL_NOT_FOUND_CODE);
+    expect(errorCodeOf(await api(sim, 'POST', '/telephony/conference/addParticipant', { callId: 'no-such-call' }))).toBe(
+      CALL_NOT_FOUND_CODE,
+    );
     expect(errorCodeOf(await api(sim, 'POST', '/telephony/conference/mute', { callId: 'no-such-call' }))).toBe(CALL_NOT_FOUND_CODE);
     expect(errorCodeOf(await api(sim, 'POST', '/telephony/conference/deafen', { callId: 'no-such-call' }))).toBe(CALL_NOT_FOUND_CODE);
   });
@@ -157,7 +169,13 @@ describe('conference controls: participants, media, hold', () => {
 
     expect((await api(sim, 'POST', '/telephony/conference/mute', { callId: a })).status).toBe(204);
     expect((await api(sim, 'POST', '/telephony/conference/deafen', { callId: b })).status).toBe(204);
-    expect(await conference()).toMatchObject({ muted: false, participants: [{ callId: a, muted: true, deafened: false }, { callId: b, muted: false, deafened: true }] });
+    expect(await conference()).toMatchObject({
+      muted: false,
+      participants: [
+        { callId: a, muted: true, deafened: false },
+        { callId: b, muted: false, deafened: true },
+      ],
+    });
     expect(sim.scenario.mediaOf(a)).toEqual({ sends: false, receives: true });
     expect(sim.scenario.mediaOf(b)).toEqual({ sends: true, receives: false });
     expect(sim.scenario.hostMedia()).toEqual({ sends: true, receives: true });
@@ -179,7 +197,10 @@ describe('conference controls: participants, media, hold', () => {
 
   it('mutes the host with no body at all, and unmutes with an empty one', async () => {
     await mergedPair();
-    const muted = await fetch(`${sim.baseUrl}/telephony/conference/mute`, { method: 'POST', headers: { authorization: `Bearer ${sim.token}` } });
+    const muted = await fetch(`${sim.baseUrl}/telephony/conference/mute`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sim.token}` },
+    });
     expect(muted.status).toBe(204);
     expect((await conference()).muted).toBe(true);
     expect(sim.scenario.hostMedia()).toEqual({ sends: false, receives: true });
@@ -311,7 +332,11 @@ describe('non-standard conferences', () => {
     expect(await conference()).toEqual({});
     const events = conferenceEvents();
     await command(sim, 'answer', { callId });
-    expect(await conference()).toMatchObject({ state: 'connected', type: 'bargeIn', participants: [{ callId, muted: false, deafened: false }] });
+    expect(await conference()).toMatchObject({
+      state: 'connected',
+      type: 'bargeIn',
+      participants: [{ callId, muted: false, deafened: false }],
+    });
     expect(events.map((e) => [e.data.eventType, e.data.type])).toEqual([['created', 'bargeIn']]);
 
     expect(descriptionOf(await api(sim, 'POST', '/telephony/conference/mute', { callId }))).toMatch(/bargeIn conference does not allow/);

@@ -20,7 +20,10 @@ function expectWebexError(body: unknown): void {
 
 describe('Webex error answers', () => {
   it('answers 400 with 101002 "Call not found" for an unknown call, on reads and commands', async () => {
-    const reads = [await api(sim, 'GET', '/telephony/calls/Y2lzY29zcGFyazovL3VzL0NBTEwvbm9uZQ'), await api(sim, 'GET', '/telephony/calls/%E0%A4%A')];
+    const reads = [
+      await api(sim, 'GET', '/telephony/calls/Y2lzY29zcGFyazovL3VzL0NBTEwvbm9uZQ'),
+      await api(sim, 'GET', '/telephony/calls/%E0%A4%A'),
+    ];
     for (const result of [...reads, await command(sim, 'hold', { callId: 'nope' })]) {
       expect(result.status).toBe(400);
       expectWebexError(result.body);
@@ -109,7 +112,13 @@ describe('request recording', () => {
     await command(sim, 'hold', { callId: 'nope' });
     await fetch(sim.baseUrl.replace(/\/v1$/, '/_sim/state'));
     expect(sim.requests).toHaveLength(2);
-    expect(sim.requests[0]).toMatchObject({ method: 'GET', path: '/telephony/calls', query: { lineOwnerId: 'abc' }, status: 200, body: undefined });
+    expect(sim.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/telephony/calls',
+      query: { lineOwnerId: 'abc' },
+      status: 200,
+      body: undefined,
+    });
     expect(sim.requests[0]?.headers.authorization).toBe('Bearer sim-access-token');
     expect(sim.requests[1]).toMatchObject({ method: 'POST', path: '/telephony/calls/hold', body: { callId: 'nope' }, status: 400 });
   });

@@ -14,7 +14,10 @@ afterEach(async () => {
 describe('telephony_calls events', () => {
   it('follow an incoming call from received to answered to disconnected', async () => {
     const events = recordEvents(sim);
-    const callId = sim.scenario.ringUser({ from: { name: 'Casey Caller', number: '+14155550199' }, redirections: [{ reason: 'callQueue', by: { name: 'Support', number: '1600' } }] });
+    const callId = sim.scenario.ringUser({
+      from: { name: 'Casey Caller', number: '+14155550199' },
+      redirections: [{ reason: 'callQueue', by: { name: 'Support', number: '1600' } }],
+    });
     await command(sim, 'answer', { callId });
     await command(sim, 'hold', { callId });
     await command(sim, 'resume', { callId });
@@ -34,7 +37,13 @@ describe('telephony_calls events', () => {
     ]);
     const [received, endpointChosen, answered] = events;
     expect(received).toMatchObject({ resource: 'telephony_calls', actorId: expect.any(String) });
-    expect(received?.data).toMatchObject({ callId, personality: 'terminator', muteCapable: false, completedElsewhere: false, redirections: [{ reason: 'callQueue' }] });
+    expect(received?.data).toMatchObject({
+      callId,
+      personality: 'terminator',
+      muteCapable: false,
+      completedElsewhere: false,
+      redirections: [{ reason: 'callQueue' }],
+    });
     expect(received?.data).not.toHaveProperty('id');
     expect(endpointChosen?.data).toMatchObject({ endpointId: expect.any(String), endpointType: 'CALLING_DEVICE' });
     expect(answered?.data).toMatchObject({ muteCapable: true, answered: expect.any(String) });

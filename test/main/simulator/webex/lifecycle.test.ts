@@ -27,9 +27,15 @@ describe('simulator lifecycle', () => {
     await command(sim, 'answer', { callId: dialled });
     sim.faults.hangNext({});
     // Settle handlers are attached at once: the rejections come while close() is still running.
-    const hung = api(sim, 'GET', '/telephony/calls').then(() => 'answered', () => 'cut off');
+    const hung = api(sim, 'GET', '/telephony/calls').then(
+      () => 'answered',
+      () => 'cut off',
+    );
     sim.faults.latency(60_000);
-    const delayed = api(sim, 'GET', '/people/me').then(() => 'answered', () => 'cut off');
+    const delayed = api(sim, 'GET', '/people/me').then(
+      () => 'answered',
+      () => 'cut off',
+    );
     // Let both requests reach the server before closing.
     await eventually(() => expect(sim.requests.filter((r) => r.status === 0).length).toBe(2));
 
@@ -72,7 +78,10 @@ describe('simulator lifecycle', () => {
     const sim = await startSim();
     try {
       await connectedIncomingCall(sim);
-      sim.scenario.ringUser({ from: { number: '+14155550100', privacyEnabled: true }, redirections: [{ reason: 'busy', by: { number: '1002' } }] });
+      sim.scenario.ringUser({
+        from: { number: '+14155550100', privacyEnabled: true },
+        redirections: [{ reason: 'busy', by: { number: '1002' } }],
+      });
       expect((await api(sim, 'GET', '/telephony/calls')).body).toEqual({ items: sim.listCalls() });
     } finally {
       await sim.close();

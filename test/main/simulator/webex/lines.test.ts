@@ -52,8 +52,12 @@ describe('which lines and where they ring', () => {
     const onLine = await endpoints(`/telephony/config/people/me/settings/secondaryLines/${LINE}/availablePreferredAnswerEndpoints`);
     expect(all).toHaveLength(2);
     expect(onLine.map((e) => e.id)).toEqual([all[0]?.id]);
-    expect((await api(sim, 'GET', `/telephony/config/people/me/settings/secondaryLines/${LINE}/preferredAnswerEndpoint`)).body).toBeUndefined();
-    expect((await api(sim, 'GET', '/telephony/config/people/me/settings/secondaryLines/other/availablePreferredAnswerEndpoints')).status).toBe(404);
+    expect(
+      (await api(sim, 'GET', `/telephony/config/people/me/settings/secondaryLines/${LINE}/preferredAnswerEndpoint`)).body,
+    ).toBeUndefined();
+    expect(
+      (await api(sim, 'GET', '/telephony/config/people/me/settings/secondaryLines/other/availablePreferredAnswerEndpoints')).status,
+    ).toBe(404);
   });
 });
 

@@ -48,7 +48,9 @@ describe('park and retrieve', () => {
     const first = await connectedIncomingCall(sim, caller);
     const second = await connectedIncomingCall(sim, { number: '+14155550198' });
     await command(sim, 'resume', { callId: first });
-    const a = (await command(sim, 'park', { callId: first, isGroupPark: true, destination: '1002' })).body as { parkedAgainst: { number: string } };
+    const a = (await command(sim, 'park', { callId: first, isGroupPark: true, destination: '1002' })).body as {
+      parkedAgainst: { number: string };
+    };
     await command(sim, 'resume', { callId: second });
     const b = (await command(sim, 'park', { callId: second, isGroupPark: true })).body as { parkedAgainst: { number: string } };
     expect([a.parkedAgainst.number, b.parkedAgainst.number]).toEqual(['1801', '1802']);
@@ -161,7 +163,9 @@ describe('pull and push', () => {
 
   it('pulls the connected call to another device through a temporary call', async () => {
     const callId = await connectedIncomingCall(sim, caller);
-    const endpoints = (await api(sim, 'GET', '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints')).body as { endpoints: { id: string }[] };
+    const endpoints = (await api(sim, 'GET', '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints')).body as {
+      endpoints: { id: string }[];
+    };
     const app = endpoints.endpoints[1]?.id ?? '';
     const pull = await command(sim, 'pull', { endpointId: app });
     expect(pull.status).toBe(201);

@@ -7,7 +7,10 @@ afterEach(async () => {
   await sim.close();
 });
 
-async function recordingAnswers(mode: RecordingMode, steps: string[]): Promise<{ initial: string | undefined; results: [string, number, string | undefined][] }> {
+async function recordingAnswers(
+  mode: RecordingMode,
+  steps: string[],
+): Promise<{ initial: string | undefined; results: [string, number, string | undefined][] }> {
   sim = await startSim({ recordingMode: mode });
   const callId = await connectedIncomingCall(sim);
   const initial = (await getCall(sim, callId)).recordingState;
@@ -32,7 +35,13 @@ describe('recording per recording mode', () => {
   });
 
   it('alwaysWithPause: recorded from connect, pause and resume only', async () => {
-    const { initial, results } = await recordingAnswers('alwaysWithPause', ['resumeRecording', 'pauseRecording', 'stopRecording', 'startRecording', 'resumeRecording']);
+    const { initial, results } = await recordingAnswers('alwaysWithPause', [
+      'resumeRecording',
+      'pauseRecording',
+      'stopRecording',
+      'startRecording',
+      'resumeRecording',
+    ]);
     expect(initial).toBe('started');
     expect(results).toEqual([
       ['resumeRecording', 400, 'started'],

@@ -11,19 +11,32 @@ afterEach(async () => {
 });
 
 async function simPost(path: string, body: unknown = {}): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(sim.baseUrl.replace(/\/v1$/, `/_sim${path}`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(sim.baseUrl.replace(/\/v1$/, `/_sim${path}`), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
 }
 
-async function simState(): Promise<{ calls: { id: string; state: string }[]; history: unknown[]; dtmf: unknown[]; parked: unknown[]; colleagueCalls: unknown[] }> {
+async function simState(): Promise<{
+  calls: { id: string; state: string }[];
+  history: unknown[];
+  dtmf: unknown[];
+  parked: unknown[];
+  colleagueCalls: unknown[];
+}> {
   const response = await fetch(sim.baseUrl.replace(/\/v1$/, '/_sim/state'));
   return (await response.json()) as never;
 }
 
 describe('the scenario over HTTP (/_sim)', () => {
   it('rings the user with redirections and drives the call without a token', async () => {
-    const ring = await simPost('/ring', { from: { name: 'Casey Caller', number: '+14155550199' }, redirections: [{ reason: 'busy', by: { number: '1002' } }] });
+    const ring = await simPost('/ring', {
+      from: { name: 'Casey Caller', number: '+14155550199' },
+      redirections: [{ reason: 'busy', by: { number: '1002' } }],
+    });
     expect(ring.status).toBe(200);
     const { callId } = ring.body as { callId: string };
     expect((await getCall(sim, callId)).redirections?.[0]?.reason).toBe('busy');
@@ -47,8 +60,14 @@ describe('the scenario over HTTP (/_sim)', () => {
   });
 
   it('creates colleague calls for pickup and barge-in', async () => {
-    const ringing = await simPost('/ring-colleague', { colleague: { name: 'Sam Patel', number: '1003' }, from: { number: '+14155550199' } });
-    const inCall = await simPost('/colleague-in-call', { colleague: { name: 'Jordan Lee', number: '1002' }, remote: { number: '+14155550198' } });
+    const ringing = await simPost('/ring-colleague', {
+      colleague: { name: 'Sam Patel', number: '1003' },
+      from: { number: '+14155550199' },
+    });
+    const inCall = await simPost('/colleague-in-call', {
+      colleague: { name: 'Jordan Lee', number: '1002' },
+      remote: { number: '+14155550198' },
+    });
     expect(ringing.status).toBe(200);
     expect(inCall.status).toBe(200);
     expect((await simState()).colleagueCalls).toHaveLength(2);

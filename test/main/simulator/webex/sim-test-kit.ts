@@ -19,11 +19,21 @@ export async function startSim(options: WebexSimulatorOptions = {}): Promise<Web
   return startWebexSimulator({ farEndAnswerMs: 20, parkRecallMs: 60_000, ...options });
 }
 
-export async function api(sim: WebexSimulator, method: string, path: string, body?: unknown, token: string | null = TOKEN): Promise<ApiResult> {
+export async function api(
+  sim: WebexSimulator,
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = TOKEN,
+): Promise<ApiResult> {
   const headers: Record<string, string> = {};
   if (token !== null) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${sim.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(`${sim.baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown), headers: response.headers };
 }
@@ -92,7 +102,10 @@ export async function connectedOutgoingCall(sim: WebexSimulator, destination: st
 }
 
 /** An incoming call the user has answered. */
-export async function connectedIncomingCall(sim: WebexSimulator, from: { name?: string; number?: string } = { name: 'Casey Caller', number: '+14155550199' }): Promise<string> {
+export async function connectedIncomingCall(
+  sim: WebexSimulator,
+  from: { name?: string; number?: string } = { name: 'Casey Caller', number: '+14155550199' },
+): Promise<string> {
   const callId = sim.scenario.ringUser({ from });
   const result = await command(sim, 'answer', { callId });
   if (result.status !== 204) throw new Error(`answer answered ${result.status}`);

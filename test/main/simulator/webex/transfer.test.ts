@@ -1,6 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebexSimulator } from '../../../../src/main/simulator/webex';
-import { command, connectedIncomingCall, connectedOutgoingCall, descriptionOf, errorCodeOf, eventFor, getCall, listCalls, nextEvent, recordEvents, startSim } from './sim-test-kit';
+import {
+  command,
+  connectedIncomingCall,
+  connectedOutgoingCall,
+  descriptionOf,
+  errorCodeOf,
+  eventFor,
+  getCall,
+  listCalls,
+  nextEvent,
+  recordEvents,
+  startSim,
+} from './sim-test-kit';
 
 let sim: WebexSimulator;
 beforeEach(async () => {
