@@ -39,7 +39,7 @@ describe('the preview stays out of the app', () => {
       .exec(config)?.[1]
       ?.trim()
       .split('\n')
-      .map((line) => line.replace(/^\s*-\s*/, '').replace(/"/g, ''));
+      .map((line) => line.replace(/^\s*-\s*/, '').replace(/["']/g, ''));
     expect(files).toEqual(['out/**', 'assets/tray/**', 'package.json', '!**/*.map']);
   });
 
