@@ -5,6 +5,7 @@
  * the RCRequestId (or X-Request-ID) header. Pure: knows nothing of retries (the HTTP policy and the rate
  * gate handle 401/429).
  */
+import { readErrorBody } from '../../provider-api/error-body';
 import { ProviderError } from '../../provider-api/provider-error';
 import { type WireErrorBody, errorBodySchema } from './wire';
 
@@ -15,17 +16,10 @@ const RATE_CODES = new Set(['CMN-301', 'CMN-302', 'CMN-304']);
 const NOT_FOUND_CODES = new Set(['CMN-102']);
 const PERMISSION_CODES = new Set(['CMN-401', 'InsufficientPermissions']);
 
+/** The body in one shape (readErrorBody copes with text, mislabelled JSON and other shapes); RingCentral's plain text carries nothing to show. */
 function readBody(body: unknown): WireErrorBody {
-  let value = body;
-  if (typeof body === 'string') {
-    try {
-      value = JSON.parse(body);
-    } catch {
-      value = undefined;
-    }
-  }
-  const parsed = errorBodySchema.safeParse(value);
-  return parsed.success ? parsed.data : { errors: [] };
+  const { parsed } = readErrorBody(body, errorBodySchema);
+  return { ...parsed, errors: parsed.errors ?? [] };
 }
 
 /** Every errorCode in the body: the legacy top-level one and each entry of `errors`. */

@@ -9,9 +9,7 @@
 import type { FetchFn } from '../../provider-api/http-client';
 import { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions } from '../../auth/token-endpoint';
 import type { TokenGrantor } from '../../auth/token-manager';
-import { listenForRedirect } from '../../auth/loopback-redirect';
-import { createPkcePair, createState } from '../../auth/pkce';
-import { SignInError } from '../../auth/sign-in-errors';
+import { runBrowserSignIn } from '../../auth/browser-sign-in';
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
@@ -93,51 +91,19 @@ export interface RingCentralBrowserSignInOptions {
 }
 
 /**
- * The whole sign-in: PKCE + state → loopback listener → system browser → code → token exchange (no
- * client secret). Rejects with a SignInError (declined, timed out, cancelled …) or an OAuthError. The
- * listener is always closed.
+ * The whole sign-in (src/main/auth/browser-sign-in.ts) bound to RingCentral's authorize URL and token
+ * endpoint, with no client secret. Rejects with a SignInError (declined, timed out, cancelled …) or an
+ * OAuthError.
  */
-export async function signInToRingCentralWithBrowser(options: RingCentralBrowserSignInOptions): Promise<OAuthTokens> {
-  if (options.signal?.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
-  const pkce = createPkcePair();
-  const state = createState();
-  const listener = await listenForRedirect({
-    expectedState: state,
+export function signInToRingCentralWithBrowser(options: RingCentralBrowserSignInOptions): Promise<OAuthTokens> {
+  return runBrowserSignIn({
+    providerName: 'RingCentral',
+    authorizeUrl: (request) => buildRingCentralAuthorizeUrl({ server: options.server, clientId: options.clientId, ...request }),
+    exchange: (grant) => exchangeRingCentralCode({ server: options.server, clientId: options.clientId, fetch: options.fetch, ...grant }),
+    openBrowser: options.openBrowser,
     timeoutMs: options.timeoutMs,
     port: options.port,
-    path: options.callbackPath,
-    providerName: 'RingCentral',
+    callbackPath: options.callbackPath,
+    signal: options.signal,
   });
-  const onAbort = (): void => listener.close();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const authorizeUrl = buildRingCentralAuthorizeUrl({
-      server: options.server,
-      clientId: options.clientId,
-      redirectUri: listener.redirectUri,
-      state,
-      codeChallenge: pkce.challenge,
-    });
-    // The browser may take minutes; only a failure to open it matters here.
-    const browserFailure = Promise.resolve()
-      .then(() => options.openBrowser(authorizeUrl))
-      .then(
-        () => new Promise<never>(() => undefined),
-        (cause: unknown) => {
-          throw new SignInError('browserFailed', 'Switchboard could not open the browser for sign-in: open it and try again.', { cause });
-        },
-      );
-    const { code } = await Promise.race([listener.result, browserFailure]);
-    return await exchangeRingCentralCode({
-      server: options.server,
-      clientId: options.clientId,
-      fetch: options.fetch,
-      code,
-      redirectUri: listener.redirectUri,
-      codeVerifier: pkce.verifier,
-    });
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
-    listener.close();
-  }
 }

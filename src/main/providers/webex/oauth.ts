@@ -4,9 +4,7 @@
  * through an injected function (the shell passes shell.openExternal), so this never imports electron.
  */
 import type { FetchFn } from '../../provider-api/http-client';
-import { listenForRedirect } from '../../auth/loopback-redirect';
-import { createPkcePair, createState } from '../../auth/pkce';
-import { SignInError } from '../../auth/sign-in-errors';
+import { runBrowserSignIn } from '../../auth/browser-sign-in';
 import { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions } from '../../auth/token-endpoint';
 import type { TokenGrantor } from '../../auth/token-manager';
 
@@ -71,55 +69,28 @@ export interface BrowserSignInOptions {
 }
 
 /**
- * The whole sign-in: PKCE + state → loopback listener → browser → code → token exchange.
- * Resolves with tokens for TokenManager.signIn(); rejects with a SignInError (declined, timed out,
- * cancelled …) or an OAuthError (token endpoint). The listener is always closed.
+ * The whole sign-in (src/main/auth/browser-sign-in.ts) bound to Webex's authorize URL and token endpoint.
+ * Resolves with tokens for TokenManager.signIn(); rejects with a SignInError or an OAuthError.
  */
-export async function signInWithBrowser(options: BrowserSignInOptions): Promise<OAuthTokens> {
-  if (options.signal?.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
-  const pkce = createPkcePair();
-  const state = createState();
-  const listener = await listenForRedirect({
-    expectedState: state,
+export function signInWithBrowser(options: BrowserSignInOptions): Promise<OAuthTokens> {
+  return runBrowserSignIn({
+    providerName: 'Webex',
+    authorizeUrl: (request) =>
+      buildAuthorizeUrl({ authBaseUrl: options.authBaseUrl, clientId: options.clientId, scopes: options.scopes, ...request }),
+    exchange: (grant) =>
+      exchangeCode({
+        tokenUrl: webexTokenUrl(options.authBaseUrl),
+        clientId: options.clientId,
+        clientSecret: options.clientSecret,
+        fetch: options.fetch,
+        ...grant,
+      }),
+    openBrowser: options.openBrowser,
     timeoutMs: options.timeoutMs,
     port: options.port,
-    path: options.callbackPath,
-    providerName: 'Webex',
+    callbackPath: options.callbackPath,
+    signal: options.signal,
   });
-  const onAbort = (): void => listener.close();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const authorizeUrl = buildAuthorizeUrl({
-      authBaseUrl: options.authBaseUrl,
-      clientId: options.clientId,
-      redirectUri: listener.redirectUri,
-      scopes: options.scopes,
-      state,
-      codeChallenge: pkce.challenge,
-    });
-    // The browser may take minutes; only a failure to open it matters here, not when it "returns".
-    const browserFailure = Promise.resolve()
-      .then(() => options.openBrowser(authorizeUrl))
-      .then(
-        () => new Promise<never>(() => undefined),
-        (cause: unknown) => {
-          throw new SignInError('browserFailed', 'Switchboard could not open the browser for sign-in: open it and try again.', { cause });
-        },
-      );
-    const { code } = await Promise.race([listener.result, browserFailure]);
-    return await exchangeCode({
-      tokenUrl: webexTokenUrl(options.authBaseUrl),
-      clientId: options.clientId,
-      clientSecret: options.clientSecret,
-      fetch: options.fetch,
-      code,
-      redirectUri: listener.redirectUri,
-      codeVerifier: pkce.verifier,
-    });
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
-    listener.close();
-  }
 }
 
 export interface WebexGrantorOptions {
