@@ -50,7 +50,24 @@ export interface PastedTokenConfig {
   revoke?: (token: string, fetch: FetchFn) => Promise<void>;
 }
 
-export interface OAuthAccountConfig {
+/** What the runtime passes every OAuth provider's account (the provider adds its server settings). */
+export interface OAuthAccountDeps {
+  /** The app's client id (settings, else the environment or the build). */
+  clientId: () => string;
+  /** The provider's own secrets (`<provider>.refreshToken`, `<provider>.clientSecret`). */
+  secrets: ProviderSecrets;
+  /** Opens the system browser (shell.openExternal); never an embedded webview. */
+  openBrowser: (url: string) => Promise<void>;
+  fetch?: FetchFn;
+  /** SWITCHBOARD_<PROVIDER>_TOKEN: signed in by the environment, nothing to store. */
+  environmentToken?: string;
+  /** Overrides the provider's registered loopback port (tests). */
+  redirectPort?: number;
+  signInTimeoutMs?: number;
+  now?: () => number;
+}
+
+export interface OAuthAccountConfig extends OAuthAccountDeps {
   provider: ProviderId;
   /** In messages, e.g. "Webex". */
   displayName: string;
@@ -58,20 +75,12 @@ export interface OAuthAccountConfig {
   appNoun: string;
   signInKinds: readonly SignInKind[];
   /** The loopback port registered with the provider (it matches the redirect URI exactly). */
-  redirectPort: number;
+  defaultRedirectPort: number;
   callbackPath: string;
   /** A provider error code shown when the browser refuses the redirect URI, e.g. "OAU-109". */
   redirectErrorCode?: string;
   /** The server is a setting: network messages point at it. */
   serverInSettings?: boolean;
-  clientId: () => string;
-  secrets: ProviderSecrets;
-  openBrowser: (url: string) => Promise<void>;
-  fetch?: FetchFn;
-  /** Signed in by the environment, nothing to store. */
-  environmentToken?: string;
-  signInTimeoutMs?: number;
-  now?: () => number;
   /** The provider's token endpoint for the TokenManager. */
   createGrantor(input: { clientId: string; clientSecret?: string; fetch: FetchFn }): TokenGrantor;
   /** The provider's browser sign-in. */
@@ -109,7 +118,7 @@ export function createOAuthAccount(config: OAuthAccountConfig): OAuthAccount | O
   const name = config.displayName;
   const emitter = createEmitter<Events>();
   const fetchFn: FetchFn = config.fetch ?? ((input, init) => fetch(input, init));
-  const port = config.redirectPort;
+  const port = config.redirectPort ?? config.defaultRedirectPort;
   const paste = config.pastedToken;
   let method: SignInMethod | undefined = config.environmentToken ? 'environment' : undefined;
   let pasted: string | undefined = config.environmentToken;

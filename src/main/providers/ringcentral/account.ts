@@ -6,10 +6,8 @@
  * shell passes the browser opener, the vault and net.fetch in.
  */
 import type { SignInKind } from '../../../shared/providers';
-import type { ProviderSecrets } from '../../auth/secrets';
-import { createOAuthAccount, describeOAuthSignInFailure, type OAuthAccount } from '../../auth/oauth-account';
+import { createOAuthAccount, describeOAuthSignInFailure, type OAuthAccountDeps, type OAuthAccount } from '../../auth/oauth-account';
 import { revokeToken } from '../../auth/token-endpoint';
-import type { FetchFn } from '../../provider-api/http-client';
 import { createRingCentralTokenGrantor, ringCentralRevokeUrl, ringCentralTokenUrl, signInToRingCentralWithBrowser } from './oauth';
 
 /** The loopback port to register in the RingCentral app (RingCentral matches the redirect URI exactly). */
@@ -17,20 +15,9 @@ export const RINGCENTRAL_REDIRECT_PORT = 47614;
 export const RINGCENTRAL_CALLBACK_PATH = '/oauth/callback';
 export const RINGCENTRAL_SIGN_IN_KINDS = ['oauthPkce', 'pastedToken'] as const satisfies readonly SignInKind[];
 
-export interface RingCentralAccountOptions {
-  /** The RingCentral app's client id (settings, else the environment or the build). */
-  clientId: () => string;
+export interface RingCentralAccountOptions extends OAuthAccountDeps {
   /** The platform server (production, .biz, or a development server). */
   server: () => string;
-  /** RingCentral's own secrets (`ringcentral.refreshToken`). */
-  secrets: ProviderSecrets;
-  openBrowser: (url: string) => Promise<void>;
-  fetch?: FetchFn;
-  /** SWITCHBOARD_RINGCENTRAL_TOKEN: signed in by the environment, nothing to store. */
-  environmentToken?: string;
-  redirectPort?: number;
-  signInTimeoutMs?: number;
-  now?: () => number;
 }
 
 export type RingCentralAccount = OAuthAccount;
@@ -47,29 +34,14 @@ const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 
 export function createRingCentralAccount(options: RingCentralAccountOptions): RingCentralAccount {
   return createOAuthAccount({
+    ...options,
     ...RINGCENTRAL_WORDS,
     provider: 'ringcentral',
     signInKinds: RINGCENTRAL_SIGN_IN_KINDS,
-    redirectPort: options.redirectPort ?? RINGCENTRAL_REDIRECT_PORT,
-    clientId: options.clientId,
-    secrets: options.secrets,
-    openBrowser: options.openBrowser,
-    fetch: options.fetch,
-    environmentToken: options.environmentToken,
-    signInTimeoutMs: options.signInTimeoutMs,
-    now: options.now,
+    defaultRedirectPort: RINGCENTRAL_REDIRECT_PORT,
     createGrantor: ({ clientId, fetch }) => createRingCentralTokenGrantor({ server: options.server(), clientId, fetch }),
-    authorize: (request) =>
-      signInToRingCentralWithBrowser({
-        server: options.server(),
-        clientId: request.clientId,
-        openBrowser: request.openBrowser,
-        fetch: request.fetch,
-        port: request.port,
-        callbackPath: request.callbackPath,
-        timeoutMs: request.timeoutMs,
-        signal: request.signal,
-      }),
+    // No client secret here: RingCentral's PKCE app is a public client (createOAuthAccount passes none without `clientSecret`).
+    authorize: (request) => signInToRingCentralWithBrowser({ ...request, server: options.server() }),
     pastedToken: {
       minLength: 8,
       tokensName: 'access tokens',

@@ -5,10 +5,13 @@
  * not import electron: the shell passes the browser opener, the vault and net.fetch in.
  */
 import type { SignInKind } from '../../../shared/providers';
-import type { ProviderSecrets } from '../../auth/secrets';
-import { createOAuthAccount, describeOAuthSignInFailure, type OAuthAccountWithSecret } from '../../auth/oauth-account';
+import {
+  createOAuthAccount,
+  describeOAuthSignInFailure,
+  type OAuthAccountDeps,
+  type OAuthAccountWithSecret,
+} from '../../auth/oauth-account';
 import { createWebexTokenGrantor, signInWithBrowser } from './oauth';
-import type { FetchFn } from '../../provider-api/http-client';
 
 /** The loopback port to register in the Webex integration (Webex matches the redirect URI exactly). */
 export const WEBEX_REDIRECT_PORT = 47613;
@@ -16,23 +19,11 @@ export const WEBEX_CALLBACK_PATH = '/oauth/callback';
 /** Browser sign-in (PKCE, plus the integration's client secret where it has one) or a pasted token. */
 export const WEBEX_SIGN_IN_KINDS = ['oauthPkce', 'oauthClientSecret', 'pastedToken'] as const satisfies readonly SignInKind[];
 
-export interface WebexAccountOptions {
-  /** The integration's client id (settings, else the build). */
-  clientId: () => string;
+export interface WebexAccountOptions extends OAuthAccountDeps {
   /** Where Webex's OAuth lives (the API base: https://webexapis.com/v1, or the simulator). */
   authBaseUrl: () => string;
   /** The API base, for checking a pasted token against /people/me. */
   apiBaseUrl: () => string;
-  /** Webex's own secrets (`webex.refreshToken`, `webex.clientSecret`). */
-  secrets: ProviderSecrets;
-  /** Opens the system browser (shell.openExternal); never an embedded webview. */
-  openBrowser: (url: string) => Promise<void>;
-  fetch?: FetchFn;
-  /** SWITCHBOARD_WEBEX_TOKEN: signed in by the environment, nothing to store. */
-  environmentToken?: string;
-  redirectPort?: number;
-  signInTimeoutMs?: number;
-  now?: () => number;
 }
 
 /** The Webex account: every sign-in Webex offers (browser, pasted token) and its client secret. */
@@ -42,17 +33,11 @@ const WEBEX_WORDS = { displayName: 'Webex', appNoun: 'integration', callbackPath
 
 export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
   return createOAuthAccount({
+    ...options,
     ...WEBEX_WORDS,
     provider: 'webex',
     signInKinds: WEBEX_SIGN_IN_KINDS,
-    redirectPort: options.redirectPort ?? WEBEX_REDIRECT_PORT,
-    clientId: options.clientId,
-    secrets: options.secrets,
-    openBrowser: options.openBrowser,
-    fetch: options.fetch,
-    environmentToken: options.environmentToken,
-    signInTimeoutMs: options.signInTimeoutMs,
-    now: options.now,
+    defaultRedirectPort: WEBEX_REDIRECT_PORT,
     clientSecret: true,
     createGrantor: ({ clientId, clientSecret, fetch }) =>
       createWebexTokenGrantor({ clientId, clientSecret, authBaseUrl: options.authBaseUrl(), fetch }),
