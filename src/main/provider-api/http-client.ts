@@ -12,6 +12,7 @@ import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Option
 import type { z } from 'zod';
 import { ProviderError } from './provider-error';
 import type { TokenSource } from './token-source';
+import { retryAfterSeconds } from './retry-after';
 
 export type FetchFn = (input: Request | URL | string, init?: RequestInit) => Promise<Response>;
 
@@ -79,12 +80,8 @@ function cleanParams(params: Record<string, string | undefined> | undefined): Re
 }
 
 function retryAfterMs(headers: Headers, capMs: number): number {
-  const raw = headers.get('retry-after');
-  if (!raw) return Math.min(1000, capMs);
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.min(Math.max(0, seconds * 1000), capMs);
-  const date = Date.parse(raw);
-  return Number.isFinite(date) ? Math.min(Math.max(0, date - Date.now()), capMs) : Math.min(1000, capMs);
+  const seconds = retryAfterSeconds(headers);
+  return Math.min(seconds === undefined ? 1000 : seconds * 1000, capMs);
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {

@@ -8,6 +8,7 @@
 import { readErrorBody } from '../../provider-api/error-body';
 import { ProviderError } from '../../provider-api/provider-error';
 import { type WireErrorBody, errorBodySchema } from './wire';
+import { retryAfterSeconds } from '../../provider-api/retry-after';
 
 /** Without Retry-After RingCentral asks clients to wait at least 30 s (§A5). */
 export const DEFAULT_RATE_WAIT_SEC = 30;
@@ -34,15 +35,6 @@ function said(body: WireErrorBody): string | undefined {
   const oneLine = raw.replace(/\s+/g, ' ').trim();
   if (oneLine === '' || oneLine.startsWith('<')) return undefined;
   return (oneLine.length > 200 ? `${oneLine.slice(0, 197)}…` : oneLine).replace(/\.$/, '');
-}
-
-export function retryAfterSeconds(headers: Headers): number | undefined {
-  const raw = headers.get('retry-after');
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const date = Date.parse(raw);
-  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - Date.now()) / 1000)) : undefined;
 }
 
 function sentence(text: string, trackingId: string | undefined): string {

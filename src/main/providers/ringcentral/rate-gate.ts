@@ -8,7 +8,8 @@
  */
 import type { TimerHandle, Timers } from '../../foundation/timers';
 import type { FetchFn } from '../../provider-api/http-client';
-import { DEFAULT_RATE_WAIT_SEC, retryAfterSeconds } from './errors';
+import { retryAfterSeconds } from '../../provider-api/retry-after';
+import { DEFAULT_RATE_WAIT_SEC } from './errors';
 
 export type RateGroup = 'light' | 'medium' | 'heavy' | 'auth';
 

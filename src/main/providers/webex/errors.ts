@@ -6,6 +6,7 @@
 import { CALL_NOT_FOUND_CODE, type WebexErrorBody, webexErrorSchema } from './wire';
 import { ProviderError } from '../../provider-api/provider-error';
 import { readErrorBody } from '../../provider-api/error-body';
+import { retryAfterSeconds } from '../../provider-api/retry-after';
 
 const CALL_NOT_FOUND_TEXT = /call not found/i;
 
@@ -26,14 +27,6 @@ function errorCodes(parsed: WebexErrorBody): number[] {
 }
 
 /** Retry-After in whole seconds: delta-seconds or an HTTP date. */
-function retryAfterSeconds(headers: Headers): number | undefined {
-  const raw = headers.get('retry-after');
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const date = Date.parse(raw);
-  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - Date.now()) / 1000)) : undefined;
-}
 
 function withTracking(sentence: string, trackingId: string | undefined): string {
   return trackingId ? `${sentence} (tracking ID ${trackingId})` : `${sentence}.`;
