@@ -3,7 +3,7 @@
  * replayed after recovery) and events overtaken by a newer one are dropped, over the real gateway and
  * in the ordering rule itself.
  */
-import { afterEach, expect, test, vi } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import { PartySequences } from '../../../../src/main/providers/ringcentral/event-order';
 import {
   type SocketLike,
@@ -12,6 +12,7 @@ import {
 } from '../../../../src/main/providers/ringcentral/subscription';
 import type { WireSessionEvent } from '../../../../src/main/providers/ringcentral/wire';
 import { type RcFixture, startRcFixture } from './rc-fixture';
+import { eventually } from '../../../support/eventually';
 
 function event(sequence: number, ...parties: [string, string][]): WireSessionEvent {
   return {
@@ -100,7 +101,7 @@ test('over the gateway: frames delivered twice and out of order still give each 
   const sid = fx.sim.scenario.ringUser({ from: { phoneNumber: '+15550100' } });
   fx.sim.scenario.answerOnDevice(sid);
   fx.sim.scenario.remoteHangsUp(sid);
-  await vi.waitFor(() => expect(held).toHaveLength(3));
+  await eventually(() => expect(held).toHaveLength(3));
   // 1, 1 (duplicate), 3, 2 (overtaken), 3 (duplicate)
   sockets[0]?.release([0, 0, 2, 1, 2]);
   expect(states).toEqual(['1:Proceeding', '3:Disconnected']);

@@ -3,12 +3,13 @@
  * becomes the one Call Control request that carries it out, commands RingCentral cannot do are refused
  * before anything is sent, and a live event maps to the same Call as a read.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { CallCommand } from '../../../../src/shared/contract';
 import { RingCentralProvider } from '../../../../src/main/providers/ringcentral/provider';
 import { createTelephonySubscription } from '../../../../src/main/providers/ringcentral/subscription';
 import type { WireSessionEvent } from '../../../../src/main/providers/ringcentral/wire';
 import { DESK_PHONE, type RcFixture, startRcFixture } from './rc-fixture';
+import { eventually } from '../../../support/eventually';
 
 const T = '/restapi/v1.0/account/~/telephony';
 let f: RcFixture;
@@ -158,12 +159,12 @@ test('live events map to the same Call as a read, and an ended call comes out di
   await connected;
   try {
     const call = f.ringing();
-    await vi.waitFor(() => expect(events).toHaveLength(1));
+    await eventually(() => expect(events).toHaveLength(1));
     const fromEvent = await provider.callFromEvent(events[0] as WireSessionEvent);
     const fromRead = (await provider.snapshot()).calls[0];
     expect(fromEvent?.call).toEqual(fromRead);
     f.sim.scenario.remoteHangsUp(call.sid);
-    await vi.waitFor(() => expect(events).toHaveLength(2));
+    await eventually(() => expect(events).toHaveLength(2));
     expect(await provider.callFromEvent(events[1] as WireSessionEvent)).toMatchObject({
       endReason: 'missed',
       call: { state: 'disconnected' },

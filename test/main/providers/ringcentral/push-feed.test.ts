@@ -6,7 +6,7 @@
  * core poll and say so, and push comes back when it can. Commands: 429 honoured, a timed-out command
  * not resent and the true state shown.
  */
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../../src/main/core/switchboard-core';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { createRingCentralProvider } from '../../../../src/main/providers/ringcentral/index';
@@ -15,6 +15,7 @@ import { WebSocket } from 'ws';
 import type { SocketLike } from '../../../../src/main/providers/ringcentral/subscription';
 import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
 import { RC_TOKEN } from './rc-fixture';
+import { eventually } from '../../../support/eventually';
 
 let sim: RingCentralSimulator;
 let core: SwitchboardCore;
@@ -32,7 +33,7 @@ async function start(options: { commandTimeoutMs?: number } = {}): Promise<void>
   });
   core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
   await core.start();
-  await vi.waitFor(() => expect(core.status().health).toBe('live'));
+  await eventually(() => expect(core.status().health).toBe('live'));
 }
 
 afterEach(async () => {
@@ -60,13 +61,13 @@ function openSocket(url: string): SocketLike {
 async function idleMinute(): Promise<void> {
   for (let s = 0; s < 60; s++) {
     timers.advance(1_000);
-    if (heartbeatsSent > heartbeats()) await vi.waitFor(() => expect(heartbeats()).toBe(heartbeatsSent));
+    if (heartbeatsSent > heartbeats()) await eventually(() => expect(heartbeats()).toBe(heartbeatsSent));
   }
 }
 
 /** Moves the clock in small steps until `check` passes (network answers arrive between the steps). */
 async function until(check: () => void, stepMs = 200): Promise<void> {
-  await vi.waitFor(() => {
+  await eventually(() => {
     timers.advance(stepMs);
     check();
   });
@@ -81,12 +82,12 @@ describe('live over the WebSocket', () => {
     expect(core.status().health).toBe('live');
 
     const sid = sim.scenario.ringUser(caller('Ada Lovelace'));
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'alerting', remote: { name: 'Ada Lovelace' } }),
     );
     expect(restRequests() - before).toBe(0);
     sim.scenario.remoteHangsUp(sid);
-    await vi.waitFor(() => expect(core.calls()).toEqual([]));
+    await eventually(() => expect(core.calls()).toEqual([]));
   });
 
   test('a call that rings while the socket is down arrives when it recovers (replayed), still live', async () => {
@@ -109,11 +110,11 @@ describe('live over the WebSocket', () => {
     const sid = sim.scenario.ringUser(caller('Grace Hall'));
     await until(() => expect(core.calls().map((c) => c.id)).toContain(sid));
     expect(presenceReads()).toBeGreaterThan(before);
-    await vi.waitFor(() => expect(core.status().health).toBe('live'));
+    await eventually(() => expect(core.status().health).toBe('live'));
     // Live again on the fresh subscription: the next change arrives without a read.
     const reads = presenceReads();
     sim.scenario.remoteHangsUp(sid);
-    await vi.waitFor(() => expect(core.calls()).toEqual([]));
+    await eventually(() => expect(core.calls()).toEqual([]));
     expect(presenceReads()).toBe(reads);
   });
 
@@ -134,7 +135,7 @@ describe('live over the WebSocket', () => {
     sim.faults.denyWebSockets(false);
     await until(() => expect(core.status().health).toBe('live'), 1_000);
     sim.scenario.remoteHangsUp(sid);
-    await vi.waitFor(() => expect(core.calls()).toEqual([]));
+    await eventually(() => expect(core.calls()).toEqual([]));
   });
 
   test('an app without the WebSocketsSubscriptions permission polls from the start and says so', async () => {
@@ -144,7 +145,7 @@ describe('live over the WebSocket', () => {
     const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers });
     core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
     await core.start();
-    await vi.waitFor(() => expect(core.status()).toMatchObject({ health: 'polling', detail: expect.stringContaining('RingCentral') }));
+    await eventually(() => expect(core.status()).toMatchObject({ health: 'polling', detail: expect.stringContaining('RingCentral') }));
     const sid = sim.scenario.ringUser(caller('Erin Green'));
     await until(() => expect(core.calls().map((c) => c.id)).toContain(sid));
   });
@@ -195,39 +196,42 @@ describe('commands through the core', () => {
   test('answer reaches RingCentral with the chosen device and the call shows connected', async () => {
     await start();
     const sid = sim.scenario.ringUser(caller('Ada Lovelace'));
-    await vi.waitFor(() => expect(core.calls().map((c) => c.id)).toContain(sid));
+    await eventually(() => expect(core.calls().map((c) => c.id)).toContain(sid));
     expect((await core.command({ type: 'answer', callId: sid })).ok).toBe(true);
     expect(sim.requests.find((r) => r.path.endsWith('/answer'))?.body).toEqual({ deviceId: '800002' });
-    await vi.waitFor(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('connected'));
+    await eventually(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('connected'));
   });
 
   test('429 on a command: the wait is honoured on the clock, then it is sent once more and succeeds', async () => {
     await start();
     const sid = sim.scenario.ringUser(caller('Ada Lovelace'));
     sim.scenario.answerOnDevice(sid);
-    await vi.waitFor(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('connected'));
+    await eventually(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('connected'));
     sim.faults.rateLimit({ path: '/hold' }, 20);
+    const holds = () => sim.requests.filter((r) => r.path.endsWith('/hold')).length;
     const result = core.command({ type: 'hold', callId: sid });
-    await vi.waitFor(() => expect(sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(1));
-    timers.advance(19_000);
-    expect(sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(1);
-    timers.advance(1_000);
+    await eventually(() => expect(holds()).toBe(1));
+    const refusedAt = timers.now();
+    // Step the clock until the command goes out again: never before the 20 s RingCentral asked for (the
+    // client may take the 429 in a moment after the simulator sent it, so the wait can only be longer).
+    await until(() => expect(holds()).toBe(2), 1_000);
+    expect(timers.now() - refusedAt).toBeGreaterThanOrEqual(20_000);
     expect((await result).ok).toBe(true);
-    expect(sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(2);
-    await vi.waitFor(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('held'));
+    expect(holds()).toBe(2);
+    await eventually(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('held'));
   });
 
   test('a command that timed out is not resent, and the call shows what is true now', async () => {
     await start({ commandTimeoutMs: 50 });
     const sid = sim.scenario.ringUser(caller('Ada Lovelace'));
     sim.scenario.answerOnDevice(sid);
-    await vi.waitFor(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('connected'));
+    await eventually(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('connected'));
     // Applied at once, answered only after 10 s of simulator time: the client gives up after 50 ms.
     sim.faults.slow({ path: '/hold' }, 10_000);
     const result = await core.command({ type: 'hold', callId: sid });
     expect(result).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
     expect(sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(1);
-    await vi.waitFor(() => expect(core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'held' }));
+    await eventually(() => expect(core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'held' }));
     expect(sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(1);
   });
 
@@ -237,25 +241,25 @@ describe('commands through the core', () => {
     sim.scenario.answerOnDevice(a);
     const b = sim.scenario.ringUser(caller('Grace Hall'));
     sim.scenario.answerOnDevice(b);
-    await vi.waitFor(() => expect(core.calls().filter((c) => c.actions.includes('merge'))).toHaveLength(2));
+    await eventually(() => expect(core.calls().filter((c) => c.actions.includes('merge'))).toHaveLength(2));
     expect(await core.conferenceCommand({ type: 'merge' })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(core.conferences()[0]?.participants.map((p) => p.party?.name)).toEqual(['Ada Lovelace', 'Grace Hall']));
-    await vi.waitFor(() => expect(core.calls()).toEqual([]));
+    await eventually(() => expect(core.conferences()[0]?.participants.map((p) => p.party?.name)).toEqual(['Ada Lovelace', 'Grace Hall']));
+    await eventually(() => expect(core.calls()).toEqual([]));
     const conference = core.conferences()[0]!;
     const first = conference.participants[0]!.callId;
     expect(await core.conferenceCommand({ type: 'muteParticipant', conferenceId: conference.id, callId: first })).toEqual({
       ok: true,
       value: null,
     });
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(core.conferences()[0]?.participants[0]).toMatchObject({ muted: true, actions: ['unmute', 'removeParticipant'] }),
     );
     expect(await core.conferenceCommand({ type: 'removeParticipant', conferenceId: conference.id, callId: first })).toEqual({
       ok: true,
       value: null,
     });
-    await vi.waitFor(() => expect(core.conferences()[0]?.participants.map((p) => p.party?.name)).toEqual(['Grace Hall']));
+    await eventually(() => expect(core.conferences()[0]?.participants.map((p) => p.party?.name)).toEqual(['Grace Hall']));
     expect(await core.conferenceCommand({ type: 'release', conferenceId: conference.id })).toEqual({ ok: true, value: null });
-    await vi.waitFor(() => expect(core.conferences()).toEqual([]));
+    await eventually(() => expect(core.conferences()).toEqual([]));
   });
 });

@@ -6,6 +6,7 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { type RcFixture, startRcFixture } from './rc-fixture';
+import { eventually } from '../../../support/eventually';
 
 let f: RcFixture | undefined;
 afterEach(async () => {
@@ -21,7 +22,7 @@ test('a command refused with 429 waits the Retry-After on the clock, then is sen
   fx.sim.faults.rateLimit({ path: '/hold' }, 12);
   const wire = fx.mark();
   const hold = fx.client.hold(sid, pid);
-  await vi.waitFor(() => expect(fx.timers.size).toBeGreaterThan(0));
+  await eventually(() => expect(fx.timers.size).toBeGreaterThan(0));
   expect(wire.read()).toHaveLength(1);
   fx.timers.advance(11_999);
   expect(wire.read()).toHaveLength(1);
@@ -37,10 +38,10 @@ test('without Retry-After the client waits 30 s, and other requests of the same 
   fx.sim.faults.rateLimit({ path: '/hold' }, null);
   const wire = fx.mark();
   const hold = fx.client.hold(sid, pid);
-  await vi.waitFor(() => expect(fx.timers.size).toBeGreaterThan(0));
+  await eventually(() => expect(fx.timers.size).toBeGreaterThan(0));
   // A read in the same (Light) group is held back as well: RingCentral restarts the penalty on any request.
   const read = fx.client.party(sid, pid);
-  await vi.waitFor(() => expect(fx.timers.size).toBe(2));
+  await eventually(() => expect(fx.timers.size).toBe(2));
   fx.timers.advance(29_000);
   expect(wire.read()).toHaveLength(1);
   fx.timers.advance(1_000);
@@ -54,7 +55,7 @@ test('a Heavy-group 429 does not hold back Light requests', async () => {
   const fx = f;
   fx.sim.faults.rateLimit({ path: '/call-out' }, 60);
   const callOut = fx.client.callOut('800002', { phoneNumber: '+16502223366' });
-  await vi.waitFor(() => expect(fx.timers.size).toBeGreaterThan(0));
+  await eventually(() => expect(fx.timers.size).toBeGreaterThan(0));
   await expect(fx.client.me()).resolves.toMatchObject({ id: '400200' });
   fx.timers.advance(60_000);
   await expect(callOut).resolves.toMatchObject({ origin: { type: 'CallOut' } });
@@ -67,7 +68,7 @@ test('the simulator’s own limit: a call-out over the Heavy limit is refused, a
   await fx.client.callOut('800002', { phoneNumber: '+1650000002' });
   const wire = fx.mark();
   const third = fx.client.callOut('800002', { phoneNumber: '+1650000003' });
-  await vi.waitFor(() => expect(fx.timers.size).toBeGreaterThan(0));
+  await eventually(() => expect(fx.timers.size).toBeGreaterThan(0));
   fx.timers.advance(60_000);
   await expect(third).resolves.toBeDefined();
   expect(wire.read()).toHaveLength(2);

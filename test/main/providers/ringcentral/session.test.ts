@@ -4,13 +4,14 @@
  * token is checked before it is used; sign-out revokes the pasted token; the demo runs on the simulator
  * with its "Simulate incoming call" kinds.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { memorySecretVault } from '../../../../src/main/auth/secrets';
 import { createMemorySettings } from '../../../../src/main/runtime/memory-settings';
 import { ringCentralSimulatorOf } from '../../../../src/main/runtime/provider-registry';
 import { type Session, startSession } from '../../../../src/main/runtime/session';
 import { startRingCentralSimulator, type RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
 import { DEFAULT_SETTINGS } from '../../../../src/shared/settings';
+import { eventually } from '../../../support/eventually';
 
 const TOKEN = 'rc-pasted-access-token-0123456789';
 let session: Session | undefined;
@@ -49,9 +50,9 @@ describe('RingCentral in the app', () => {
       method: 'environment',
       signInKinds: ['oauthPkce', 'pastedToken'],
     });
-    await vi.waitFor(() => expect(session!.core.status()).toMatchObject({ provider: 'ringcentral', demo: false, health: 'live' }));
+    await eventually(() => expect(session!.core.status()).toMatchObject({ provider: 'ringcentral', demo: false, health: 'live' }));
     const sid = sim.scenario.ringUser({ from: { phoneNumber: '+15550100', name: 'Ada Lovelace' } });
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(session!.core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'alerting', remote: { name: 'Ada Lovelace' } }),
     );
     // The device is the default one: the first online desk phone.
@@ -71,7 +72,7 @@ describe('RingCentral in the app', () => {
     expect(await session.accountControls.pasteToken('not-a-token-the-server-knows')).toMatchObject({ ok: false, error: { code: 'AUTH' } });
     expect(await session.accountControls.pasteToken(TOKEN)).toEqual({ ok: true, value: null });
     expect(session.demo).toBe(false);
-    await vi.waitFor(() => expect(session!.core.status()).toMatchObject({ provider: 'ringcentral', demo: false }));
+    await eventually(() => expect(session!.core.status()).toMatchObject({ provider: 'ringcentral', demo: false }));
     await session.accountControls.signOut();
     expect(sim.requests.some((r) => r.path === '/restapi/oauth/revoke' && (r.body as Record<string, string>).token === TOKEN)).toBe(true);
   });
@@ -86,7 +87,7 @@ describe('RingCentral in the app', () => {
     });
     expect(session.demo).toBe(true);
     expect(ringCentralSimulatorOf(session.simulator)).toBeDefined();
-    await vi.waitFor(() => expect(session!.core.status()).toMatchObject({ provider: 'ringcentral', demo: true, health: 'live' }));
+    await eventually(() => expect(session!.core.status()).toMatchObject({ provider: 'ringcentral', demo: true, health: 'live' }));
     expect(await session.simulateIncomingCall('callQueue')).toEqual({ ok: true, value: null });
     expect(session.core.calls()).toEqual([
       expect.objectContaining({

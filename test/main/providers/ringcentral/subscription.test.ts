@@ -4,7 +4,7 @@
  * replayed once), failed recovery (fresh subscription + "need full read"), and the gateway's idle
  * timeout. Time is the hand-driven clock; only socket I/O is real.
  */
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import {
   type SubscriptionEvents,
   type TelephonySubscription,
@@ -12,6 +12,7 @@ import {
 } from '../../../../src/main/providers/ringcentral/subscription';
 import type { RingCentralSimulatorOptions } from '../../../../src/main/simulator/ringcentral';
 import { type RcFixture, startRcFixture } from './rc-fixture';
+import { eventually } from '../../../support/eventually';
 
 type Seen = { [K in keyof SubscriptionEvents]: { type: K; payload: SubscriptionEvents[K] } }[keyof SubscriptionEvents];
 
@@ -38,7 +39,7 @@ async function live(options: { sim?: RingCentralSimulatorOptions; heartbeatAfter
     sub.on(type, (payload) => seen.push({ type, payload } as Seen));
   }
   sub.start();
-  await vi.waitFor(() => expect(seen.map((s) => s.type)).toContain('connected'));
+  await eventually(() => expect(seen.map((s) => s.type)).toContain('connected'));
   const changes = () =>
     seen.flatMap((s) => (s.type === 'sessionChanged' ? s.payload.parties.map((p) => `${s.payload.sequence}:${p.status.code}`) : []));
   const types = () => seen.map((s) => s.type);
@@ -59,7 +60,7 @@ describe('handshake and events', () => {
     const sid = fx.sim.scenario.ringUser({ from: { phoneNumber: '+15550100', name: 'Ada' } });
     fx.sim.scenario.answerOnDevice(sid);
     fx.sim.scenario.remoteHangsUp(sid);
-    await vi.waitFor(() => expect(changes()).toEqual(['1:Proceeding', '2:Answered', '3:Disconnected']));
+    await eventually(() => expect(changes()).toEqual(['1:Proceeding', '2:Answered', '3:Disconnected']));
   });
 });
 
@@ -68,7 +69,7 @@ describe('heartbeats', () => {
     const { fx, sub } = await live();
     const before = fx.sim.sentFrames.length;
     fx.timers.advance(30_000);
-    await vi.waitFor(() => expect(fx.sim.sentFrames.slice(before).map((fr) => fr[0].type)).toEqual(['Heartbeat']));
+    await eventually(() => expect(fx.sim.sentFrames.slice(before).map((fr) => fr[0].type)).toEqual(['Heartbeat']));
     fx.timers.advance(10_000);
     expect(sub.live).toBe(true);
     expect(fx.sim.openSockets()).toBe(1);
@@ -82,7 +83,7 @@ describe('heartbeats', () => {
     fx.timers.advance(10_000);
     expect(sub.live).toBe(false);
     fx.timers.advance(0);
-    await vi.waitFor(() => expect(seen.map((s) => s.type)).toContain('reconnected'));
+    await eventually(() => expect(seen.map((s) => s.type)).toContain('reconnected'));
     expect(seen.find((s) => s.type === 'reconnected')?.payload).toMatchObject({ recovered: true });
     const wsTokens = fx.sim.requests.filter((r) => r.path === '/restapi/oauth/wstoken');
     expect(wsTokens).toHaveLength(2);
@@ -93,13 +94,13 @@ describe('recovery', () => {
   test('after a dropped socket the client reconnects with wsc and the missed events are replayed and applied once', async () => {
     const { fx, seen, changes } = await live();
     const sid = fx.sim.scenario.ringUser({ from: { phoneNumber: '+15550100' } });
-    await vi.waitFor(() => expect(changes()).toEqual(['1:Proceeding']));
+    await eventually(() => expect(changes()).toEqual(['1:Proceeding']));
     fx.sim.faults.dropSockets();
-    await vi.waitFor(() => expect(subscription?.live).toBe(false));
+    await eventually(() => expect(subscription?.live).toBe(false));
     fx.sim.scenario.answerOnDevice(sid);
     fx.sim.scenario.remoteHangsUp(sid);
     fx.timers.advance(1_000);
-    await vi.waitFor(() => expect(changes()).toEqual(['1:Proceeding', '2:Answered', '3:Disconnected']));
+    await eventually(() => expect(changes()).toEqual(['1:Proceeding', '2:Answered', '3:Disconnected']));
     expect(seen.find((s) => s.type === 'reconnected')?.payload).toMatchObject({ recovered: true });
     expect(seen.find((s) => s.type === 'disconnected')?.payload).toEqual({ retryInMs: 1_000 });
     expect(seen.some((s) => s.type === 'needFullRead')).toBe(false);
@@ -109,9 +110,9 @@ describe('recovery', () => {
     const { fx, seen, types } = await live();
     fx.sim.faults.refuseNextRecovery();
     fx.sim.faults.dropSockets();
-    await vi.waitFor(() => expect(subscription?.live).toBe(false));
+    await eventually(() => expect(subscription?.live).toBe(false));
     fx.timers.advance(1_000);
-    await vi.waitFor(() => expect(types()).toContain('needFullRead'));
+    await eventually(() => expect(types()).toContain('needFullRead'));
     expect(seen.find((s) => s.type === 'reconnected')?.payload).toMatchObject({ recovered: false });
     expect(seen.find((s) => s.type === 'needFullRead')?.payload).toEqual({ reason: 'recoveryFailed' });
     expect(subscription?.live).toBe(true);
@@ -124,14 +125,14 @@ describe('recovery', () => {
   test('a reconnect after the recovery window does not try wsc: fresh subscription and a full read', async () => {
     const { fx, seen, types } = await live({ sim: { recoveryTimeoutSec: 1 } });
     fx.sim.faults.dropSockets();
-    await vi.waitFor(() => expect(subscription?.live).toBe(false));
+    await eventually(() => expect(subscription?.live).toBe(false));
     // The wstoken endpoint is refused once (the network is down), so the next attempt comes after the 1 s window.
     fx.sim.faults.serverError({ path: '/wstoken' }, 503);
     fx.timers.advance(1_000);
-    await vi.waitFor(() => expect(types()).toContain('failed'));
+    await eventually(() => expect(types()).toContain('failed'));
     expect(seen.find((s) => s.type === 'failed')?.payload).toMatchObject({ retryInMs: 2_000, error: { code: 'UNAVAILABLE' } });
     fx.timers.advance(2_000);
-    await vi.waitFor(() => expect(types()).toContain('needFullRead'));
+    await eventually(() => expect(types()).toContain('needFullRead'));
     expect(seen.find((s) => s.type === 'needFullRead')?.payload).toEqual({ reason: 'recoveryExpired' });
     expect(fx.sim.requests.filter((r) => r.path === '/restapi/oauth/wstoken')).toHaveLength(3);
     expect(fx.sim.requests.length).toBeGreaterThan(0);
@@ -142,9 +143,9 @@ describe('gateway timeouts', () => {
   test('an idle timeout (WSG-902) ends the connection and the client comes straight back, recovering', async () => {
     const { fx, seen, types, sub } = await live({ sim: { idleTimeoutSec: 60 }, heartbeatAfterMs: 600_000 });
     fx.timers.advance(60_000);
-    await vi.waitFor(() => expect(sub.live).toBe(false));
+    await eventually(() => expect(sub.live).toBe(false));
     fx.timers.advance(0);
-    await vi.waitFor(() => expect(types()).toContain('reconnected'));
+    await eventually(() => expect(types()).toContain('reconnected'));
     expect(fx.sim.sentFrames.some((fr) => fr[0].type === 'Error' && (fr[1] as { errorCode?: string }).errorCode === 'WSG-902')).toBe(true);
     expect(seen.find((s) => s.type === 'reconnected')?.payload).toMatchObject({ recovered: true });
   });
@@ -152,9 +153,9 @@ describe('gateway timeouts', () => {
   test('an absolute timeout (WSG-903) does the same', async () => {
     const { fx, types, sub } = await live({ sim: { absoluteTimeoutSec: 90 }, heartbeatAfterMs: 600_000 });
     fx.timers.advance(90_000);
-    await vi.waitFor(() => expect(sub.live).toBe(false));
+    await eventually(() => expect(sub.live).toBe(false));
     fx.timers.advance(0);
-    await vi.waitFor(() => expect(types()).toContain('reconnected'));
+    await eventually(() => expect(types()).toContain('reconnected'));
     expect(fx.sim.sentFrames.some((fr) => (fr[1] as { errorCode?: string } | undefined)?.errorCode === 'WSG-903')).toBe(true);
   });
 });
@@ -167,7 +168,7 @@ test('a signed-out user (wstoken refused with 401) stops the subscription with a
   subscription = createTelephonySubscription({ wsToken: (signal) => fx.client.wsToken({ signal }), timers: fx.timers });
   subscription.on('failed', (payload) => failures.push(payload));
   subscription.start();
-  await vi.waitFor(() => expect(failures).toHaveLength(1));
+  await eventually(() => expect(failures).toHaveLength(1));
   expect(failures[0]?.error.code).toBe('AUTH');
   expect(failures[0]?.retryInMs).toBeUndefined();
   expect(fx.timers.size).toBe(0);
@@ -190,7 +191,7 @@ test('a socket the gateway refuses (bad ws token) is reported as failed and trie
   subscription.on('failed', (payload) => failures.push(payload));
   const connected = new Promise((resolve) => subscription?.on('connected', resolve));
   subscription.start();
-  await vi.waitFor(() => expect(failures).toHaveLength(1));
+  await eventually(() => expect(failures).toHaveLength(1));
   expect(failures[0]).toMatchObject({ error: { code: 'NETWORK' }, retryInMs: 1_000 });
   fx.timers.advance(1_000);
   await connected;
@@ -200,9 +201,9 @@ test('a socket the gateway refuses (bad ws token) is reported as failed and trie
 test('stop and start again begins afresh: a new connected event, no recovery of the old session', async () => {
   const { fx, sub, types } = await live();
   sub.stop();
-  await vi.waitFor(() => expect(fx.sim.openSockets()).toBe(0));
+  await eventually(() => expect(fx.sim.openSockets()).toBe(0));
   sub.start();
-  await vi.waitFor(() => expect(types().filter((t) => t === 'connected')).toHaveLength(2));
+  await eventually(() => expect(types().filter((t) => t === 'connected')).toHaveLength(2));
   expect(types()).not.toContain('reconnected');
   const details = fx.sim.sentFrames.filter((fr) => fr[0].type === 'ConnectionDetails');
   expect(details.at(-1)?.[1]).not.toHaveProperty('recoveryState');

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createPkcePair } from '../../../../src/main/auth/pkce';
 import { OAuthError, SignInError, isInvalidGrant } from '../../../../src/main/auth/sign-in-errors';
 import {
@@ -13,6 +13,7 @@ import {
 import { startWebexOAuthServer, type WebexOAuthServer } from '../../../../src/main/simulator/webex-oauth';
 import { authorizeForCode, scriptedBrowser } from '../../auth/scripted-browser';
 import { rejection } from '../../../support/rejection';
+import { eventually } from '../../../support/eventually';
 
 const CLIENT_ID = 'C-switchboard-test';
 const SECRET = 'client-secret-value';
@@ -258,7 +259,7 @@ describe('signInWithBrowser', () => {
       }),
       SignInError,
     );
-    await vi.waitFor(() => expect(browser.opened).toHaveLength(1));
+    await eventually(() => expect(browser.opened).toHaveLength(1));
     await browser.settled();
     expect(browser.pages.at(-1)?.status).toBe(400);
     expect(browser.pages.at(-1)?.body).toContain('Sign-in did not complete');

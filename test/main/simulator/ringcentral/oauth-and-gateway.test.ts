@@ -4,8 +4,9 @@
  * first, subscription filters, heartbeat echo, every frame stamped with wsc).
  */
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type SimKit, startSimKit } from './sim-kit';
+import { eventually } from '../../../support/eventually';
 
 let k: SimKit;
 beforeEach(async () => {
@@ -114,7 +115,7 @@ async function openSocket(query = ''): Promise<{ ws: WebSocket; frames: unknown[
   const ws = new WebSocket(`${token.uri}?access_token=${token.ws_access_token}${query}`);
   const frames: unknown[][] = [];
   ws.addEventListener('message', (event) => frames.push(JSON.parse(String(event.data))));
-  await vi.waitFor(() => expect(frames).toHaveLength(1));
+  await eventually(() => expect(frames).toHaveLength(1));
   return { ws, frames };
 }
 
@@ -132,7 +133,7 @@ describe('WebSocket gateway', () => {
       }),
     ]);
     ws.send(JSON.stringify([{ type: 'Heartbeat', messageId: 'hb-1' }]));
-    await vi.waitFor(() => expect(frames).toHaveLength(2));
+    await eventually(() => expect(frames).toHaveLength(2));
     expect(frames[1]).toEqual([
       expect.objectContaining({ type: 'Heartbeat', messageId: 'hb-1', wsc: expect.objectContaining({ sequence: 2 }) }),
     ]);
@@ -157,7 +158,7 @@ describe('WebSocket gateway', () => {
         { eventFilters: ['/restapi/v1.0/account/~/extension/~/message-store'], deliveryMode: { transportType: 'WebSocket' } },
       ]),
     );
-    await vi.waitFor(() => expect(frames).toHaveLength(2));
+    await eventually(() => expect(frames).toHaveLength(2));
     expect(frames[1]?.[0]).toMatchObject({ type: 'ClientRequest', messageId: 'm-1', status: 400 });
     ws.send(
       JSON.stringify([
@@ -168,10 +169,10 @@ describe('WebSocket gateway', () => {
         },
       ]),
     );
-    await vi.waitFor(() => expect(frames).toHaveLength(3));
+    await eventually(() => expect(frames).toHaveLength(3));
     expect(frames[2]?.[0]).toMatchObject({ messageId: 'm-2', status: 200 });
     const sid = k.sim.scenario.ringUser({ from: { phoneNumber: '+15550100' } });
-    await vi.waitFor(() => expect(frames).toHaveLength(4));
+    await eventually(() => expect(frames).toHaveLength(4));
     expect(frames[3]?.[0]).toMatchObject({ type: 'ServerNotification' });
     expect(frames[3]?.[1]).toMatchObject({
       event: '/restapi/v1.0/account/400100/extension/400200/telephony/sessions',
