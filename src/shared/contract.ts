@@ -253,6 +253,8 @@ export interface AppState {
 export interface DialRequest {
   destination: string;
   source: 'link' | 'selection';
+  /** Why it waits for the user (a feature code, an international number, or the user's setting). */
+  reason?: string;
 }
 
 /** The panel view main asks to bring forward (tray "Settings", "Sign in…"). */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PROVIDER_IDS, REDIRECT_REASONS } from './domain';
 import { DEFAULT_PROVIDER_SETTINGS, type ProviderSettings, providerSettingsPatchSchema, providerSettingsSchema } from './provider-settings';
+import { LINK_DIAL_MODES } from './link-dial-policy';
 
 /** What a global shortcut can do. */
 export const SHORTCUT_ACTIONS = [
@@ -61,8 +62,8 @@ export const settingsSchema = z.strictObject({
   shortcuts: z.record(z.enum(SHORTCUT_ACTIONS), accelerator),
   startAtLogin: z.boolean(),
   theme: z.enum(['system', 'light', 'dark']),
-  /** tel:/callto:/sip: links: dial at once, or ask first. */
-  confirmLinkDial: z.boolean(),
+  /** Numbers from links and the selection: always ask first, ask for feature codes and international numbers, or dial at once. */
+  linkDial: z.enum(LINK_DIAL_MODES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -80,7 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shortcuts: { ...DEFAULT_SHORTCUTS },
   startAtLogin: false,
   theme: 'system',
-  confirmLinkDial: false,
+  linkDial: 'askUnusual',
 };
 
 /** A partial update from the settings screen: each section may be given in part. */
@@ -100,7 +101,7 @@ export const settingsPatchSchema = z.strictObject({
   shortcuts: z.partialRecord(z.enum(SHORTCUT_ACTIONS), accelerator).optional(),
   startAtLogin: z.boolean().optional(),
   theme: settingsSchema.shape.theme.optional(),
-  confirmLinkDial: z.boolean().optional(),
+  linkDial: settingsSchema.shape.linkDial.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

@@ -43,14 +43,14 @@ describe('settings', () => {
     await settle();
     fireEvent.click(checkbox('Start at login'));
     await settle();
-    fireEvent.click(checkbox('Confirm before dialling links'));
+    fireEvent.change(screen.getByLabelText('Numbers from links and the selection'), { target: { value: 'askAlways' } });
     await settle();
     expect(bridge.settingsPatches).toEqual([
       { popup: { neverPop: true } },
       { popup: { notification: false } },
       { doNotDisturb: true },
       { startAtLogin: true },
-      { confirmLinkDial: true },
+      { linkDial: 'askAlways' },
     ]);
     // With "never pop" on, the per-reason rules no longer apply.
     expect(checkbox('Direct calls').disabled).toBe(true);

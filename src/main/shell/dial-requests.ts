@@ -1,17 +1,20 @@
 /**
- * Numbers that arrive from outside the panel — a tel:/callto:/sip:/webextel: link or the selected text
- * (dial-selection shortcut) — are normalised, then dialled at once or, when the user asked to confirm
- * link dials, handed to the panel as `dial:requested`. Anything that is not a number becomes a notice
- * and nothing is dialled.
+ * Numbers that arrive from outside the panel — a tel:/callto:/sip:/webextel: link any program can open,
+ * or the selected text (dial-selection shortcut) — are normalised, then dialled at once or handed to the
+ * panel as `dial:requested` for the user to confirm: by default feature codes and international numbers
+ * wait (src/shared/link-dial-policy.ts), and the user can ask for every number or none to wait.
+ * Anything that is not a number becomes a notice and nothing is dialled.
  */
 import type { DialRequest, Notice } from '../../shared/contract';
 import { normalizeDestination } from '../../shared/dial-string';
+import { reasonToAsk } from '../../shared/link-dial-policy';
 import type { Settings } from '../../shared/settings';
 import { destinationFromLink } from './protocol-link';
 import type { SwitchboardCore } from '../core/switchboard-core';
 
 export interface DialRequestsOptions {
-  core: Pick<SwitchboardCore, 'command'>;
+  /** `status` gives the user's own number: a number in the same country is not international. */
+  core: Pick<SwitchboardCore, 'command' | 'status'>;
   settings(): Settings;
   /** Shows the request in the panel for the user to confirm. */
   confirm(request: DialRequest): void;
@@ -25,8 +28,9 @@ export interface DialRequests {
 
 export function createDialRequests(options: DialRequestsOptions): DialRequests {
   async function dial(destination: string, source: DialRequest['source']): Promise<void> {
-    if (options.settings().confirmLinkDial) {
-      options.confirm({ destination, source });
+    const reason = reasonToAsk(destination, options.settings().linkDial, options.core.status().account?.primaryNumber);
+    if (reason !== null) {
+      options.confirm({ destination, source, reason });
       return;
     }
     const result = await options.core.command({ type: 'dial', destination });

@@ -134,7 +134,8 @@ export function Dialer() {
       {request && (
         <div class="dial-request" role="status">
           <p>
-            {SOURCE_LABELS[request.source]} asks to call <strong>{text || request.destination}</strong>. Press Dial to call.
+            {SOURCE_LABELS[request.source]} asks to call <strong>{text || request.destination}</strong>.{' '}
+            {request.reason ? `${request.reason} ` : ''}Press Dial to call.
           </p>
           <button type="button" class="btn" onClick={cancelRequest}>
             Cancel

@@ -4,6 +4,7 @@
  * (or its refusal, shown next to the control) is what the screen shows.
  */
 import { useId } from 'preact/hooks';
+import { LINK_DIAL_LABELS, LINK_DIAL_MODES, type LinkDialMode } from '../../shared/link-dial-policy';
 import type { Settings } from '../../shared/settings';
 import { appState, settings } from '../state';
 import { AccountSettings } from './AccountSettings';
@@ -19,6 +20,8 @@ const THEMES: Record<Settings['theme'], string> = { system: 'Follow the system',
 function GeneralSettings() {
   const { save, error } = useSettingsSave();
   const themeId = useId();
+  const linkDialId = useId();
+  const linkDialHintId = useId();
   const current = settings.value;
   if (!current) return null;
   return (
@@ -31,12 +34,25 @@ function GeneralSettings() {
         checked={current.doNotDisturb}
         onChange={(doNotDisturb) => void save({ doNotDisturb })}
       />
-      <Toggle
-        label="Confirm before dialling links"
-        hint="tel:, callto: and sip: links fill in the dialer and wait for you to press Dial."
-        checked={current.confirmLinkDial}
-        onChange={(confirmLinkDial) => void save({ confirmLinkDial })}
-      />
+      <div class="field">
+        <label for={linkDialId}>Numbers from links and the selection</label>
+        <select
+          id={linkDialId}
+          aria-describedby={linkDialHintId}
+          value={current.linkDial}
+          onChange={(e) => void save({ linkDial: e.currentTarget.value as LinkDialMode })}
+        >
+          {LINK_DIAL_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {LINK_DIAL_LABELS[mode]}
+            </option>
+          ))}
+        </select>
+        <p class="field-hint" id={linkDialHintId}>
+          tel:, callto: and sip: links (any program can open one) and the dial-selection shortcut: a number that waits fills in the dialer
+          until you press Dial.
+        </p>
+      </div>
       <AnswerDeviceSetting />
       <Toggle label="Start at login" checked={current.startAtLogin} onChange={(startAtLogin) => void save({ startAtLogin })} />
       <div class="field">

@@ -81,8 +81,15 @@ describe('settings store', () => {
 
     const store = openSettingsStore({ cwd: directory });
 
-    const { provider: _demo, webex, ...unchanged } = earlier.settings;
-    expect(store.get()).toEqual({ ...unchanged, provider: 'webex', demo: true, providers: { ...DEFAULT_SETTINGS.providers, webex } });
+    const { provider: _demo, webex, confirmLinkDial: _confirm, ...unchanged } = earlier.settings;
+    // "Confirm before dialling links" on becomes "Always ask first".
+    expect(store.get()).toEqual({
+      ...unchanged,
+      provider: 'webex',
+      demo: true,
+      providers: { ...DEFAULT_SETTINGS.providers, webex },
+      linkDial: 'askAlways',
+    });
     expect(store.notices).toEqual([]);
     expect(stored().settings).toEqual(store.get());
     expect(openSettingsStore({ cwd: directory }).get()).toEqual(store.get());

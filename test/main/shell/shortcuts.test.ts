@@ -105,10 +105,12 @@ describe('global shortcuts', () => {
   });
 
   it('dial selection elsewhere reads the clipboard; with confirmation on, it asks the panel first', async () => {
-    shell = await startShell({ platform: 'win32', settings: { confirmLinkDial: true } });
+    shell = await startShell({ platform: 'win32', settings: { linkDial: 'askAlways' } });
     fakeElectron.clipboard.clipboard = '555.010.2030';
     globalShortcut.press(DEFAULT_SHORTCUTS.dialSelection);
-    await eventually(() => shell?.panel.webContents.pushed('dial:requested')).toEqual([{ destination: '5550102030', source: 'selection' }]);
+    await eventually(() => shell?.panel.webContents.pushed('dial:requested')).toEqual([
+      { destination: '5550102030', source: 'selection', reason: 'You asked to confirm every number from a link.' },
+    ]);
     expect(shell.panel.isVisible()).toBe(true);
     expect(shell.requests({ method: 'POST' })).toEqual([]);
   });
