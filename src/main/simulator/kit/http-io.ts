@@ -76,6 +76,20 @@ export function fromLoopback(request: IncomingMessage): boolean {
   return LOOPBACK_ADDRESSES.has(request.socket.remoteAddress ?? '');
 }
 
+/**
+ * A web page in any browser on this machine can send a simple POST to a loopback port (no preflight):
+ * a request that carries an Origin must come from a page on this machine's own loopback host.
+ */
+export function originIsLoopback(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return LOOPBACK_HOSTS.has(new URL(origin).host.replace(/:\d+$/, '').toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
 /** Refuses requests whose Host names another machine (DNS rebinding against a loopback server). */
 export function hostIsLoopback(request: IncomingMessage): boolean {
   const host = request.headers.host;

@@ -15,7 +15,16 @@ import { SimRefusal, describeStatus, webexErrorBody } from './errors';
 import type { PlannedFault } from './faults';
 import { FaultPlan } from './faults';
 import { listenOnLoopback, trackSockets } from '../kit/loopback-server';
-import { flattenHeaders, fromLoopback, hostIsLoopback, isJsonObject, parseJsonBody, readBody, writeJson } from '../kit/http-io';
+import {
+  flattenHeaders,
+  fromLoopback,
+  hostIsLoopback,
+  originIsLoopback,
+  isJsonObject,
+  parseJsonBody,
+  readBody,
+  writeJson,
+} from '../kit/http-io';
 import type { ParsedBody } from '../kit/http-io';
 import { newTrackingId } from './ids';
 import type { ApiAnswer, ApiRoute } from './route-table';
@@ -166,8 +175,8 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
   };
 
   const handleSim = (request: IncomingMessage, response: ServerResponse, url: URL, raw: string): void => {
-    if (!fromLoopback(request)) {
-      send(response, undefined, errorAnswer(403, 'The scenario API is only served to this machine'));
+    if (!fromLoopback(request) || !originIsLoopback(request)) {
+      send(response, undefined, errorAnswer(403, 'The scenario API is only served to this machine (not to web pages)'));
       return;
     }
     const method = (request.method ?? 'GET').toUpperCase();

@@ -10,10 +10,10 @@ afterEach(async () => {
   await sim.close();
 });
 
-async function simPost(path: string, body: unknown = {}): Promise<{ status: number; body: unknown }> {
+async function simPost(path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
   const response = await fetch(sim.baseUrl.replace(/\/v1$/, `/_sim${path}`), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
   const text = await response.text();
@@ -32,6 +32,16 @@ async function simState(): Promise<{
 }
 
 describe('the scenario over HTTP (/_sim)', () => {
+  it('refuses a web page on another site (a cross-origin POST rings nobody); pages on this machine may', async () => {
+    const evil = await simPost('/ring', { from: { number: '+14155550199' } }, { origin: 'https://evil.example' });
+    expect(evil.status).toBe(403);
+    expect((await simPost('/ring', { from: { number: '+14155550199' } }, { origin: 'null' })).status).toBe(403);
+    expect(await listCalls(sim)).toEqual([]);
+    const port = new URL(sim.baseUrl).port;
+    expect((await simPost('/ring', { from: { number: '+14155550199' } }, { origin: `http://127.0.0.1:${port}` })).status).toBe(200);
+    expect(await listCalls(sim)).toHaveLength(1);
+  });
+
   it('rings the user with redirections and drives the call without a token', async () => {
     const ring = await simPost('/ring', {
       from: { name: 'Casey Caller', number: '+14155550199' },
