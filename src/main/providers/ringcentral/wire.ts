@@ -6,6 +6,7 @@
  * import this file.
  */
 import { z } from 'zod';
+import type { REPLY_PATTERNS, REPLY_TIME_UNITS } from '../../../shared/contract';
 
 /** An enum that turns any value it does not know into 'unknown' instead of failing. */
 function lenientEnum<const T extends readonly [string, ...string[]]>(values: T) {
@@ -220,18 +221,10 @@ export type HoldBody = { proto?: 'Auto' | 'RC' | 'BroadWorks' | 'DisconnectHolde
 export type DeviceBody = { deviceId: string };
 export type ForwardTarget = { phoneNumber: string } | { voicemail: string } | { extensionNumber: string } | { extensionId: string };
 export type TransferTarget = ForwardTarget | { parkOrbit: string };
-export const REPLY_PATTERNS = [
-  'WillCallYouBack',
-  'CallMeBack',
-  'OnMyWay',
-  'OnTheOtherLine',
-  'WillCallYouBackLater',
-  'CallMeBackLater',
-  'InAMeeting',
-  'OnTheOtherLineNoCall',
-] as const;
+// The contract's reply patterns and time units are RingCentral's own words (it is the only provider that
+// replies), so the reply body takes them as they are; the contract is their one definition.
 export type ReplyPattern = (typeof REPLY_PATTERNS)[number];
-export type TimeUnit = 'Minute' | 'Hour' | 'Day';
+export type TimeUnit = (typeof REPLY_TIME_UNITS)[number];
 export type ReplyBody = { replyWithText: string } | { replyWithPattern: { pattern: ReplyPattern; time?: number; timeUnit?: TimeUnit } };
 export type BringInBody = { sessionId: string; partyId: string };
 export type BridgeBody = { telephonySessionId: string; partyId: string };
