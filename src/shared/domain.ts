@@ -3,7 +3,7 @@
  * Pure types and constant tables only: no Node, no DOM, no electron, no provider wire shapes.
  */
 
-/** Every provider the app knows of; src/main/runtime/provider-registry.ts says which are implemented. The demo is a mode, not a provider. */
+/** Every provider the app runs (each has an entry in src/main/runtime/provider-registry.ts). The demo is a mode, not a provider. */
 export const PROVIDER_IDS = ['webex', 'ringcentral', 'bandwidth'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 

@@ -72,6 +72,4 @@ export interface ProviderInfo {
   pastedTokenHint?: string;
   /** True when the demo can run this provider's simulator. */
   hasDemo: boolean;
-  /** False for a provider the app knows of but cannot run yet. */
-  implemented: boolean;
 }

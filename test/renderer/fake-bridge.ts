@@ -62,7 +62,6 @@ export const WEBEX_INFO: ProviderInfo = {
   settingsFields: [{ key: 'clientId', label: 'Client ID', kind: 'clientId', hint: 'From your Webex integration on developer.webex.com.' }],
   credentialFields: [],
   hasDemo: true,
-  implemented: true,
 };
 
 /** A provider signed in to with a credentials form (the shape Bandwidth will have). */
@@ -79,7 +78,6 @@ export const CREDENTIALS_INFO: ProviderInfo = {
     { key: 'apiSecret', label: 'API secret', secret: true },
   ],
   hasDemo: false,
-  implemented: true,
 };
 
 export class FakeBridge implements Bridge {

@@ -15,7 +15,6 @@ export const BANDWIDTH_INFO: ProviderInfo = {
   settingsFields: [],
   credentialFields: [],
   hasDemo: true,
-  implemented: true,
 };
 
 export const RINGCENTRAL_INFO: ProviderInfo = {
@@ -27,7 +26,6 @@ export const RINGCENTRAL_INFO: ProviderInfo = {
   settingsFields: [],
   credentialFields: [],
   hasDemo: true,
-  implemented: true,
 };
 
 /** A bridge whose running provider (status and app state) is `info`. */
@@ -51,7 +49,6 @@ export const BANDWIDTH_LIKE: ProviderInfo = {
   settingsFields: [],
   credentialFields: [],
   hasDemo: true,
-  implemented: true,
 };
 
 export const RINGCENTRAL_LIKE: ProviderInfo = {
@@ -63,7 +60,6 @@ export const RINGCENTRAL_LIKE: ProviderInfo = {
   settingsFields: [],
   credentialFields: [],
   hasDemo: true,
-  implemented: true,
 };
 
 /** Before mounting: the app state lists the provider and the status says it runs. */

@@ -317,7 +317,7 @@ export function createOAuthAccount(config: OAuthAccountConfig): OAuthAccount | O
 }
 
 /** Sign-in failures in words, with the fix where one is known. */
-export function describeOAuthSignInFailure(
+function describeOAuthSignInFailure(
   error: unknown,
   port: number,
   config: Pick<OAuthAccountConfig, 'displayName' | 'appNoun' | 'callbackPath' | 'redirectErrorCode' | 'serverInSettings'>,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { FetchFn } from '../provider-api/http-client';
 import { OAuthError } from './sign-in-errors';
+import { withoutTrailingSlash } from '../provider-api/base-url';
 
 export interface TokenEndpointOptions {
   /** e.g. https://webexapis.com/v1/access_token */
@@ -286,7 +287,7 @@ export async function revokeToken(
 ): Promise<boolean> {
   try {
     const response = await postForm(
-      { ...options, tokenUrl: options.revokeUrl ?? `${options.tokenUrl.replace(/\/$/, '')}/revoke` },
+      { ...options, tokenUrl: options.revokeUrl ?? `${withoutTrailingSlash(options.tokenUrl)}/revoke` },
       { token: options.token, token_type_hint: options.tokenTypeHint, client_id: options.clientId, client_secret: options.clientSecret },
       options.timeoutMs ?? 3_000,
     );

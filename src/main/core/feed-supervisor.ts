@@ -285,13 +285,7 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
       }
       online = true;
       // A new network is a good moment to try push again at once.
-      if (started && !signedOut) {
-        if (push === 'down') {
-          link?.close();
-          link = null;
-        }
-        openPush();
-      }
+      if (started && !signedOut) openPush();
       void reconcile();
     },
     nextDelayMs: () => readDelay,

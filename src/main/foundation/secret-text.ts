@@ -67,7 +67,8 @@ export function redactSecrets(text: string, options: RedactOptions = {}): string
 }
 
 /** Bidi overrides/isolates/marks and zero-width characters: they can make text read other than it is. */
-const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+/** Bidi controls and zero-width characters: they can make text read other than it is. */
+export const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 

@@ -16,8 +16,6 @@ import { staticTokenSource, type TokenSource } from '../provider-api/token-sourc
 import { ProviderError } from '../provider-api/provider-error';
 import { chooseProvider, type DemoSimulator, providerEntry, sectionOf } from './provider-registry';
 
-export { chooseProvider } from './provider-registry';
-
 export interface Backend {
   core: SwitchboardCore;
   /** The provider (in the demo: the one whose simulator runs). */

@@ -6,13 +6,13 @@
  * electron.
  */
 import { redactSecrets as redactSecretText } from '../foundation/secret-text';
+import { INVISIBLE } from '../foundation/secret-text';
 
 /** Any run of token characters this long is redacted in the log, whatever it looks like (Webex tokens are ~100). */
 const LOG_OPAQUE_FROM = 40;
 /** Phone numbers: digits with the usual punctuation, at least 7 digits. */
 const PHONE = /\+?\d[\d\s().-]{5,}\d/g;
 /** Bidi overrides/isolates/marks and zero-width characters. */
-const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 /** Controls other than CR and LF, and the Unicode line and paragraph separators. */
 const OTHER_CONTROLS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
 

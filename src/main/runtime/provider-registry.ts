@@ -2,7 +2,7 @@
  * The providers the app can run: one entry per provider, its descriptor (from its folder) and — attached
  * here, since a provider folder never imports a simulator — how to start its demo. Adding a provider is
  * a folder under src/main/providers plus one entry below. Also decides which provider and mode to run
- * from settings and SWITCHBOARD_PROVIDER, with a clear error for an unknown or not-yet-implemented id.
+ * from settings and SWITCHBOARD_PROVIDER, with a clear error for an unknown id.
  * Must not import electron.
  */
 import type { DemoCallKind } from '../../shared/demo-calls';
@@ -67,7 +67,7 @@ export interface RegistryEntry {
   pollIntervals?: Partial<PollIntervals>;
 }
 
-const REGISTRY: Partial<Record<ProviderId, RegistryEntry>> = {
+const REGISTRY: Record<ProviderId, RegistryEntry> = {
   webex: {
     descriptor: webexDescriptor,
     async startDemo() {
@@ -120,21 +120,11 @@ const REGISTRY: Partial<Record<ProviderId, RegistryEntry>> = {
   },
 };
 
-/** Names of providers known to the app but not implemented yet (their folder brings a descriptor). */
-const PLANNED_NAMES: Record<ProviderId, string> = { webex: 'Webex Calling', ringcentral: 'RingCentral', bandwidth: 'Bandwidth' };
-
-export function implementedProviders(): ProviderId[] {
-  return PROVIDER_IDS.filter((id) => REGISTRY[id] !== undefined);
-}
-
 /** The provider's entry, or a message naming the ones that exist. */
 export function providerEntry(id: string): Result<RegistryEntry> {
-  const implemented = implementedProviders();
-  const valid = `choose one of: ${implemented.join(', ')}`;
-  if (!(PROVIDER_IDS as readonly string[]).includes(id)) return err('BAD_INPUT', `Unknown provider "${id}": ${valid}.`);
-  const entry = REGISTRY[id as ProviderId];
-  if (!entry) return err('BAD_INPUT', `${PLANNED_NAMES[id as ProviderId]} (${id}) is not supported yet: ${valid}.`);
-  return ok(entry);
+  if (!(PROVIDER_IDS as readonly string[]).includes(id))
+    return err('BAD_INPUT', `Unknown provider "${id}": choose one of: ${PROVIDER_IDS.join(', ')}.`);
+  return ok(REGISTRY[id as ProviderId]);
 }
 
 /** The provider's settings section. */
@@ -142,10 +132,15 @@ export function sectionOf(settings: Settings, id: ProviderId): SectionOf<Provide
   return settings.providers[id];
 }
 
+/** The provider the user configured (the environment first); settings' when the environment names none that works. */
+export function configuredProviderId(settings: Settings, env: Env): ProviderId {
+  const choice = chooseProvider(settings, env);
+  return choice.ok ? choice.value.provider : settings.provider;
+}
+
 /** The API base the user configured for the chosen provider (environment first), or undefined. */
 export function configuredApiBase(settings: Settings, env: Env): string | undefined {
-  const choice = chooseProvider(settings, env);
-  const id = choice.ok ? choice.value.provider : settings.provider;
+  const id = configuredProviderId(settings, env);
   const entry = providerEntry(id);
   return entry.ok ? entry.value.descriptor.apiBaseUrl(sectionOf(settings, id), env) : undefined;
 }
@@ -154,19 +149,6 @@ export function configuredApiBase(settings: Settings, env: Env): string | undefi
 export function providerInfos(): ProviderInfo[] {
   return PROVIDER_IDS.map((id): ProviderInfo => {
     const entry = REGISTRY[id];
-    if (!entry) {
-      return {
-        id,
-        name: PLANNED_NAMES[id],
-        shortName: PLANNED_NAMES[id],
-        capabilities: [],
-        signIn: [],
-        settingsFields: [],
-        credentialFields: [],
-        hasDemo: false,
-        implemented: false,
-      };
-    }
     const d = entry.descriptor;
     return {
       id,
@@ -178,7 +160,6 @@ export function providerInfos(): ProviderInfo[] {
       settingsFields: d.settingsFields.map((f) => ({ ...f })),
       credentialFields: (d.credentialFields ?? []).map((f) => ({ ...f })),
       hasDemo: entry.startDemo !== undefined,
-      implemented: true,
     };
   });
 }
@@ -204,7 +185,7 @@ export function chooseProvider(settings: Settings, env: Env): Result<ProviderCho
   const entry = providerEntry(choice.provider);
   if (!entry.ok) {
     const where = raw ? 'SWITCHBOARD_PROVIDER' : 'Settings';
-    const demos = implementedProviders().filter((id) => REGISTRY[id]?.startDemo);
+    const demos = PROVIDER_IDS.filter((id) => REGISTRY[id].startDemo);
     const envHint = raw ? ` (or demo, ${demos.map((id) => `demo:${id}`).join(', ')})` : '';
     return err(entry.error.code, `${where}: ${entry.error.message.replace(/\.$/, '')}${envHint}.`);
   }

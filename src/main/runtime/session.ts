@@ -19,7 +19,7 @@ import { createEmitter } from '../foundation/typed-emitter';
 import { startBackend } from './backend';
 import { type BackendFactory, type BackendHost, startBackendHost } from './backend-host';
 import type { AccountControls } from './bridge-handlers';
-import { chooseProvider, type DemoSimulator, providerEntry, sectionOf } from './provider-registry';
+import { configuredProviderId, type DemoSimulator, providerEntry, sectionOf } from './provider-registry';
 
 export interface SessionLog {
   info(message: string): void;
@@ -81,8 +81,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
 
   /** The provider the user configured (the environment first); its account is the one shown. */
   function configuredProvider(): ProviderId {
-    const choice = chooseProvider(settings.get(), env);
-    return choice.ok ? choice.value.provider : settings.get().provider;
+    return configuredProviderId(settings.get(), env);
   }
 
   /** The provider's account, built from its descriptor on first use and restored from the vault. */

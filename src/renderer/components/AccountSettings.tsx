@@ -170,6 +170,5 @@ function fallbackInfo(account: AccountState): ProviderInfo {
     settingsFields: [],
     credentialFields: [],
     hasDemo: false,
-    implemented: true,
   };
 }

@@ -13,12 +13,10 @@ describe('provider registry', () => {
       signIn: ['oauthPkce', 'oauthClientSecret', 'pastedToken'],
       settingsFields: [{ key: 'clientId', kind: 'clientId' }],
       hasDemo: true,
-      implemented: true,
     });
     expect(infos.find((p) => p.id === 'webex')?.capabilities).toContain('conference');
     expect(infos.find((p) => p.id === 'ringcentral')).toMatchObject({
       name: 'RingCentral',
-      implemented: true,
       hasDemo: true,
       signIn: ['oauthPkce', 'pastedToken'],
       settingsFields: [{ key: 'clientId', kind: 'clientId' }, { key: 'server', kind: 'url' }, { key: 'deviceId' }],
@@ -38,7 +36,6 @@ describe('provider registry', () => {
         { key: 'apiSecret', secret: true },
       ],
       hasDemo: true,
-      implemented: true,
     });
     // Plain data: it survives the structured clone IPC does.
     expect(structuredClone(infos)).toEqual(infos);

@@ -15,7 +15,8 @@ import type { FetchFn } from '../../provider-api/http-client';
 import { ProviderError } from '../../provider-api/provider-error';
 import type { TokenSource } from '../../provider-api/token-source';
 import type { BandwidthCredentials } from './client';
-import { encodeCredentials } from './credentials-token';
+import { basicAuthorization, encodeCredentials } from './credentials-token';
+import { withoutTrailingSlash } from '../../provider-api/base-url';
 
 export const BANDWIDTH_SIGN_IN_KINDS = ['credentials'] as const satisfies readonly SignInKind[];
 
@@ -93,12 +94,11 @@ export function createBandwidthAccount(options: BandwidthAccountOptions): Provid
 
   /** One read Catapult answers only for good credentials (the newest call, if any). */
   async function check(candidate: BandwidthCredentials): Promise<Result<null>> {
-    const url = `${options.apiBaseUrl().replace(/\/$/, '')}/users/${encodeURIComponent(candidate.userId)}/calls?size=1`;
-    const basic = Buffer.from(`${candidate.apiToken}:${candidate.apiSecret}`, 'utf8').toString('base64');
+    const url = `${withoutTrailingSlash(options.apiBaseUrl())}/users/${encodeURIComponent(candidate.userId)}/calls?size=1`;
     let response: Response;
     try {
       response = await fetchFn(url, {
-        headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' },
+        headers: { Authorization: basicAuthorization(candidate), Accept: 'application/json' },
         signal: AbortSignal.timeout(8_000),
       });
     } catch {

@@ -43,6 +43,7 @@ import {
   transcriptionSchema,
   wireCallSchema,
 } from './wire';
+import { basicAuthorization } from './credentials-token';
 
 export interface BandwidthCredentials {
   userId: string;
@@ -98,9 +99,8 @@ export class BandwidthClient {
   private readonly baseFetch: FetchFn;
 
   constructor(private readonly options: BandwidthClientOptions) {
-    const { userId, apiToken, apiSecret } = options.credentials;
-    this.user = `/users/${encodeURIComponent(userId)}`;
-    this.authorization = `Basic ${Buffer.from(`${apiToken}:${apiSecret}`, 'utf8').toString('base64')}`;
+    this.user = `/users/${encodeURIComponent(options.credentials.userId)}`;
+    this.authorization = basicAuthorization(options.credentials);
     this.baseFetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
 

@@ -33,3 +33,8 @@ export function decodeCredentials(token: string): CredentialsToken {
     return refuse();
   }
 }
+
+/** The HTTP Basic `Authorization` header Catapult takes: the API token and secret. */
+export function basicAuthorization({ apiToken, apiSecret }: Pick<BandwidthCredentials, 'apiToken' | 'apiSecret'>): string {
+  return `Basic ${Buffer.from(`${apiToken}:${apiSecret}`, 'utf8').toString('base64')}`;
+}

@@ -10,8 +10,8 @@
  * History: inbound never active → missed, inbound answered → received, outbound → placed.
  * Pure: no I/O, and it does not decide actions (see actions.ts).
  */
-import type { Call, CallDirection, CallState, HistoryEntry, Party } from '../../../shared/domain';
-import type { WireCall } from './wire';
+import type { Call, CallDirection, CallState, HistoryEntry, Party, Recording } from '../../../shared/domain';
+import type { WireCall, WireRecording } from './wire';
 
 /** Catapult writes a withheld caller as one of these instead of a number. */
 const WITHHELD = new Set(['private', 'anonymous', 'restricted', 'unknown']);
@@ -86,4 +86,17 @@ export function toHistoryEntry(wire: WireCall): HistoryEntry | undefined {
   const entry: HistoryEntry = { type, callId: wire.id, privacy: party.privacy, time: wire.startTime ?? wire.endTime ?? '' };
   if (party.number) entry.number = party.number;
   return entry;
+}
+
+/** A Catapult recording of a call as the domain's Recording (its transcription is read separately). */
+export function toRecording(wire: WireRecording, callId: string): Recording {
+  const state = wire.state === 'complete' ? 'complete' : wire.state === 'error' ? 'error' : 'recording';
+  return {
+    id: wire.id,
+    callId,
+    state,
+    ...(wire.startTime ? { startedAt: wire.startTime } : {}),
+    ...(wire.endTime ? { endedAt: wire.endTime } : {}),
+    ...(wire.media ? { mediaUrl: wire.media } : {}),
+  };
 }

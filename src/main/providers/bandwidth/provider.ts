@@ -26,8 +26,8 @@ import { actionsFor } from './actions';
 import type { BandwidthClient } from './client';
 import { type BookCall, ConferenceBook } from './conference-book';
 import { checkDestination } from './input-rules';
-import { isEnded, toCall, toHistoryEntry, toParty } from './mapping';
-import type { AudioBody, WireCall, WireRecording } from './wire';
+import { isEnded, toCall, toHistoryEntry, toParty, toRecording } from './mapping';
+import type { AudioBody, WireCall } from './wire';
 
 export interface BandwidthProviderOptions {
   client: BandwidthClient;
@@ -538,16 +538,4 @@ function speech(command: { sentence: string; gender?: 'female' | 'male'; locale?
 /** A number read out digit by digit, so the voice does not say "nineteen billion…". */
 function spoken(number: string): string {
   return number.replace(/^\+/, 'plus ').replace(/(\d)(?=\d)/g, '$1 ');
-}
-
-function toRecording(wire: WireRecording, callId: string): Recording {
-  const state = wire.state === 'complete' ? 'complete' : wire.state === 'error' ? 'error' : 'recording';
-  return {
-    id: wire.id,
-    callId,
-    state,
-    ...(wire.startTime ? { startedAt: wire.startTime } : {}),
-    ...(wire.endTime ? { endedAt: wire.endTime } : {}),
-    ...(wire.media ? { mediaUrl: wire.media } : {}),
-  };
 }

@@ -6,9 +6,10 @@
  * shell passes the browser opener, the vault and net.fetch in.
  */
 import type { SignInKind } from '../../../shared/providers';
-import { createOAuthAccount, describeOAuthSignInFailure, type OAuthAccountDeps, type OAuthAccount } from '../../auth/oauth-account';
+import { createOAuthAccount, type OAuthAccountDeps, type OAuthAccount } from '../../auth/oauth-account';
 import { revokeToken } from '../../auth/token-endpoint';
 import { createRingCentralTokenGrantor, ringCentralRevokeUrl, ringCentralTokenUrl, signInToRingCentralWithBrowser } from './oauth';
+import { withoutTrailingSlash } from '../../provider-api/base-url';
 
 /** The loopback port to register in the RingCentral app (RingCentral matches the redirect URI exactly). */
 export const RINGCENTRAL_REDIRECT_PORT = 47614;
@@ -30,8 +31,6 @@ const RINGCENTRAL_WORDS = {
   serverInSettings: true,
 } as const;
 
-const trimSlash = (url: string): string => url.replace(/\/+$/, '');
-
 export function createRingCentralAccount(options: RingCentralAccountOptions): RingCentralAccount {
   return createOAuthAccount({
     ...options,
@@ -46,7 +45,7 @@ export function createRingCentralAccount(options: RingCentralAccountOptions): Ri
       minLength: 8,
       tokensName: 'access tokens',
       lifetime: 'an hour',
-      verifyUrl: () => `${trimSlash(options.server())}/restapi/v1.0/account/~/extension/~`,
+      verifyUrl: () => `${withoutTrailingSlash(options.server())}/restapi/v1.0/account/~/extension/~`,
       verifyHeaders: { Accept: 'application/json' },
       // Revoking a pasted token ends its RingCentral session; best effort (revokeToken never throws, §A1: ignore errors).
       revoke: async (token, fetch) => {
@@ -62,9 +61,4 @@ export function createRingCentralAccount(options: RingCentralAccountOptions): Ri
       },
     },
   });
-}
-
-/** Sign-in failures in words, with the fix where one is known. */
-export function describeRingCentralSignInFailure(error: unknown, port: number): string {
-  return describeOAuthSignInFailure(error, port, RINGCENTRAL_WORDS);
 }

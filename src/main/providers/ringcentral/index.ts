@@ -2,13 +2,11 @@
  * The RingCentral provider's public surface: the REST client (on the shared HTTP policy with
  * RingCentral's error wording, rate-limit gate and read pacing), the Provider with its live push channel
  * over the WebSocket subscription, and the sign-in pieces. The only entry point the rest of main needs
- * besides descriptor.ts; wire shapes stay inside this folder except the event type the subscription
- * hands to the provider. Must not import electron: production passes Electron's net.fetch in.
+ * besides descriptor.ts; wire shapes stay inside this folder. Must not import electron: production passes Electron's net.fetch in.
  */
 import { RingCentralClient, type RingCentralClientOptions } from './client';
 import { RingCentralProvider, type RingCentralProviderOptions } from './provider';
 import { createRingCentralPushChannel, type RingCentralPushOptions } from './push-channel';
-import { createTelephonySubscription, type TelephonySubscription, type TelephonySubscriptionOptions } from './subscription';
 
 export type CreateRingCentralProviderOptions = RingCentralClientOptions &
   RingCentralProviderOptions & { push?: RingCentralPushOptions | false };
@@ -24,14 +22,6 @@ export function createRingCentralProvider(options: CreateRingCentralProviderOpti
   return { client, provider };
 }
 
-/** Live telephony events for the user of `client`. */
-export function createRingCentralSubscription(
-  client: RingCentralClient,
-  options: Omit<TelephonySubscriptionOptions, 'wsToken'> = {},
-): TelephonySubscription {
-  return createTelephonySubscription({ ...options, wsToken: (signal) => client.wsToken({ signal }) });
-}
-
 export { PRODUCTION_SERVER, RingCentralClient, type RingCentralClientOptions } from './client';
 export { RingCentralProvider, type RingCentralProviderOptions } from './provider';
 export { createRingCentralPushChannel, type RingCentralPushOptions } from './push-channel';
@@ -43,7 +33,6 @@ export {
   type TelephonySubscriptionOptions,
 } from './subscription';
 export type { CallEndReason, MappedCall } from './mapping';
-export type { WireSessionEvent } from './wire';
 export {
   buildRingCentralAuthorizeUrl,
   createRingCentralTokenGrantor,

@@ -10,17 +10,14 @@ import type { FetchFn } from '../../provider-api/http-client';
 import { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions } from '../../auth/token-endpoint';
 import type { TokenGrantor } from '../../auth/token-manager';
 import { runBrowserSignIn } from '../../auth/browser-sign-in';
-
-function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '');
-}
+import { withoutTrailingSlash } from '../../provider-api/base-url';
 
 export function ringCentralTokenUrl(server: string): string {
-  return `${trimSlash(server)}/restapi/oauth/token`;
+  return `${withoutTrailingSlash(server)}/restapi/oauth/token`;
 }
 
 export function ringCentralRevokeUrl(server: string): string {
-  return `${trimSlash(server)}/restapi/oauth/revoke`;
+  return `${withoutTrailingSlash(server)}/restapi/oauth/revoke`;
 }
 
 export interface RingCentralAuthorizeOptions {
@@ -33,7 +30,7 @@ export interface RingCentralAuthorizeOptions {
 
 /** GET {server}/restapi/oauth/authorize?response_type=code&client_id&redirect_uri&state&code_challenge&code_challenge_method=S256 */
 export function buildRingCentralAuthorizeUrl(options: RingCentralAuthorizeOptions): string {
-  const url = new URL(`${trimSlash(options.server)}/restapi/oauth/authorize`);
+  const url = new URL(`${withoutTrailingSlash(options.server)}/restapi/oauth/authorize`);
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('client_id', options.clientId);
   url.searchParams.set('redirect_uri', options.redirectUri);

@@ -5,13 +5,9 @@
  * not import electron: the shell passes the browser opener, the vault and net.fetch in.
  */
 import type { SignInKind } from '../../../shared/providers';
-import {
-  createOAuthAccount,
-  describeOAuthSignInFailure,
-  type OAuthAccountDeps,
-  type OAuthAccountWithSecret,
-} from '../../auth/oauth-account';
+import { createOAuthAccount, type OAuthAccountDeps, type OAuthAccountWithSecret } from '../../auth/oauth-account';
 import { createWebexTokenGrantor, signInWithBrowser } from './oauth';
+import { withoutTrailingSlash } from '../../provider-api/base-url';
 
 /** The loopback port to register in the Webex integration (Webex matches the redirect URI exactly). */
 export const WEBEX_REDIRECT_PORT = 47613;
@@ -47,12 +43,7 @@ export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
       tokensName: 'personal access tokens',
       lifetime: '12 hours',
       copyFrom: 'developer.webex.com',
-      verifyUrl: () => `${options.apiBaseUrl().replace(/\/$/, '')}/people/me`,
+      verifyUrl: () => `${withoutTrailingSlash(options.apiBaseUrl())}/people/me`,
     },
   });
-}
-
-/** Sign-in failures in words, with the fix where one is known. */
-export function describeSignInFailure(error: unknown, port: number): string {
-  return describeOAuthSignInFailure(error, port, WEBEX_WORDS);
 }

@@ -26,8 +26,6 @@ function errorCodes(parsed: WebexErrorBody): number[] {
   return parsed.errorCode === undefined ? codes : [parsed.errorCode, ...codes];
 }
 
-/** Retry-After in whole seconds: delta-seconds or an HTTP date. */
-
 function withTracking(sentence: string, trackingId: string | undefined): string {
   return trackingId ? `${sentence} (tracking ID ${trackingId})` : `${sentence}.`;
 }

@@ -7,10 +7,11 @@ import type { FetchFn } from '../../provider-api/http-client';
 import { runBrowserSignIn } from '../../auth/browser-sign-in';
 import { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions } from '../../auth/token-endpoint';
 import type { TokenGrantor } from '../../auth/token-manager';
+import { withoutTrailingSlash } from '../../provider-api/base-url';
 
 export { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions };
 
-export const WEBEX_AUTH_BASE_URL = 'https://webexapis.com/v1';
+const WEBEX_AUTH_BASE_URL = 'https://webexapis.com/v1';
 
 /** Call control (read/write), who-am-I, and the preferred-answer endpoints (docs/wire/webex-calling.md §6). */
 export const WEBEX_DEFAULT_SCOPES: readonly string[] = [
@@ -20,12 +21,8 @@ export const WEBEX_DEFAULT_SCOPES: readonly string[] = [
   'spark:telephony_config_read',
 ];
 
-function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '');
-}
-
 export function webexTokenUrl(authBaseUrl = WEBEX_AUTH_BASE_URL): string {
-  return `${trimSlash(authBaseUrl)}/access_token`;
+  return `${withoutTrailingSlash(authBaseUrl)}/access_token`;
 }
 
 export interface AuthorizeUrlOptions {
@@ -39,7 +36,7 @@ export interface AuthorizeUrlOptions {
 
 /** GET {base}/authorize?client_id&response_type=code&redirect_uri&scope&state&code_challenge&code_challenge_method=S256 */
 export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
-  const url = new URL(`${trimSlash(options.authBaseUrl ?? WEBEX_AUTH_BASE_URL)}/authorize`);
+  const url = new URL(`${withoutTrailingSlash(options.authBaseUrl ?? WEBEX_AUTH_BASE_URL)}/authorize`);
   url.searchParams.set('client_id', options.clientId);
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('redirect_uri', options.redirectUri);
