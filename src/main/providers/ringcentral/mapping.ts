@@ -10,6 +10,7 @@
 import type { Call, Party, Redirection } from '../../../shared/domain';
 import { actionsFor, isQueueCall } from './actions';
 import type { WireEndpoint, WireParty, WireSession } from './wire';
+import { ANSWERED_STATES } from '../../../shared/call-states';
 
 export interface Me {
   extensionId: string;
@@ -126,10 +127,10 @@ export function toCall(
     createdAt: known.createdAt ?? session.creationTime ?? now,
     redirections: state === 'alerting' ? redirectionsOf(party, me) : [],
     muted: party.muted === true,
-    muteCapable: state === 'connected' || state === 'held' || state === 'remoteHeld',
+    muteCapable: ANSWERED_STATES.has(state),
     actions: actionsFor(party, session.origin),
   };
-  const answeredAt = known.answeredAt ?? (state === 'connected' || state === 'held' || state === 'remoteHeld' ? now : undefined);
+  const answeredAt = known.answeredAt ?? (ANSWERED_STATES.has(state) ? now : undefined);
   if (answeredAt) call.answeredAt = answeredAt;
   if (state === 'disconnected') call.endedAt = now;
   const recording = recordingOf(party);

@@ -19,6 +19,7 @@ import { chooseDevice, toAnswerEndpoints } from './devices';
 import { ConferenceBook } from './conference-mapping';
 import { type MappedCall, type Me, type SessionLike, myParty, toCall } from './mapping';
 import type { CallOutBody, ForwardTarget, ReplyBody, WireParty, WireSessionEvent } from './wire';
+import { isAnswered } from '../../../shared/call-states';
 
 export interface RingCentralProviderOptions {
   /** The device to ring and answer on when a command names none (the user's choice in settings). */
@@ -36,8 +37,6 @@ interface Known {
   /** The Call as last mapped (before merge/add-to-conference are decided). */
   call: Call;
 }
-
-const JOINABLE = new Set<Call['state']>(['connected', 'held', 'remoteHeld']);
 
 /**
  * A short run of digits without "+" is an extension number, anything else a phone number. RingCentral
@@ -66,8 +65,6 @@ function replyBody(command: Extract<CallCommand, { type: 'reply' }>): ReplyBody 
 function unsupported(what: string): ProviderError {
   return new ProviderError({ code: 'NOT_ALLOWED', message: `RingCentral Call Control cannot ${what}.` });
 }
-
-const ANSWERED = new Set(['connected', 'held', 'remoteHeld']);
 
 export class RingCentralProvider implements Provider {
   readonly id = 'ringcentral' as const;
@@ -110,7 +107,7 @@ export class RingCentralProvider implements Provider {
     }
     this.known.set(session.id, {
       createdAt: mapped.call.createdAt,
-      answeredAt: ANSWERED.has(mapped.call.state) ? (mapped.call.answeredAt ?? nowIso) : undefined,
+      answeredAt: isAnswered(mapped.call) ? (mapped.call.answeredAt ?? nowIso) : undefined,
       partyId: mapped.partyId,
       party,
       origin: session.origin ?? before?.origin,
@@ -121,7 +118,7 @@ export class RingCentralProvider implements Provider {
 
   /** A call that can join a conference: answered or held, not a Listen session. */
   private joinable(known: Known): boolean {
-    return JOINABLE.has(known.call.state) && known.party.status.reason !== 'Supervising';
+    return isAnswered(known.call) && known.party.status.reason !== 'Supervising';
   }
 
   /** Merge (two or more joinable calls) and Add to conference (a conference is up) depend on the other calls. */
