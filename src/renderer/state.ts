@@ -74,19 +74,21 @@ export function dismissNotice(id: number): void {
 /** How many commands travel per call: the call is busy until the LAST of overlapping commands answers. */
 const commandsInFlight = new Map<string, number>();
 
+/** One more (or one fewer) command travelling for `id`; `busy` shows the ids with any left. */
+function countInFlight(counts: Map<string, number>, busy: { value: ReadonlySet<string> }, id: string, inFlight: boolean): void {
+  const count = (counts.get(id) ?? 0) + (inFlight ? 1 : -1);
+  if (count > 0) counts.set(id, count);
+  else counts.delete(id);
+  busy.value = new Set(counts.keys());
+}
+
 export function markInFlight(callId: string, inFlight: boolean): void {
-  const count = (commandsInFlight.get(callId) ?? 0) + (inFlight ? 1 : -1);
-  if (count > 0) commandsInFlight.set(callId, count);
-  else commandsInFlight.delete(callId);
-  callsInFlight.value = new Set(commandsInFlight.keys());
+  countInFlight(commandsInFlight, callsInFlight, callId, inFlight);
 }
 
 /** A command for that conference as a whole is (or is no longer) on its way to main. */
 export function markConferenceInFlight(conferenceId: string, inFlight: boolean): void {
-  const count = (conferenceCommandsInFlight.get(conferenceId) ?? 0) + (inFlight ? 1 : -1);
-  if (count > 0) conferenceCommandsInFlight.set(conferenceId, count);
-  else conferenceCommandsInFlight.delete(conferenceId);
-  conferencesInFlight.value = new Set(conferenceCommandsInFlight.keys());
+  countInFlight(conferenceCommandsInFlight, conferencesInFlight, conferenceId, inFlight);
 }
 
 export interface ConnectOptions {

@@ -16,6 +16,7 @@ import type { ProviderInfo } from './providers';
 import { normalizeDestination, normalizeDtmf } from './dial-string';
 import type { AppError, Result } from './result';
 import { type Settings, type ShortcutAction, settingsPatchSchema } from './settings';
+import { REPLY_MAX_LENGTH, SENTENCE_MAX_LENGTH } from './command-limits';
 
 const id = z.string().min(1, 'an id is required').max(512);
 
@@ -55,7 +56,7 @@ export const REPLY_PATTERNS = [
 export const REPLY_TIME_UNITS = ['Minute', 'Hour', 'Day'] as const;
 
 /** A sentence to speak (Bandwidth allows at most 1,000 characters). */
-const sentence = z.string().trim().min(1, 'write something to say').max(1000, 'a sentence is at most 1,000 characters');
+const sentence = z.string().trim().min(1, 'write something to say').max(SENTENCE_MAX_LENGTH, 'a sentence is at most 1,000 characters');
 const speech = {
   sentence,
   gender: z.enum(['female', 'male']).optional(),
@@ -110,7 +111,7 @@ export const callCommandSchema = z.discriminatedUnion('type', [
     .strictObject({
       type: z.literal('reply'),
       ...callRef,
-      text: z.string().trim().min(1, 'write a message').max(150, 'a reply is at most 150 characters').optional(),
+      text: z.string().trim().min(1, 'write a message').max(REPLY_MAX_LENGTH, 'a reply is at most 150 characters').optional(),
       pattern: z
         .strictObject({
           pattern: z.enum(REPLY_PATTERNS),

@@ -12,7 +12,7 @@ import { useBridge } from '../bridge-context';
 import { sendCommand } from '../send-command';
 import { DestinationField } from './DestinationField';
 import { FormButtons } from './FormButtons';
-import { SENTENCE_MAX_LENGTH } from './SpeakForm';
+import { SENTENCE_MAX_LENGTH } from '../../shared/command-limits';
 import { TextAreaField } from './TextAreaField';
 
 type GatherCommand = Extract<CallCommand, { type: 'gather' }>;

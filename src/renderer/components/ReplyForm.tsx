@@ -12,14 +12,12 @@ import { useBridge } from '../bridge-context';
 import { sendCommand } from '../send-command';
 import { FormButtons } from './FormButtons';
 import { TextAreaField } from './TextAreaField';
+import { REPLY_MAX_LENGTH } from '../../shared/command-limits';
 
 type ReplyCommand = Extract<CallCommand, { type: 'reply' }>;
 type ReplyPattern = NonNullable<ReplyCommand['pattern']>;
 type PatternName = ReplyPattern['pattern'];
 type TimeUnit = NonNullable<ReplyPattern['timeUnit']>;
-
-/** The longest text reply (src/shared/contract.ts, `reply`). */
-export const REPLY_MAX_LENGTH = 150;
 
 /** Each ready reply as the caller reads it; `timed` ones take a time and unit. Typed by the contract, so a new pattern needs its words here. */
 const PATTERNS: Record<PatternName, { text: string; timed: boolean }> = {

@@ -12,12 +12,11 @@ import { sendCommand } from '../send-command';
 import { DestinationField } from './DestinationField';
 import { FormButtons } from './FormButtons';
 import { TextAreaField } from './TextAreaField';
+import { SENTENCE_MAX_LENGTH } from '../../shared/command-limits';
 
 type SpeakCommand = Extract<CallCommand, { type: 'speak' }>;
 type Gender = NonNullable<SpeakCommand['gender']>;
 
-/** The longest sentence (src/shared/contract.ts, `sentence`). */
-export const SENTENCE_MAX_LENGTH = 1000;
 const GENDERS: Record<Gender | '', string> = { '': 'Any', female: 'Female', male: 'Male' };
 
 export function SpeakForm({ call, disabled, onDone }: { call: Call; disabled: boolean; onDone: () => void }) {

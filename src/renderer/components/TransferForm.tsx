@@ -56,11 +56,11 @@ export function TransferForm({ call, disabled, onDone }: { call: Call; disabled:
     } else {
       const destination = normalizeDestination(text);
       if (!destination.ok) return setError(destination.error.message);
-      // `whisper` joins the transfer command's schema (src/shared/contract.ts) with the Bandwidth
-      // provider; this one object is typed loosely so the form works before and after that change.
-      const blind: Record<string, unknown> = { type: kind, ...callRef(call), destination: destination.value };
-      if (kind === 'transfer' && canWhisper && whisper.trim()) blind.whisper = whisper.trim();
-      command = blind as CallCommand;
+      const said = canWhisper ? whisper.trim() : '';
+      command =
+        kind === 'transfer'
+          ? { type: 'transfer', ...callRef(call), destination: destination.value, ...(said ? { whisper: said } : {}) }
+          : { type: kind, ...callRef(call), destination: destination.value };
     }
     setError(null);
     const result = await sendCommand(bridge, command);

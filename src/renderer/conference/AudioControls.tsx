@@ -9,22 +9,20 @@ import { ACTION_LABELS } from '../../shared/action-labels';
 import type { Action } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { sendConferenceCommand } from '../send-conference-command';
+import { SENTENCE_MAX_LENGTH } from '../../shared/command-limits';
 
 type AudioAction = Extract<Action, 'speak' | 'playAudio'>;
 
-/** The limit main's contract sets on a sentence (src/shared/contract.ts). */
-const MAX_SENTENCE = 1000;
-
 /** Why a sentence cannot be sent, or null. */
-export function sentenceProblem(text: string): string | null {
+function sentenceProblem(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return 'Write something to say.';
-  if (trimmed.length > MAX_SENTENCE) return `A sentence is at most 1,000 characters (this one has ${trimmed.length}).`;
+  if (trimmed.length > SENTENCE_MAX_LENGTH) return `A sentence is at most 1,000 characters (this one has ${trimmed.length}).`;
   return null;
 }
 
 /** Why an audio address cannot be sent, or null: only http(s) addresses reach the provider. */
-export function audioUrlProblem(text: string): string | null {
+function audioUrlProblem(text: string): string | null {
   let url: URL;
   try {
     url = new URL(text.trim());

@@ -16,20 +16,17 @@ export function DialIntoForm({ conference, disabled }: { conference: Conference;
   const bridge = useBridge();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const destination = normalizeDestination(text);
     if (!destination.ok) return setError(destination.error.message);
     setError(null);
-    setSending(true);
     const result = await sendConferenceCommand(bridge, {
       type: 'dialIntoConference',
       conferenceId: conference.id,
       destination: destination.value,
     });
-    setSending(false);
     if (result.ok) setText('');
   };
 
@@ -41,10 +38,10 @@ export function DialIntoForm({ conference, disabled }: { conference: Conference;
         onInput={setText}
         error={error}
         hint="They join as soon as they answer."
-        disabled={sending}
+        disabled={disabled}
       />
       <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={disabled || sending}>
+        <button type="submit" class="btn btn-primary" disabled={disabled}>
           {DIAL_LABEL}
         </button>
       </div>
