@@ -260,6 +260,24 @@ describe('conference window: a conference', () => {
     expect(bridge.conferenceCommands.at(-1)).toEqual({ type: 'addParticipant', conferenceId: 'conf-1', callId: 'd' });
   });
 
+  it('Add to conference offers a call whose earlier conference has ended', async () => {
+    const carol = makeCall({
+      id: 'c',
+      state: 'held',
+      remote: { name: 'Carol White', privacy: false },
+      actions: ['resume', 'addToConference'],
+    });
+    const ended = conference({ id: 'conf-0', state: 'disconnected', participants: [participant(carol)], actions: [] });
+    const { bridge } = await mountConference((b) => {
+      b.callList = [...b.callList, carol];
+      b.currentConferences = [ended, conference({ state: 'held', actions: ['resume', 'addToConference', 'releaseConference'] })];
+    });
+    expect(screen.getByText('Your other call: Carol White (On hold)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add to conference' }));
+    await settle();
+    expect(bridge.conferenceCommands).toEqual([{ type: 'addParticipant', conferenceId: 'conf-1', callId: 'c' }]);
+  });
+
   it('no Add to conference when the conference does not offer it', async () => {
     await mountConference();
     expect(screen.queryByRole('button', { name: 'Add to conference' })).toBeNull();

@@ -1,6 +1,7 @@
 /**
  * Add to conference: another of my answered calls joins this conference. Offers exactly the calls
- * whose `actions` include Add to conference and that are in no conference yet; with several, the user
+ * whose `actions` include Add to conference and that are in no live conference (an ended one still listed
+ * holds nobody); with several, the user
  * picks one. Absent when no call can join.
  */
 import { useId, useState } from 'preact/hooks';
@@ -11,11 +12,12 @@ import { partyTitle } from '../../shared/party-text';
 import { callStateLabel } from '../labels';
 import { sendConferenceCommand } from '../send-conference-command';
 import { calls, callsInFlight, conferences } from '../state';
+import { callsInLiveConferences } from './joined-calls';
 
 export function AddParticipantForm({ conference }: { conference: Conference }) {
   const bridge = useBridge();
   const selectId = useId();
-  const joined = new Set(conferences.value.flatMap((c) => c.participants.map((p) => p.callId)));
+  const joined = callsInLiveConferences(conferences.value);
   const candidates = calls.value.filter((c) => c.actions.includes('addToConference') && !joined.has(c.id));
   const [chosenId, setChosenId] = useState('');
   const chosen = candidates.find((c) => c.id === chosenId) ?? candidates[0];

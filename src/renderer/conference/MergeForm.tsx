@@ -13,10 +13,11 @@ import { callStateLabel, pendingLabel } from '../labels';
 import { sendConferenceCommand } from '../send-conference-command';
 import { calls, callsInFlight, conferences } from '../state';
 import { lineOf } from './conference-line';
+import { callsInLiveConferences } from './joined-calls';
 
 /** My calls that offer Merge and are in no conference yet (a merge makes a new one). */
 export function mergeableCalls(all: readonly Call[], current: readonly Conference[]): Call[] {
-  const joined = new Set(current.filter((c) => c.state !== 'disconnected').flatMap((c) => c.participants.map((p) => p.callId)));
+  const joined = callsInLiveConferences(current);
   return all.filter((c) => c.actions.includes('merge') && !joined.has(c.id));
 }
 
