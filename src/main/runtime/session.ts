@@ -19,6 +19,7 @@ import { createEmitter } from '../foundation/typed-emitter';
 import { startBackend } from './backend';
 import { type BackendFactory, type BackendHost, startBackendHost } from './backend-host';
 import type { AccountControls } from './bridge-handlers';
+import { createDiagnosticsJournal, type DiagnosticsJournal } from './diagnostics-journal';
 import { configuredProviderId, type DemoSimulator, providerEntry, sectionOf } from './provider-registry';
 
 export interface SessionLog {
@@ -38,11 +39,15 @@ export interface SessionOptions {
   redirectPort?: number;
   signInTimeoutMs?: number;
   startBackend?: BackendFactory;
+  /** The clock of the diagnostics journal (tests pin it). */
+  now?: () => Date;
 }
 
 export interface Session {
-  /** Stable across provider swaps. */
+  /** Stable across provider swaps; every command through it is recorded in `diagnostics`. */
   readonly core: SwitchboardCore;
+  /** Health transitions and the last commands with their outcomes, for the diagnostics report. */
+  readonly diagnostics: DiagnosticsJournal;
   readonly demo: boolean;
   /** The running provider (in the demo: the one whose simulator runs). */
   readonly provider: ProviderId;
@@ -130,6 +135,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     options.startBackend ?? startBackend,
   );
   running.host = host;
+  const diagnostics = createDiagnosticsJournal(options.now ? { now: options.now } : {});
+  const stopJournal = diagnostics.watch(host.core);
   log?.info(`Started with ${host.demo ? `the demo of ${host.provider}` : host.provider}.`);
 
   /** The configured provider's account; its absence means the settings name no runnable provider. */
@@ -207,7 +214,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   };
 
   return {
-    core: host.core,
+    core: diagnostics.recording(host.core),
+    diagnostics,
     get demo() {
       return host.demo;
     },
@@ -242,6 +250,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     onSettingsChanged: (listener) => events.on('settings', listener),
     async close() {
       for (const account of accounts.values()) account.cancelSignIn();
+      stopJournal();
       await host.close();
     },
   };
