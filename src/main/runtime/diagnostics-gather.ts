@@ -21,10 +21,20 @@ export interface DiagnosticsSources {
   /** Lines of the log tail (default 200). */
   logLines?: number;
   now?: () => Date;
+  /** Secrets known to be in play (stored ones, the environment's): removed from the report wherever they appear. */
+  known?: () => Promise<readonly string[]>;
+}
+
+/** Environment variables that carry a credential (SWITCHBOARD_WEBEX_TOKEN, …_CLIENT_SECRET, …_PASSWORD). */
+const SECRET_VARIABLE = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL/i;
+
+export function secretsInEnvironment(env: Record<string, string | undefined>): string[] {
+  return Object.entries(env).flatMap(([name, value]) => (value && SECRET_VARIABLE.test(name) ? [value] : []));
 }
 
 export async function gatherDiagnosticsReport(sources: DiagnosticsSources): Promise<string> {
   const status = sources.status();
+  const known = sources.known ? await sources.known() : [];
   const logTail = sources.logFile ? await readLogTail(sources.logFile, sources.logLines ?? 200) : [];
   const { electron, chrome, node } = process.versions as NodeJS.ProcessVersions & { electron?: string; chrome?: string };
   return buildDiagnosticsReport({
@@ -43,5 +53,6 @@ export async function gatherDiagnosticsReport(sources: DiagnosticsSources): Prom
     commands: sources.journal.commands(),
     dropped: sources.journal.dropped(),
     logTail,
+    known,
   });
 }

@@ -7,11 +7,11 @@
  * both run one. Must not import electron.
  */
 import type { AccountState } from '../../shared/account';
-import type { ProviderId } from '../../shared/domain';
+import { PROVIDER_IDS, type ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { ProviderAccount } from '../auth/provider-descriptor';
-import type { SecretVault } from '../auth/secrets';
+import { SECRET_KINDS, type SecretVault, secretName } from '../auth/secrets';
 import type { FetchFn } from '../provider-api/http-client';
 import { safeProviderText } from '../provider-api/provider-error';
 import type { SwitchboardCore } from '../core/switchboard-core';
@@ -19,6 +19,7 @@ import { createEmitter } from '../foundation/typed-emitter';
 import { startBackend } from './backend';
 import { type BackendFactory, type BackendHost, startBackendHost } from './backend-host';
 import type { AccountControls } from './bridge-handlers';
+import { secretsInEnvironment } from './diagnostics-gather';
 import { createDiagnosticsJournal, type DiagnosticsJournal } from './diagnostics-journal';
 import { configuredProviderId, type DemoSimulator, providerEntry, sectionOf } from './provider-registry';
 
@@ -48,6 +49,8 @@ export interface Session {
   readonly core: SwitchboardCore;
   /** Health transitions and the last commands with their outcomes, for the diagnostics report. */
   readonly diagnostics: DiagnosticsJournal;
+  /** Every secret the session knows of (stored for any provider, or given in the environment), so a report can leave them out. */
+  knownSecrets(): Promise<string[]>;
   readonly demo: boolean;
   /** The running provider (in the demo: the one whose simulator runs). */
   readonly provider: ProviderId;
@@ -216,6 +219,11 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   return {
     core: diagnostics.recording(host.core),
     diagnostics,
+    async knownSecrets() {
+      const names = PROVIDER_IDS.flatMap((id) => SECRET_KINDS.map((kind) => secretName(id, kind)));
+      const stored = await Promise.all(names.map((name) => options.vault.get(name).catch(() => null)));
+      return [...stored.filter((value): value is string => !!value), ...secretsInEnvironment(env)];
+    },
     get demo() {
       return host.demo;
     },

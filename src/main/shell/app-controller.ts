@@ -46,6 +46,7 @@ export type ShellBackend = Pick<
   | 'onSwitched'
   | 'onSettingsChanged'
   | 'diagnostics'
+  | 'knownSecrets'
 >;
 
 /** Where the shell writes what happened (runtime/app-log.ts); redaction happens there. */
@@ -241,6 +242,7 @@ export function startAppController(options: AppControllerOptions): AppController
           demo: () => backend.demo,
           appVersion: app.getVersion(),
           now,
+          known: () => backend.knownSecrets(),
           ...(options.logFile === undefined ? {} : { logFile: options.logFile }),
         }),
     });
