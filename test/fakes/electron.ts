@@ -1001,7 +1001,9 @@ export const dialog = {
     fakeElectron.errorBoxes.push({ title, content });
   },
   /** Records the request and answers as the user would: `fakeElectron.saveDialogAnswer` (default: cancelled). */
-  showSaveDialog: (...args: [FakeSaveDialogOptions] | [unknown, FakeSaveDialogOptions]): Promise<{ canceled: boolean; filePath: string }> => {
+  showSaveDialog: (
+    ...args: [FakeSaveDialogOptions] | [unknown, FakeSaveDialogOptions]
+  ): Promise<{ canceled: boolean; filePath: string }> => {
     const options = (args.length === 2 ? args[1] : args[0]) as FakeSaveDialogOptions;
     fakeElectron.saveDialogs.push({ options, hasParent: args.length === 2 });
     const answer = fakeElectron.saveDialogAnswer;

@@ -58,7 +58,14 @@ export interface BridgeHandlerDeps {
   saveDiagnostics(): Promise<Result<DiagnosticsSaved>>;
 }
 
-export function createBridgeHandlers({ backend, account, settings, appState, windows, saveDiagnostics }: BridgeHandlerDeps): CommandHandlers {
+export function createBridgeHandlers({
+  backend,
+  account,
+  settings,
+  appState,
+  windows,
+  saveDiagnostics,
+}: BridgeHandlerDeps): CommandHandlers {
   const { core } = backend;
   return {
     'calls:list': () => core.calls(),

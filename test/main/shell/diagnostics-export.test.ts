@@ -36,7 +36,10 @@ describe('Save diagnostics…', () => {
     // A line an older release might have written unredacted: the report must redact it again.
     const logFile = join(shell.settingsDirectory, 'logs', 'switchboard.log');
     mkdirSync(dirname(logFile), { recursive: true });
-    appendFileSync(logFile, `[2026-12-01 10:00:00.000] [warn]  request failed: Authorization: Bearer ${simulator.token} from +15550100101\n`);
+    appendFileSync(
+      logFile,
+      `[2026-12-01 10:00:00.000] [warn]  request failed: Authorization: Bearer ${simulator.token} from +15550100101\n`,
+    );
 
     expect(menu().labels()).toContain(SAVE_DIAGNOSTICS_LABEL);
     const path = target('report.txt');
@@ -78,7 +81,10 @@ describe('Save diagnostics…', () => {
     shell = await startShell();
     const path = target('from-panel.txt');
     fakeElectron.saveDialogAnswer = path;
-    expect(await ipcMain.invoke('diagnostics:save', { sender: shell.panel.webContents })).toEqual({ ok: true, value: { saved: true, path } });
+    expect(await ipcMain.invoke('diagnostics:save', { sender: shell.panel.webContents })).toEqual({
+      ok: true,
+      value: { saved: true, path },
+    });
     expect(readFileSync(path, 'utf8')).toContain('== Last commands');
 
     fakeElectron.saveDialogAnswer = null;

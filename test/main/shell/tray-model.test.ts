@@ -74,7 +74,18 @@ describe('trayModel: context menu', () => {
   it('ringing: Answer and Decline the ringing call', () => {
     const call = ringingCall({ id: 'r1' });
     const menu = trayModel({ ...base, calls: [call] }).menu;
-    expect(labels(menu)).toEqual(['Show panel', '---', 'Answer', 'Decline', '---', 'Do not disturb', 'Settings', 'Save diagnostics…', '---', 'Quit']);
+    expect(labels(menu)).toEqual([
+      'Show panel',
+      '---',
+      'Answer',
+      'Decline',
+      '---',
+      'Do not disturb',
+      'Settings',
+      'Save diagnostics…',
+      '---',
+      'Quit',
+    ]);
     expect(menu[2]).toEqual({ kind: 'action', label: 'Answer', action: { type: 'command', command: { type: 'answer', callId: 'r1' } } });
   });
 
