@@ -56,6 +56,7 @@ describe('Save diagnostics…', () => {
     expect(report).toContain('Provider: webex');
     expect(report).toContain('Switchboard: 0.1.0');
     expect(report).toContain('request failed: Authorization: Bearer [redacted] from …0101');
+    expect(report).toContain('retried with [redacted]');
     expect(report).not.toContain(simulator.token);
     expect(report).not.toContain('15550100101');
   });
