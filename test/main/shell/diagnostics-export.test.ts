@@ -38,7 +38,9 @@ describe('Save diagnostics…', () => {
     mkdirSync(dirname(logFile), { recursive: true });
     appendFileSync(
       logFile,
-      `[2026-12-01 10:00:00.000] [warn]  request failed: Authorization: Bearer ${simulator.token} from +15550100101\n`,
+      `[2026-12-01 10:00:00.000] [warn]  request failed: Authorization: Bearer ${simulator.token} from +15550100101\n` +
+        // The token alone, in words: only knowing it (the environment gave it) finds it.
+        `[2026-12-01 10:00:01.000] [warn]  retried with ${simulator.token}\n`,
     );
 
     expect(menu().labels()).toContain(SAVE_DIAGNOSTICS_LABEL);
