@@ -3,8 +3,9 @@
  * per provider, built from its descriptor), the backend host (a provider or its demo, swappable) and
  * what ties them: a sign-in leaves the demo for the real account, a sign-out makes the core forget the
  * calls, a provider change in settings swaps the backend. Settings the session itself writes are told
- * through `onSettingsChanged`, so the windows hear of them. The Electron shell and the browser preview
- * both run one. Must not import electron.
+ * through `onSettingsChanged`, so the windows hear of them. It also keeps the diagnostics journal (health
+ * transitions, every command through its core) for "Save diagnostics…". The Electron shell and the
+ * browser preview both run one. Must not import electron.
  */
 import type { AccountState } from '../../shared/account';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/domain';
@@ -40,8 +41,6 @@ export interface SessionOptions {
   redirectPort?: number;
   signInTimeoutMs?: number;
   startBackend?: BackendFactory;
-  /** The clock of the diagnostics journal (tests pin it). */
-  now?: () => Date;
 }
 
 export interface Session {
@@ -138,7 +137,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     options.startBackend ?? startBackend,
   );
   running.host = host;
-  const diagnostics = createDiagnosticsJournal(options.now ? { now: options.now } : {});
+  const diagnostics = createDiagnosticsJournal();
   const stopJournal = diagnostics.watch(host.core);
   log?.info(`Started with ${host.demo ? `the demo of ${host.provider}` : host.provider}.`);
 

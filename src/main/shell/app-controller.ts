@@ -2,7 +2,8 @@
  * Wires the running backend to the desktop: windows (panel, popup), tray, OS notifications, global
  * shortcuts, links, IPC and connectivity. Core events flow out to the windows, the tray model, the
  * popup and the notifications; user actions from any of them flow back in as core commands, and every
- * failure becomes a notice. "Save diagnostics…" (tray and panel) saves the runtime's redacted report. Owns the clean shutdown. No call logic of its own: that is the core's.
+ * failure becomes a notice. "Save diagnostics…" (tray and panel) saves the runtime's redacted report.
+ * Owns the clean shutdown. No call logic of its own: that is the core's.
  */
 import { app, clipboard, Menu, type Rectangle } from 'electron';
 import type { AppState, CallCommand, DiagnosticsSaved, DialRequest, Notice, PushChannel, PushEvents } from '../../shared/contract';
