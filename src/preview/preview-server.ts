@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { AppState } from '../shared/contract';
-import { ok } from '../shared/result';
+import { err, ok } from '../shared/result';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { CONTENT_SECURITY_POLICY } from '../main/runtime/content-security-policy';
 import { memorySecretVault } from '../main/auth/secrets';
@@ -132,6 +132,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       appState,
       // No windows in a browser: each page is its own tab, already open.
       windows: { open: () => ok(null), hide: () => ok(null) },
+      // A browser page has no save dialog: the report is saved from the app's tray or settings.
+      saveDiagnostics: async () => err('UNAVAILABLE', 'Save diagnostics from the Switchboard app: the browser preview cannot save files.'),
     });
     socket = attachBridgeSocket({ server, origin, token, handlers });
     const bridge = socket;

@@ -265,6 +265,9 @@ export interface ViewRequest {
   focusAccount?: boolean;
 }
 
+/** What "Save diagnostics…" did: saved the report where the user chose, or nothing (the dialog was cancelled). */
+export type DiagnosticsSaved = { saved: true; path: string } | { saved: false };
+
 export interface Notice {
   kind: 'error' | 'info';
   message: string;
@@ -335,6 +338,8 @@ export const CHANNELS = {
   recordings: invoke('recordings:list', recordingsQuerySchema, carries<Result<Recording[]>>()),
   requestTranscription: invoke('transcription:request', transcriptionRequestSchema, carries<Result<null>>()),
   timeline: invoke('call:timeline', timelineQuerySchema, carries<Result<CallTimelineEvent[]>>()),
+  // A redacted report for a support ticket, saved where the user chooses (a save dialog in the app).
+  saveDiagnostics: invoke('diagnostics:save', NO_ARGS, carries<Result<DiagnosticsSaved>>()),
   onCallsChanged: push('calls:changed', carries<Call[]>()),
   onConferencesChanged: push('conferences:changed', carries<Conference[]>()),
   onHistoryChanged: push('history:changed', carries<HistoryEntry[]>()),

@@ -24,7 +24,7 @@ const EVERY_WINDOW_READS: readonly CommandChannel[] = [
 ];
 
 export const WINDOW_CHANNELS: Readonly<Record<WindowName, WindowChannels>> = {
-  // The panel shows everything: calls, history, settings, the account, the demo menu.
+  // The panel shows everything: calls, history, settings, the account, the demo menu, Save diagnostics.
   panel: {
     invoke: [
       ...EVERY_WINDOW_READS,
@@ -45,6 +45,7 @@ export const WINDOW_CHANNELS: Readonly<Record<WindowName, WindowChannels>> = {
       'recordings:list',
       'transcription:request',
       'call:timeline',
+      'diagnostics:save',
     ],
     push: [
       'calls:changed',

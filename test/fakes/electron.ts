@@ -85,6 +85,10 @@ function initialState() {
     ipcResults: [] as { channel: string; result: unknown }[],
     clipboard: { clipboard: '', selection: '' } as Record<'clipboard' | 'selection', string>,
     errorBoxes: [] as { title: string; content: string }[],
+    /** Save dialogs the shell showed, with their options. */
+    saveDialogs: [] as { options: FakeSaveDialogOptions; hasParent: boolean }[],
+    /** The path the user picks in the next save dialog; null cancels it. */
+    saveDialogAnswer: null as string | null,
     exposedInMainWorld: {} as Record<string, unknown>,
     /** What ipcRenderer.invoke answers (preload tests); default echoes the call. */
     rendererInvokeAnswer: ((channel: string, args: unknown[]) => ({ channel, args })) as (channel: string, args: unknown[]) => unknown,
@@ -985,9 +989,25 @@ class FakeClipboard {
 }
 export const clipboard = Object.assign(new FakeClipboard('clipboard'), { selection: new FakeClipboard('selection') });
 
+export interface FakeSaveDialogOptions {
+  title?: string;
+  defaultPath?: string;
+  buttonLabel?: string;
+  filters?: { name: string; extensions: string[] }[];
+}
+
 export const dialog = {
   showErrorBox: (title: string, content: string): void => {
     fakeElectron.errorBoxes.push({ title, content });
+  },
+  /** Records the request and answers as the user would: `fakeElectron.saveDialogAnswer` (default: cancelled). */
+  showSaveDialog: (
+    ...args: [FakeSaveDialogOptions] | [unknown, FakeSaveDialogOptions]
+  ): Promise<{ canceled: boolean; filePath: string }> => {
+    const options = (args.length === 2 ? args[1] : args[0]) as FakeSaveDialogOptions;
+    fakeElectron.saveDialogs.push({ options, hasParent: args.length === 2 });
+    const answer = fakeElectron.saveDialogAnswer;
+    return Promise.resolve(answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer });
   },
 };
 

@@ -206,6 +206,14 @@ describe('preview: the bridge socket', () => {
     expect(toPopup.some((m) => (m as { channel?: string }).channel === 'account:changed')).toBe(false);
   });
 
+  it('refuses Save diagnostics in words: a browser page has no save dialog', async () => {
+    const p = await start();
+    const panel = await connect(p, { token: await tokenOf(p), window: 'panel' });
+    expect(await ask(panel, inbox(panel), 1, 'diagnostics:save')).toMatchObject({
+      result: { ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('browser preview cannot save files') } },
+    });
+  });
+
   it('sends core changes and saved settings to every connected page', async () => {
     const p = await start();
     const token = await tokenOf(p);

@@ -14,6 +14,7 @@ import type {
   CallCommand,
   CommandOutcome,
   ConferenceCommand,
+  DiagnosticsSaved,
   DialRequest,
   HistoryQuery,
   Notice,
@@ -125,6 +126,9 @@ export class FakeBridge implements Bridge {
   /** What the views sent as the client secret (null: forget it); the fake keeps it, the screen must not. */
   readonly clientSecrets: (string | null)[] = [];
   signOuts = 0;
+  /** How main answers "Save diagnostics…" (the user chose a file, cancelled, or it failed). */
+  diagnosticsAnswer: Result<DiagnosticsSaved> = ok({ saved: true, path: '/home/user/Downloads/switchboard-diagnostics.txt' });
+  diagnosticsSaves = 0;
   private pendingSignIn: ((outcome: SignInOutcome) => void) | undefined;
 
   private readonly listeners = new Map<keyof PushEvents, Set<Listener<never>>>();
@@ -359,6 +363,11 @@ export class FakeBridge implements Bridge {
     this.accountState = { ...rest, signedIn: true, method: 'credentials' };
     this.pushAccount();
     return ok(null);
+  }
+
+  async saveDiagnostics(): Promise<Result<DiagnosticsSaved>> {
+    this.diagnosticsSaves += 1;
+    return this.diagnosticsAnswer;
   }
 
   async signOut(): Promise<Result<null>> {

@@ -46,6 +46,7 @@ type Expected =
   | 'setClientSecret'
   | 'signInWithCredentials'
   | 'signOut'
+  | 'saveDiagnostics'
   | 'onCallsChanged'
   | 'onConferencesChanged'
   | 'onHistoryChanged'
@@ -70,7 +71,7 @@ describe('the contract table', () => {
     expectTypeOf<Bridge['onNotice']>().toEqualTypeOf<(listener: (payload: Notice) => void) => Unsubscribe>();
     expectTypeOf<Bridge['onAccountChanged']>().toEqualTypeOf<(listener: (payload: AccountState) => void) => Unsubscribe>();
     expectTypeOf<PushEvents['settings:changed']>().toEqualTypeOf<Settings>();
-    expect(Object.keys(CHANNELS)).toHaveLength(34);
+    expect(Object.keys(CHANNELS)).toHaveLength(35);
   });
 
   it('gives every channel one name, and derives the invoke lookup and push list from the same entries', () => {

@@ -1,6 +1,6 @@
 /**
  * What every bridge channel does, free of electron: the handler map for the contract's invoke channels
- * (calls, commands, history, status, settings, app state, demo calls, windows) and the forwarding of
+ * (calls, commands, history, status, settings, app state, demo calls, windows, diagnostics) and the forwarding of
  * core events as push events. The Electron shell (shell/app-controller.ts) and the browser preview
  * (src/preview) run this same map, each supplying its own settings store, app state and windows.
  * Must not import electron, and must not decide how a push reaches a window: that is the caller's.
@@ -11,6 +11,7 @@ import type {
   CommandArgs,
   CommandChannel,
   CommandResult,
+  DiagnosticsSaved,
   Notice,
   PushChannel,
   PushEvents,
@@ -53,9 +54,18 @@ export interface BridgeHandlerDeps {
     open(name: WindowName): Result<null>;
     hide(name: WindowName): Result<null>;
   };
+  /** Saves the diagnostics report where the user chooses (the shell's save dialog); the preview has none. */
+  saveDiagnostics(): Promise<Result<DiagnosticsSaved>>;
 }
 
-export function createBridgeHandlers({ backend, account, settings, appState, windows }: BridgeHandlerDeps): CommandHandlers {
+export function createBridgeHandlers({
+  backend,
+  account,
+  settings,
+  appState,
+  windows,
+  saveDiagnostics,
+}: BridgeHandlerDeps): CommandHandlers {
   const { core } = backend;
   return {
     'calls:list': () => core.calls(),
@@ -85,6 +95,7 @@ export function createBridgeHandlers({ backend, account, settings, appState, win
     'account:setClientSecret': ({ secret }) => account.setClientSecret(secret),
     'account:signInWithCredentials': ({ values }) => account.signInWithCredentials(values),
     'account:signOut': () => account.signOut(),
+    'diagnostics:save': () => saveDiagnostics(),
   };
 }
 

@@ -38,3 +38,25 @@ export function singleLine(text: string): string {
 export function redactForLog(text: string): string {
   return singleLine(maskPhoneNumbers(redactSecrets(text)));
 }
+
+/**
+ * Email addresses and SIP/SIPS URIs: the user part (a person's name or number) is cut to its first
+ * character; the host stays, since it tells support which server was involved.
+ */
+const ADDRESS = /\b(sips?:)?([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)/gi;
+
+export function maskAddresses(text: string): string {
+  return text.replace(
+    ADDRESS,
+    (_m, scheme: string | undefined, user: string, host: string) => `${scheme ?? ''}${user.charAt(0)}•••@${host}`,
+  );
+}
+
+/**
+ * What may go into a diagnostics report (runtime/diagnostics-report.ts): the log's rules, plus the
+ * secrets known to be in play and the user part of addresses. Applied to every value the report
+ * holds, the log tail included although the log was redacted when written (an older file may not be).
+ */
+export function redactForReport(text: string, known: readonly (string | undefined)[] = []): string {
+  return singleLine(maskPhoneNumbers(maskAddresses(redactSecretText(text, { known, opaqueFrom: LOG_OPAQUE_FROM }))));
+}

@@ -3,15 +3,16 @@
  * per provider, built from its descriptor), the backend host (a provider or its demo, swappable) and
  * what ties them: a sign-in leaves the demo for the real account, a sign-out makes the core forget the
  * calls, a provider change in settings swaps the backend. Settings the session itself writes are told
- * through `onSettingsChanged`, so the windows hear of them. The Electron shell and the browser preview
- * both run one. Must not import electron.
+ * through `onSettingsChanged`, so the windows hear of them. It also keeps the diagnostics journal (health
+ * transitions, every command through its core) for "Save diagnostics…". The Electron shell and the
+ * browser preview both run one. Must not import electron.
  */
 import type { AccountState } from '../../shared/account';
-import type { ProviderId } from '../../shared/domain';
+import { PROVIDER_IDS, type ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { ProviderAccount } from '../auth/provider-descriptor';
-import type { SecretVault } from '../auth/secrets';
+import { SECRET_KINDS, type SecretVault, secretName } from '../auth/secrets';
 import type { FetchFn } from '../provider-api/http-client';
 import { safeProviderText } from '../provider-api/provider-error';
 import type { SwitchboardCore } from '../core/switchboard-core';
@@ -19,6 +20,8 @@ import { createEmitter } from '../foundation/typed-emitter';
 import { startBackend } from './backend';
 import { type BackendFactory, type BackendHost, startBackendHost } from './backend-host';
 import type { AccountControls } from './bridge-handlers';
+import { secretsInEnvironment } from './diagnostics-gather';
+import { createDiagnosticsJournal, type DiagnosticsJournal } from './diagnostics-journal';
 import { configuredProviderId, type DemoSimulator, providerEntry, sectionOf } from './provider-registry';
 
 export interface SessionLog {
@@ -41,8 +44,12 @@ export interface SessionOptions {
 }
 
 export interface Session {
-  /** Stable across provider swaps. */
+  /** Stable across provider swaps; every command through it is recorded in `diagnostics`. */
   readonly core: SwitchboardCore;
+  /** Health transitions and the last commands with their outcomes, for the diagnostics report. */
+  readonly diagnostics: DiagnosticsJournal;
+  /** Every secret the session knows of (stored for any provider, or given in the environment), so a report can leave them out. */
+  knownSecrets(): Promise<string[]>;
   readonly demo: boolean;
   /** The running provider (in the demo: the one whose simulator runs). */
   readonly provider: ProviderId;
@@ -130,6 +137,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     options.startBackend ?? startBackend,
   );
   running.host = host;
+  const diagnostics = createDiagnosticsJournal();
+  const stopJournal = diagnostics.watch(host.core);
   log?.info(`Started with ${host.demo ? `the demo of ${host.provider}` : host.provider}.`);
 
   /** The configured provider's account; its absence means the settings name no runnable provider. */
@@ -207,7 +216,13 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   };
 
   return {
-    core: host.core,
+    core: diagnostics.recording(host.core),
+    diagnostics,
+    async knownSecrets() {
+      const names = PROVIDER_IDS.flatMap((id) => SECRET_KINDS.map((kind) => secretName(id, kind)));
+      const stored = await Promise.all(names.map((name) => options.vault.get(name).catch(() => null)));
+      return [...stored.filter((value): value is string => !!value), ...secretsInEnvironment(env)];
+    },
     get demo() {
       return host.demo;
     },
@@ -242,6 +257,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     onSettingsChanged: (listener) => events.on('settings', listener),
     async close() {
       for (const account of accounts.values()) account.cancelSignIn();
+      stopJournal();
       await host.close();
     },
   };

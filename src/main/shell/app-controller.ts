@@ -2,10 +2,11 @@
  * Wires the running backend to the desktop: windows (panel, popup), tray, OS notifications, global
  * shortcuts, links, IPC and connectivity. Core events flow out to the windows, the tray model, the
  * popup and the notifications; user actions from any of them flow back in as core commands, and every
- * failure becomes a notice. Owns the clean shutdown. No call logic of its own: that is the core's.
+ * failure becomes a notice. "Save diagnostics…" (tray and panel) saves the runtime's redacted report.
+ * Owns the clean shutdown. No call logic of its own: that is the core's.
  */
 import { app, clipboard, Menu, type Rectangle } from 'electron';
-import type { AppState, CallCommand, DialRequest, Notice, PushChannel, PushEvents } from '../../shared/contract';
+import type { AppState, CallCommand, DiagnosticsSaved, DialRequest, Notice, PushChannel, PushEvents } from '../../shared/contract';
 import { callCommand } from '../../shared/call-reference';
 import { err, ok, type Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
@@ -16,6 +17,8 @@ import { createBridgeHandlers, forwardCoreEvents } from '../runtime/bridge-handl
 import { providerInfos } from '../runtime/provider-registry';
 import { watchConnectivity } from './connectivity';
 import { createDialRequests } from './dial-requests';
+import { saveDiagnostics } from './diagnostics-export';
+import { gatherDiagnosticsReport } from '../runtime/diagnostics-gather';
 import { registerIpcHandlers } from './ipc';
 import { createNoticeBoard } from './notices';
 import { createCallNotifier } from './notifications';
@@ -43,6 +46,8 @@ export type ShellBackend = Pick<
   | 'onAccountChanged'
   | 'onSwitched'
   | 'onSettingsChanged'
+  | 'diagnostics'
+  | 'knownSecrets'
 >;
 
 /** Where the shell writes what happened (runtime/app-log.ts); redaction happens there. */
@@ -57,6 +62,8 @@ export interface AppControllerOptions {
   /** Links and second starts, queued since launch. */
   requests: LaunchRequests;
   log?: ShellLog;
+  /** The app log's file, whose tail goes into the diagnostics report. */
+  logFile?: string;
   platform?: NodeJS.Platform;
   /** How often to look at the network state (default 10 s). */
   onlinePollMs?: number;
@@ -223,6 +230,25 @@ export function startAppController(options: AppControllerOptions): AppController
     return result;
   }
 
+  /** Asks where to save the redacted report (runtime/diagnostics-gather.ts builds it) and writes it there. */
+  function exportDiagnostics(): Promise<Result<DiagnosticsSaved>> {
+    return saveDiagnostics({
+      now,
+      parent: () => (panel.isVisible() ? panel.window : undefined),
+      build: () =>
+        gatherDiagnosticsReport({
+          journal: backend.diagnostics,
+          status: () => core.status(),
+          provider: () => backend.provider,
+          demo: () => backend.demo,
+          appVersion: app.getVersion(),
+          now,
+          known: () => backend.knownSecrets(),
+          ...(options.logFile === undefined ? {} : { logFile: options.logFile }),
+        }),
+    });
+  }
+
   async function perform(action: TrayAction): Promise<void> {
     switch (action.type) {
       case 'showPanel':
@@ -247,6 +273,12 @@ export function startAppController(options: AppControllerOptions): AppController
       case 'simulate': {
         const result = await backend.simulateIncomingCall(action.kind);
         if (!result.ok) notice({ kind: 'error', message: result.error.message, error: result.error });
+        return;
+      }
+      case 'saveDiagnostics': {
+        const result = await exportDiagnostics();
+        if (!result.ok) notice({ kind: 'error', message: result.error.message, error: result.error });
+        else if (result.value.saved) notice({ kind: 'info', message: `Diagnostics saved to ${result.value.path}` });
         return;
       }
       case 'quit':
@@ -275,6 +307,7 @@ export function startAppController(options: AppControllerOptions): AppController
         return ok(null);
       },
     },
+    saveDiagnostics: exportDiagnostics,
   });
   const unregisterIpc = registerIpcHandlers(registry, handlers);
 

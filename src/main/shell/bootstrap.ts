@@ -85,6 +85,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppControlle
     backend: session,
     settings,
     log,
+    logFile: log.file,
     requests,
     ...(options.platform === undefined ? {} : { platform: options.platform }),
     ...(options.onlinePollMs === undefined ? {} : { onlinePollMs: options.onlinePollMs }),

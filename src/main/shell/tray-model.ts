@@ -24,6 +24,7 @@ export type TrayAction =
   | { type: 'showSettings' }
   | { type: 'showConference' }
   | { type: 'signIn' }
+  | { type: 'saveDiagnostics' }
   | { type: 'quit' };
 
 export type TrayMenuItem =
@@ -48,6 +49,7 @@ export interface TrayInput {
 }
 
 export const APP_NAME = 'Switchboard';
+export const SAVE_DIAGNOSTICS_LABEL = 'Save diagnostics…';
 
 /**
  * The icon state. Signed out and offline come first: then the call list is stale and must not look
@@ -144,6 +146,8 @@ export function trayMenu(input: TrayInput): TrayMenuItem[] {
   }
   menu.push(
     { kind: 'action', label: 'Settings', action: { type: 'showSettings' } },
+    // Always there: a report for support is most wanted when nothing else works.
+    { kind: 'action', label: SAVE_DIAGNOSTICS_LABEL, action: { type: 'saveDiagnostics' } },
     { kind: 'separator' },
     { kind: 'action', label: 'Quit', action: { type: 'quit' } },
   );

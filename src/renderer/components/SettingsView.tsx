@@ -1,7 +1,7 @@
 /**
  * The settings screen: account, calls (do not disturb, link confirmation), popup rules, shortcuts,
- * start at login and theme. Every change goes to main as a patch; main validates it and its answer
- * (or its refusal, shown next to the control) is what the screen shows.
+ * start at login, theme and support (Save diagnostics…). Every change goes to main as a patch; main
+ * validates it and its answer (or its refusal, shown next to the control) is what the screen shows.
  */
 import { useId } from 'preact/hooks';
 import { LINK_DIAL_LABELS, LINK_DIAL_MODES, type LinkDialMode } from '../../shared/link-dial-policy';
@@ -11,6 +11,7 @@ import { AccountSettings } from './AccountSettings';
 import { AnswerDeviceSetting } from './AnswerDeviceSetting';
 import { PopupRuleSettings } from './PopupRuleSettings';
 import { ShortcutSettings } from './ShortcutSettings';
+import { SupportSettings } from './SupportSettings';
 import { Toggle } from './Toggle';
 import { useSettingsSave } from './use-settings-save';
 import { FieldError } from './FieldError';
@@ -84,6 +85,7 @@ export function SettingsView({ focusAccount, onAccountFocused }: SettingsViewPro
       <GeneralSettings />
       <PopupRuleSettings />
       <ShortcutSettings />
+      <SupportSettings />
       {version && <p class="field-hint about">Switchboard {version}</p>}
     </div>
   );

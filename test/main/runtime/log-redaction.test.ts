@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactForLog } from '../../../src/main/runtime/log-redaction';
+import { redactForLog, redactForReport } from '../../../src/main/runtime/log-redaction';
 
 const TOKEN = 'ZDI3MGEyYzQtNzU3Ni00YjZiLTk0NzAtZWVjNDU1YjYwZTkwNjE4MWY1NzQtNDk0_PF84_1eb65fdf';
 
@@ -45,5 +45,22 @@ describe('log redaction: short tokens and forged lines', () => {
     expect(written).not.toMatch(/[\r\n\u2028\u2029]/);
     expect(written).toBe('Caller name: Alice\\n[info]  Signed in as admin\\r\\nend');
     expect(redactForLog('a\u2028b\u202Ec\u0007d')).toBe('a bc d');
+  });
+});
+
+describe('report redaction', () => {
+  it.each([
+    ['mail alice.smith@example.com', 'mail a•••@example.com'],
+    ['to sip:+15550100303@pbx.example.com;user=phone', 'to sip:+•••@pbx.example.com;user=phone'],
+    ['to sips:bob@10.0.0.1', 'to sips:b•••@10.0.0.1'],
+    ['call +1 555 010 0101 ended', 'call …0101 ended'],
+    ['Bearer abcDEF123ghiJKL456 refused', 'Bearer [redacted] refused'],
+  ])('%s', (input, expected) => {
+    expect(redactForReport(input)).toBe(expected);
+  });
+
+  it('removes secrets it is told of, however ordinary they look', () => {
+    expect(redactForReport('retry with plainsecretword now', ['plainsecretword'])).toBe('retry with [redacted] now');
+    expect(redactForReport('retry with plainsecretword now')).toBe('retry with plainsecretword now');
   });
 });

@@ -68,13 +68,24 @@ describe('trayModel: icon and tooltip per state', () => {
 
 describe('trayModel: context menu', () => {
   it('idle: show panel, do not disturb, settings, quit — no call entries, no demo', () => {
-    expect(labels(trayModel(base).menu)).toEqual(['Show panel', '---', 'Do not disturb', 'Settings', '---', 'Quit']);
+    expect(labels(trayModel(base).menu)).toEqual(['Show panel', '---', 'Do not disturb', 'Settings', 'Save diagnostics…', '---', 'Quit']);
   });
 
   it('ringing: Answer and Decline the ringing call', () => {
     const call = ringingCall({ id: 'r1' });
     const menu = trayModel({ ...base, calls: [call] }).menu;
-    expect(labels(menu)).toEqual(['Show panel', '---', 'Answer', 'Decline', '---', 'Do not disturb', 'Settings', '---', 'Quit']);
+    expect(labels(menu)).toEqual([
+      'Show panel',
+      '---',
+      'Answer',
+      'Decline',
+      '---',
+      'Do not disturb',
+      'Settings',
+      'Save diagnostics…',
+      '---',
+      'Quit',
+    ]);
     expect(menu[2]).toEqual({ kind: 'action', label: 'Answer', action: { type: 'command', command: { type: 'answer', callId: 'r1' } } });
   });
 

@@ -25,7 +25,7 @@ describe('tray', () => {
     expect(icon()).toBe('idle.png');
     expect(shell.tray.image.isEmpty()).toBe(false);
     expect(shell.tray.tooltip).toBe('Switchboard — idle');
-    expect(menu().labels()).toEqual(['Show panel', '---', 'Do not disturb', 'Settings', '---', 'Quit']);
+    expect(menu().labels()).toEqual(['Show panel', '---', 'Do not disturb', 'Settings', 'Save diagnostics…', '---', 'Quit']);
   });
 
   it('ringing → in call → muted → idle, with Answer, Hang up and Mute in the menu as they apply', async () => {
@@ -35,7 +35,18 @@ describe('tray', () => {
 
     await eventually(() => icon()).toBe('ringing.png');
     expect(tray.tooltip).toBe('Switchboard — ringing: Alice Smith');
-    expect(menu().labels()).toEqual(['Show panel', '---', 'Answer', 'Decline', '---', 'Do not disturb', 'Settings', '---', 'Quit']);
+    expect(menu().labels()).toEqual([
+      'Show panel',
+      '---',
+      'Answer',
+      'Decline',
+      '---',
+      'Do not disturb',
+      'Settings',
+      'Save diagnostics…',
+      '---',
+      'Quit',
+    ]);
 
     const setsBefore = tray.contextMenuSets;
     menu().click('Answer');
@@ -124,7 +135,15 @@ describe('tray', () => {
     shell.tray.click();
     expect(shell.panel.isVisible()).toBe(true);
     shell.tray.rightClick();
-    expect(shell.tray.poppedUpMenu?.labels()).toEqual(['Show panel', '---', 'Do not disturb', 'Settings', '---', 'Quit']);
+    expect(shell.tray.poppedUpMenu?.labels()).toEqual([
+      'Show panel',
+      '---',
+      'Do not disturb',
+      'Settings',
+      'Save diagnostics…',
+      '---',
+      'Quit',
+    ]);
 
     shell.simulator.scenario.ringUser({ from: { name: 'Alice Smith', number: '+15550100101' } });
     await eventually(() => icon()).toBe('ringingTemplate.png');
