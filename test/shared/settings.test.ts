@@ -63,7 +63,7 @@ describe('settings migration', () => {
       value: {
         provider: 'webex',
         demo: true,
-        providers: { webex: { clientId: 'C1', baseUrl: 'https://proxy.example/v1', answerEndpointId: 'ep-1' } },
+        providers: { webex: { clientId: 'C1', answerEndpointId: 'ep-1' } },
         theme: 'dark',
       },
     });

@@ -82,12 +82,12 @@ describe('settings store', () => {
     const store = openSettingsStore({ cwd: directory });
 
     const { provider: _demo, webex, confirmLinkDial: _confirm, ...unchanged } = earlier.settings;
-    // "Confirm before dialling links" on becomes "Always ask first".
+    // "Confirm before dialling links" on becomes "Always ask first"; the API address is no setting any more.
     expect(store.get()).toEqual({
       ...unchanged,
       provider: 'webex',
       demo: true,
-      providers: { ...DEFAULT_SETTINGS.providers, webex },
+      providers: { ...DEFAULT_SETTINGS.providers, webex: { clientId: webex.clientId, answerEndpointId: webex.answerEndpointId } },
       linkDial: 'askAlways',
     });
     expect(store.notices).toEqual([]);
