@@ -89,7 +89,12 @@ describe('Bandwidth sign-in in the session', () => {
       demo: true,
       providers: { ...DEFAULT_SETTINGS.providers, bandwidth: { number: '+19195550142', myPhone: '' } },
     });
-    const session: Session = await startSession({ settings, env: { SWITCHBOARD_BANDWIDTH_BASE_URL: sim.baseUrl }, vault, openBrowser: async () => undefined });
+    const session: Session = await startSession({
+      settings,
+      env: { SWITCHBOARD_BANDWIDTH_BASE_URL: sim.baseUrl },
+      vault,
+      openBrowser: async () => undefined,
+    });
     try {
       expect(session).toMatchObject({ demo: true, provider: 'bandwidth' });
       const result = await session.accountControls.signInWithCredentials({

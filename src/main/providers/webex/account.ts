@@ -37,7 +37,8 @@ export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
     clientSecret: true,
     authServer: options.authBaseUrl,
     tokenUrl: webexTokenUrl,
-    createGrantor: ({ server, clientId, clientSecret, fetch }) => createWebexTokenGrantor({ clientId, clientSecret, authBaseUrl: server, fetch }),
+    createGrantor: ({ server, clientId, clientSecret, fetch }) =>
+      createWebexTokenGrantor({ clientId, clientSecret, authBaseUrl: server, fetch }),
     authorize: ({ server, ...request }) => signInWithBrowser({ ...request, authBaseUrl: server }),
     pastedToken: {
       minLength: 20,
