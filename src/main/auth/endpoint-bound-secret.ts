@@ -46,3 +46,12 @@ export function readBound(stored: string | null, endpoint: string): BoundSecret 
   if (typeof boundTo !== 'string' || typeof value !== 'string' || value === '') return { status: 'unbound' };
   return boundTo === normaliseEndpoint(endpoint) ? { status: 'here', value } : { status: 'elsewhere' };
 }
+
+/** The host of an endpoint, for messages (the text itself when it is not a URL). */
+export function hostOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}

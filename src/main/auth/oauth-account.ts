@@ -19,7 +19,7 @@ import { createEmitter } from '../foundation/typed-emitter';
 import type { FetchFn } from '../provider-api/http-client';
 import { ProviderError } from '../provider-api/provider-error';
 import type { TokenSource } from '../provider-api/token-source';
-import { bindToEndpoint, readBound } from './endpoint-bound-secret';
+import { bindToEndpoint, hostOf, readBound } from './endpoint-bound-secret';
 import type { ProviderAccount } from './provider-descriptor';
 import type { ProviderSecrets } from './secrets';
 import { SignInError } from './sign-in-errors';
@@ -358,15 +358,6 @@ export function createOAuthAccount(config: OAuthAccountConfig): OAuthAccount | O
       return ok(null);
     },
   };
-}
-
-/** The host of a server address, for messages (the address itself when it is not a URL). */
-function hostOf(server: string): string {
-  try {
-    return new URL(server).host;
-  } catch {
-    return server;
-  }
 }
 
 /** Sign-in failures in words, with the fix where one is known. */

@@ -8,8 +8,6 @@
  * them, and refuses any other non-loopback host), and a counting server is the host that must never hear
  * from the app.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memorySecretVault, type SecretVault } from '../../../src/main/auth/secrets';
 import type { FetchFn } from '../../../src/main/provider-api/http-client';
@@ -23,45 +21,8 @@ import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simu
 import { ok } from '../../../src/shared/result';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { eventually } from '../../support/eventually';
+import { recordingHost } from '../../support/recording-host';
 import { scriptedBrowser } from '../auth/scripted-browser';
-
-interface HeardRequest {
-  method: string;
-  url: string;
-  body: string;
-}
-
-/** A loopback host that records every request it hears; answers as the test scripts it (404 by default). */
-interface RecordingHost {
-  readonly url: string;
-  readonly heard: HeardRequest[];
-  close(): Promise<void>;
-}
-
-async function recordingHost(answer?: (req: HeardRequest, res: ServerResponse) => void): Promise<RecordingHost> {
-  const heard: HeardRequest[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', body };
-      heard.push(request);
-      if (answer) answer(request, res);
-      else res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"message":"not here"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    heard,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /**
  * The network as the app sees it: the production hosts in `routes` reach their stand-ins on loopback,
