@@ -39,15 +39,29 @@ export type ProviderCapability = (typeof PROVIDER_CAPABILITIES)[number];
 export const SIGN_IN_KINDS = ['oauthPkce', 'oauthClientSecret', 'credentials', 'pastedToken'] as const;
 export type SignInKind = (typeof SIGN_IN_KINDS)[number];
 
+/** One value a 'choice' field offers: what the setting stores and what the user reads. */
+export interface ProviderSettingOption {
+  value: string;
+  label: string;
+}
+
 /** One field of the provider's settings section that the account screen shows and saves. */
-export interface ProviderSettingField {
+export type ProviderSettingField = {
   /** The key in `settings.providers[id]`. */
   key: string;
   label: string;
   hint?: string;
-  /** 'clientId' fields are the OAuth integration's id: saved before a browser sign-in starts. */
-  kind: 'text' | 'url' | 'clientId';
-}
+} & (
+  | {
+      /** 'clientId' fields are the OAuth integration's id: saved before a browser sign-in starts. */
+      kind: 'text' | 'clientId';
+    }
+  | {
+      /** One of a fixed list (a select), saved when chosen: e.g. RingCentral's two servers. */
+      kind: 'choice';
+      options: ProviderSettingOption[];
+    }
+);
 
 /** One input of a credentials sign-in form (never stored in settings: main keeps them in the vault). */
 export interface CredentialField {

@@ -247,12 +247,9 @@ describe('preview: the bridge socket', () => {
     const sim = await startWebexSimulator({ token: TOKEN });
     try {
       preview = await startPreview({
-        env: { SWITCHBOARD_POLL_MS: '100' },
+        env: { SWITCHBOARD_POLL_MS: '100', SWITCHBOARD_WEBEX_BASE_URL: sim.baseUrl },
         rendererDir,
-        settings: {
-          ...DEFAULT_SETTINGS,
-          providers: { ...DEFAULT_SETTINGS.providers, webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } },
-        },
+        settings: DEFAULT_SETTINGS,
       });
       const token = await tokenOf(preview);
       const panel = await connect(preview, { token, window: 'panel' });

@@ -24,6 +24,10 @@ describe('settings schema', () => {
     [{ theme: 'purple' }],
     [{ popup: { quietHours: { start: '25:00' } } }],
     [{ providers: { webex: { baseUrl: 'ftp://example.com' } } }],
+    [{ providers: { webex: { baseUrl: 'https://webexapis.com/v1' } } }],
+    [{ providers: { bandwidth: { baseUrl: 'https://api.catapult.inetwork.com/v1' } } }],
+    [{ providers: { ringcentral: { server: 'https://platform.ringcentral.com' } } }],
+    [{ providers: { ringcentral: { server: 'staging' } } }],
     [{ providers: { skype: { clientId: 'x' } } }],
     [{ demo: 'yes' }],
     [{ shortcuts: { answer: 'Ctrl+<script>' } }],
@@ -63,7 +67,7 @@ describe('settings migration', () => {
       value: {
         provider: 'webex',
         demo: true,
-        providers: { webex: { clientId: 'C1', baseUrl: 'https://proxy.example/v1', answerEndpointId: 'ep-1' } },
+        providers: { webex: { clientId: 'C1', answerEndpointId: 'ep-1' } },
         theme: 'dark',
       },
     });
@@ -74,6 +78,41 @@ describe('settings migration', () => {
       provider: 'webex',
       demo: false,
       providers: { webex: { clientId: 'C1' } },
+    });
+  });
+
+  it.each([
+    ['https://platform.ringcentral.biz', 'biz'],
+    ['https://platform.ringcentral.biz/', 'biz'],
+    ['https://PLATFORM.ringcentral.biz', 'biz'],
+    ['https://platform.ringcentral.com', 'production'],
+    ['http://127.0.0.1:4100', 'production'],
+    ['https://platform.devtest.ringcentral.com', 'production'],
+    ['not a url', 'production'],
+  ])('turns the RingCentral server %s of an earlier version into the choice %s', (server, choice) => {
+    expect(
+      migrateSettings({ provider: 'ringcentral', demo: false, providers: { ringcentral: { clientId: 'rc', server, deviceId: '' } } }),
+    ).toEqual({
+      migrated: true,
+      value: { provider: 'ringcentral', demo: false, providers: { ringcentral: { clientId: 'rc', server: choice, deviceId: '' } } },
+    });
+  });
+
+  it("drops the Webex and Bandwidth API addresses an earlier version kept, and the result is valid today's settings", () => {
+    const earlier = {
+      ...DEFAULT_SETTINGS,
+      providers: {
+        webex: { clientId: 'C1', baseUrl: 'http://proxy.example/v1', answerEndpointId: '' },
+        ringcentral: { clientId: '', server: 'https://platform.ringcentral.com', deviceId: '' },
+        bandwidth: { number: '+19195551212', myPhone: '', baseUrl: 'https://api.catapult.inetwork.com/v1' },
+      },
+    };
+    const { value, migrated } = migrateSettings(earlier);
+    expect(migrated).toBe(true);
+    expect(settingsSchema.parse(value).providers).toEqual({
+      webex: { clientId: 'C1', answerEndpointId: '' },
+      ringcentral: { clientId: '', server: 'production', deviceId: '' },
+      bandwidth: { number: '+19195551212', myPhone: '' },
     });
   });
 

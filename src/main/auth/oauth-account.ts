@@ -5,6 +5,11 @@
  * It is the TokenSource the provider's HTTP client uses. A provider supplies only what differs (see
  * OAuthAccountConfig). Must not import electron: the shell passes the browser opener, the vault and
  * net.fetch in. Never puts a token or a secret in state or messages.
+ *
+ * The refresh token and the client secret are stored with the token endpoint they belong to
+ * (endpoint-bound-secret.ts) and only ever sent there: a session is bound to the sign-in server it
+ * started with (a server changed meanwhile does not move it), and a stored one meant for another
+ * endpoint is not sent at all; the user is asked to sign in again.
  */
 import type { AccountState, SignInMethod } from '../../shared/account';
 import type { ProviderId } from '../../shared/domain';
@@ -14,6 +19,7 @@ import { createEmitter } from '../foundation/typed-emitter';
 import type { FetchFn } from '../provider-api/http-client';
 import { ProviderError } from '../provider-api/provider-error';
 import type { TokenSource } from '../provider-api/token-source';
+import { bindToEndpoint, hostOf, readBound } from './endpoint-bound-secret';
 import type { ProviderAccount } from './provider-descriptor';
 import type { ProviderSecrets } from './secrets';
 import { SignInError } from './sign-in-errors';
@@ -22,6 +28,8 @@ import { TokenManager, type TokenGrantor } from './token-manager';
 
 /** What the account hands the provider's browser sign-in (see src/main/auth/browser-sign-in.ts). */
 export interface OAuthAuthorizeRequest {
+  /** The sign-in server of this attempt (OAuthAccountConfig.authServer, read once when it started). */
+  server: string;
   clientId: string;
   /** Only when the provider supports one and the user saved it. */
   clientSecret?: string;
@@ -81,8 +89,15 @@ export interface OAuthAccountConfig extends OAuthAccountDeps {
   redirectErrorCode?: string;
   /** The server is a setting: network messages point at it. */
   serverInSettings?: boolean;
-  /** The provider's token endpoint for the TokenManager. */
-  createGrantor(input: { clientId: string; clientSecret?: string; fetch: FetchFn }): TokenGrantor;
+  /**
+   * The sign-in server the account would use now (Webex: its API base; RingCentral: the chosen platform
+   * server), from fixed values or the environment only.
+   */
+  authServer: () => string;
+  /** The token endpoint of a sign-in server: what a refresh token and a client secret are stored with. */
+  tokenUrl: (server: string) => string;
+  /** The provider's token endpoint on `server`, for the TokenManager. */
+  createGrantor(input: { server: string; clientId: string; clientSecret?: string; fetch: FetchFn }): TokenGrantor;
   /** The provider's browser sign-in. */
   authorize(request: OAuthAuthorizeRequest): Promise<OAuthTokens>;
   pastedToken: PastedTokenConfig;
@@ -127,7 +142,23 @@ export function createOAuthAccount(config: OAuthAccountConfig): OAuthAccount | O
   let signingIn: AbortController | undefined;
   let message: string | undefined;
 
-  const readSecret = async (): Promise<string | null> => (config.clientSecret ? config.secrets.get('clientSecret') : null);
+  /** The client secret saved for this sign-in server's token endpoint; one saved for another is not handed out. */
+  const readSecret = async (server: string): Promise<string | null> => {
+    if (!config.clientSecret) return null;
+    const stored = readBound(await config.secrets.get('clientSecret'), config.tokenUrl(server));
+    return stored.status === 'here' ? stored.value : null;
+  };
+
+  /** Why a stored refresh token will not be used with this server, or undefined when it will (or none is stored). */
+  async function refusedRefreshToken(server: string): Promise<string | undefined> {
+    const stored = readBound(await config.secrets.get('refreshToken'), config.tokenUrl(server));
+    const host = hostOf(server);
+    if (stored.status === 'elsewhere')
+      return `Your saved ${name} sign-in belongs to another server, so Switchboard does not send it to ${host}: sign in again.`;
+    if (stored.status === 'unbound')
+      return `Sign in to ${name} again: Switchboard now keeps each sign-in with the server it belongs to, and the saved one does not say which.`;
+    return undefined;
+  }
 
   function state(): AccountState {
     const s: AccountState = {
@@ -147,10 +178,11 @@ export function createOAuthAccount(config: OAuthAccountConfig): OAuthAccount | O
   }
   const changed = (): void => emitter.emit('change', state());
 
-  function newManager(clientSecret: string | null): TokenManager {
+  /** A session on one sign-in server: its grantor and its stored refresh token belong to that server alone. */
+  function newManager(server: string, clientSecret: string | null): TokenManager {
     const tokens = new TokenManager({
-      grantor: config.createGrantor({ clientId: config.clientId(), clientSecret: clientSecret ?? undefined, fetch: fetchFn }),
-      store: config.secrets.refreshTokenStore(),
+      grantor: config.createGrantor({ server, clientId: config.clientId(), clientSecret: clientSecret ?? undefined, fetch: fetchFn }),
+      store: config.secrets.refreshTokenStore(config.tokenUrl(server)),
       providerName: name,
       now: config.now,
     });
@@ -203,12 +235,20 @@ export function createOAuthAccount(config: OAuthAccountConfig): OAuthAccount | O
     onSignedOut: (listener) => emitter.on('signedOut', listener),
 
     async restore() {
-      if (config.clientSecret) clientSecretSaved = (await readSecret()) !== null;
+      const server = config.authServer();
+      const secret = await readSecret(server);
+      if (config.clientSecret) clientSecretSaved = secret !== null;
       if (method === 'environment' || !config.clientId()) {
         changed();
         return;
       }
-      const candidate = newManager(await readSecret());
+      const refused = await refusedRefreshToken(server);
+      if (refused) {
+        message = refused;
+        changed();
+        return;
+      }
+      const candidate = newManager(server, secret);
       manager = candidate;
       const outcome = await candidate.restore();
       if (outcome.status === 'signedOut') {
@@ -230,8 +270,11 @@ export function createOAuthAccount(config: OAuthAccountConfig): OAuthAccount | O
       message = undefined;
       changed();
       try {
-        const secret = await readSecret();
+        // One server for the whole attempt: the tokens it issues are kept with it and refreshed only there.
+        const server = config.authServer();
+        const secret = await readSecret(server);
         const issued = await config.authorize({
+          server,
           clientId,
           clientSecret: secret ?? undefined,
           openBrowser: config.openBrowser,
@@ -242,7 +285,7 @@ export function createOAuthAccount(config: OAuthAccountConfig): OAuthAccount | O
           signal: controller.signal,
         });
         await forgetSession();
-        const next = newManager(secret);
+        const next = newManager(server, secret);
         await next.signIn(issued);
         manager = next;
         method = 'browser';
@@ -308,7 +351,8 @@ export function createOAuthAccount(config: OAuthAccountConfig): OAuthAccount | O
       if (value !== null && (value.length < 8 || value.length > 512 || /\s/.test(value))) {
         return err('BAD_INPUT', `That does not look like a client secret: copy it again from your ${name} ${config.appNoun}.`);
       }
-      await config.secrets.set('clientSecret', value || null);
+      // Kept with the token endpoint it is entered for: it is never sent to another.
+      await config.secrets.set('clientSecret', value ? bindToEndpoint(value, config.tokenUrl(config.authServer())) : null);
       clientSecretSaved = Boolean(value);
       changed();
       return ok(null);

@@ -91,7 +91,7 @@ export interface ProviderDescriptor<Id extends ProviderId = ProviderId> {
   pastedTokenHint?: string;
   /** An access token from the environment (e.g. SWITCHBOARD_WEBEX_TOKEN) that skips sign-in. */
   environmentToken(env: Env): string | undefined;
-  /** The API base the user configured (environment first), e.g. for the sign-in browser's allow list. */
+  /** The API base: fixed per provider (or the user's choice among its fixed ones), another only from the environment; also the sign-in browser's allow list. */
   apiBaseUrl(settings: SectionOf<Id>, env: Env): string;
   createAccount(deps: AccountDeps<SectionOf<Id>>): ProviderAccount;
   createProvider(deps: ProviderDeps<SectionOf<Id>>): Provider;

@@ -5,6 +5,7 @@
  * `forProvider`. No electron here.
  */
 import type { ProviderId } from '../../shared/domain';
+import { bindToEndpoint, readBound } from './endpoint-bound-secret';
 import type { RefreshTokenStore } from './refresh-token-store';
 
 /** What a provider may keep. */
@@ -37,8 +38,12 @@ export interface ProviderSecrets {
   set(kind: SecretKind, value: string | null): Promise<void>;
   /** Forgets this provider's secrets (its sign-out); other providers' stay. */
   wipe(): Promise<void>;
-  /** The refresh-token port the token manager writes through. */
-  refreshTokenStore(): RefreshTokenStore;
+  /**
+   * The refresh-token port the token manager writes through, for tokens of one token endpoint: a token
+   * is saved with it, and one saved for another endpoint (or by a version that did not record it) loads
+   * as none, so it is never sent there (endpoint-bound-secret.ts).
+   */
+  refreshTokenStore(tokenEndpoint: string): RefreshTokenStore;
 }
 
 export interface SecretVault {
@@ -60,9 +65,12 @@ export function providerSecrets(vault: Pick<SecretVault, 'persistence' | 'get' |
     get,
     set,
     wipe: () => vault.wipe(provider),
-    refreshTokenStore: () => ({
-      save: (t) => set('refreshToken', t),
-      load: () => get('refreshToken'),
+    refreshTokenStore: (tokenEndpoint) => ({
+      save: (t) => set('refreshToken', bindToEndpoint(t, tokenEndpoint)),
+      load: async () => {
+        const stored = readBound(await get('refreshToken'), tokenEndpoint);
+        return stored.status === 'here' ? stored.value : null;
+      },
       clear: () => set('refreshToken', null),
     }),
   };

@@ -138,7 +138,7 @@ export function configuredProviderId(settings: Settings, env: Env): ProviderId {
   return choice.ok ? choice.value.provider : settings.provider;
 }
 
-/** The API base the user configured for the chosen provider (environment first), or undefined. */
+/** The API base of the chosen provider (its fixed one or the user's choice among them; the environment first), or undefined. */
 export function configuredApiBase(settings: Settings, env: Env): string | undefined {
   const id = configuredProviderId(settings, env);
   const entry = providerEntry(id);
@@ -157,7 +157,7 @@ export function providerInfos(): ProviderInfo[] {
       ...(d.pastedTokenHint ? { pastedTokenHint: d.pastedTokenHint } : {}),
       capabilities: [...d.capabilities],
       signIn: [...d.signIn],
-      settingsFields: d.settingsFields.map((f) => ({ ...f })),
+      settingsFields: d.settingsFields.map((f) => (f.kind === 'choice' ? { ...f, options: f.options.map((o) => ({ ...o })) } : { ...f })),
       credentialFields: (d.credentialFields ?? []).map((f) => ({ ...f })),
       hasDemo: entry.startDemo !== undefined,
     };

@@ -64,8 +64,9 @@ export async function bootstrap(options: BootstrapOptions): Promise<AppControlle
       fetch: electronFetch,
       log,
       startBackend: options.startBackend,
-      // The system browser, never an embedded one: the provider's https sign-in pages, or the API base
-      // the user configured for the provider (a simulator or proxy) — the authorize URL is built from it.
+      // The system browser, never an embedded one: the provider's https sign-in pages, or the provider's
+      // API base (fixed, RingCentral's chosen server, or a development server from the environment; never
+      // a window's choice) — the authorize URL is built from it.
       openBrowser: async (url) => {
         if (!openExternalSafely(url, configuredApiBase(settings.get(), options.env))) {
           throw new Error('That sign-in address is not one Switchboard opens.');

@@ -12,7 +12,8 @@ import { isOwnRendererUrl } from './renderer-location';
 /** Opens an https link from the allow-list in the system browser; anything else is dropped. */
 /**
  * Opens an allow-listed https address in the system browser. `alsoAllowOrigin` admits one more origin:
- * the Webex API base the user configured (a simulator or proxy), whose sign-in page the app itself built.
+ * the running provider's API base (its fixed host, RingCentral's chosen server, or a development server
+ * from the environment — never one a window named), whose sign-in page the app itself built.
  */
 export function openExternalSafely(url: string, alsoAllowOrigin?: string): boolean {
   if (!isAllowedExternalUrl(url) && !(alsoAllowOrigin !== undefined && sameOrigin(url, alsoAllowOrigin))) return false;

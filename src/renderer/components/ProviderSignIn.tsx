@@ -1,6 +1,7 @@
 /**
  * Signing in while signed out, for whichever provider runs, driven by its ProviderInfo: the settings of
- * its section it lists (an OAuth integration's Client ID, saved to settings), and one control per sign-in
+ * its section it lists (an OAuth integration's Client ID, saved to settings; a choice such as RingCentral's
+ * server, as a select), and one control per sign-in
  * kind — for OAuth the client secret (where the provider takes one), the redirect URI to register and
  * "Sign in with <provider>" (the system browser; while main waits for it, "Waiting for the browser…" and
  * Cancel); a credentials form; a pasted access token as a fallback. Sign-in outcomes go up to the
@@ -9,14 +10,14 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AccountState } from '../../shared/account';
 import type { ProviderInfo, ProviderSettingField } from '../../shared/providers';
-import type { SettingsPatch } from '../../shared/settings';
 import { useBridge } from '../bridge-context';
-import { settings } from '../state';
 import { ClientSecretField } from './ClientSecretField';
 import { CredentialsForm } from './CredentialsForm';
 import { PasteTokenForm } from './PasteTokenForm';
 import { type SettingsSave, useSettingsSave } from './use-settings-save';
 import { FieldError } from './FieldError';
+import { sectionPatch, sectionValue } from './provider-section';
+import { SectionChoiceField } from './SectionChoiceField';
 
 export interface SignInOutcome {
   /** A failure to show as an alert; null when the sign-in worked or the user cancelled it. */
@@ -28,18 +29,6 @@ export interface ProviderSignInProps {
   account: AccountState;
   onSignInStarted: () => void;
   onSignInEnded: (outcome: SignInOutcome) => void;
-}
-
-/** A value of the provider's settings section, '' when it has none. */
-function sectionValue(provider: string, key: string): string {
-  const sections = settings.value?.providers as Partial<Record<string, Record<string, unknown>>> | undefined;
-  const value = sections?.[provider]?.[key];
-  return typeof value === 'string' ? value : '';
-}
-
-/** A patch of one value of the provider's section (the schema in main checks the provider and key). */
-function sectionPatch(provider: string, key: string, value: string): SettingsPatch {
-  return { providers: { [provider]: { [key]: value } } } as SettingsPatch;
 }
 
 interface SectionFieldProps {
@@ -124,8 +113,9 @@ function RedirectUri({ uri, shortName }: { uri: string; shortName: string }) {
   );
 }
 
+/** The typed fields' saved values (a choice saves as it is chosen and has no draft). */
 function savedDrafts(info: ProviderInfo): Record<string, string> {
-  return Object.fromEntries(info.settingsFields.map((f) => [f.key, sectionValue(info.id, f.key)]));
+  return Object.fromEntries(info.settingsFields.filter((f) => f.kind !== 'choice').map((f) => [f.key, sectionValue(info.id, f.key)]));
 }
 
 export function ProviderSignIn({ info, account, onSignInStarted, onSignInEnded }: ProviderSignInProps) {
@@ -189,17 +179,21 @@ export function ProviderSignIn({ info, account, onSignInStarted, onSignInEnded }
 
   return (
     <div class="sign-in">
-      {info.settingsFields.map((field) => (
-        <SectionField
-          key={field.key}
-          provider={info.id}
-          field={field}
-          draft={drafts[field.key] ?? ''}
-          onDraft={(value) => setDrafts({ ...drafts, [field.key]: value })}
-          builtIn={field.kind === 'clientId' ? account.clientId : ''}
-          saving={fieldSaving}
-        />
-      ))}
+      {info.settingsFields.map((field) =>
+        field.kind === 'choice' ? (
+          <SectionChoiceField key={field.key} provider={info.id} field={field} />
+        ) : (
+          <SectionField
+            key={field.key}
+            provider={info.id}
+            field={field}
+            draft={drafts[field.key] ?? ''}
+            onDraft={(value) => setDrafts({ ...drafts, [field.key]: value })}
+            builtIn={field.kind === 'clientId' ? account.clientId : ''}
+            saving={fieldSaving}
+          />
+        ),
+      )}
       {info.signIn.includes('oauthClientSecret') && <ClientSecretField saved={account.clientSecretSaved} />}
       {oauth && account.redirectUri && <RedirectUri uri={account.redirectUri} shortName={info.shortName} />}
       {oauth && (

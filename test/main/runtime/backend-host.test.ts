@@ -20,7 +20,11 @@ describe('backend host', () => {
   it('swaps the demo for a real Webex account without losing its listeners', async () => {
     sim = await startWebexSimulator();
     sim.scenario.ringUser({ from: { name: 'Real caller', number: '+15550100' } });
-    host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {}, tokens: staticTokenSource(sim.token, 'Webex') });
+    host = await startBackendHost({
+      settings: DEFAULT_SETTINGS,
+      env: { SWITCHBOARD_WEBEX_BASE_URL: sim.baseUrl },
+      tokens: staticTokenSource(sim.token, 'Webex'),
+    });
     expect(host.demo).toBe(true);
     const demoSimulator = webexSimulatorOf(host.simulator)!;
     await host.simulateIncomingCall('plain');
@@ -33,7 +37,6 @@ describe('backend host', () => {
       ...DEFAULT_SETTINGS,
       provider: 'webex',
       demo: false,
-      providers: { ...DEFAULT_SETTINGS.providers, webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } },
     });
 
     expect(result).toEqual({ ok: true, value: null });
@@ -50,7 +53,11 @@ describe('backend host', () => {
   it("clears the demo's history (and its missed-call badge) when it swaps to the real account, then shows the account's", async () => {
     sim = await startWebexSimulator();
     sim.scenario.remoteHangsUp(sim.scenario.ringUser({ from: { name: 'Real caller', number: '+15550100' } }));
-    host = await startBackendHost({ settings: DEFAULT_SETTINGS, env: {}, tokens: staticTokenSource(sim.token, 'Webex') });
+    host = await startBackendHost({
+      settings: DEFAULT_SETTINGS,
+      env: { SWITCHBOARD_WEBEX_BASE_URL: sim.baseUrl },
+      tokens: staticTokenSource(sim.token, 'Webex'),
+    });
     const demoSim = webexSimulatorOf(host.simulator)!;
     const demoCaller = demoSim.scenario.ringUser({ from: { name: 'Demo caller', number: '+15550111' } });
     demoSim.scenario.remoteHangsUp(demoCaller);
@@ -65,7 +72,6 @@ describe('backend host', () => {
     await host.switchTo({
       ...DEFAULT_SETTINGS,
       demo: false,
-      providers: { ...DEFAULT_SETTINGS.providers, webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } },
     });
 
     expect(seen[0]).toEqual([]);

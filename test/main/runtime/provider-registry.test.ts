@@ -19,7 +19,12 @@ describe('provider registry', () => {
       name: 'RingCentral',
       hasDemo: true,
       signIn: ['oauthPkce', 'pastedToken'],
-      settingsFields: [{ key: 'clientId', kind: 'clientId' }, { key: 'server', kind: 'url' }, { key: 'deviceId' }],
+      settingsFields: [
+        { key: 'clientId', kind: 'clientId' },
+        // A choice between RingCentral's two servers, never a free address.
+        { key: 'server', kind: 'choice', options: [{ value: 'production' }, { value: 'biz' }] },
+        { key: 'deviceId' },
+      ],
     });
     expect(infos.find((p) => p.id === 'ringcentral')?.capabilities).toEqual(
       expect.arrayContaining(['conference', 'listen', 'answerEndpoints', 'divert', 'voicemail']),

@@ -17,11 +17,14 @@ afterEach(async () => {
 
 async function start() {
   sim = await startWebexSimulator({ token: TOKEN });
-  const settings = createMemorySettings({
-    ...DEFAULT_SETTINGS,
-    providers: { ...DEFAULT_SETTINGS.providers, webex: { ...DEFAULT_SETTINGS.providers.webex, baseUrl: sim.baseUrl } },
+  const settings = createMemorySettings(DEFAULT_SETTINGS);
+  session = await startSession({
+    settings,
+    env: { SWITCHBOARD_WEBEX_BASE_URL: sim.baseUrl },
+    vault: memorySecretVault(),
+    openBrowser: async () => undefined,
+    redirectPort: 0,
   });
-  session = await startSession({ settings, env: {}, vault: memorySecretVault(), openBrowser: async () => undefined, redirectPort: 0 });
   return { settings, session };
 }
 

@@ -8,6 +8,7 @@ import { fakeElectron, resetFakeElectron } from '../../fakes/electron';
 let directory: string;
 const REFRESH = 'rt_9f8e7d6c5b4a-very-secret-refresh-token';
 const CLIENT_SECRET = 'cs_0a1b2c3d-client-secret';
+const TOKEN_URL = 'https://webexapis.com/v1/access_token';
 
 beforeEach(() => {
   resetFakeElectron();
@@ -31,7 +32,7 @@ describe('secret vault', () => {
   it('stores secrets encrypted (never in plain text) and reads them back after a restart', async () => {
     const vault = await openSecretVault({ cwd: directory, platform: 'linux' });
     expect(vault.persistence).toEqual({ persistent: true });
-    await vault.forProvider('webex').refreshTokenStore().save(REFRESH);
+    await vault.forProvider('webex').refreshTokenStore(TOKEN_URL).save(REFRESH);
     await vault.set('webex.clientSecret', CLIENT_SECRET);
 
     const onDisk = everyFileText();
@@ -41,7 +42,9 @@ describe('secret vault', () => {
     expect(JSON.parse(readFileSync(vault.path, 'utf8'))).toHaveProperty(['webex', 'refreshToken']);
 
     const reopened = await openSecretVault({ cwd: directory, platform: 'linux' });
-    expect(await reopened.forProvider('webex').refreshTokenStore().load()).toBe(REFRESH);
+    expect(await reopened.forProvider('webex').refreshTokenStore(TOKEN_URL).load()).toBe(REFRESH);
+    // Kept with its token endpoint: an account that would use another one does not get it.
+    expect(await reopened.forProvider('webex').refreshTokenStore('http://127.0.0.1:9/v1/access_token').load()).toBeNull();
     expect(await reopened.get('webex.clientSecret')).toBe(CLIENT_SECRET);
   });
 
@@ -68,7 +71,7 @@ describe('secret vault', () => {
     );
 
     const vault = await openSecretVault({ cwd: directory, platform: 'darwin' });
-    expect(await vault.forProvider('webex').refreshTokenStore().load()).toBe(REFRESH);
+    expect(await vault.forProvider('webex').get('refreshToken')).toBe(REFRESH);
     expect(await vault.forProvider('webex').get('clientSecret')).toBe(CLIENT_SECRET);
     expect(Object.keys(JSON.parse(readFileSync(vault.path, 'utf8')) as object)).toEqual(['webex']);
   });

@@ -41,6 +41,10 @@ describe('settings store', () => {
     const result = store.update({ popup: { quietHours: { start: '25:99' } } });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('popup.quietHours.start') } });
     expect(store.update({ providers: { webex: { baseUrl: 'javascript:alert(1)' } } }).ok).toBe(false);
+    expect(store.update({ providers: { webex: { baseUrl: 'https://elsewhere.example/v1' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('providers.webex: the API address is fixed') },
+    });
     expect(store.update({ unknown: 1 }).ok).toBe(false);
     expect(readFileSync(file(), 'utf8')).toBe(before);
     expect(store.get().theme).toBe('dark');
@@ -82,17 +86,50 @@ describe('settings store', () => {
     const store = openSettingsStore({ cwd: directory });
 
     const { provider: _demo, webex, confirmLinkDial: _confirm, ...unchanged } = earlier.settings;
-    // "Confirm before dialling links" on becomes "Always ask first".
+    // "Confirm before dialling links" on becomes "Always ask first"; the API address is no setting any more.
     expect(store.get()).toEqual({
       ...unchanged,
       provider: 'webex',
       demo: true,
-      providers: { ...DEFAULT_SETTINGS.providers, webex },
+      providers: { ...DEFAULT_SETTINGS.providers, webex: { clientId: webex.clientId, answerEndpointId: webex.answerEndpointId } },
       linkDial: 'askAlways',
     });
     expect(store.notices).toEqual([]);
     expect(stored().settings).toEqual(store.get());
     expect(openSettingsStore({ cwd: directory }).get()).toEqual(store.get());
+  });
+
+  it('loads a file that kept API addresses, as the version before fixed hosts wrote it, and saves it back without them', () => {
+    // What that version's store.set('settings', …) left in config.json: every provider section with its address.
+    const earlier = {
+      settings: {
+        ...DEFAULT_SETTINGS,
+        provider: 'ringcentral',
+        demo: false,
+        providers: {
+          webex: { clientId: 'C0abc', baseUrl: 'http://webex-proxy.example.com/v1', answerEndpointId: 'ep-1' },
+          ringcentral: { clientId: 'rc-app', server: 'https://platform.ringcentral.biz', deviceId: '800002' },
+          bandwidth: { number: '+19195551212', myPhone: 'sip:me@example.com', baseUrl: 'http://127.0.0.1:8080/v1' },
+        },
+      },
+    };
+    writeFileSync(file(), JSON.stringify(earlier, undefined, '\t'));
+
+    const store = openSettingsStore({ cwd: directory });
+
+    expect(store.notices).toEqual([]);
+    expect(store.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      provider: 'ringcentral',
+      demo: false,
+      providers: {
+        webex: { clientId: 'C0abc', answerEndpointId: 'ep-1' },
+        ringcentral: { clientId: 'rc-app', server: 'biz', deviceId: '800002' },
+        bandwidth: { number: '+19195551212', myPhone: 'sip:me@example.com' },
+      },
+    });
+    expect(stored().settings).toEqual(store.get());
+    expect(readFileSync(file(), 'utf8')).not.toMatch(/baseUrl|proxy|127\.0\.0\.1/);
   });
 
   it('migrates an earlier file of a signed-in user to the real account, out of the demo', () => {

@@ -3,11 +3,15 @@
  * Catapult before anything is saved, then kept only encrypted through its ProviderSecrets (not at all
  * where the OS has no secret store: the vault says so). It is the TokenSource the Bandwidth provider
  * reads its credentials from (credentials-token.ts). Environment credentials (SWITCHBOARD_BANDWIDTH_*)
- * sign in without storing anything. Must not import electron; never puts a secret in state or messages.
+ * sign in without storing anything. The secret is stored with the API base it was checked against
+ * (auth/endpoint-bound-secret.ts) and only ever sent there: after the base changes (a development server
+ * from the environment) the user enters the credentials again. Must not import electron; never puts a
+ * secret in state or messages.
  */
 import type { AccountState, SignInMethod } from '../../../shared/account';
 import type { SignInKind } from '../../../shared/providers';
 import { type Result, err, ok } from '../../../shared/result';
+import { bindToEndpoint, hostOf, readBound } from '../../auth/endpoint-bound-secret';
 import type { ProviderAccount } from '../../auth/provider-descriptor';
 import type { ProviderSecrets } from '../../auth/secrets';
 import { createEmitter } from '../../foundation/typed-emitter';
@@ -24,7 +28,7 @@ export const BANDWIDTH_SIGN_IN_KINDS = ['credentials'] as const satisfies readon
 export const CREDENTIAL_KEYS = { userId: 'userId', apiToken: 'apiToken', apiSecret: 'apiSecret' } as const;
 
 export interface BandwidthAccountOptions {
-  /** The API base (settings or SWITCHBOARD_BANDWIDTH_BASE_URL). */
+  /** The API base (Catapult's, or SWITCHBOARD_BANDWIDTH_BASE_URL for development). */
   apiBaseUrl: () => string;
   secrets: ProviderSecrets;
   fetch?: FetchFn;
@@ -93,8 +97,8 @@ export function createBandwidthAccount(options: BandwidthAccountOptions): Provid
   };
 
   /** One read Catapult answers only for good credentials (the newest call, if any). */
-  async function check(candidate: BandwidthCredentials): Promise<Result<null>> {
-    const url = `${withoutTrailingSlash(options.apiBaseUrl())}/users/${encodeURIComponent(candidate.userId)}/calls?size=1`;
+  async function check(apiBase: string, candidate: BandwidthCredentials): Promise<Result<null>> {
+    const url = `${withoutTrailingSlash(apiBase)}/users/${encodeURIComponent(candidate.userId)}/calls?size=1`;
     let response: Response;
     try {
       response = await fetchFn(url, {
@@ -126,17 +130,22 @@ export function createBandwidthAccount(options: BandwidthAccountOptions): Provid
         return;
       }
       const stored = await options.secrets.get('apiToken');
-      const apiSecret = await options.secrets.get('apiSecret');
-      if (stored && apiSecret) {
+      const apiBase = options.apiBaseUrl();
+      const apiSecret = readBound(await options.secrets.get('apiSecret'), apiBase);
+      if (stored && apiSecret.status === 'here') {
         try {
           const parsed = JSON.parse(stored) as { userId?: unknown; apiToken?: unknown };
           if (typeof parsed.userId === 'string' && typeof parsed.apiToken === 'string') {
-            credentials = { userId: parsed.userId, apiToken: parsed.apiToken, apiSecret };
+            credentials = { userId: parsed.userId, apiToken: parsed.apiToken, apiSecret: apiSecret.value };
             method = 'credentials';
           }
         } catch {
           // An unreadable entry is as good as none: the user signs in again.
         }
+      } else if (apiSecret.status === 'elsewhere') {
+        message = `Your saved Bandwidth credentials belong to another API server, so Switchboard does not send them to ${hostOf(apiBase)}: enter them again.`;
+      } else if (apiSecret.status === 'unbound') {
+        message = 'Enter your Bandwidth credentials again: Switchboard now keeps them with the server they belong to.';
       }
       changed();
     },
@@ -152,7 +161,9 @@ export function createBandwidthAccount(options: BandwidthAccountOptions): Provid
       message = undefined;
       changed();
       try {
-        const checked = await check(shaped.value);
+        // Checked against one API base and kept with it: the secret is never sent to another.
+        const apiBase = options.apiBaseUrl();
+        const checked = await check(apiBase, shaped.value);
         if (!checked.ok) {
           message = checked.error.message;
           return checked;
@@ -160,7 +171,7 @@ export function createBandwidthAccount(options: BandwidthAccountOptions): Provid
         const { userId, apiToken, apiSecret } = shaped.value;
         // The user id is not secret, but it only means something with the token: kept beside it.
         await options.secrets.set('apiToken', JSON.stringify({ userId, apiToken }));
-        await options.secrets.set('apiSecret', apiSecret);
+        await options.secrets.set('apiSecret', bindToEndpoint(apiSecret, apiBase));
         credentials = shaped.value;
         method = 'credentials';
         return ok(null);

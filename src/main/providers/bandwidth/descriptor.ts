@@ -2,7 +2,8 @@
  * Bandwidth (Catapult v1 Voice) as the registry sees it (src/main/auth/provider-descriptor.ts): what it
  * can do, how one signs in (user id, API token and secret, checked and then kept encrypted: account.ts),
  * which settings the account screen shows (the Bandwidth number, my phone), and how the provider is
- * built from its settings section and the SWITCHBOARD_BANDWIDTH_* environment. Must not import a
+ * built from its settings section and the SWITCHBOARD_BANDWIDTH_* environment (the API is Catapult's;
+ * another host, a simulator, only through SWITCHBOARD_BANDWIDTH_BASE_URL). Must not import a
  * simulator, the runtime or another provider: the demo is attached in the runtime.
  */
 import type { Env, ProviderDescriptor } from '../../auth/provider-descriptor';
@@ -44,7 +45,7 @@ export const bandwidthDescriptor: ProviderDescriptor<'bandwidth'> = {
     const credentials = environmentCredentials(env);
     return credentials ? encodeCredentials(credentials) : undefined;
   },
-  apiBaseUrl: (settings, env) => env.SWITCHBOARD_BANDWIDTH_BASE_URL || settings.baseUrl || CATAPULT_BASE_URL,
+  apiBaseUrl: (_settings, env) => env.SWITCHBOARD_BANDWIDTH_BASE_URL || CATAPULT_BASE_URL,
 
   createAccount({ settings, env, secrets, fetch }) {
     const environment = environmentCredentials(env);

@@ -17,7 +17,7 @@ export const RINGCENTRAL_CALLBACK_PATH = '/oauth/callback';
 export const RINGCENTRAL_SIGN_IN_KINDS = ['oauthPkce', 'pastedToken'] as const satisfies readonly SignInKind[];
 
 export interface RingCentralAccountOptions extends OAuthAccountDeps {
-  /** The platform server (production, .biz, or a development server). */
+  /** The platform server (production or .biz as chosen, or a development server named by the environment). */
   server: () => string;
 }
 
@@ -38,9 +38,11 @@ export function createRingCentralAccount(options: RingCentralAccountOptions): Ri
     provider: 'ringcentral',
     signInKinds: RINGCENTRAL_SIGN_IN_KINDS,
     defaultRedirectPort: RINGCENTRAL_REDIRECT_PORT,
-    createGrantor: ({ clientId, fetch }) => createRingCentralTokenGrantor({ server: options.server(), clientId, fetch }),
+    authServer: options.server,
+    tokenUrl: ringCentralTokenUrl,
+    createGrantor: ({ server, clientId, fetch }) => createRingCentralTokenGrantor({ server, clientId, fetch }),
     // No client secret here: RingCentral's PKCE app is a public client (createOAuthAccount passes none without `clientSecret`).
-    authorize: (request) => signInToRingCentralWithBrowser({ ...request, server: options.server() }),
+    authorize: ({ server, clientSecret: _none, ...request }) => signInToRingCentralWithBrowser({ ...request, server }),
     pastedToken: {
       minLength: 8,
       tokensName: 'access tokens',

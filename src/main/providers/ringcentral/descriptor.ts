@@ -3,9 +3,11 @@
  * signs in (PKCE in the browser, or a pasted access token), which of its settings the account screen
  * shows (client id, server, device), and how its account (account.ts) and its provider with live
  * updates (index.ts) are built from its settings section and the SWITCHBOARD_RINGCENTRAL_* environment.
+ * The server is one of RingCentral's two (a window may choose, never name one); another server (a
+ * simulator) comes only from SWITCHBOARD_RINGCENTRAL_SERVER.
  * Must not import a simulator, the runtime or another provider: the demo is attached in the runtime.
  */
-import { RINGCENTRAL_BIZ_SERVER, RINGCENTRAL_PRODUCTION_SERVER } from '../../../shared/provider-settings';
+import { RINGCENTRAL_SERVERS } from '../../../shared/provider-settings';
 import type { ProviderDescriptor } from '../../auth/provider-descriptor';
 import { createRingCentralAccount, RINGCENTRAL_SIGN_IN_KINDS } from './account';
 import { createRingCentralProvider } from './index';
@@ -33,8 +35,12 @@ export const ringCentralDescriptor: ProviderDescriptor<'ringcentral'> = {
     {
       key: 'server',
       label: 'Server',
-      kind: 'url',
-      hint: `${RINGCENTRAL_PRODUCTION_SERVER} for most accounts, ${RINGCENTRAL_BIZ_SERVER} for brand accounts, or a development server.`,
+      kind: 'choice',
+      options: [
+        { value: 'production', label: 'RingCentral (platform.ringcentral.com)' },
+        { value: 'biz', label: 'Brand partner account (platform.ringcentral.biz)' },
+      ],
+      hint: 'Most accounts use RingCentral; choose the brand partner server only if your provider told you to.',
     },
     {
       key: 'deviceId',
@@ -44,7 +50,7 @@ export const ringCentralDescriptor: ProviderDescriptor<'ringcentral'> = {
     },
   ],
   environmentToken: (env) => env.SWITCHBOARD_RINGCENTRAL_TOKEN || undefined,
-  apiBaseUrl: (settings, env) => env.SWITCHBOARD_RINGCENTRAL_SERVER || settings.server || RINGCENTRAL_PRODUCTION_SERVER,
+  apiBaseUrl: (settings, env) => env.SWITCHBOARD_RINGCENTRAL_SERVER || RINGCENTRAL_SERVERS[settings.server],
 
   createAccount({ settings, env, secrets, openBrowser, fetch, redirectPort, signInTimeoutMs }) {
     const environmentToken = ringCentralDescriptor.environmentToken(env);

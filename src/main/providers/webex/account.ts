@@ -6,7 +6,7 @@
  */
 import type { SignInKind } from '../../../shared/providers';
 import { createOAuthAccount, type OAuthAccountDeps, type OAuthAccountWithSecret } from '../../auth/oauth-account';
-import { createWebexTokenGrantor, signInWithBrowser } from './oauth';
+import { createWebexTokenGrantor, signInWithBrowser, webexTokenUrl } from './oauth';
 import { withoutTrailingSlash } from '../../provider-api/base-url';
 
 /** The loopback port to register in the Webex integration (Webex matches the redirect URI exactly). */
@@ -16,7 +16,7 @@ export const WEBEX_CALLBACK_PATH = '/oauth/callback';
 export const WEBEX_SIGN_IN_KINDS = ['oauthPkce', 'oauthClientSecret', 'pastedToken'] as const satisfies readonly SignInKind[];
 
 export interface WebexAccountOptions extends OAuthAccountDeps {
-  /** Where Webex's OAuth lives (the API base: https://webexapis.com/v1, or the simulator). */
+  /** Where Webex's OAuth lives (the API base: https://webexapis.com/v1, or a simulator named by the environment). */
   authBaseUrl: () => string;
   /** The API base, for checking a pasted token against /people/me. */
   apiBaseUrl: () => string;
@@ -35,9 +35,11 @@ export function createWebexAccount(options: WebexAccountOptions): WebexAccount {
     signInKinds: WEBEX_SIGN_IN_KINDS,
     defaultRedirectPort: WEBEX_REDIRECT_PORT,
     clientSecret: true,
-    createGrantor: ({ clientId, clientSecret, fetch }) =>
-      createWebexTokenGrantor({ clientId, clientSecret, authBaseUrl: options.authBaseUrl(), fetch }),
-    authorize: (request) => signInWithBrowser({ ...request, authBaseUrl: options.authBaseUrl() }),
+    authServer: options.authBaseUrl,
+    tokenUrl: webexTokenUrl,
+    createGrantor: ({ server, clientId, clientSecret, fetch }) =>
+      createWebexTokenGrantor({ clientId, clientSecret, authBaseUrl: server, fetch }),
+    authorize: ({ server, ...request }) => signInWithBrowser({ ...request, authBaseUrl: server }),
     pastedToken: {
       minLength: 20,
       tokensName: 'personal access tokens',

@@ -2,6 +2,8 @@
  * Webex Calling as the registry sees it (src/main/auth/provider-descriptor.ts): what it can do, how one
  * signs in, which of its settings the account screen shows, and how its account (account.ts) and its
  * provider (index.ts) are built from its settings section and the SWITCHBOARD_WEBEX_* environment.
+ * The API and sign-in host is Webex's own; another (a simulator, a proxy) comes only from
+ * SWITCHBOARD_WEBEX_BASE_URL, never from settings (any window may write those).
  * Must not import a simulator, the runtime or another provider: the demo is attached in the runtime.
  */
 import type { ProviderDescriptor } from '../../auth/provider-descriptor';
@@ -22,7 +24,7 @@ export const webexDescriptor: ProviderDescriptor<'webex'> = {
     'A personal access token from developer.webex.com lasts 12 hours and is not renewed: paste a new one then, or sign in with Webex to stay signed in.',
   settingsFields: [{ key: 'clientId', label: 'Client ID', kind: 'clientId', hint: 'From your Webex integration on developer.webex.com.' }],
   environmentToken: (env) => env.SWITCHBOARD_WEBEX_TOKEN || undefined,
-  apiBaseUrl: (settings, env) => env.SWITCHBOARD_WEBEX_BASE_URL || settings.baseUrl || WEBEX_BASE_URL,
+  apiBaseUrl: (_settings, env) => env.SWITCHBOARD_WEBEX_BASE_URL || WEBEX_BASE_URL,
 
   createAccount({ settings, env, secrets, openBrowser, fetch, redirectPort, signInTimeoutMs }) {
     const apiBase = (): string => webexDescriptor.apiBaseUrl(settings(), env);

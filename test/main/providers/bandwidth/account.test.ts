@@ -8,6 +8,7 @@ import { memorySecretVault } from '../../../../src/main/auth/secrets';
 import { createBandwidthAccount } from '../../../../src/main/providers/bandwidth/account';
 import { decodeCredentials } from '../../../../src/main/providers/bandwidth/credentials-token';
 import { type BandwidthSimulator, startBandwidthSimulator } from '../../../../src/main/simulator/bandwidth/index';
+import { recordingHost } from '../../../support/recording-host';
 
 let sim: BandwidthSimulator | undefined;
 
@@ -33,7 +34,7 @@ describe('Bandwidth account', () => {
     expect(sim.requests).toHaveLength(1);
     expect(account.state()).toMatchObject({ provider: 'bandwidth', signedIn: true, method: 'credentials', signInKinds: ['credentials'] });
     expect(JSON.stringify(account.state())).not.toContain('the-secret');
-    expect(await secrets.get('apiSecret')).toBe('the-secret');
+    expect(await secrets.get('apiSecret')).toBeTruthy();
     expect(decodeCredentials(await account.tokens.accessToken())).toEqual({
       userId: 'u-abc123',
       apiToken: 't-token42',
@@ -49,6 +50,27 @@ describe('Bandwidth account', () => {
     expect(await secrets.get('apiSecret')).toBeNull();
     expect(again.state().signedIn).toBe(false);
     await expect(again.tokens.accessToken()).rejects.toMatchObject({ code: 'AUTH' });
+  });
+
+  it('never sends credentials saved for one API base to another: the next start at another base asks for them again', async () => {
+    const { account, vault } = await setUp();
+    expect(await account.useCredentials?.({ userId: 'u-abc123', apiToken: 't-token42', apiSecret: 'the-secret' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    const elsewhere = await recordingHost();
+    try {
+      const atAnotherBase = createBandwidthAccount({ apiBaseUrl: () => `${elsewhere.url}/v1`, secrets: vault.forProvider('bandwidth') });
+      await atAnotherBase.restore();
+      expect(atAnotherBase.state()).toMatchObject({
+        signedIn: false,
+        message: expect.stringMatching(/belong to another API server.*enter them again/),
+      });
+      await expect(atAnotherBase.tokens.accessToken()).rejects.toMatchObject({ code: 'AUTH' });
+      expect(elsewhere.heard).toEqual([]);
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('saves nothing when Bandwidth refuses the credentials, and says so', async () => {

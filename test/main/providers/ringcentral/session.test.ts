@@ -23,13 +23,8 @@ afterEach(async () => {
   sim = undefined;
 });
 
-function settingsFor(server: string, demo: boolean) {
-  return createMemorySettings({
-    ...DEFAULT_SETTINGS,
-    provider: 'ringcentral',
-    demo,
-    providers: { ...DEFAULT_SETTINGS.providers, ringcentral: { ...DEFAULT_SETTINGS.providers.ringcentral, server } },
-  });
+function settingsFor(demo: boolean) {
+  return createMemorySettings({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo });
 }
 
 describe('RingCentral in the app', () => {
@@ -63,8 +58,8 @@ describe('RingCentral in the app', () => {
   it('a pasted token is checked, used, and revoked at sign-out', async () => {
     sim = await startRingCentralSimulator({ token: TOKEN });
     session = await startSession({
-      settings: settingsFor(sim.baseUrl, true),
-      env: {},
+      settings: settingsFor(true),
+      env: { SWITCHBOARD_RINGCENTRAL_SERVER: sim.baseUrl },
       vault: memorySecretVault(),
       openBrowser: async () => undefined,
       redirectPort: 0,
@@ -79,7 +74,7 @@ describe('RingCentral in the app', () => {
 
   it('the RingCentral demo runs on its simulator; Simulate incoming call rings a call-queue call', async () => {
     session = await startSession({
-      settings: settingsFor('https://platform.ringcentral.com', true),
+      settings: settingsFor(true),
       env: {},
       vault: memorySecretVault(),
       openBrowser: async () => undefined,
