@@ -84,6 +84,7 @@ function handlersFor(session: Session, settings: MemorySettings): { handlers: Co
       throw new Error('not used here');
     },
     windows: { open: () => ok(null), hide: () => ok(null) },
+    saveDiagnostics: async () => ok({ saved: false }),
   });
   return { handlers, applied: () => applying };
 }
