@@ -47,6 +47,20 @@ export function readBound(stored: string | null, endpoint: string): BoundSecret 
   return boundTo === normaliseEndpoint(endpoint) ? { status: 'here', value } : { status: 'elsewhere' };
 }
 
+/** The secret inside a stored vault value, whatever endpoint it is bound to (or the value itself when unbound): what a report must leave out. */
+export function secretInside(stored: string): string {
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    if (typeof parsed === 'object' && parsed !== null) {
+      const { value } = parsed as Record<string, unknown>;
+      if (typeof value === 'string' && value !== '') return value;
+    }
+  } catch {
+    // Not JSON: stored by an earlier version as the bare secret.
+  }
+  return stored;
+}
+
 /** The host of an endpoint, for messages (the text itself when it is not a URL). */
 export function hostOf(endpoint: string): string {
   try {

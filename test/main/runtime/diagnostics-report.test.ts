@@ -6,6 +6,7 @@
  * seven-digit run of the numbers — and must hold what support needs: versions, provider, health over
  * time and the last commands with their outcomes.
  */
+import { bindToEndpoint } from '../../../src/main/auth/endpoint-bound-secret';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,7 +64,8 @@ describe('diagnostics report', () => {
     folder = mkdtempSync(join(tmpdir(), 'switchboard-diagnostics-'));
     sim = await startWebexSimulator({ token: TOKEN, farEndAnswerMs: null });
     const vault = memorySecretVault();
-    await vault.set('bandwidth.apiSecret', BANDWIDTH_SECRET);
+    // Stored as this version stores it: bound to the API it belongs to.
+    await vault.set('bandwidth.apiSecret', bindToEndpoint(BANDWIDTH_SECRET, 'https://api.catapult.inetwork.com/v1'));
     const log = createAppLog({ folder });
     const running = await startSession({
       settings: createMemorySettings(DEFAULT_SETTINGS),
