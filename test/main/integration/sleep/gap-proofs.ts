@@ -18,6 +18,8 @@ export interface Chain {
   ring(number: string): string;
   /** The caller gives up (or hangs up): a ringing call becomes a missed one. */
   callerHangsUp(callId: string): void;
+  /** How the feed is when all is well: 'live' (pushed) or 'polling'. */
+  healthy: 'live' | 'polling';
   close(): Promise<void>;
 }
 
@@ -38,17 +40,22 @@ export async function startOnMachine(startChain: StartChain): Promise<GapContext
   const chain = await startChain(machine);
   const histories: HistoryEntry[][] = [];
   chain.core.on('history', (entries) => histories.push(entries));
-  await chain.core.start();
+  await machine.settle(chain.core.start());
+  await machine.within(5_000, () => expect(chain.core.status().health).toBe(chain.healthy));
   machine.watch(chain.core);
   // The History tab and the missed-call badge have read the history once: it is cached from here on.
-  expect((await chain.core.history()).ok).toBe(true);
+  expect((await machine.settle(chain.core.history())).ok).toBe(true);
   return { machine, chain, histories };
 }
 
-const ringingIds = (core: SwitchboardCore) => core.calls().filter((c) => c.state === 'alerting').map((c) => c.id);
+const ringingIds = (core: SwitchboardCore) =>
+  core
+    .calls()
+    .filter((c) => c.state === 'alerting')
+    .map((c) => c.id);
 
-async function missedNumbers(core: SwitchboardCore): Promise<(string | undefined)[]> {
-  const missed = await core.history('missed');
+async function missedNumbers(machine: Machine, core: SwitchboardCore): Promise<(string | undefined)[]> {
+  const missed = await machine.settle(core.history('missed'));
   if (!missed.ok) throw new Error(missed.error.message);
   return missed.value.map((e) => e.number);
 }
@@ -59,7 +66,7 @@ async function expectMissed(ctx: GapContext, numbers: string[]): Promise<void> {
     const pushed = (ctx.histories.at(-1) ?? []).filter((e) => e.type === 'missed').map((e) => e.number);
     expect(pushed).toEqual(expect.arrayContaining(numbers));
   });
-  expect(await missedNumbers(ctx.chain.core)).toEqual(expect.arrayContaining(numbers));
+  expect(await missedNumbers(ctx.machine, ctx.chain.core)).toEqual(expect.arrayContaining(numbers));
 }
 
 export function defineGapProofs(providerName: string, startChain: StartChain): void {
@@ -89,6 +96,7 @@ export function defineGapProofs(providerName: string, startChain: StartChain): v
       machine.wake();
       await machine.within(PROMPT_MS, () => expect(ringingIds(chain.core)).toEqual([ringing]));
       await expectMissed({ machine, chain, ...rest }, ['+15550100101']);
+      await machine.within(5_000, () => expect(chain.core.status().health).toBe(chain.healthy));
     });
   });
 
@@ -126,6 +134,7 @@ export function defineGapProofs(providerName: string, startChain: StartChain): v
       // Not the minute a long backoff would wait: a failed connection is tried again every few seconds.
       await machine.within(5_000 + PROMPT_MS, () => expect(ringingIds(chain.core)).toEqual([ringing]));
       await expectMissed({ machine, chain, ...rest }, ['+15550100301']);
+      expect(chain.core.status().health).not.toBe('offline');
     });
   });
 }

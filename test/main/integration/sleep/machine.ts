@@ -163,13 +163,23 @@ export class Machine {
       try {
         check();
         return;
-      } catch (error) {
+      } catch {
         if (spent >= budgetMs) break;
       }
       this.world.advance(STEP_MS);
       this.app.advance(STEP_MS);
     }
     await eventually(check);
+  }
+
+  /** The outcome of `promise`, letting at most `budgetMs` of app time pass for it (a rate gate may make it wait). */
+  async settle<T>(promise: Promise<T>, budgetMs = 5_000): Promise<T> {
+    let done = false;
+    const watched = promise.finally(() => {
+      done = true;
+    });
+    await this.within(budgetMs, () => expect(done).toBe(true));
+    return watched;
   }
 
   /** The lid closes: the app stops (its timers too) and its sockets go silent. */

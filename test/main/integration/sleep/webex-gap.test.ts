@@ -16,6 +16,7 @@ defineGapProofs('Webex', async (machine) => {
     core,
     ring: (number) => sim.scenario.ringUser({ from: { number, callType: 'external' } }),
     callerHangsUp: (callId) => sim.scenario.remoteHangsUp(callId),
+    healthy: 'polling',
     close: () => sim.close(),
   };
 });
