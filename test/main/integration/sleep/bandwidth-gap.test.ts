@@ -39,6 +39,7 @@ async function bandwidthChain(machine: Machine): Promise<Chain> {
     ring: (from) => sim.scenario.ringIn({ from }),
     callerHangsUp: (callId) => sim.scenario.farEndHangsUp(callId),
     healthy: 'polling',
+    rateRefusals: () => sim.requests.filter((r) => r.status === 429).length,
     close: () => sim.close(),
   };
 }
@@ -48,6 +49,7 @@ defineGapProofs('Bandwidth', bandwidthChain);
 describe('Bandwidth: a busy gap', () => {
   let ctx: GapContext | undefined;
   afterEach(async () => {
+    if (ctx) expect(ctx.chain.rateRefusals?.()).toBe(0);
     ctx?.machine.close();
     ctx?.chain.core.stop();
     await ctx?.chain.close();

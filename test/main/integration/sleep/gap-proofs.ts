@@ -20,6 +20,8 @@ export interface Chain {
   callerHangsUp(callId: string): void;
   /** How the feed is when all is well: 'live' (pushed) or 'polling'. */
   healthy: 'live' | 'polling';
+  /** Requests the simulator refused for the rate limit so far, where it says (catching up after a gap must not cost one). */
+  rateRefusals?(): number;
   close(): Promise<void>;
 }
 
@@ -28,14 +30,14 @@ export type StartChain = (machine: Machine) => Promise<Chain>;
 /** How much app time may pass between the network (or the machine) coming back and a ringing call showing. */
 export const PROMPT_MS = 1_500;
 
-export interface GapContext {
+export interface GapContext<C extends Chain = Chain> {
   machine: Machine;
-  chain: Chain;
+  chain: C;
   /** Every `history` push since the start. */
   histories: HistoryEntry[][];
 }
 
-export async function startOnMachine(startChain: StartChain): Promise<GapContext> {
+export async function startOnMachine<C extends Chain>(startChain: (machine: Machine) => Promise<C>): Promise<GapContext<C>> {
   const machine = new Machine();
   const chain = await startChain(machine);
   const histories: HistoryEntry[][] = [];
@@ -72,6 +74,7 @@ async function expectMissed(ctx: GapContext, numbers: string[]): Promise<void> {
 export function defineGapProofs(providerName: string, startChain: StartChain): void {
   let ctx: GapContext | undefined;
   afterEach(async () => {
+    if (ctx) expect(ctx.chain.rateRefusals?.() ?? 0).toBe(0);
     ctx?.machine.close();
     ctx?.chain.core.stop();
     await ctx?.chain.close();

@@ -15,7 +15,9 @@ import type { Machine } from './machine';
 
 const TOKEN = 'rc-sim-access-token';
 
-async function ringCentralChain(machine: Machine): Promise<Chain> {
+type RingCentralChain = Chain & { dropSockets(): void };
+
+async function ringCentralChain(machine: Machine): Promise<RingCentralChain> {
   const sim = await startRingCentralSimulator({ timers: machine.world, token: TOKEN });
   const { provider } = createRingCentralProvider({
     server: sim.baseUrl,
@@ -31,6 +33,7 @@ async function ringCentralChain(machine: Machine): Promise<Chain> {
     ring: (phoneNumber) => sim.scenario.ringUser({ from: { phoneNumber } }),
     callerHangsUp: (callId) => sim.scenario.remoteHangsUp(callId),
     healthy: 'live',
+    dropSockets: () => sim.faults.dropSockets(),
     close: () => sim.close(),
   };
 }
@@ -38,7 +41,7 @@ async function ringCentralChain(machine: Machine): Promise<Chain> {
 defineGapProofs('RingCentral', ringCentralChain);
 
 describe('RingCentral: the push socket dies silently', () => {
-  let ctx: GapContext | undefined;
+  let ctx: GapContext<RingCentralChain> | undefined;
   afterEach(async () => {
     ctx?.machine.close();
     ctx?.chain.core.stop();
@@ -56,6 +59,21 @@ describe('RingCentral: the push socket dies silently', () => {
     await machine.run(1_000);
     const ringing = chain.ring('+15550100401');
     await machine.within(PROMPT_MS, () => expect(ringingIds()).toEqual([ringing]));
+    expect(chain.core.status().health).toBe('live');
+  });
+
+  test('a socket that closes as the network changes: a call that rang and ended before it recovered is in the history', async () => {
+    ctx = await startOnMachine(ringCentralChain);
+    const { machine, chain, histories } = ctx;
+    chain.dropSockets();
+    const gaveUp = chain.ring('+15550100601');
+    chain.callerHangsUp(gaveUp);
+    const ringing = chain.ring('+15550100602');
+    // The subscription reconnects after a second with its recovery token; the gateway replays what it missed.
+    await machine.within(1_000 + PROMPT_MS, () => expect(ringingIds()).toEqual([ringing]));
+    await machine.within(15_000, () =>
+      expect((histories.at(-1) ?? []).filter((e) => e.type === 'missed').map((e) => e.number)).toContain('+15550100601'),
+    );
     expect(chain.core.status().health).toBe('live');
   });
 
