@@ -1,7 +1,8 @@
 /**
  * The RingCentral Provider: reads the user's calls (presence with detailed telephony state, then each
- * session), account, devices and the call log (history), and turns each CallCommand or ConferenceCommand into the Call Control
- * requests that carry it out (docs/wire/ringcentral-and-bandwidth.md §A2, §A4). It remembers, per
+ * session), account, devices and the call log (history, §A6), and turns each CallCommand or
+ * ConferenceCommand into the Call Control requests that carry it out (docs/wire/ringcentral-and-bandwidth.md
+ * §A2, §A4). It remembers, per
  * session, the user's party and what it last saw, so a command addresses the right party and a live
  * event (which carries only the user's parties) maps to the same Call as a full read. Conference-origin
  * sessions are conferences (conference-mapping.ts), not calls. Commands RingCentral Call Control has no

@@ -1,8 +1,9 @@
 /**
  * The RingCentral simulator's HTTP + WebSocket server on 127.0.0.1: OAuth (/restapi/oauth/*), the REST
  * API under /restapi/v1.0 (bearer auth, rate-limit groups, planned faults, RingCentral error bodies with
- * an RCRequestId header; the call log of ended calls in call-log.ts) and the WebSocket gateway on /ws, plus the in-process scenario driver. Owns
- * every socket and timer so close() leaves nothing behind. Call state lives in CallSessions.
+ * an RCRequestId header) and the WebSocket gateway on /ws, plus the in-process scenario driver. Owns
+ * every socket and timer so close() leaves nothing behind. Call state lives in CallSessions, the call
+ * log of ended calls in SimCallLog (call-log.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
