@@ -21,7 +21,7 @@ export const RINGCENTRAL_INFO: ProviderInfo = {
   id: 'ringcentral',
   name: 'RingCentral',
   shortName: 'RingCentral',
-  capabilities: ['conference', 'park', 'recording', 'answerEndpoints', 'divert', 'voicemail', 'listen'],
+  capabilities: ['conference', 'park', 'recording', 'history', 'answerEndpoints', 'divert', 'voicemail', 'listen'],
   signIn: ['oauthPkce', 'pastedToken'],
   settingsFields: [],
   credentialFields: [],

@@ -19,6 +19,11 @@ export interface PollIntervals {
   idleMs: number;
   /** Ceiling of the exponential backoff after failures (default 60 s). */
   maxBackoffMs: number;
+  /**
+   * Ceiling of the backoff when the connection could not be made at all (default 5 s): nothing reached
+   * the provider, and the network may come back unannounced, with a call already ringing.
+   */
+  networkRetryMs: number;
 }
 
 export interface FeedIntervals extends PollIntervals {
@@ -28,7 +33,13 @@ export interface FeedIntervals extends PollIntervals {
   pushRetryMs: number;
 }
 
-export const DEFAULT_POLL_INTERVALS: PollIntervals = { fastMs: 1_000, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 };
+export const DEFAULT_POLL_INTERVALS: PollIntervals = {
+  fastMs: 1_000,
+  normalMs: 2_000,
+  idleMs: 2_000,
+  maxBackoffMs: 60_000,
+  networkRetryMs: 5_000,
+};
 
 export const DEFAULT_FEED_INTERVALS: FeedIntervals = { ...DEFAULT_POLL_INTERVALS, safetyReadMs: 5 * 60_000, pushRetryMs: 5_000 };
 

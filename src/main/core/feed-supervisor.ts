@@ -2,12 +2,15 @@
  * Keeps the call store fresh from one provider, whichever kind of feed it offers, and says how fresh it
  * is (event health). A provider without push is polled adaptively (feed-intervals.ts). A provider with
  * push (Provider.push) is live: its updates go straight into the store, and a full read reconciles on
- * start, when the channel connects or reconnects, on setOnline(true), on request (resume from sleep,
- * re-auth) and on a slow safety timer. When push fails the feed polls instead, says so in the status
- * line, and opens push again with backoff until it works. For both kinds: failed reads back off
- * exponentially, a refused token (AUTH) stops everything as signed out until a read succeeds again, and
- * offline pauses everything. Knows the Provider interface, the store and event health; must not import
- * electron.
+ * start, when the channel connects or reconnects, on setOnline(true), on request (re-auth) and on a
+ * slow safety timer. On resume from sleep or a network change the channel is opened afresh as well (its
+ * socket may have died without a word) and the list read at once. When push fails the feed polls
+ * instead, says so in the status line, and opens push again with backoff until it works. For both kinds:
+ * failed reads back off exponentially — a connection that could not be made only up to a few seconds, so
+ * the list is back soon after the network — a refused token (AUTH) stops everything as signed out until
+ * a read succeeds again, and offline pauses everything. Whenever calls may have come and gone unseen (a
+ * gap: resume, back online, push lost or recovered, reads working again after failures) it says so
+ * through `onGap`. Knows the Provider interface, the store and event health; must not import electron.
  */
 import type { AppError, Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
@@ -28,6 +31,11 @@ export interface FeedSupervisorOptions {
   providerName: string;
   intervals?: Partial<FeedIntervals>;
   timers?: Timers;
+  /**
+   * Calls may have rung and ended without the feed seeing them (after sleep, offline, a lost push
+   * channel, failed reads): whoever keeps the history re-reads it.
+   */
+  onGap?: () => void;
 }
 
 export interface FeedSupervisor {
@@ -40,6 +48,11 @@ export interface FeedSupervisor {
   hurry(): void;
   /** Offline pauses reads and closes push; back online reopens push and reads at once. */
   setOnline(online: boolean): void;
+  /**
+   * The machine woke from sleep or moved to another network: the push channel is opened afresh (its
+   * socket may be dead without knowing it) and the list read at once; resolves with that read's outcome.
+   */
+  resume(): Promise<Result<null>>;
   /** The delay of the next scheduled read, or null when none is scheduled. */
   nextDelayMs(): number | null;
 }
@@ -82,6 +95,16 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
     cancelled: () => (online ? err('NETWORK', 'The read of the call list was cancelled.') : offlineError()),
   });
 
+  function gap(): void {
+    if (started && !signedOut) options.onGap?.();
+  }
+
+  /** The wait before the next read after `failures` failures (a failed connection costs the provider nothing: short). */
+  function retryDelay(): number {
+    const delay = backoffDelay(pollDelay(store, intervals), failures, intervals.maxBackoffMs, lastFailure);
+    return lastFailure?.code === 'NETWORK' ? Math.min(delay, intervals.networkRetryMs) : delay;
+  }
+
   function offlineError(): Result<null> {
     return err('NETWORK', 'No network connection: the call list will refresh when it is back.', { retryable: true });
   }
@@ -117,7 +140,7 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
   function schedule(): void {
     if (!active() || reader.busy()) return;
     let delay: number;
-    if (failures > 0) delay = backoffDelay(pollDelay(store, intervals), failures, intervals.maxBackoffMs, lastFailure);
+    if (failures > 0) delay = retryDelay();
     else delay = push === 'live' ? intervals.safetyReadMs : pollDelay(store, intervals);
     if (hurried && push !== 'live' && lastFailure?.code !== 'RATE_LIMITED') delay = Math.min(delay, intervals.fastMs);
     hurried = false;
@@ -126,6 +149,8 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
 
   function settle(outcome: ReadOutcome): Result<null> {
     if (outcome.ok) {
+      // Reads failed until now: whatever rang and ended meanwhile was not seen.
+      if (failures > 0) gap();
       failures = 0;
       lastFailure = undefined;
       if (signedOut) {
@@ -151,10 +176,7 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
     }
     failures += 1;
     lastFailure = error instanceof ProviderError ? error : undefined;
-    const seconds = Math.max(
-      1,
-      Math.round(backoffDelay(pollDelay(store, intervals), failures, intervals.maxBackoffMs, lastFailure) / 1000),
-    );
+    const seconds = Math.max(1, Math.round(retryDelay() / 1000));
     const detail = `${appError.message.replace(/\.$/, '')}. Trying again in ${seconds} s.`;
     const offline = appError.code === 'NETWORK' && failures >= OFFLINE_AFTER_FAILURES;
     health.set(offline ? 'offline' : 'degraded', detail);
@@ -215,6 +237,7 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
   }
 
   function pushReconnected(): void {
+    gap();
     if (push !== 'live') {
       pushConnected();
       return;
@@ -246,6 +269,7 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
       if (active() && push === 'down') openPush();
     }, retryIn);
     // Updates may have been lost as it went down: read now, then poll.
+    if (wasLive) gap();
     if (wasLive) void reconcile();
     else if (readTimer === null) schedule();
   }
@@ -283,10 +307,22 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
         health.set('offline');
         return;
       }
+      const wasOffline = !online;
       online = true;
       // A new network is a good moment to try push again at once.
       if (started && !signedOut) openPush();
+      if (wasOffline) gap();
       void reconcile();
+    },
+    resume() {
+      if (!online) return Promise.resolve(offlineError());
+      if (started && !signedOut && channel) {
+        // A socket from before the sleep or on the old network may be silently dead: start a new one.
+        closePush();
+        openPush();
+      }
+      gap();
+      return reconcile();
     },
     nextDelayMs: () => readDelay,
   };

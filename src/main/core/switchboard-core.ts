@@ -90,8 +90,13 @@ export interface SwitchboardCore {
   requestTranscription(recordingId: string): Promise<Result<null>>;
   /** A call's event timeline; NOT_ALLOWED where the provider keeps none. */
   timeline(callId: string): Promise<Result<CallTimelineEvent[]>>;
-  /** A full read now (resume from sleep, network change, re-auth); resolves when the calls are up to date. */
+  /** A full read now (re-auth, the user asks); resolves when the calls are up to date. */
   reconcile(): Promise<Result<null>>;
+  /**
+   * The machine woke from sleep or changed network: push is opened afresh, the calls are read at once
+   * (resolves when they are up to date) and the history is re-read, since calls may have come and gone.
+   */
+  resume(): Promise<Result<null>>;
   setOnline(online: boolean): void;
   /** Signed out (by the user or the provider): forget calls, conferences, history and account; stop reading. */
   signOut(message: string): void;
@@ -109,7 +114,18 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
 
   const store = createCallStore({ pendingTimeoutMs: options.pendingTimeoutMs, slowPendingTimeoutMs: options.slowPendingTimeoutMs, timers });
   const health = createEventHealth({ providerName });
-  const feed = createFeedSupervisor({ provider, store, health, providerName, intervals: options.intervals, timers });
+  const feed = createFeedSupervisor({
+    provider,
+    store,
+    health,
+    providerName,
+    intervals: options.intervals,
+    timers,
+    // Calls that rang and ended while the feed could not see them belong in the history all the same.
+    onGap: () => {
+      if (running) historySoon();
+    },
+  });
   const dispatcher = createCommandDispatcher({ provider, store, poller: feed, providerName });
   const conferenceDispatcher = createConferenceDispatcher({ provider, store, poller: feed, providerName });
   const history = createHistoryCache({ provider, providerName });
@@ -252,6 +268,11 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     answerEndpoints: () => readOrError(() => provider.answerEndpoints()),
     async reconcile() {
       const result = await feed.reconcile();
+      if (result.ok && !account) await loadAccount();
+      return result;
+    },
+    async resume() {
+      const result = await feed.resume();
       if (result.ok && !account) await loadAccount();
       return result;
     },

@@ -60,6 +60,7 @@ export async function startBackendHost(options: BackendOptions, start: BackendFa
     requestTranscription: (recordingId) => current.core.requestTranscription(recordingId),
     timeline: (callId) => current.core.timeline(callId),
     reconcile: () => current.core.reconcile(),
+    resume: () => current.core.resume(),
     setOnline: (online) => current.core.setOnline(online),
     signOut: (message) => current.core.signOut(message),
     signIn: () => current.core.signIn(),

@@ -70,6 +70,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const { descriptor, startDemo } = entry.value;
   // The provider's own pace (its rate limit), unless SWITCHBOARD_POLL_MS asks for another.
   const intervals = { ...entry.value.pollIntervals, ...pollIntervals(env) };
+  // How long after a call ends its provider has it in the history (RingCentral's call log lags).
+  const historyDelay = entry.value.historyDelayMs === undefined ? {} : { historyRefreshDelayMs: entry.value.historyDelayMs };
   const section = () => sectionOf(options.liveSettings?.() ?? options.settings, id);
 
   if (demo && startDemo) {
@@ -84,7 +86,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       ...(options.log ? { log: options.log } : {}),
     });
     // The real provider's id throughout (calls, account, status); only `demo` says it is simulated.
-    const core = createSwitchboardCore({ provider, intervals, demo: true, providerName });
+    const core = createSwitchboardCore({ provider, intervals, ...historyDelay, demo: true, providerName });
     await core.start();
     return {
       core,
@@ -114,7 +116,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     fetch: options.fetch,
     ...(options.log ? { log: options.log } : {}),
   });
-  const core = createSwitchboardCore({ provider, intervals });
+  const core = createSwitchboardCore({ provider, intervals, ...historyDelay });
   await core.start();
   return {
     core,

@@ -65,6 +65,8 @@ export interface RegistryEntry {
   startDemo?: () => Promise<DemoRun>;
   /** The polling pace this provider's API allows (a polled provider under a rate limit); the core's defaults otherwise. */
   pollIntervals?: Partial<PollIntervals>;
+  /** How long after a call ends the provider lists it in its history (the core's 2 s otherwise). */
+  historyDelayMs?: number;
 }
 
 const REGISTRY: Record<ProviderId, RegistryEntry> = {
@@ -84,6 +86,9 @@ const REGISTRY: Record<ProviderId, RegistryEntry> = {
   },
   ringcentral: {
     descriptor: ringCentralDescriptor,
+    // RingCentral writes a call into its call log a few seconds after it ends ("typically 3-10 seconds",
+    // docs/wire/ringcentral-and-bandwidth.md §A6): the history is re-read once it is surely there.
+    historyDelayMs: 10_000,
     async startDemo() {
       const simulator = await startRingCentralSimulator({ token: RINGCENTRAL_DEMO_TOKEN, colleagues: RINGCENTRAL_DEMO_COLLEAGUES });
       seedRingCentralDemo(simulator);

@@ -7,9 +7,9 @@ import { createCallStore } from '../../../src/main/core/call-store';
 import { createEventHealth, type HealthState } from '../../../src/main/core/event-health';
 import { ManualTimers, ProviderDouble, makeCall, providerFailure, settle } from './provider-double';
 
-const intervals: PollIntervals = { fastMs: 1_000, normalMs: 3_000, idleMs: 15_000, maxBackoffMs: 60_000 };
+const intervals: PollIntervals = { fastMs: 1_000, normalMs: 3_000, idleMs: 15_000, maxBackoffMs: 60_000, networkRetryMs: 5_000 };
 
-function setup(overrides: Partial<PollIntervals> = {}) {
+function setup(overrides: Partial<PollIntervals> = {}, onGap?: () => void) {
   const provider = new ProviderDouble();
   const timers = new ManualTimers();
   const store = createCallStore({ timers });
@@ -23,6 +23,7 @@ function setup(overrides: Partial<PollIntervals> = {}) {
     providerName: 'Webex',
     intervals: { ...intervals, ...overrides },
     timers,
+    ...(onGap ? { onGap } : {}),
   });
   return { provider, timers, store, health, healthLog, poller };
 }
@@ -144,8 +145,40 @@ describe('polled feed: failures', () => {
     await timers.advance(poller.nextDelayMs() ?? 0);
     expect(health.current()).toMatchObject({
       health: 'offline',
-      detail: 'Cannot reach Webex: check the network connection. Trying again in 60 s.',
+      detail: 'Cannot reach Webex: check the network connection. Trying again in 5 s.',
     });
+  });
+
+  it('a connection that cannot be made is tried again every few seconds, however long it lasts; a server error still backs off', async () => {
+    const { provider, poller, timers } = setup();
+    await poller.start();
+    const delays: (number | null)[] = [];
+    for (let i = 0; i < 8; i++) {
+      provider.snapshotFailures.push(providerFailure('NETWORK', 'Cannot reach Webex: check the network connection.'));
+      await timers.advance(poller.nextDelayMs() ?? 0);
+      delays.push(poller.nextDelayMs());
+    }
+    // The network may come back unannounced, with a call already ringing: never the minute of a long backoff.
+    expect(delays).toEqual([5_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000]);
+    provider.snapshotFailures.push(providerFailure('UNAVAILABLE', 'Webex is unavailable.'));
+    await timers.advance(poller.nextDelayMs() ?? 0);
+    expect(poller.nextDelayMs()).toBe(60_000);
+  });
+
+  it('says there was a gap when reads work again after failing (calls may have come and gone)', async () => {
+    const gaps: number[] = [];
+    const { provider, poller, timers } = setup({}, () => gaps.push(timers.now()));
+    await poller.start();
+    provider.snapshotFailures.push(providerFailure('NETWORK', 'Cannot reach Webex: check the network connection.'));
+    await timers.advance(poller.nextDelayMs() ?? 0);
+    expect(gaps).toEqual([]);
+    await timers.advance(poller.nextDelayMs() ?? 0);
+    expect(gaps).toHaveLength(1);
+    await timers.advance(poller.nextDelayMs() ?? 0);
+    expect(gaps).toHaveLength(1);
+    poller.setOnline(false);
+    poller.setOnline(true);
+    expect(gaps).toHaveLength(2);
   });
 
   it('waits at least as long as a rate limit asks', async () => {

@@ -15,6 +15,7 @@ const intervals: FeedIntervals = {
   normalMs: 3_000,
   idleMs: 2_000,
   maxBackoffMs: 60_000,
+  networkRetryMs: 5_000,
   safetyReadMs: 300_000,
   pushRetryMs: 5_000,
 };
@@ -216,6 +217,24 @@ describe('pushed feed: push fails and comes back', () => {
     feed.setOnline(true);
     expect(channel.openings).toHaveLength(2);
     expect(channel.openCount()).toBe(1);
+  });
+
+  it('on resume from sleep or a network change, opens push afresh (the old socket may be silently dead) and reads at once', async () => {
+    const { feed, channel, provider, store } = await live();
+    const before = channel.openings[0];
+    const reads = provider.snapshotCount;
+    provider.setCalls(ringing('rang-while-asleep'));
+    await expect(feed.resume()).resolves.toEqual({ ok: true, value: null });
+    expect(provider.snapshotCount).toBe(reads + 1);
+    expect(store.calls().map((c) => c.id)).toEqual(['rang-while-asleep']);
+    expect(before?.closed).toBe(true);
+    expect(channel.openings).toHaveLength(2);
+    expect(channel.openCount()).toBe(1);
+    // The new channel's updates arrive; the old one's are ignored.
+    channel.openings[1]?.sink.update({ kind: 'callUpdated', call: ringing('rang-after-waking') });
+    before?.sink.update({ kind: 'callRemoved', callId: 'rang-while-asleep' });
+    await settle();
+    expect(store.calls().map((c) => c.id)).toEqual(['rang-while-asleep', 'rang-after-waking']);
   });
 
   it('ignores reports from a channel it has given up on', async () => {

@@ -24,6 +24,7 @@ import {
   type ReplyBody,
   type SuperviseBody,
   type TransferTarget,
+  type WireCallLogRecord,
   type WireDevice,
   type WireExtension,
   type WireParty,
@@ -31,6 +32,7 @@ import {
   type WireRecording,
   type WireSession,
   type WireWsToken,
+  callLogListSchema,
   deviceListSchema,
   extensionListSchema,
   extensionSchema,
@@ -174,6 +176,15 @@ export class RingCentralClient {
   /** GET …/presence?detailedTelephonyState=true: the user's active calls (session and party ids). */
   presence(via: Signal = {}): Promise<WirePresence> {
     return this.get(`${ME}/presence`, presenceSchema, { ...via, searchParams: { detailedTelephonyState: 'true' } });
+  }
+
+  /**
+   * GET …/extension/~/call-log (ReadCallLog, Heavy group): the user's voice calls since `dateFrom`, newest
+   * first, one page of `perPage` records (§A6). RingCentral writes a record a few seconds after the call ends.
+   */
+  async callLog(query: { dateFrom: string; perPage: number }, via: Signal = {}): Promise<WireCallLogRecord[]> {
+    const searchParams = { type: 'Voice', view: 'Simple', dateFrom: query.dateFrom, perPage: String(query.perPage), page: '1' };
+    return (await this.get(`${ME}/call-log`, callLogListSchema, { ...via, searchParams })).records;
   }
 
   /** GET …/account/~/extension?extensionNumber=…: a colleague by extension number (ReadAccounts). */

@@ -21,7 +21,7 @@ export const ringCentralDescriptor: ProviderDescriptor<'ringcentral'> = {
   name: 'RingCentral',
   shortName: 'RingCentral',
   // No 'pickup': Call Control picks up only parked calls (Retrieve), not a colleague's ringing call.
-  capabilities: ['conference', 'park', 'recording', 'answerEndpoints', 'divert', 'voicemail', 'listen'],
+  capabilities: ['conference', 'park', 'recording', 'history', 'answerEndpoints', 'divert', 'voicemail', 'listen'],
   signIn: RINGCENTRAL_SIGN_IN_KINDS,
   pastedTokenHint:
     'A RingCentral access token lasts an hour and is not renewed: paste a new one then, or sign in with RingCentral to stay signed in.',

@@ -1,7 +1,8 @@
 /**
  * The RingCentral Provider: reads the user's calls (presence with detailed telephony state, then each
- * session), account and devices, and turns each CallCommand or ConferenceCommand into the Call Control
- * requests that carry it out (docs/wire/ringcentral-and-bandwidth.md §A2, §A4). It remembers, per
+ * session), account, devices and the call log (history, §A6), and turns each CallCommand or
+ * ConferenceCommand into the Call Control requests that carry it out (docs/wire/ringcentral-and-bandwidth.md
+ * §A2, §A4). It remembers, per
  * session, the user's party and what it last saw, so a command addresses the right party and a live
  * event (which carries only the user's parties) maps to the same Call as a full read. Conference-origin
  * sessions are conferences (conference-mapping.ts), not calls. Commands RingCentral Call Control has no
@@ -9,12 +10,13 @@
  * nothing of polling, the call store or the UI (its live feed is push-channel.ts).
  */
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
-import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry } from '../../../shared/domain';
+import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType } from '../../../shared/domain';
 import { normalizeDestination } from '../../../shared/dial-string';
 import type { CallSnapshot, Provider, PushChannel, PushUpdate } from '../../provider-api/provider';
 import { ProviderError } from '../../provider-api/provider-error';
 import type { RingCentralClient } from './client';
 import { isQueueCall } from './actions';
+import { toHistoryEntry } from './call-log';
 import { chooseDevice, toAnswerEndpoints } from './devices';
 import { ConferenceBook } from './conference-mapping';
 import { type MappedCall, type Me, type SessionLike, myParty, toCall } from './mapping';
@@ -27,6 +29,10 @@ export interface RingCentralProviderOptions {
   /** The clock for first-seen and answered times (default Date.now). */
   now?: () => number;
 }
+
+/** How far back the history reaches, and how many calls it shows at most (RingCentral allows 1000 a page). */
+const HISTORY_DAYS = 7;
+const HISTORY_SIZE = 100;
 
 interface Known {
   createdAt: string;
@@ -447,9 +453,20 @@ export class RingCentralProvider implements Provider {
     }
   }
 
-  /** RingCentral's call log is not read yet: no history. */
-  async history(): Promise<HistoryEntry[]> {
-    return [];
+  /**
+   * The user's recent voice calls from RingCentral's call log (one Heavy-group read of the last
+   * HISTORY_DAYS days, HISTORY_SIZE records at most, newest first), `type` picked out here: the call log
+   * filters by direction, not by missed.
+   */
+  async history(type?: HistoryType): Promise<HistoryEntry[]> {
+    const dateFrom = new Date(this.now() - HISTORY_DAYS * 24 * 3600_000).toISOString();
+    const records = await this.client.callLog({ dateFrom, perPage: HISTORY_SIZE });
+    const entries: HistoryEntry[] = [];
+    for (const record of records) {
+      const entry = toHistoryEntry(record);
+      if (entry && (type === undefined || entry.type === type)) entries.push(entry);
+    }
+    return entries;
   }
 
   async account(): Promise<Account> {

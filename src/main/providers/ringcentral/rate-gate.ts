@@ -13,10 +13,11 @@ import { DEFAULT_RATE_WAIT_SEC } from './errors';
 
 export type RateGroup = 'light' | 'medium' | 'heavy' | 'auth';
 
-/** Which group a request counts against (§A2: Heavy for call-out and conference, Light for the rest). */
+/** Which group a request counts against (§A2: Heavy for call-out and conference; §A6: Heavy for the call log; Light for the rest). */
 export function rateGroupOf(method: string, pathname: string): RateGroup {
   if (pathname.includes('/restapi/oauth/')) return 'auth';
   if (method.toUpperCase() === 'POST' && /\/telephony\/(call-out|conference)\/?$/.test(pathname)) return 'heavy';
+  if (method.toUpperCase() === 'GET' && /\/call-log\/?$/.test(pathname)) return 'heavy';
   return 'light';
 }
 

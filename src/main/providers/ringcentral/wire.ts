@@ -153,6 +153,37 @@ export type WirePresence = z.infer<typeof presenceSchema>;
 export const wsTokenSchema = z.looseObject({ ws_access_token: z.string(), uri: z.string(), expires_in: z.number().optional() });
 export type WireWsToken = z.infer<typeof wsTokenSchema>;
 
+// ---- call log (§A6) -------------------------------------------------------------------------------
+
+/** One side of a call-log record: a number, an extension, a caller-id name (any may be missing). */
+export const callLogCallerSchema = z.looseObject({
+  phoneNumber: z.string().optional(),
+  extensionNumber: z.string().optional(),
+  name: z.string().optional(),
+});
+export type WireCallLogCaller = z.infer<typeof callLogCallerSchema>;
+
+/**
+ * A call-log record, Simple view. `result` stays a string: RingCentral documents some forty values
+ * ("Missed", "Accepted", "Call accepted", "Voicemail", "Call connected", "No Answer", …) and adds more.
+ */
+export const callLogRecordSchema = z.looseObject({
+  id: idSchema,
+  sessionId: idSchema.optional(),
+  telephonySessionId: z.string().optional(),
+  startTime: z.string(),
+  duration: z.number().optional(),
+  type: z.string().optional(),
+  direction: lenientEnum(['Inbound', 'Outbound'] as const),
+  action: z.string().optional(),
+  result: z.string().optional(),
+  from: callLogCallerSchema.optional(),
+  to: callLogCallerSchema.optional(),
+});
+export type WireCallLogRecord = z.infer<typeof callLogRecordSchema>;
+/** Each record parsed on its own: one odd record is dropped, never the page. */
+export const callLogListSchema = z.looseObject({ records: lenientList(callLogRecordSchema) });
+
 // ---- WebSocket frames (§A4) ----------------------------------------------------------------------
 
 export const wscSchema = z.looseObject({ token: z.string(), sequence: z.number() });

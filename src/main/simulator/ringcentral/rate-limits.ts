@@ -15,6 +15,8 @@ const PENALTY_SEC = 60;
 export function groupOf(method: string, path: string): RateGroup {
   if (path.startsWith('/restapi/oauth/')) return 'Auth';
   if (method === 'POST' && /\/telephony\/(call-out|conference)$/.test(path)) return 'Heavy';
+  // The call log is Heavy too (ReadCallLog, §A6).
+  if (method === 'GET' && /\/call-log$/.test(path)) return 'Heavy';
   return 'Light';
 }
 

@@ -2,7 +2,8 @@
  * The RingCentral simulator's HTTP + WebSocket server on 127.0.0.1: OAuth (/restapi/oauth/*), the REST
  * API under /restapi/v1.0 (bearer auth, rate-limit groups, planned faults, RingCentral error bodies with
  * an RCRequestId header) and the WebSocket gateway on /ws, plus the in-process scenario driver. Owns
- * every socket and timer so close() leaves nothing behind. Call state lives in CallSessions.
+ * every socket and timer so close() leaves nothing behind. Call state lives in CallSessions, the call
+ * log of ended calls in SimCallLog (call-log.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,6 +11,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { realTimers, type TimerHandle } from '../../foundation/timers';
 import { flattenHeaders, hostIsLoopback, parseJsonBody, readBody, writeJson } from '../kit/http-io';
 import { CallSessions } from './call-sessions';
+import { SimCallLog, callLogRoutes } from './call-log';
 import { EXPIRED_TOKEN_CODE, RATE_CODE, SimRefusal, errorBody } from './errors';
 import { FaultPlan, matches } from './faults';
 import { OAuthLedger } from './oauth';
@@ -72,14 +74,18 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     },
     (token) => ledger.useWsToken(token),
   );
+  const callLog = new SimCallLog(me, now);
   const calls = new CallSessions(
     me,
     () => devices,
     now,
-    (change) => gateway.notify(change),
+    (change) => {
+      callLog.note(change);
+      gateway.notify(change);
+    },
   );
   const colleagues = options.colleagues ?? [];
-  const routes = restRoutes(calls, me, () => devices, colleagues);
+  const routes = [...restRoutes(calls, me, () => devices, colleagues), ...callLogRoutes(callLog, me)];
   let webSocketsDenied = false;
   const requests: RecordedRequest[] = [];
   const waiters: { match: FaultMatch; resolve: (r: RecordedRequest) => void }[] = [];
@@ -262,6 +268,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     },
     scenario: createScenario(calls, me, colleagues, () => {
       calls.reset();
+      callLog.reset();
       faults.clear();
       limiter.reset();
       gateway.reset();
