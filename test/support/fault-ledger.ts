@@ -33,6 +33,8 @@ export interface IssuedCommand {
 
 export interface FaultRunReport {
   provider: string;
+  /** Commands issued, by operation. */
+  operations: Record<string, number>;
   calls: number;
   commands: number;
   outcomes: Record<Outcome, number>;
@@ -97,6 +99,7 @@ export class FaultLedger {
 
     const report: FaultRunReport = {
       provider: this.provider,
+      operations: {},
       calls,
       commands: this.issued.length,
       outcomes: { ok: 0, refused: 0, unknown: 0 },
@@ -108,7 +111,11 @@ export class FaultLedger {
       refusedButApplied: [],
       wrongState: [...this.wrong],
     };
-    for (const entry of this.issued) report.outcomes[entry.outcome] += 1;
+    for (const entry of this.issued) {
+      report.outcomes[entry.outcome] += 1;
+      const op = entry.key.split(' ')[0] ?? entry.key;
+      report.operations[op] = (report.operations[op] ?? 0) + 1;
+    }
     for (const [key, entries] of byKey) {
       const count = (outcome: Outcome): number => entries.filter((e) => e.outcome === outcome).length;
       const done = applied.get(key) ?? 0;
@@ -143,6 +150,9 @@ export function describeReport(report: FaultRunReport): string {
     .join(', ');
   return [
     `${report.provider}: ${report.calls} calls, ${report.commands} commands issued (ok ${report.outcomes.ok}, refused ${report.outcomes.refused}, unknown outcome ${report.outcomes.unknown}), ${report.applied} applied`,
+    `  operations: ${Object.entries(report.operations)
+      .map(([op, n]) => `${op} ${n}`)
+      .join(', ')}`,
     `  faults injected: ${faults || 'none'}`,
     `  unknown outcomes applied anyway: ${report.unknown.applied} of ${report.unknown.total}`,
     `  lost ${report.lost.length}, duplicated ${report.duplicated.length}, refused but applied ${report.refusedButApplied.length}, wrong state shown ${report.wrongState.length}`,

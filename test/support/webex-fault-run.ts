@@ -183,10 +183,14 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
       }
       return result;
     };
-    const callCommand = (action: 'answer' | 'hold' | 'resume' | 'hangup', id: string, about: string[]) =>
-      offers(id, action)
-        ? act(`${action} ${id}`, `${CALLS}/${action}`, 'POST', () => core.command({ type: action, callId: id }), about)
-        : undefined;
+    /** A user whose command failed presses the button again while the call still offers it (twice at most). */
+    const callCommand = async (action: 'answer' | 'hold' | 'resume' | 'hangup', id: string, about: string[]): Promise<void> => {
+      for (let attempt = 0; attempt < 3 && offers(id, action); attempt++) {
+        const result = await act(`${action} ${id}`, `${CALLS}/${action}`, 'POST', () => core.command({ type: action, callId: id }), about);
+        if (result.ok) return;
+        await look();
+      }
+    };
 
     let handled = 0;
     for (let n = 0; handled < options.calls; n++) {

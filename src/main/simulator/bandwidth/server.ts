@@ -227,6 +227,13 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
     scenario: createScenario(catapult),
     faults,
     calls: () => catapult.calls.all().map((c) => catapult.calls.toWire(c)),
+    bridge: (id) => {
+      try {
+        return catapult.bridges.get(id);
+      } catch {
+        return undefined;
+      }
+    },
     dtmfLog: () => [...catapult.calls.dtmfLog],
     audioLog: () => [...catapult.audio.log],
     close: () =>

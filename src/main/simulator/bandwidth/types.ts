@@ -5,7 +5,7 @@
 import type { Timers } from '../../foundation/timers';
 import type { AudioLogEntry } from './audio';
 import type { DtmfLogEntry, FarEndBehaviour } from './calls';
-import type { AudioRequest, CallEventWire, CallWire } from './wire-types';
+import type { AudioRequest, BridgeWire, CallEventWire, CallWire } from './wire-types';
 
 export interface BandwidthSimulatorOptions {
   userId?: string;
@@ -109,6 +109,8 @@ export interface BandwidthSimulator {
   scenario: BandwidthScenario;
   faults: BandwidthFaults;
   calls(): CallWire[];
+  /** A bridge as GET /bridges/{id} answers it; undefined for an unknown id. */
+  bridge(id: string): BridgeWire | undefined;
   dtmfLog(): DtmfLogEntry[];
   audioLog(): AudioLogEntry[];
   close(): Promise<void>;
