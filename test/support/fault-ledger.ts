@@ -4,7 +4,8 @@
  * the simulator side's journal says what it really applied, per (operation, call). The verdict: no
  * command lost (every ok was applied exactly once), none sent twice (never more applied than could
  * have been: ok ones once, unknown outcomes at most once, refusals never), and every failure the user
- * saw left the call list showing what really happened. Used by the fault runs of each provider (tests
+ * saw left the call list showing what really happened (after an unknown outcome at once, since the core
+ * re-reads before it answers; after a refusal, which changed nothing, from the next read). Used by the fault runs of each provider (tests
  * and bench); no vitest here, so the bench can use it too. Touches no product code.
  */
 import type { AppError, Result } from '../../src/shared/result';

@@ -177,6 +177,9 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
       const result = await hand.settle(send());
       sim.faults.clear();
       const entry = ledger.record(key, fault, result);
+      // A refusal changed nothing, and the core answers it at once: what earlier commands did shows
+      // with the next read (a poll). An unknown outcome is answered only after the core re-read.
+      if (entry.outcome === 'refused') await look();
       if (!result.ok) {
         for (const id of about) ledger.compare(entry, `call ${id}`, shown(id), truth(id));
         ledger.compare(entry, 'the conference', conferenceShown(), conferenceTruth());
