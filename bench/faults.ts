@@ -1,6 +1,6 @@
 /**
  * The fault runs of test/main/faults at length: for Webex and Bandwidth, a scripted user handles 500
- * calls through the real core, provider and simulator while faults hit half of the commands. Prints
+ * calls through the real core, provider and simulator while faults hit about 60 % of the commands. Prints
  * per provider the commands issued and their outcomes, the faults injected, and the totals that must
  * stay 0: commands lost, sent or applied twice, refused but applied, wrong state shown.
  */
@@ -10,7 +10,7 @@ import { runWebexFaults } from '../test/support/webex-fault-run';
 
 export async function runFaultBenchmarks(calls = 500): Promise<FaultRunReport[]> {
   console.log('');
-  console.log(`Fault runs (${calls} calls per provider, faults on about half of the commands)`);
+  console.log(`Fault runs (${calls} calls per provider, faults on about 60 % of the commands)`);
   const reports: FaultRunReport[] = [];
   for (const run of [runWebexFaults, runBandwidthFaults]) {
     const started = Date.now();

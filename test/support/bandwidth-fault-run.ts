@@ -2,7 +2,7 @@
  * The Bandwidth fault run: the real core (src/main/core/switchboard-core.ts) with the real Bandwidth
  * provider, client and rate gate, over loopback HTTP to the Catapult simulator, while a scripted user
  * answers or declines, bridges two calls (Merge), holds and resumes the bridge, releases it, transfers
- * and hangs up pairs of calls, and the simulator injects a fault into about half of the commands (429
+ * and hangs up pairs of calls, and the simulator injects a fault into about 60 % of the commands (429
  * with and without X-RateLimit-Reset, 429 until the gate gives up, 5xx, a hang or a reset before or
  * after applying, a slow answer, a failing read). Catapult signs with Basic credentials, so there is no
  * token to expire. Returns the verdict of test/support/fault-ledger.ts. Everything but a hang (one
@@ -15,7 +15,7 @@ import { RateGate } from '../../src/main/providers/bandwidth/rate-gate';
 import { startBandwidthSimulator, type BandwidthSimulator } from '../../src/main/simulator/bandwidth';
 import type { Call } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/result';
-import { FaultLedger, type FaultRunReport, seededRandom } from './fault-ledger';
+import { FaultLedger, type FaultRunReport, faultPicker, seededRandom } from './fault-ledger';
 import { HandClock } from './hand-clock';
 import type { FaultRunOptions } from './webex-fault-run';
 
@@ -77,6 +77,7 @@ function keyReader(sim: BandwidthSimulator, pairOf: (callId: string) => string) 
 export async function runBandwidthFaults(options: FaultRunOptions): Promise<FaultRunReport> {
   const random = seededRandom(options.seed ?? 11);
   const hand = new HandClock();
+  const pick = faultPicker(FAULTS, random);
   const ledger = new FaultLedger('Bandwidth');
   const sim = await startBandwidthSimulator({
     timers: hand.waits,
@@ -137,8 +138,8 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
       for (let i = 0; i < 5; i++) if ((await hand.settle(core.reconcile())).ok) return;
     };
 
-    const plan = (path: string | RegExp): FaultKind => {
-      const kind: FaultKind = random() < 0.5 ? 'none' : (FAULTS[Math.floor(random() * FAULTS.length)] ?? 'none');
+    const plan = (operation: string, path: string | RegExp): FaultKind => {
+      const kind: FaultKind = pick(operation);
       if (kind !== 'none') ledger.planned(kind);
       const at = { path, method: 'POST' };
       switch (kind) {
@@ -176,7 +177,7 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
     };
 
     const act = async (key: string, path: string | RegExp, send: () => Promise<Result<unknown>>, about: string[]) => {
-      const fault = plan(path);
+      const fault = plan(key.split(' ')[0] ?? key, path);
       const result = await hand.settle(send());
       sim.faults.clear();
       const entry = ledger.record(key, fault, result);

@@ -161,6 +161,21 @@ export function describeReport(report: FaultRunReport): string {
   ].join('\n');
 }
 
+/**
+ * Which fault the next command of an operation gets: none for about `clean` of them, the others go
+ * round the kinds in turn per operation (from a seeded start), so even an operation issued a few
+ * times meets different faults, and one issued often meets every kind.
+ */
+export function faultPicker<K extends string>(kinds: readonly K[], random: () => number, clean = 0.4): (operation: string) => K | 'none' {
+  const turns = new Map<string, number>();
+  return (operation) => {
+    if (random() < clean) return 'none';
+    const turn = turns.get(operation) ?? Math.floor(random() * kinds.length);
+    turns.set(operation, turn + 1);
+    return kinds[turn % kinds.length] ?? 'none';
+  };
+}
+
 /** A small seeded generator (mulberry32): the same seed gives the same run. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;

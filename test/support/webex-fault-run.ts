@@ -2,7 +2,7 @@
  * The Webex fault run: the real core (src/main/core/switchboard-core.ts) with the real Webex provider,
  * over loopback HTTP to the Webex simulator, while a scripted user answers, holds, resumes, transfers,
  * merges into a conference, releases it and hangs up pairs of calls, and the simulator injects a
- * fault into about half of the commands (429 with and without Retry-After, 429 twice, 5xx, a hang or
+ * fault into about 60 % of the commands (429 with and without Retry-After, 429 twice, 5xx, a hang or
  * a reset before or after applying, an expired token, a slow answer, a failing read). Returns the
  * verdict of test/support/fault-ledger.ts. The core and the client's Retry-After waits run on a hand
  * clock (test/support/hand-clock.ts); a hang costs one real command timeout. Used by the test and by
@@ -14,7 +14,7 @@ import { createWebexProvider } from '../../src/main/providers/webex';
 import { startWebexSimulator, type AppliedCommand, type WebexSimulator } from '../../src/main/simulator/webex';
 import type { Action, Call } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/result';
-import { FaultLedger, type FaultRunReport, seededRandom } from './fault-ledger';
+import { FaultLedger, type FaultRunReport, faultPicker, seededRandom } from './fault-ledger';
 import { HandClock } from './hand-clock';
 
 export interface FaultRunOptions {
@@ -100,6 +100,7 @@ function commandKey(
 export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRunReport> {
   const random = seededRandom(options.seed ?? 11);
   const hand = new HandClock();
+  const pick = faultPicker(FAULTS, random);
   const ledger = new FaultLedger('Webex');
   const sim = await startWebexSimulator({ farEndAnswerMs: 50, parkRecallMs: 600_000, recordRequests: true });
   const tokens = refreshingTokens(sim);
@@ -130,8 +131,8 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
       for (let i = 0; i < 5; i++) if ((await hand.settle(core.reconcile())).ok) return;
     };
 
-    const plan = (path: string, method: string): FaultKind => {
-      const kind: FaultKind = random() < 0.5 ? 'none' : (FAULTS[Math.floor(random() * FAULTS.length)] ?? 'none');
+    const plan = (operation: string, path: string, method: string): FaultKind => {
+      const kind: FaultKind = pick(operation);
       if (kind !== 'none') ledger.planned(kind);
       const at = { path, method };
       switch (kind) {
@@ -173,7 +174,7 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
 
     /** One command the user issues, with its planned fault; after a failure the list must show the truth. */
     const act = async (key: string, path: string, method: string, send: () => Promise<Result<unknown>>, about: string[]) => {
-      const fault = plan(path, method);
+      const fault = plan(key.split(' ')[0] ?? key, path, method);
       const result = await hand.settle(send());
       sim.faults.clear();
       const entry = ledger.record(key, fault, result);

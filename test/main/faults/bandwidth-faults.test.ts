@@ -1,7 +1,7 @@
 /**
- * Bandwidth under faults, end to end (test/support/bandwidth-fault-run.ts): a scripted user handles 40
+ * Bandwidth under faults, end to end (test/support/bandwidth-fault-run.ts): a scripted user handles 60
  * calls through the real core, provider, client and rate gate against the Catapult simulator while
- * faults hit half of the commands. Nothing the user was told succeeded is lost, nothing is applied or
+ * faults hit about 60 % of the commands. Nothing the user was told succeeded is lost, nothing is applied or
  * sent twice, and after every failure the call list and the bridge show what really happened. The long
  * run is in `npm run bench`.
  */
@@ -11,7 +11,7 @@ import { describeReport } from '../../support/fault-ledger';
 
 describe('Bandwidth fault run', () => {
   it('loses no command, sends none twice and shows the truth after every failure', async () => {
-    const report = await runBandwidthFaults({ calls: 40, seed: 11 });
+    const report = await runBandwidthFaults({ calls: 60, seed: 11, commandTimeoutMs: 150 });
     const summary = describeReport(report);
     console.log(summary);
 

@@ -1,6 +1,6 @@
 /**
- * Webex under faults, end to end (test/support/webex-fault-run.ts): a scripted user handles 40 calls
- * through the real core and provider against the simulator while faults hit half of the commands.
+ * Webex under faults, end to end (test/support/webex-fault-run.ts): a scripted user handles 60 calls
+ * through the real core and provider against the simulator while faults hit about 60 % of the commands.
  * Nothing the user was told succeeded is lost, nothing is applied twice, and after every failure the
  * call list shows what really happened. The long run is in `npm run bench`.
  */
@@ -10,7 +10,7 @@ import { runWebexFaults } from '../../support/webex-fault-run';
 
 describe('Webex fault run', () => {
   it('loses no command, sends none twice and shows the truth after every failure', async () => {
-    const report = await runWebexFaults({ calls: 40, seed: 11 });
+    const report = await runWebexFaults({ calls: 60, seed: 11, commandTimeoutMs: 150 });
     const summary = describeReport(report);
     console.log(summary);
 
