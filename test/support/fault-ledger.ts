@@ -51,7 +51,7 @@ export interface FaultRunReport {
   duplicated: string[];
   /** Keys of commands refused (definitely not done) that the simulator applied anyway. */
   refusedButApplied: string[];
-  /** After a failure, what the call list showed against what the simulator held. */
+  /** After a failure: the call list showing other than what the simulator held, or a message not saying what happened. */
   wrongState: string[];
 }
 
@@ -74,6 +74,11 @@ export class FaultLedger {
       entry.message = result.error.message;
     }
     this.issued.push(entry);
+    // After an unknown outcome the core re-reads and adds what is true now ("… — the call is now on hold."):
+    // a bare "did not answer in time" would leave the user guessing.
+    if (entry.outcome === 'unknown' && !/ — .+\.$/.test(entry.message ?? '')) {
+      this.wrong.push(`#${entry.seq} ${entry.key} (${fault}, ${entry.code}): the message does not say what happened: ${entry.message}`);
+    }
     return entry;
   }
 
@@ -156,7 +161,7 @@ export function describeReport(report: FaultRunReport): string {
       .join(', ')}`,
     `  faults injected: ${faults || 'none'}`,
     `  unknown outcomes applied anyway: ${report.unknown.applied} of ${report.unknown.total}`,
-    `  lost ${report.lost.length}, duplicated ${report.duplicated.length}, refused but applied ${report.refusedButApplied.length}, wrong state shown ${report.wrongState.length}`,
+    `  lost ${report.lost.length}, duplicated ${report.duplicated.length}, refused but applied ${report.refusedButApplied.length}, wrong state or message shown ${report.wrongState.length}`,
     ...[...report.lost, ...report.duplicated, ...report.refusedButApplied, ...report.wrongState].slice(0, 20).map((line) => `    ${line}`),
   ].join('\n');
 }
