@@ -1,12 +1,13 @@
 /**
  * The Bandwidth fault run: the real core (src/main/core/switchboard-core.ts) with the real Bandwidth
  * provider, client and rate gate, over loopback HTTP to the Catapult simulator, while a scripted user
- * answers or declines, bridges two calls (Merge), holds and resumes the bridge, releases it, transfers
- * and hangs up pairs of calls, and the simulator injects a fault into about 60 % of the commands (429
- * with and without X-RateLimit-Reset, 429 until the gate gives up, 5xx, a hang or a reset before or
- * after applying, a slow answer, a failing read). Catapult signs with Basic credentials, so there is no
- * token to expire. Returns the verdict of test/support/fault-ledger.ts. Everything but a hang (one
- * real command timeout) runs on the hand clock (test/support/hand-clock.ts). No vitest here.
+ * answers or declines, sends digits, bridges two calls (Merge), holds and resumes the bridge, releases
+ * it, transfers and hangs up pairs of calls, and the simulator injects a fault into about 60 % of the
+ * commands (429 with and without X-RateLimit-Reset, 429 until the gate gives up, 5xx, a hang or a
+ * reset before or after applying, a slow answer, a failing read). Catapult signs with Basic
+ * credentials, so there is no token to expire. Returns the verdict of test/support/fault-ledger.ts.
+ * Everything but a hang (one real command timeout) runs on the hand clock (test/support/hand-clock.ts).
+ * No vitest here.
  */
 import { createSwitchboardCore, type SwitchboardCore } from '../../src/main/core/switchboard-core';
 import { BandwidthClient } from '../../src/main/providers/bandwidth/client';
@@ -68,6 +69,8 @@ function keyReader(sim: BandwidthSimulator, pairOf: (callId: string) => string) 
       if (Array.isArray(body.callIds) && body.callIds.length === 0) return `release ${pair}`;
       return `${body.bridgeAudio === false ? 'holdConference' : 'resumeConference'} ${pair}`;
     }
+    const digits = new RegExp(`^${user}/calls/([^/]+)/dtmf$`).exec(path)?.[1];
+    if (digits !== undefined) return `dtmf ${digits}`;
     const call = new RegExp(`^${user}/calls/([^/]+)$`).exec(path)?.[1];
     if (call !== undefined) return `${CALL_OPS[body.state ?? ''] ?? body.state ?? 'update'} ${call}`;
     return `${entry.method} ${path}`;
@@ -210,6 +213,11 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
       await look();
       await callCommand('answer', a, [a]);
       await look();
+      // Digits sent twice would be heard twice (a PIN, a menu choice): never resent, even when unsure.
+      if (offers(a, 'dtmf')) {
+        await act(`dtmf ${a}`, `${callPath(a)}/dtmf`, () => core.command({ type: 'dtmf', callId: a, digits: '1234#' }), [a]);
+        await look();
+      }
       let b: string | undefined;
       if (handled < options.calls) {
         b = sim.scenario.ringIn({ from: `+1678${String(n).padStart(7, '0')}` });

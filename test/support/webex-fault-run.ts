@@ -1,12 +1,12 @@
 /**
  * The Webex fault run: the real core (src/main/core/switchboard-core.ts) with the real Webex provider,
- * over loopback HTTP to the Webex simulator, while a scripted user answers, holds, resumes, transfers,
- * merges into a conference, releases it and hangs up pairs of calls, and the simulator injects a
- * fault into about 60 % of the commands (429 with and without Retry-After, 429 twice, 5xx, a hang or
- * a reset before or after applying, an expired token, a slow answer, a failing read). Returns the
- * verdict of test/support/fault-ledger.ts. The core and the client's Retry-After waits run on a hand
- * clock (test/support/hand-clock.ts); a hang costs one real command timeout. Used by the test and by
- * `npm run bench`; no vitest here.
+ * over loopback HTTP to the Webex simulator, while a scripted user answers, sends digits, holds,
+ * resumes, transfers, merges into a conference, releases it and hangs up pairs of calls, and the
+ * simulator injects a fault into about 60 % of the commands (429 with and without Retry-After, 429
+ * twice, 5xx, a hang or a reset before or after applying, an expired token, a slow answer, a failing
+ * read). Returns the verdict of test/support/fault-ledger.ts. The core and the client's Retry-After
+ * waits run on a hand clock (test/support/hand-clock.ts); a hang costs one real command timeout. Used
+ * by the test and by `npm run bench`; no vitest here.
  */
 import { createSwitchboardCore, type SwitchboardCore } from '../../src/main/core/switchboard-core';
 import type { TokenSource } from '../../src/main/provider-api/token-source';
@@ -94,6 +94,7 @@ function commandKey(
   if (op === 'transfer') return `attendedTransfer ${String(body.callId1)}`;
   if (op === 'divert') return `transfer ${String(body.callId)}`;
   if (op === 'reject') return `decline ${String(body.callId)}`;
+  if (op === 'transmitDtmf' || op === 'transmitDTMF') return `dtmf ${String(body.callId)}`;
   return `${op} ${String(body.callId)}`;
 }
 
@@ -207,6 +208,11 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
       await look();
       await callCommand('answer', a, [a]);
       await look();
+      // Digits sent twice would be heard twice (a PIN, a menu choice): never resent, even when unsure.
+      if (offers(a, 'dtmf')) {
+        await act(`dtmf ${a}`, `${CALLS}/transmitDtmf`, 'POST', () => core.command({ type: 'dtmf', callId: a, digits: '1234#' }), [a]);
+        await look();
+      }
       await callCommand('hold', a, [a]);
       await look();
       await callCommand('resume', a, [a]);
