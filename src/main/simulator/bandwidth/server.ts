@@ -48,6 +48,7 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
   const callWindow = callRate ? new SlidingWindow(callRate.count, callRate.windowMs) : undefined;
   const requests: RecordedRequest[] = [];
   const journal: AppliedCommand[] = [];
+  const recording = options.recordRequests ?? true;
   const hung = new Set<ServerResponse>();
   let closed = false;
   let routes: ReturnType<typeof catapultRoutes> = [];
@@ -148,7 +149,7 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
       return;
     }
     const a = answer(method, path, Object.fromEntries(url.searchParams), authorization, raw);
-    if (method !== 'GET' && a.status >= 200 && a.status < 300) {
+    if (recording && method !== 'GET' && a.status >= 200 && a.status < 300) {
       const location = a.headers?.location;
       journal.push({
         seq: journal.length + 1,
@@ -194,7 +195,7 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
         status: 0,
         at: timers.now(),
       };
-      requests.push(record);
+      if (recording) requests.push(record);
       await handle(method, url, request.headers.authorization, raw, response, record);
     })().catch((error: unknown) => {
       const a = answerForError(error, request.method ?? 'GET', request.url ?? '/');

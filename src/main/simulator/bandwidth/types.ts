@@ -26,6 +26,8 @@ export interface BandwidthSimulatorOptions {
   /** A transcription completes this long after it starts (default 5000 ms). */
   transcriptionMs?: number;
   maxConferenceMembers?: number;
+  /** Keep every request in `requests` and every applied one in `journal` (default true); a long-running demo turns it off so memory stays flat. */
+  recordRequests?: boolean;
   port?: number;
 }
 
@@ -104,7 +106,7 @@ export interface BandwidthSimulator {
   apiSecret: string;
   numbers: string[];
   requests: RecordedRequest[];
-  /** Every state-changing request applied, in order. */
+  /** Every state-changing request applied, in order; stays empty with recordRequests false. */
   journal: readonly AppliedCommand[];
   scenario: BandwidthScenario;
   faults: BandwidthFaults;

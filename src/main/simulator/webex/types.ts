@@ -61,7 +61,7 @@ export interface WebexSimulatorOptions {
   farEndAnswerMs?: number | null;
   /** Default 0 (any free port). */
   port?: number;
-  /** Keep every API request in `requests` (default true); a long-running demo turns it off so memory stays flat. */
+  /** Keep every API request in `requests` and every applied command in `journal` (default true); a long-running demo turns it off so memory stays flat. */
   recordRequests?: boolean;
   /** Also serve Webex OAuth (/v1/authorize, /v1/access_token) for sign-in tests; issued tokens open the API. */
   oauth?: WebexOAuthOptions;
@@ -180,7 +180,7 @@ export interface WebexSimulator {
   readonly token: string;
   /** Every API request (not /_sim), in arrival order, with the status answered; stays empty with recordRequests false. */
   readonly requests: RecordedRequest[];
-  /** Every command applied, in order (recorded even with recordRequests false). */
+  /** Every command applied, in order; stays empty with recordRequests false. */
   readonly journal: readonly AppliedCommand[];
   readonly scenario: WebexScenario;
   readonly faults: WebexFaults;

@@ -407,3 +407,14 @@ describe('Catapult simulator: what it applied, for fault runs', () => {
     expect(refused.headers.get('x-ratelimit-reset')).toBeNull();
   });
 });
+
+describe('Catapult simulator: a long-running demo', () => {
+  it('keeps no requests and no journal with recordRequests false, so memory stays flat', async () => {
+    await start({ recordRequests: false });
+    const id = sim.scenario.ringIn({ from: CALLER });
+    expect((await call(sim, 'POST', `/calls/${id}`, { state: 'active' })).status).toBe(200);
+    expect((await call(sim, 'GET', '/calls')).status).toBe(200);
+    expect(sim.requests).toEqual([]);
+    expect(sim.journal).toEqual([]);
+  });
+});
