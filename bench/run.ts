@@ -6,6 +6,7 @@ import { DEFAULT_RENDERER_DIR } from '../src/preview/preview-server';
 import { runBandwidthBenchmarks } from './bandwidth';
 import { runBundleSizeBenchmark } from './bundle-size';
 import { runEventBenchmarks } from './event-latency';
+import { runFaultBenchmarks } from './faults';
 import { runPopupLatencyBenchmark } from './popup-latency';
 import { runRingCentralBenchmarks } from './ringcentral-latency';
 
@@ -19,5 +20,6 @@ console.log('======================');
 await runEventBenchmarks();
 await runBandwidthBenchmarks();
 await runRingCentralBenchmarks();
+await runFaultBenchmarks();
 runBundleSizeBenchmark(DEFAULT_RENDERER_DIR);
 await runPopupLatencyBenchmark();

@@ -10,6 +10,7 @@
  */
 import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
 import type { z } from 'zod';
+import { realTimers, type Timers } from '../foundation/timers';
 import { ProviderError } from './provider-error';
 import type { TokenSource } from './token-source';
 import { retryAfterSeconds } from './retry-after';
@@ -33,6 +34,11 @@ export interface HttpClientOptions {
   readTimeoutMs?: number;
   /** Cap on a Retry-After wait (default 10 s). */
   maxRetryAfterMs?: number;
+  /**
+   * The clock a command refused with 429 waits on before it is sent again (default real timers), so
+   * that tests drive the wait by hand.
+   */
+  timers?: Timers;
   /** Extra headers on every request (e.g. a tracking id factory). */
   headers?: () => Record<string, string>;
   /** Told about every finished exchange (status or error): used for event health and benchmarks. */
@@ -87,6 +93,7 @@ function retryAfterMs(headers: Headers, capMs: number): number {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxRetryAfter = options.maxRetryAfterMs ?? 10_000;
   const name = options.providerName;
+  const timers = options.timers ?? realTimers;
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
 
   const instance: KyInstance = ky.create({
@@ -118,7 +125,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           const isCommand = !used.retry.methods.includes(request.method.toLowerCase() as 'get');
           if (isCommand && response.status === 429 && !state.rateLimitReplayed && canReplay) {
             state.rateLimitReplayed = true;
-            return ky.retry({ delay: retryAfterMs(response.headers, maxRetryAfter), code: 'RATE_LIMITED' });
+            await new Promise<void>((resolve) => timers.setTimeout(resolve, retryAfterMs(response.headers, maxRetryAfter)));
+            return ky.retry({ delay: 0, code: 'RATE_LIMITED' });
           }
           return undefined;
         },

@@ -108,7 +108,7 @@ const REGISTRY: Record<ProviderId, RegistryEntry> = {
     // for commands and the reads of a running gather or playback.
     pollIntervals: { fastMs: 1_500, normalMs: 3_000, idleMs: 3_000 },
     async startDemo() {
-      const simulator = await startBandwidthSimulator({ numbers: [BANDWIDTH_DEMO_NUMBER] });
+      const simulator = await startBandwidthSimulator({ numbers: [BANDWIDTH_DEMO_NUMBER], recordRequests: false });
       return {
         baseUrl: simulator.baseUrl,
         token: encodeCredentials({

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../../src/main/provider-api/http-client';
 import type { TokenSource } from '../../../src/main/provider-api/token-source';
 import { ProviderError } from '../../../src/main/provider-api/provider-error';
+import { eventually } from '../../support/eventually';
+import { HandClock } from '../../support/hand-clock';
 import { rejection } from '../../support/rejection';
 
 interface Hit {
@@ -228,6 +230,18 @@ describe('http client: commands are never resent after they may have been applie
     expect(server.hits).toHaveLength(2);
     expect(server.hits[1]?.body).toBe(JSON.stringify({ callId: 'c1' }));
     expect(server.hits[1]!.at - server.hits[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it('waits out a command Retry-After on the clock it is given, not before', async () => {
+    const clock = new HandClock();
+    const server = await serve((_req, res, hit) => (hit === 1 ? json(res, 429, {}, { 'retry-after': '7' }) : res.writeHead(204).end()));
+    const sent = client(server, countingTokens(), { timers: clock.waits }).command('post', 'telephony/calls/hold', { callId: 'c1' }, null);
+    await eventually(() => expect(clock.nextWait()).toBe(clock.clock.now() + 7_000));
+    clock.clock.advance(6_999);
+    expect(server.hits).toHaveLength(1);
+    clock.clock.advance(1);
+    await sent;
+    expect(server.hits).toHaveLength(2);
   });
 
   it('reports RATE_LIMITED when a POST is refused with 429 twice, after one replay', async () => {

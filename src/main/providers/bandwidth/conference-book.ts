@@ -4,7 +4,8 @@
  * list already names each call's `conferenceId` and `bridgeId` (docs/wire/ringcentral-and-bandwidth.md
  * §B3, §B5), so the book keeps what this app created (member ids, mute and hold as last set) and
  * reads membership from the call list: no extra request per poll. Bridges this app did not create are
- * shown too, from the calls that name them. Pure bookkeeping: no I/O.
+ * shown too, from the calls that name them. A hold, resume or mute whose answer was lost leaves what
+ * it changed in doubt until the provider has read it back (`doubts`). Pure bookkeeping: no I/O.
  */
 import type { Action, Call, Conference, ConferenceParticipant } from '../../../shared/domain';
 
@@ -12,6 +13,8 @@ interface Member {
   memberId: string;
   muted: boolean;
   held: boolean;
+  /** A change was sent whose outcome is unknown (its answer was lost): read the member before trusting muted/held. */
+  uncertain?: boolean;
 }
 
 interface ConferenceEntry {
@@ -25,6 +28,8 @@ interface BridgeEntry {
   id: string;
   createdAt: string;
   audio: boolean;
+  /** A hold or resume was sent whose outcome is unknown: read the bridge before trusting `audio`. */
+  uncertain?: boolean;
 }
 
 /** A call of the list as the book needs it: its domain form and the conference or bridge it names. */
@@ -74,6 +79,29 @@ export class ConferenceBook {
     if (!member) return;
     if (change.muted !== undefined) member.muted = change.muted;
     if (change.held !== undefined) member.held = change.held;
+    member.uncertain = false;
+  }
+
+  /** A mute or hold of this member may or may not have been applied: the next read asks Catapult. */
+  doubtMember(conferenceId: string, callId: string): void {
+    const member = this.conferences.get(conferenceId)?.members.get(callId);
+    if (member) member.uncertain = true;
+  }
+
+  /** A hold or resume of this bridge may or may not have been applied: the next read asks Catapult. */
+  doubtBridge(id: string): void {
+    const bridge = this.bridges.get(id);
+    if (bridge) bridge.uncertain = true;
+  }
+
+  /** What the next read must ask Catapult about, because a command's answer was lost. */
+  doubts(): { bridges: string[]; members: { conferenceId: string; callId: string; memberId: string }[] } {
+    const bridges = [...this.bridges.values()].filter((b) => b.uncertain).map((b) => b.id);
+    const members: { conferenceId: string; callId: string; memberId: string }[] = [];
+    for (const conference of this.conferences.values())
+      for (const [callId, member] of conference.members)
+        if (member.uncertain) members.push({ conferenceId: conference.id, callId, memberId: member.memberId });
+    return { bridges, members };
   }
 
   dropMember(conferenceId: string, callId: string): void {
@@ -91,7 +119,9 @@ export class ConferenceBook {
 
   setBridgeAudio(id: string, audio: boolean): void {
     const bridge = this.bridges.get(id);
-    if (bridge) bridge.audio = audio;
+    if (!bridge) return;
+    bridge.audio = audio;
+    bridge.uncertain = false;
   }
 
   dropBridge(id: string): void {

@@ -21,7 +21,7 @@ import type {
 } from '../../../shared/domain';
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
 import type { CallSnapshot, Provider } from '../../provider-api/provider';
-import { ProviderError } from '../../provider-api/provider-error';
+import { ProviderError, outcomeUnknown } from '../../provider-api/provider-error';
 import { actionsFor } from './actions';
 import type { BandwidthClient } from './client';
 import { type BookCall, ConferenceBook } from './conference-book';
@@ -147,6 +147,7 @@ export class BandwidthProvider implements Provider {
       book.push({ call, ...(wire.conferenceId ? { conferenceId: wire.conferenceId } : {}), ...(joinedTo ? { bridgeId: joinedTo } : {}) });
     }
     this.forgetEnded(wires);
+    await this.settleDoubts(signal);
     const snapshot: CallSnapshot = { calls, conferences: this.book.toDomain(book, new Date(this.now()).toISOString()) };
     // Said in the status line until a call rings here again (auto-answer was turned off).
     if (this.noticed) snapshot.advisory = AUTO_ANSWER_NOTICE;
@@ -253,14 +254,18 @@ export class BandwidthProvider implements Provider {
       case 'muteParticipant':
       case 'unmuteParticipant': {
         const mute = command.type === 'muteParticipant';
-        await client.updateMember(conferenceId, this.member(conferenceId, command.callId), { mute }, signal);
+        await this.inDoubtAfterLoss(client.updateMember(conferenceId, this.member(conferenceId, command.callId), { mute }, signal), () =>
+          this.book.doubtMember(conferenceId, command.callId),
+        );
         this.book.setMember(conferenceId, command.callId, { muted: mute });
         return;
       }
       case 'holdParticipant':
       case 'resumeParticipant': {
         const hold = command.type === 'holdParticipant';
-        await client.updateMember(conferenceId, this.member(conferenceId, command.callId), { hold }, signal);
+        await this.inDoubtAfterLoss(client.updateMember(conferenceId, this.member(conferenceId, command.callId), { hold }, signal), () =>
+          this.book.doubtMember(conferenceId, command.callId),
+        );
         this.book.setMember(conferenceId, command.callId, { held: hold });
         return;
       }
@@ -390,13 +395,41 @@ export class BandwidthProvider implements Provider {
     return memberId;
   }
 
+  /**
+   * A change whose answer was lost (timeout, reset, 5xx) may have been applied: `doubt` marks what it
+   * changed, so the re-read that follows (the core's, after an unknown outcome) asks Catapult instead
+   * of showing what the book last knew.
+   */
+  private async inDoubtAfterLoss(change: Promise<void>, doubt: () => void): Promise<void> {
+    try {
+      await change;
+    } catch (error) {
+      if (outcomeUnknown(error)) doubt();
+      throw error;
+    }
+  }
+
+  /** Reads back the bridges and members a lost answer left in doubt; a failed read leaves the doubt for the next one. */
+  private async settleDoubts(signal?: AbortSignal): Promise<void> {
+    const { client } = this.options;
+    const { bridges, members } = this.book.doubts();
+    for (const id of bridges) {
+      const wire = await client.getBridge(id, signal).catch(() => undefined);
+      if (wire) this.book.setBridgeAudio(id, wire.bridgeAudio ?? wire.state !== 'hold');
+    }
+    for (const { conferenceId, callId, memberId } of members) {
+      const wire = await client.member(conferenceId, memberId, signal).catch(() => undefined);
+      if (wire) this.book.setMember(conferenceId, callId, { muted: wire.mute ?? false, held: wire.hold ?? false });
+    }
+  }
+
   private async bridgeCommand(command: ConferenceCommand, bridgeId: string, signal?: AbortSignal): Promise<void> {
     const { client } = this.options;
     switch (command.type) {
       case 'holdConference':
       case 'resumeConference': {
         const audio = command.type === 'resumeConference';
-        await client.updateBridge(bridgeId, { bridgeAudio: audio }, signal);
+        await this.inDoubtAfterLoss(client.updateBridge(bridgeId, { bridgeAudio: audio }, signal), () => this.book.doubtBridge(bridgeId));
         this.book.setBridgeAudio(bridgeId, audio);
         return;
       }

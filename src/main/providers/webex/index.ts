@@ -4,6 +4,7 @@
  * Must not import electron: production passes Electron's net.fetch in through `fetch`.
  */
 import { createHttpClient, type FetchFn, type HttpClientOptions } from '../../provider-api/http-client';
+import type { Timers } from '../../foundation/timers';
 import type { TokenSource } from '../../provider-api/token-source';
 import { WebexClient } from './client';
 import { describeWebexError } from './errors';
@@ -24,6 +25,8 @@ export interface CreateWebexProviderOptions {
   onExchange?: HttpClientOptions['onExchange'];
   /** Per-attempt command timeout (default 5 s). */
   commandTimeoutMs?: number;
+  /** The clock a rate-limited command waits on (default real timers). */
+  timers?: Timers;
   /** Where calls or values Webex sent that this release cannot read are reported (default: nowhere). */
   log?: WebexLog;
 }
@@ -37,6 +40,7 @@ export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lin
     fetch: options.fetch,
     onExchange: options.onExchange,
     commandTimeoutMs: options.commandTimeoutMs,
+    timers: options.timers,
     // Webex echoes this in its logs; wxc_sdk uses the same prefix style.
     headers: () => ({ TrackingID: `SWITCHBOARD_${crypto.randomUUID()}` }),
   });

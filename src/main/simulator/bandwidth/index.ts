@@ -8,6 +8,7 @@ export { DTMF_PATTERN, MAX_DTMF } from './calls';
 export type { FarEndBehaviour, DtmfLogEntry } from './calls';
 export type { AudioLogEntry } from './audio';
 export type {
+  AppliedCommand,
   BandwidthFaults,
   BandwidthScenario,
   BandwidthSimulator,

@@ -10,14 +10,14 @@ import { realTimers } from '../../foundation/timers';
 import { isJsonObject } from './json-object';
 import { Catapult } from './catapult';
 import { SimRefusal, errorBody } from './errors';
-import { FaultPlan } from './faults';
+import { FaultPlan, type PlannedFault } from './faults';
 import { listenOnLoopback, trackSockets } from '../kit/loopback-server';
 import { basicCredentials, flattenHeaders, parseJsonBody, readBody, writeJson } from '../kit/http-io';
 import { catapultRoutes, runRoute, type RouteAnswer } from './routes';
 import { createScenario } from './scenario';
 import { SimTimers } from './sim-timers';
 import { SlidingWindow, TokenBucket } from './token-bucket';
-import type { BandwidthSimulator, BandwidthSimulatorOptions, RecordedRequest } from './types';
+import type { AppliedCommand, BandwidthSimulator, BandwidthSimulatorOptions, RecordedRequest } from './types';
 
 function refusalAnswer(
   refusal: { status: number; category: string; code: string; message: string },
@@ -47,6 +47,9 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
   const callRate = options.callRateLimit === undefined ? { count: 10, windowMs: 10_000 } : options.callRateLimit;
   const callWindow = callRate ? new SlidingWindow(callRate.count, callRate.windowMs) : undefined;
   const requests: RecordedRequest[] = [];
+  const journal: AppliedCommand[] = [];
+  const recording = options.recordRequests ?? true;
+  const hung = new Set<ServerResponse>();
   let closed = false;
   let routes: ReturnType<typeof catapultRoutes> = [];
   let userUrl = '';
@@ -107,6 +110,16 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
     }
   };
 
+  /** A planned drop (the connection reset) or hang (held open until close()) instead of an answer. */
+  const withhold = (response: ServerResponse, fault: PlannedFault & { kind: 'drop' | 'hang' }): void => {
+    if (fault.kind === 'drop') {
+      response.socket?.destroy();
+      return;
+    }
+    hung.add(response);
+    response.on('close', () => hung.delete(response));
+  };
+
   const handle = async (
     method: string,
     url: URL,
@@ -120,7 +133,8 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
     if (faults.latencyMs > 0) await new Promise<void>((resolve) => timers.after(faults.latencyMs, resolve));
     if (closed) return;
     if (fault?.kind === 'fail') {
-      const headers: Record<string, string> = fault.status === 429 ? { 'x-ratelimit-reset': String(timers.now() + fault.resetInMs) } : {};
+      const headers: Record<string, string> =
+        fault.status === 429 && fault.resetInMs !== null ? { 'x-ratelimit-reset': String(timers.now() + fault.resetInMs) } : {};
       const code =
         fault.code ?? (fault.status === 429 ? 'rate-limit-reached' : fault.status >= 500 ? 'unexpected-error' : 'validation-error');
       const category = fault.status === 429 || code === 'call-rate-limit' ? 'limit' : undefined;
@@ -130,13 +144,25 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
       writeJson(response, a.status, a.body, a.headers);
       return;
     }
-    if (fault?.kind === 'drop' && !fault.afterApplying) {
-      response.socket?.destroy();
+    if (fault && !fault.afterApplying) {
+      withhold(response, fault);
       return;
     }
     const a = answer(method, path, Object.fromEntries(url.searchParams), authorization, raw);
-    if (fault?.kind === 'drop') {
-      response.socket?.destroy();
+    if (recording && method !== 'GET' && a.status >= 200 && a.status < 300) {
+      const location = a.headers?.location;
+      journal.push({
+        seq: journal.length + 1,
+        method,
+        path,
+        body: record.body,
+        status: a.status,
+        at: timers.now(),
+        ...(location ? { location } : {}),
+      });
+    }
+    if (fault) {
+      withhold(response, fault);
       return;
     }
     record.status = a.status;
@@ -169,7 +195,7 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
         status: 0,
         at: timers.now(),
       };
-      requests.push(record);
+      if (recording) requests.push(record);
       await handle(method, url, request.headers.authorization, raw, response, record);
     })().catch((error: unknown) => {
       const a = answerForError(error, request.method ?? 'GET', request.url ?? '/');
@@ -198,9 +224,17 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
     apiSecret,
     numbers: [...numbers],
     requests,
+    journal,
     scenario: createScenario(catapult),
     faults,
     calls: () => catapult.calls.all().map((c) => catapult.calls.toWire(c)),
+    bridge: (id) => {
+      try {
+        return catapult.bridges.get(id);
+      } catch {
+        return undefined;
+      }
+    },
     dtmfLog: () => [...catapult.calls.dtmfLog],
     audioLog: () => [...catapult.audio.log],
     close: () =>
@@ -208,6 +242,8 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
         closed = true;
         catapult.close();
         timers.clearAll();
+        for (const response of hung) response.destroy();
+        hung.clear();
         server.close(() => resolve());
         server.closeAllConnections();
         for (const socket of sockets) socket.destroy();

@@ -5,7 +5,7 @@
 import type { Timers } from '../../foundation/timers';
 import type { AudioLogEntry } from './audio';
 import type { DtmfLogEntry, FarEndBehaviour } from './calls';
-import type { AudioRequest, CallEventWire, CallWire } from './wire-types';
+import type { AudioRequest, BridgeWire, CallEventWire, CallWire } from './wire-types';
 
 export interface BandwidthSimulatorOptions {
   userId?: string;
@@ -26,6 +26,8 @@ export interface BandwidthSimulatorOptions {
   /** A transcription completes this long after it starts (default 5000 ms). */
   transcriptionMs?: number;
   maxConferenceMembers?: number;
+  /** Keep every request in `requests` and every applied one in `journal` (default true); a long-running demo turns it off so memory stays flat. */
+  recordRequests?: boolean;
   port?: number;
 }
 
@@ -41,6 +43,25 @@ export interface RecordedRequest {
   at: number;
 }
 
+/**
+ * A state-changing request the simulator carried out (a 2xx answer was computed), whether or not the
+ * answer then reached the client (a drop or hang after applying still counts): the other side's own
+ * count of what happened, to compare with what a client believes it sent.
+ */
+export interface AppliedCommand {
+  /** 1, 2, 3… in the order they were applied. */
+  seq: number;
+  method: string;
+  /** The path after /v1. */
+  path: string;
+  body: unknown;
+  status: number;
+  /** The Location header of a create (the new call's, bridge's… URL). */
+  location?: string;
+  /** The simulator's clock when it was applied. */
+  at: number;
+}
+
 export interface FaultMatch {
   method?: string;
   /** The path after /v1: exact, or a pattern. */
@@ -48,12 +69,17 @@ export interface FaultMatch {
 }
 
 export interface BandwidthFaults {
-  /** The next matching request(s) fail with this status and Catapult error, without being applied. A 429 carries X-RateLimit-Reset = now + resetInMs (default 1000). */
-  failNext(init: FaultMatch & { status: number; code?: string; message?: string; count?: number; resetInMs?: number }): void;
+  /**
+   * The next matching request(s) fail with this status and Catapult error, without being applied. A 429
+   * carries X-RateLimit-Reset = now + resetInMs (default 1000); resetInMs null leaves the header out.
+   */
+  failNext(init: FaultMatch & { status: number; code?: string; message?: string; count?: number; resetInMs?: number | null }): void;
   /** Every answer waits this long first. */
   latency(ms: number): void;
   /** The connection is reset instead of answered (optionally after applying the request). */
   dropNext(init?: FaultMatch & { count?: number; afterApplying?: boolean }): void;
+  /** Never answer (the socket stays open until close()); with afterApplying the request is applied first. */
+  hangNext(init?: FaultMatch & { count?: number; afterApplying?: boolean }): void;
   clear(): void;
 }
 
@@ -80,9 +106,13 @@ export interface BandwidthSimulator {
   apiSecret: string;
   numbers: string[];
   requests: RecordedRequest[];
+  /** Every state-changing request applied, in order; stays empty with recordRequests false. */
+  journal: readonly AppliedCommand[];
   scenario: BandwidthScenario;
   faults: BandwidthFaults;
   calls(): CallWire[];
+  /** A bridge as GET /bridges/{id} answers it; undefined for an unknown id. */
+  bridge(id: string): BridgeWire | undefined;
   dtmfLog(): DtmfLogEntry[];
   audioLog(): AudioLogEntry[];
   close(): Promise<void>;

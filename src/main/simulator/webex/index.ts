@@ -8,6 +8,7 @@ export { CALL_NOT_FOUND_CODE } from './wire';
 export { STATE_FORBIDS_CODE, INVALID_REQUEST_CODE } from './errors';
 export { HISTORY_LIMIT_PER_TYPE } from './call-history';
 export type {
+  AppliedCommand,
   DestinationBehaviour,
   FaultMatch,
   RecordedRequest,

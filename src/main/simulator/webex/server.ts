@@ -36,7 +36,7 @@ import { SimulatedWebex } from './simulated-webex';
 import { TimerSet } from './timer-set';
 import { TokenRegistry, bearerToken } from './tokens';
 import { createWebexOAuthHandler, type WebexOAuthHandler } from '../webex-oauth/index';
-import type { RecordedRequest, WebexSimulator, WebexSimulatorOptions } from './types';
+import type { AppliedCommand, RecordedRequest, WebexSimulator, WebexSimulatorOptions } from './types';
 
 const DEFAULT_TOKEN = 'sim-access-token';
 
@@ -106,6 +106,7 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
   const apiRoutes = [...callRoutes(sim), ...conferenceRoutes(sim.conference), ...accountRoutes(sim.account)];
   const scenarioRoutes = simRoutes({ sim, scenario, faults, tokens });
   const requests: RecordedRequest[] = [];
+  const journal: AppliedCommand[] = [];
   const requestTimers = new TimerSet();
   const pendingWaits = new Set<() => void>();
   const hung = new Set<ServerResponse>();
@@ -170,6 +171,16 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
     const token = bearerToken(request.headers.authorization);
     const answer =
       token !== undefined && tokens.isValid(token) ? run(apiRoutes, method, path, query, parsed) : errorAnswer(401, describeStatus(401));
+    if ((options.recordRequests ?? true) && method !== 'GET' && answer.status >= 200 && answer.status < 300) {
+      journal.push({
+        seq: journal.length + 1,
+        method,
+        path,
+        body: parsed.ok ? parsed.value : raw,
+        status: answer.status,
+        answer: answer.body,
+      });
+    }
     if (fault && withhold(response, fault)) return;
     send(response, record, answer);
   };
@@ -229,6 +240,7 @@ export async function startWebexSimulator(options: WebexSimulatorOptions = {}): 
     baseUrl: `http://127.0.0.1:${port}/v1`,
     token: initialToken,
     requests,
+    journal,
     scenario,
     faults,
     listCalls: () => sim.machine.list().map(toWireCall),

@@ -61,7 +61,7 @@ export interface WebexSimulatorOptions {
   farEndAnswerMs?: number | null;
   /** Default 0 (any free port). */
   port?: number;
-  /** Keep every API request in `requests` (default true); a long-running demo turns it off so memory stays flat. */
+  /** Keep every API request in `requests` and every applied command in `journal` (default true); a long-running demo turns it off so memory stays flat. */
   recordRequests?: boolean;
   /** Also serve Webex OAuth (/v1/authorize, /v1/access_token) for sign-in tests; issued tokens open the API. */
   oauth?: WebexOAuthOptions;
@@ -78,6 +78,25 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** The status answered; 0 while unanswered or when the connection was dropped or hung. */
   status: number;
+}
+
+/**
+ * A state-changing request the simulator carried out (a 2xx answer was computed), whether or not the
+ * answer then reached the client (a drop or hang after applying still counts): the other side's own
+ * count of what happened, to compare with what a client believes it sent.
+ */
+export interface AppliedCommand {
+  /** 1, 2, 3… in the order they were applied. */
+  seq: number;
+  method: string;
+  /** The API path after /v1, e.g. '/telephony/calls/hold'. */
+  path: string;
+  /** The parsed JSON body (undefined when empty). */
+  body: unknown;
+  /** The status computed (the client may never have received it). */
+  status: number;
+  /** The answer's body, e.g. the new callId of a dial. */
+  answer: unknown;
 }
 
 export interface RingUserInit {
@@ -161,6 +180,8 @@ export interface WebexSimulator {
   readonly token: string;
   /** Every API request (not /_sim), in arrival order, with the status answered; stays empty with recordRequests false. */
   readonly requests: RecordedRequest[];
+  /** Every command applied, in order; stays empty with recordRequests false. */
+  readonly journal: readonly AppliedCommand[];
   readonly scenario: WebexScenario;
   readonly faults: WebexFaults;
   /** Every call on every line (GET /telephony/calls answers my own line's; ?lineOwnerId= a secondary line's). */

@@ -370,3 +370,51 @@ describe('Catapult simulator: limits and faults', () => {
     await expect(call(sim, 'GET', '/calls')).rejects.toThrow();
   });
 });
+
+describe('Catapult simulator: what it applied, for fault runs', () => {
+  it('journals every applied update, also when the answer is lost, and never a refused one', async () => {
+    await start();
+    const id = sim.scenario.ringIn({ from: CALLER });
+    const path = `/users/${sim.userId}/calls/${id}`;
+    sim.faults.failNext({ method: 'POST', path, status: 500 });
+    expect((await call(sim, 'POST', `/calls/${id}`, { state: 'active' })).status).toBe(500);
+    expect(sim.journal).toEqual([]);
+    sim.faults.dropNext({ method: 'POST', path, afterApplying: true });
+    await expect(call(sim, 'POST', `/calls/${id}`, { state: 'active' })).rejects.toThrow();
+    expect(sim.journal).toEqual([{ seq: 1, method: 'POST', path, body: { state: 'active' }, status: 200, at: clock.now() }]);
+    await call(sim, 'GET', `/calls/${id}`);
+    expect(sim.journal).toHaveLength(1);
+  });
+
+  it('hangs a request until close (after applying it when asked)', async () => {
+    await start();
+    const id = sim.scenario.ringIn({ from: CALLER });
+    sim.faults.hangNext({ method: 'POST', afterApplying: true });
+    let settled = false;
+    const hung = call(sim, 'POST', `/calls/${id}`, { state: 'active' }).finally(() => (settled = true));
+    await expect.poll(() => sim.journal.length).toBe(1);
+    expect((await call(sim, 'GET', `/calls/${id}`)).body).toMatchObject({ state: 'active' });
+    expect(settled).toBe(false);
+    await sim.close();
+    await expect(hung).rejects.toThrow();
+  });
+
+  it('can refuse with 429 and no X-RateLimit-Reset', async () => {
+    await start();
+    sim.faults.failNext({ status: 429, resetInMs: null });
+    const refused = await call(sim, 'GET', '/calls');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('x-ratelimit-reset')).toBeNull();
+  });
+});
+
+describe('Catapult simulator: a long-running demo', () => {
+  it('keeps no requests and no journal with recordRequests false, so memory stays flat', async () => {
+    await start({ recordRequests: false });
+    const id = sim.scenario.ringIn({ from: CALLER });
+    expect((await call(sim, 'POST', `/calls/${id}`, { state: 'active' })).status).toBe(200);
+    expect((await call(sim, 'GET', '/calls')).status).toBe(200);
+    expect(sim.requests).toEqual([]);
+    expect(sim.journal).toEqual([]);
+  });
+});

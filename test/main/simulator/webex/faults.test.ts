@@ -116,3 +116,19 @@ async function waitForState(callId: string, state: string): Promise<boolean> {
   }
   return false;
 }
+
+describe('journal', () => {
+  it('lists every applied command, also when its answer was lost, and no refused or failed one', async () => {
+    const callId = await connectedIncomingCall(sim);
+    const before = sim.journal.length;
+    sim.faults.failNext({ path: '/telephony/calls/hold', status: 503 });
+    expect((await command(sim, 'hold', { callId })).status).toBe(503);
+    sim.faults.dropNext({ path: '/telephony/calls/hold', afterApplying: true });
+    await expect(command(sim, 'hold', { callId })).rejects.toThrow();
+    expect((await command(sim, 'hold', { callId })).status).toBe(400);
+    await api(sim, 'GET', '/telephony/calls');
+    expect(sim.journal.slice(before)).toEqual([
+      { seq: before + 1, method: 'POST', path: '/telephony/calls/hold', body: { callId }, status: 204, answer: undefined },
+    ]);
+  });
+});

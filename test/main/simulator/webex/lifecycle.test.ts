@@ -95,7 +95,9 @@ describe('options for the demo account', () => {
     try {
       expect(sim.token).toBe('demo-token');
       expect((await api(sim, 'GET', '/telephony/calls', undefined, sim.token)).status).toBe(200);
+      expect((await api(sim, 'POST', '/telephony/calls/dial', { destination: '1002' }, sim.token)).status).toBe(201);
       expect(sim.requests).toEqual([]);
+      expect(sim.journal).toEqual([]);
     } finally {
       await sim.close();
     }

@@ -1,0 +1,314 @@
+/**
+ * The Webex fault run: the real core (src/main/core/switchboard-core.ts) with the real Webex provider,
+ * over loopback HTTP to the Webex simulator, while a scripted user answers, sends digits, holds,
+ * resumes, transfers, merges into a conference, releases it and hangs up pairs of calls, and the
+ * simulator injects a fault into about 60 % of the commands (429 with and without Retry-After, 429
+ * twice, 5xx, a hang or a reset before or after applying, an expired token, a slow answer, a failing
+ * read). Returns the verdict of test/support/fault-ledger.ts. The core and the client's Retry-After
+ * waits run on a hand clock (test/support/hand-clock.ts); a hang costs one real command timeout. Used
+ * by the test and by `npm run bench`; no vitest here.
+ */
+import { createSwitchboardCore, type SwitchboardCore } from '../../src/main/core/switchboard-core';
+import type { TokenSource } from '../../src/main/provider-api/token-source';
+import { createWebexProvider } from '../../src/main/providers/webex';
+import { startWebexSimulator, type AppliedCommand, type WebexSimulator } from '../../src/main/simulator/webex';
+import type { Action, Call } from '../../src/shared/domain';
+import type { Result } from '../../src/shared/result';
+import { FaultLedger, type FaultRunReport, faultPicker, seededRandom } from './fault-ledger';
+import { HandClock } from './hand-clock';
+
+export interface FaultRunOptions {
+  /** Incoming calls the user handles (two at a time). */
+  calls: number;
+  seed?: number;
+  /** The real per-attempt command timeout a hang runs into (default 250 ms). */
+  commandTimeoutMs?: number;
+}
+
+const CALLS = '/telephony/calls';
+const CONFERENCE = '/telephony/conference';
+
+type FaultKind =
+  | 'none'
+  | '429 with Retry-After'
+  | '429 without Retry-After'
+  | '429 twice'
+  | '500'
+  | '503'
+  | 'hang before applying'
+  | 'hang after applying'
+  | 'reset before applying'
+  | 'reset after applying'
+  | 'expired token'
+  | 'slow answer'
+  | 'failing read';
+
+const FAULTS: readonly FaultKind[] = [
+  '429 with Retry-After',
+  '429 without Retry-After',
+  '429 twice',
+  '500',
+  '503',
+  'hang before applying',
+  'hang after applying',
+  'reset before applying',
+  'reset after applying',
+  'expired token',
+  'slow answer',
+  'failing read',
+];
+
+/** A token source that refreshes as an OAuth token manager would: a new token the simulator accepts. */
+function refreshingTokens(sim: WebexSimulator): TokenSource & { refreshes(): number } {
+  let current = sim.token;
+  let refreshes = 0;
+  return {
+    accessToken: async () => current,
+    refreshAfterUnauthorized: async (refused) => {
+      if (refused === current) {
+        refreshes += 1;
+        current = `sim-refreshed-${refreshes}`;
+        sim.acceptToken(current);
+      }
+      return current;
+    },
+    refreshes: () => refreshes,
+  };
+}
+
+/** The ledger key of one applied (or received) command, as the user's side names it. */
+function commandKey(
+  entry: Pick<AppliedCommand, 'method' | 'path' | 'body'>,
+  pairOf: (callId: string) => string,
+  lastMerge: { pair: string },
+): string {
+  const body = (entry.body ?? {}) as Record<string, unknown>;
+  const op = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+  if (entry.path === CONFERENCE && entry.method === 'POST') {
+    const ids = Array.isArray(body.callIds) ? (body.callIds as string[]) : [];
+    lastMerge.pair = pairOf(ids[0] ?? '');
+    return `merge ${lastMerge.pair}`;
+  }
+  if (entry.path === CONFERENCE && entry.method === 'DELETE') return `release ${lastMerge.pair}`;
+  if (entry.path.startsWith(`${CONFERENCE}/`)) return `${op}Conference ${lastMerge.pair}`;
+  if (op === 'transfer') return `attendedTransfer ${String(body.callId1)}`;
+  if (op === 'divert') return `transfer ${String(body.callId)}`;
+  if (op === 'reject') return `decline ${String(body.callId)}`;
+  if (op === 'transmitDtmf' || op === 'transmitDTMF') return `dtmf ${String(body.callId)}`;
+  return `${op} ${String(body.callId)}`;
+}
+
+export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRunReport> {
+  const random = seededRandom(options.seed ?? 11);
+  const hand = new HandClock();
+  const pick = faultPicker(FAULTS, random);
+  const ledger = new FaultLedger('Webex');
+  const sim = await startWebexSimulator({ farEndAnswerMs: 50, parkRecallMs: 600_000, recordRequests: true });
+  const tokens = refreshingTokens(sim);
+  const provider = createWebexProvider({
+    baseUrl: sim.baseUrl,
+    tokens,
+    commandTimeoutMs: options.commandTimeoutMs ?? 250,
+    timers: hand.waits,
+  });
+  const core: SwitchboardCore = createSwitchboardCore({ provider, timers: hand.clock, pendingTimeoutMs: 30_000 });
+  const pairs = new Map<string, string>();
+  try {
+    await hand.settle(core.start());
+
+    const shown = (id: string): string => core.calls().find((c) => c.id === id)?.state ?? 'gone';
+    const truth = (id: string): string => {
+      const state = sim.listCalls().find((c) => c.id === id)?.state;
+      return state === undefined || state === 'disconnected' ? 'gone' : state;
+    };
+    const conferenceShown = (): string => (core.conferences().length > 0 ? 'a conference' : 'no conference');
+    const conferenceTruth = (): string => (sim.conference().participants?.length ? 'a conference' : 'no conference');
+    const call = (id: string): Call | undefined => core.calls().find((c) => c.id === id);
+    const offers = (id: string, action: Action): boolean => call(id)?.actions.includes(action) ?? false;
+
+    /** The user looks at the panel: the clock moves a second (polls run), then the list is read afresh. */
+    const look = async (): Promise<void> => {
+      hand.clock.advance(1_000);
+      for (let i = 0; i < 5; i++) if ((await hand.settle(core.reconcile())).ok) return;
+    };
+
+    const plan = (operation: string, path: string, method: string): FaultKind => {
+      const kind: FaultKind = pick(operation);
+      if (kind !== 'none') ledger.planned(kind);
+      const at = { path, method };
+      switch (kind) {
+        case '429 with Retry-After':
+          sim.faults.failNext({ ...at, status: 429, retryAfterSeconds: 2 });
+          break;
+        case '429 without Retry-After':
+          sim.faults.failNext({ ...at, status: 429 });
+          break;
+        case '429 twice':
+          sim.faults.failNext({ ...at, status: 429, retryAfterSeconds: 1, count: 2 });
+          break;
+        case '500':
+        case '503':
+          sim.faults.failNext({ ...at, status: Number(kind) });
+          break;
+        case 'hang before applying':
+        case 'hang after applying':
+          sim.faults.hangNext({ ...at, afterApplying: kind === 'hang after applying' });
+          break;
+        case 'reset before applying':
+        case 'reset after applying':
+          sim.faults.dropNext({ ...at, afterApplying: kind === 'reset after applying' });
+          break;
+        case 'expired token':
+          sim.faults.expireToken();
+          break;
+        case 'slow answer':
+          sim.faults.latency(40);
+          break;
+        case 'failing read':
+          sim.faults.failNext({ path: CALLS, method: 'GET', status: 502 });
+          break;
+        case 'none':
+          break;
+      }
+      return kind;
+    };
+
+    /** One command the user issues, with its planned fault; after a failure the list must show the truth. */
+    const act = async (key: string, path: string, method: string, send: () => Promise<Result<unknown>>, about: string[]) => {
+      const fault = plan(key.split(' ')[0] ?? key, path, method);
+      const result = await hand.settle(send());
+      sim.faults.clear();
+      const entry = ledger.record(key, fault, result);
+      // A refusal changed nothing, and the core answers it at once: what earlier commands did shows
+      // with the next read (a poll). An unknown outcome is answered only after the core re-read.
+      if (entry.outcome === 'refused') await look();
+      if (!result.ok) {
+        for (const id of about) ledger.compare(entry, `call ${id}`, shown(id), truth(id));
+        ledger.compare(entry, 'the conference', conferenceShown(), conferenceTruth());
+      }
+      return result;
+    };
+    /** A user whose command failed presses the button again while the call still offers it (twice at most). */
+    const callCommand = async (action: 'answer' | 'hold' | 'resume' | 'hangup', id: string, about: string[]): Promise<void> => {
+      for (let attempt = 0; attempt < 3 && offers(id, action); attempt++) {
+        const result = await act(`${action} ${id}`, `${CALLS}/${action}`, 'POST', () => core.command({ type: action, callId: id }), about);
+        if (result.ok) return;
+        await look();
+      }
+    };
+
+    let handled = 0;
+    for (let n = 0; handled < options.calls; n++) {
+      const pair = `p${n}`;
+      const a = sim.scenario.ringUser({
+        from: { name: `Caller ${n}a`, number: `+1555${String(n).padStart(6, '0')}`, callType: 'external' },
+      });
+      pairs.set(a, pair);
+      handled += 1;
+      await look();
+      await callCommand('answer', a, [a]);
+      await look();
+      // Digits sent twice would be heard twice (a PIN, a menu choice): never resent, even when unsure.
+      if (offers(a, 'dtmf')) {
+        await act(`dtmf ${a}`, `${CALLS}/transmitDtmf`, 'POST', () => core.command({ type: 'dtmf', callId: a, digits: '1234#' }), [a]);
+        await look();
+      }
+      await callCommand('hold', a, [a]);
+      await look();
+      await callCommand('resume', a, [a]);
+      await look();
+      let b: string | undefined;
+      if (handled < options.calls) {
+        b = sim.scenario.ringUser({ from: { name: `Caller ${n}b`, number: `+1556${String(n).padStart(6, '0')}`, callType: 'external' } });
+        pairs.set(b, pair);
+        handled += 1;
+        await look();
+        if (random() < 0.2) {
+          await act(`decline ${b}`, `${CALLS}/reject`, 'POST', () => core.command({ type: 'decline', callId: b ?? '' }), [b]);
+        } else {
+          await callCommand('answer', b, [a, b]);
+        }
+        await look();
+      }
+      const both = b === undefined ? [a] : [a, b];
+      const ending = n % 4;
+      if (b !== undefined && ending === 0 && offers(a, 'attendedTransfer') && offers(b, 'attendedTransfer')) {
+        const other = b;
+        await act(
+          `attendedTransfer ${a}`,
+          `${CALLS}/transfer`,
+          'POST',
+          () => core.command({ type: 'attendedTransfer', callId: a, otherCallId: other }),
+          both,
+        );
+      } else if (b !== undefined && ending === 1 && offers(a, 'merge') && offers(b, 'merge')) {
+        const ids = [a, b];
+        const merged = await act(`merge ${pair}`, CONFERENCE, 'POST', () => core.conferenceCommand({ type: 'merge', callIds: ids }), both);
+        await look();
+        const conference = core.conferences()[0];
+        if (merged.ok && conference?.actions.includes('hold')) {
+          await act(
+            `holdConference ${pair}`,
+            `${CONFERENCE}/hold`,
+            'POST',
+            () => core.conferenceCommand({ type: 'holdConference', conferenceId: conference.id }),
+            both,
+          );
+          await look();
+          if (core.conferences()[0]?.actions.includes('resume')) {
+            await act(
+              `resumeConference ${pair}`,
+              `${CONFERENCE}/resume`,
+              'POST',
+              () => core.conferenceCommand({ type: 'resumeConference', conferenceId: conference.id }),
+              both,
+            );
+            await look();
+          }
+        }
+      } else if (ending === 2 && offers(a, 'transfer')) {
+        await act(
+          `transfer ${a}`,
+          `${CALLS}/divert`,
+          'POST',
+          () => core.command({ type: 'transfer', callId: a, destination: '+15557770000' }),
+          both,
+        );
+        await look();
+      }
+      // Hang up what is left: the conference first, then each call the panel still offers to end.
+      const conference = core.conferences()[0];
+      if (conference?.actions.includes('releaseConference')) {
+        await act(
+          `release ${pair}`,
+          CONFERENCE,
+          'DELETE',
+          () => core.conferenceCommand({ type: 'release', conferenceId: conference.id }),
+          both,
+        );
+        await look();
+      }
+      for (const id of both) {
+        if (call(id)?.state === 'held') await callCommand('resume', id, both);
+        await callCommand('hangup', id, both);
+      }
+      // Whatever the user could not end (a failed hang-up) the far end ends, so the next pair starts clean.
+      for (const left of sim.listCalls()) sim.scenario.remoteHangsUp(left.id);
+      await look();
+    }
+
+    const pairOf = (id: string): string => pairs.get(id) ?? id;
+    const appliedMerge = { pair: '' };
+    const applied = sim.journal.map((entry) => commandKey(entry, pairOf, appliedMerge));
+    const sentMerge = { pair: '' };
+    const delivered = sim.requests
+      .filter((r) => r.method !== 'GET' && r.status !== 429 && r.status !== 401)
+      .map((r) => commandKey(r, pairOf, sentMerge));
+    const report = ledger.verdict(applied, handled, delivered);
+    report.faults['token refreshes'] = tokens.refreshes();
+    return report;
+  } finally {
+    core.stop();
+    await sim.close();
+  }
+}
