@@ -20,6 +20,8 @@ interface Book {
 }
 
 const LIVE = new Set(['Setup', 'Proceeding', 'Answered', 'Hold']);
+/** More participants than any number of conferences at once holds (10 parties each, §A2). */
+const MAX_LINKS = 500;
 
 function notFound(): ProviderError {
   return new ProviderError({ code: 'NOT_FOUND', message: 'That conference has ended.' });
@@ -27,7 +29,11 @@ function notFound(): ProviderError {
 
 export class ConferenceBook {
   private readonly sessions = new Map<string, Book>();
-  /** Conference party id → the id of the call it was brought in from. */
+  /**
+   * Conference party id → the id of the call it was brought in from. Kept when a full read leaves a
+   * conference out (a read whose presence came before the conference started would drop the link just
+   * made), so bounded instead: the oldest links go first.
+   */
   private readonly joinedFrom = new Map<string, string>();
 
   has(id: string): boolean {
@@ -61,7 +67,7 @@ export class ConferenceBook {
       this.sessions.set(book.id, book);
     }
     for (const party of event.parties) book.parties.set(party.id, party);
-    if (!this.live(book)) this.forget(book.id);
+    if (!this.live(book)) this.sessions.delete(book.id);
   }
 
   /** A party a command's answer returned (bring-in, mute); `fromCallId`: the call a bring-in brought in. */
@@ -69,12 +75,17 @@ export class ConferenceBook {
     const book = this.sessions.get(id);
     if (!book) return;
     book.parties.set(party.id, party);
-    if (fromCallId !== undefined) this.joinedFrom.set(party.id, fromCallId);
+    if (fromCallId !== undefined) this.link(party.id, fromCallId);
   }
 
   /** The call `callId` is now party `partyId` of a conference (its Gone event named that peer). */
   link(partyId: string, callId: string): void {
+    this.joinedFrom.delete(partyId);
     this.joinedFrom.set(partyId, callId);
+    for (const oldest of this.joinedFrom.keys()) {
+      if (this.joinedFrom.size <= MAX_LINKS) break;
+      this.joinedFrom.delete(oldest);
+    }
   }
 
   /** The party id of a participant named by its `callId` (the call it came from, or the party id itself). */
@@ -86,12 +97,7 @@ export class ConferenceBook {
 
   /** Forgets sessions a full read no longer lists. */
   keepOnly(ids: readonly string[]): void {
-    for (const id of [...this.sessions.keys()]) if (!ids.includes(id)) this.forget(id);
-  }
-
-  private forget(id: string): void {
-    for (const partyId of this.sessions.get(id)?.parties.keys() ?? []) this.joinedFrom.delete(partyId);
-    this.sessions.delete(id);
+    for (const id of [...this.sessions.keys()]) if (!ids.includes(id)) this.sessions.delete(id);
   }
 
   require(id: string): void {
