@@ -8,6 +8,7 @@ import { runBundleSizeBenchmark } from './bundle-size';
 import { runEventBenchmarks } from './event-latency';
 import { runPopupLatencyBenchmark } from './popup-latency';
 import { runRingCentralBenchmarks } from './ringcentral-latency';
+import { runRingCentralFaultBenchmark } from './ringcentral-faults';
 
 if (!existsSync(join(DEFAULT_RENDERER_DIR, 'panel.html'))) {
   console.log('Building the app first (out/renderer is missing)…');
@@ -19,5 +20,6 @@ console.log('======================');
 await runEventBenchmarks();
 await runBandwidthBenchmarks();
 await runRingCentralBenchmarks();
+await runRingCentralFaultBenchmark();
 runBundleSizeBenchmark(DEFAULT_RENDERER_DIR);
 await runPopupLatencyBenchmark();

@@ -18,4 +18,6 @@ test('45 calls under every kind of fault: zero lost, zero sent twice, every fail
   expect(report.commandsIssued - report.commandsOk).toBeGreaterThan(5);
   for (const kind of FAULT_KINDS) expect(report.faultsInjected[kind], kind).toBeGreaterThan(0);
   expect(report.ringsDuringDrop).toBeGreaterThan(0);
+  expect(report.rateLimitResends).toBeGreaterThan(0);
+  expect(report.tokenRefreshes).toBeGreaterThan(0);
 }, 30_000);

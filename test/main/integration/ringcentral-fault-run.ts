@@ -85,6 +85,11 @@ export interface FaultRunReport {
   faultsInjected: Record<FaultKind, number>;
   /** Calls that rang while the push socket was down. */
   ringsDuringDrop: number;
+  /** Commands sent again after a 429, and the shortest wait before that (simulated ms). */
+  rateLimitResends: number;
+  shortestRateLimitWaitMs: number;
+  /** Access tokens refreshed after a 401 (the sign-in's own token request not counted). */
+  tokenRefreshes: number;
   /** Command requests the simulator received, and those it applied. */
   requestsReceived: number;
   requestsApplied: number;
@@ -144,6 +149,8 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
   const faultsInjected = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
   const issued: Issued[] = [];
   let ringsDuringDrop = 0;
+  /** How long each command refused with 429 waited before it went out again. */
+  const resends: number[] = [];
   let lastExpiry = Number.NEGATIVE_INFINITY;
 
   const tokens = new TokenManager({
@@ -187,17 +194,20 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
     const partyOf = (sid: string): string => myPartyId(sim, sid) ?? 'none';
 
     /** Plans this command's fault (if it meets one) on the request it makes; returns what to undo after. */
-    async function planFault(match: FaultMatch, label: string): Promise<{ kind?: FaultKind; slowPath?: string }> {
+    async function planFault(match: FaultMatch, label: string): Promise<{ kind?: FaultKind; slowPath?: string; waitAtLeastMs?: number }> {
       if (rand() >= faultRate) return {};
       const kind = FAULT_KINDS[Math.floor(rand() * FAULT_KINDS.length)] as FaultKind;
       faultsInjected[kind] += 1;
       switch (kind) {
-        case 'rateLimitRetryAfter':
-          sim.faults.rateLimit(match, 5 + Math.floor(rand() * 20));
-          return { kind };
+        case 'rateLimitRetryAfter': {
+          const retryAfterSec = 5 + Math.floor(rand() * 20);
+          sim.faults.rateLimit(match, retryAfterSec);
+          return { kind, waitAtLeastMs: retryAfterSec * 1000 };
+        }
         case 'rateLimitNoRetryAfter':
+          // RingCentral's penalty is never shorter than 30 s (rate-gate.ts).
           sim.faults.rateLimit(match, null);
-          return { kind };
+          return { kind, waitAtLeastMs: 30_000 };
         case 'serverError':
           sim.faults.serverError(match, [500, 502, 503, 504][Math.floor(rand() * 4)]);
           return { kind };
@@ -246,8 +256,7 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
       if (fault.slowPath) wire.release(fault.slowPath);
       sim.faults.clear();
       issued.push({ label, keys, result });
-      if (fault.kind === 'rateLimitRetryAfter' || fault.kind === 'rateLimitNoRetryAfter')
-        checkWait(sim.journal.slice(since), fault.kind, label);
+      if (fault.waitAtLeastMs !== undefined) checkWait(sim.journal.slice(since), fault.waitAtLeastMs, label);
       if (!result.ok) {
         // Right away, with no wait: the core re-read before it answered, so the list must be true now.
         for (const sid of concerns.calls) {
@@ -278,13 +287,15 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
       return result;
     }
 
-    function checkWait(entries: JournalEntry[], kind: FaultKind, label: string): void {
-      const refused = entries.findIndex((e) => e.status === 429);
-      const again = entries.slice(refused + 1).find((e) => keyOf(e) === keyOf(entries[refused] as JournalEntry));
-      if (refused < 0 || !again) return;
-      const waited = again.at - (entries[refused] as JournalEntry).at;
-      if (kind === 'rateLimitNoRetryAfter' && waited < 30_000)
-        findings.push({ kind: 'earlyResend', detail: `${label}: sent again ${waited} ms after a 429 without Retry-After` });
+    /** A command refused with 429 goes out again only after the wait RingCentral asked for (or 30 s without Retry-After). */
+    function checkWait(entries: JournalEntry[], atLeastMs: number, label: string): void {
+      const refused = entries.find((e) => e.status === 429);
+      const again = refused && entries.find((e) => e.at >= refused.at && e !== refused && keyOf(e) === keyOf(refused));
+      if (!refused || !again) return;
+      const waited = again.at - refused.at;
+      resends.push(waited);
+      if (waited < atLeastMs)
+        findings.push({ kind: 'earlyResend', detail: `${label}: sent again ${waited} ms after a 429 that asked for ${atLeastMs} ms` });
     }
 
     const callCommand = (command: CallCommand) => () => core.command(command);
@@ -462,6 +473,11 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
     }, {}),
     faultsInjected,
     ringsDuringDrop,
+    rateLimitResends: resends.length,
+    shortestRateLimitWaitMs: Math.min(...resends),
+    tokenRefreshes: sim.requests.filter(
+      (r) => r.path === '/restapi/oauth/token' && (r.body as Record<string, string>).grant_type === 'refresh_token',
+    ).length,
     requestsReceived: sim.journal.length,
     requestsApplied: sim.journal.filter((e) => e.applied).length,
     lost,
@@ -706,8 +722,8 @@ function createDriver(timers: NextTimerClock, wire: WireWatch): Driver {
     timers.fireNext(timers.now() + MAX_STEP_MS);
   }
 
-  async function until(check: () => boolean, what: string, onGiveUp?: () => void): Promise<void> {
-    const deadline = timers.now() + 600_000;
+  async function until(check: () => boolean, what: string, onGiveUp?: () => void, limitMs = 600_000): Promise<void> {
+    const deadline = timers.now() + limitMs;
     while (!check()) {
       if (timers.now() >= deadline) {
         if (onGiveUp) return onGiveUp();
@@ -723,7 +739,8 @@ function createDriver(timers: NextTimerClock, wire: WireWatch): Driver {
       const watched = promise.finally(() => {
         settled = true;
       });
-      await until(() => settled, 'a command to finish');
+      // A command always ends (every request has a timeout): however long it takes, its Result counts.
+      await until(() => settled, 'a command to finish', undefined, Number.POSITIVE_INFINITY);
       return watched;
     },
     until,
