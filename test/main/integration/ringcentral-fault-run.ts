@@ -8,34 +8,31 @@
  * simulator applies and answers too late), connection resets before and after applying, an expired
  * access token, a dropped push socket (also while calls ring) and slow answers.
  *
- * Time is one hand-driven clock (next-timer-clock.ts) for the simulator, the client, the token manager, the
- * push channel and the core. It moves only when nothing is on the wire (no fetch in flight, no
- * WebSocket frame or handshake under way), so what happens never depends on how fast the machine is;
- * only the client's command timeout is real time, and only a planned timeout waits for it.
+ * Time is one hand-driven clock (next-timer-clock.ts) for the simulator, the client, the token manager,
+ * the push channel and the core. It moves only when nothing is on the wire (ringcentral-wire-watch.ts),
+ * so what happens never depends on how fast the machine is; only the client's command timeout is real
+ * time, and only a planned timeout waits for it. What RingCentral really has: ringcentral-truth.ts.
  *
  * It counts on the simulator side (its journal) every command request and whether it was applied, and
  * on the client side every command the user issued and its Result, and reports what was lost, sent
  * twice, shown untruthfully after a failure, or missed while ringing. Not a test itself: no vitest here.
  */
-import { WebSocket } from 'ws';
 import type { CallCommand, ConferenceCommand } from '../../../src/shared/contract';
-import type { Call } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/result';
-import { createSwitchboardCore, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
+import { createSwitchboardCore } from '../../../src/main/core/switchboard-core';
 import { codeChallengeS256, createCodeVerifier } from '../../../src/main/auth/pkce';
 import { sessionOnlyRefreshTokenStore } from '../../../src/main/auth/refresh-token-store';
 import { TokenManager } from '../../../src/main/auth/token-manager';
-import type { FetchFn } from '../../../src/main/provider-api/http-client';
 import { createRingCentralProvider, createRingCentralTokenGrantor, exchangeRingCentralCode } from '../../../src/main/providers/ringcentral';
-import type { SocketLike } from '../../../src/main/providers/ringcentral/subscription';
 import {
   startRingCentralSimulator,
   type FaultMatch,
   type JournalEntry,
   type RingCentralSimulator,
-  type SimSession,
 } from '../../../src/main/simulator/ringcentral';
 import { NextTimerClock } from './next-timer-clock';
+import { callWords, joinWords, myPartyId, sameConferences, simConferences, simTruth, type Truth } from './ringcentral-truth';
+import { createDriver, createWireWatch } from './ringcentral-wire-watch';
 
 export type FaultKind =
   | 'rateLimitRetryAfter'
@@ -112,14 +109,9 @@ function random(seed: number): () => number {
 }
 
 const UNKNOWN_OUTCOME = new Set(['TIMEOUT', 'NETWORK', 'UNAVAILABLE', 'BAD_RESPONSE']);
-const LIVE = new Set(['Setup', 'Proceeding', 'Answered', 'Hold']);
 const CLIENT_ID = 'rc-sim-client';
 const REDIRECT = 'http://127.0.0.1:9/oauth/callback';
-/** The longest the clock jumps at once when no timer is due sooner. */
-const MAX_STEP_MS = 60_000;
 const TRANSFER_TO = '+16505550199';
-
-type Truth = Call['state'] | 'gone';
 
 interface Issued {
   label: string;
@@ -405,7 +397,7 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
     }
 
     for (let index = 0; index < options.calls;) {
-      const kind = rand();
+      const script = rand();
       // Now and then the push socket drops just before the next call rings (and one rings and ends in the
       // gap); sometimes RingCentral cannot replay what was missed, and a fresh subscription and a full read must.
       if (rand() < 0.15) {
@@ -418,25 +410,25 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
           sim.scenario.remoteHangsUp(brief);
         }
       }
-      if (kind < 0.25 && index + 3 <= options.calls) {
+      if (script < 0.25 && index + 3 <= options.calls) {
         await conferenceRound(index);
         index += 3;
         continue;
       }
       const sid = await ring(`Caller ${index}`);
       index += 1;
-      if (kind < 0.32) {
+      if (script < 0.32) {
         await bring(sid, 'decline', (t) => t === 'gone');
         continue;
       }
       await bring(sid, 'answer', (t) => t !== 'alerting');
       await bring(sid, 'hold', (t) => t === 'held' || t === 'gone');
-      if (kind < 0.55) {
+      if (script < 0.55) {
         await bring(sid, 'transfer', (t) => t === 'gone');
         continue;
       }
       await bring(sid, 'resume', (t) => t !== 'held');
-      if (kind < 0.65) {
+      if (script < 0.65) {
         // The far end hangs up instead.
         if (truthOf(sid) !== 'gone') sim.scenario.remoteHangsUp(sid);
         await drive.until(() => shown(sid) === 'gone', `${sid} ended by the far end`);
@@ -524,83 +516,6 @@ export function countOnTheJournal(
   return { lost, duplicated, findings };
 }
 
-const STATE_WORDS: Record<Truth, string> = {
-  gone: 'ended',
-  alerting: 'ringing',
-  connected: 'connected',
-  held: 'on hold',
-  remoteHeld: 'on hold at the other end',
-  connecting: 'still connecting',
-  disconnected: 'ended',
-  unknown: 'in a state Switchboard does not know',
-};
-
-/** What a failed call command must say is true now (command-wording.ts `truthAbout`). */
-function callWords(before: Truth, now: Truth): string {
-  if (now === 'gone') return 'the call has ended';
-  return `the call is ${before === now ? 'still' : 'now'} ${STATE_WORDS[now]}`;
-}
-
-/** What a failed merge or add must say (conference-wording.ts `joiningTruth`): are the calls in a conference at RingCentral? */
-function joinWords(sim: RingCentralSimulator, callIds: readonly string[]): string {
-  const conferences = simConferences(sim);
-  const joined = callIds.filter((sid) => {
-    const session = sim.session(sid);
-    const peer = session?.parties.find((p) => p.extensionId === sim.me.extensionId && p.status.code === 'Gone')?.status.peerId;
-    return peer !== undefined && conferences.has(peer.telephonySessionId);
-  }).length;
-  if (callIds.length === 1) return joined === 1 ? 'the call is now in the conference' : 'the call is not in the conference';
-  if (joined === callIds.length) return 'the calls are now in a conference';
-  return joined === 0 ? 'the calls are not in a conference' : 'only some of the calls are in the conference';
-}
-
-/** The user's party in the session as the provider picks it (mapping.ts `myParty`): a live one wins. */
-function myParty(sim: RingCentralSimulator, session: SimSession) {
-  const mine = session.parties.filter((p) => p.extensionId === sim.me.extensionId);
-  return [...mine].reverse().find((p) => LIVE.has(p.status.code)) ?? mine.at(-1);
-}
-
-function myPartyId(sim: RingCentralSimulator, sid: string): string | undefined {
-  const session = sim.session(sid);
-  return session ? myParty(sim, session)?.id : undefined;
-}
-
-/** What the call really is at RingCentral, in the list's words. */
-function simTruth(sim: RingCentralSimulator, sid: string): Truth {
-  const session = sim.session(sid);
-  const party = session ? myParty(sim, session) : undefined;
-  if (!session || !party) return 'gone';
-  switch (party.status.code) {
-    case 'Setup':
-    case 'Proceeding':
-      return party.direction === 'Inbound' ? 'alerting' : 'connecting';
-    case 'Answered':
-      return session.parties.some((p) => p.id !== party.id && p.extensionId === undefined && p.status.code === 'Hold')
-        ? 'remoteHeld'
-        : 'connected';
-    case 'Hold':
-      return 'held';
-    default:
-      return 'gone';
-  }
-}
-
-/** Conference id → how many callers are in it, at RingCentral. */
-function simConferences(sim: RingCentralSimulator): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const session of sim.sessions()) {
-    if (session.origin.type !== 'Conference') continue;
-    const live = session.parties.filter((p) => LIVE.has(p.status.code) && p.conferenceRole !== 'Host').length;
-    if (live > 0) out.set(session.id, live);
-  }
-  return out;
-}
-
-function sameConferences(truth: Map<string, number>, core: SwitchboardCore): boolean {
-  const shown = core.conferences().filter((c) => c.participants.length > 0);
-  return shown.length === truth.size && shown.every((c) => truth.get(c.id) === c.participants.length);
-}
-
 /** Signs in as the browser would (authorization code with PKCE) and returns the tokens. */
 async function signIn(sim: RingCentralSimulator) {
   const verifier = createCodeVerifier();
@@ -615,140 +530,4 @@ async function signIn(sim: RingCentralSimulator) {
   const answer = await fetch(authorize, { redirect: 'manual' });
   const code = new URL(answer.headers.get('location') ?? REDIRECT).searchParams.get('code') ?? '';
   return exchangeRingCentralCode({ server: sim.baseUrl, clientId: CLIENT_ID, code, redirectUri: REDIRECT, codeVerifier: verifier });
-}
-
-// ---- the wire watch and the clock driver ------------------------------------------------------
-
-interface WireWatch {
-  fetch: FetchFn;
-  openSocket(url: string): SocketLike;
-  /** Whether anything is on the wire: a fetch, a WebSocket handshake, a frame either way. */
-  busy(): boolean;
-  /** A request the simulator holds on its clock (a slow answer) does not count as on the wire. */
-  holdBack(path: string): void;
-  release(path: string): void;
-}
-
-function createWireWatch(sim: RingCentralSimulator): WireWatch {
-  const inFlight = new Map<number, string>();
-  let nextId = 0;
-  const heldBack = new Set<string>();
-  interface Watched {
-    greeted: boolean;
-    token?: string;
-    awaiting: Set<string>;
-  }
-  const sockets = new Set<Watched>();
-  const received = new Map<string, number>();
-  const sentByToken = new Map<string, number>();
-  let framesSeen = 0;
-
-  function simSent(token: string): number {
-    for (; framesSeen < sim.sentFrames.length; framesSeen++) {
-      const wsc = (sim.sentFrames[framesSeen]?.[0] as { wsc?: { token: string; sequence: number } }).wsc;
-      if (wsc) sentByToken.set(wsc.token, Math.max(wsc.sequence, sentByToken.get(wsc.token) ?? 0));
-    }
-    return sentByToken.get(token) ?? 0;
-  }
-
-  return {
-    async fetch(input, init) {
-      const id = nextId++;
-      const request = input instanceof Request ? input : new Request(input, init);
-      inFlight.set(id, new URL(request.url).pathname);
-      try {
-        return await fetch(input, init);
-      } finally {
-        inFlight.delete(id);
-      }
-    },
-    openSocket(url) {
-      const socket = new WebSocket(url);
-      const watched: Watched = { greeted: false, awaiting: new Set() };
-      sockets.add(watched);
-      const send = socket.send.bind(socket);
-      socket.send = ((data: string) => {
-        const messageId = (JSON.parse(data) as [{ messageId?: string }])[0]?.messageId;
-        if (messageId) watched.awaiting.add(messageId);
-        send(data);
-      }) as typeof socket.send;
-      socket.on('message', (data: Buffer) => {
-        const meta = (JSON.parse(String(data)) as [{ messageId?: string; wsc?: { token: string; sequence: number } }])[0];
-        watched.greeted = true;
-        if (meta.messageId) watched.awaiting.delete(meta.messageId);
-        if (meta.wsc) {
-          watched.token = meta.wsc.token;
-          received.set(meta.wsc.token, Math.max(meta.wsc.sequence, received.get(meta.wsc.token) ?? 0));
-        }
-      });
-      socket.on('close', () => sockets.delete(watched));
-      return socket as unknown as SocketLike;
-    },
-    busy() {
-      for (const path of inFlight.values()) if (![...heldBack].some((held) => path.includes(held))) return true;
-      for (const socket of sockets) {
-        if (!socket.greeted || socket.awaiting.size > 0) return true;
-        if (socket.token !== undefined && simSent(socket.token) > (received.get(socket.token) ?? 0)) return true;
-      }
-      return false;
-    },
-    holdBack: (path) => heldBack.add(path),
-    release: (path) => heldBack.delete(path),
-  };
-}
-
-interface Driver {
-  /** Waits for `promise`, moving the clock whenever nothing is on the wire. */
-  promise<T>(promise: Promise<T>): Promise<T>;
-  /** Waits until `check` holds, the same way; gives up after 10 simulated minutes (then `onGiveUp`, or it throws). */
-  until(check: () => boolean, what: string, onGiveUp?: () => void): Promise<void>;
-  /** Lets `ms` of simulated time pass, the same way. */
-  idle(ms: number, what: string): Promise<void>;
-}
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-function createDriver(timers: NextTimerClock, wire: WireWatch): Driver {
-  /**
-   * One round: real I/O first. The clock moves a step only when the wire is quiet before and after a
-   * macrotask turn and a timer turn (so a zero-delay timer inside the client, such as ky's replay after a
-   * refreshed token, has run: it was set before ours).
-   */
-  async function round(): Promise<void> {
-    if (wire.busy()) return pause();
-    await turn();
-    if (wire.busy()) return;
-    await pause();
-    if (wire.busy()) return;
-    timers.fireNext(timers.now() + MAX_STEP_MS);
-  }
-
-  async function until(check: () => boolean, what: string, onGiveUp?: () => void, limitMs = 600_000): Promise<void> {
-    const deadline = timers.now() + limitMs;
-    while (!check()) {
-      if (timers.now() >= deadline) {
-        if (onGiveUp) return onGiveUp();
-        throw new Error(`gave up waiting: ${what}`);
-      }
-      await round();
-    }
-  }
-
-  return {
-    async promise(promise) {
-      let settled = false;
-      const watched = promise.finally(() => {
-        settled = true;
-      });
-      // A command always ends (every request has a timeout): however long it takes, its Result counts.
-      await until(() => settled, 'a command to finish', undefined, Number.POSITIVE_INFINITY);
-      return watched;
-    },
-    until,
-    idle(ms, what) {
-      const at = timers.now() + ms;
-      return until(() => timers.now() >= at, what);
-    },
-  };
 }
