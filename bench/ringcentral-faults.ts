@@ -24,6 +24,9 @@ export async function runRingCentralFaultBenchmark(calls = 500): Promise<void> {
     `  faults injected:                ${faults.reduce((n, [, k]) => n + k, 0)} (${faults.map(([kind, n]) => `${kind} ${n}`).join(', ')})`,
   );
   console.log(`  calls rung while push was down: ${report.ringsDuringDrop}`);
+  console.log(
+    `  sent again after a 429:         ${report.rateLimitResends} (shortest wait ${report.shortestRateLimitWaitMs / 1000} s); tokens refreshed after a 401: ${report.tokenRefreshes}`,
+  );
   console.log(`  command requests received:      ${report.requestsReceived} (${report.requestsApplied} applied)`);
   console.log(`  lost: ${report.lost}, sent twice: ${report.duplicated}, other findings: ${report.findings.length}`);
   for (const finding of report.findings.slice(0, 10)) console.log(`    ${finding.kind}: ${finding.detail}`);
