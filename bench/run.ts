@@ -9,6 +9,7 @@ import { runEventBenchmarks } from './event-latency';
 import { runFaultBenchmarks } from './faults';
 import { runPopupLatencyBenchmark } from './popup-latency';
 import { runRingCentralBenchmarks } from './ringcentral-latency';
+import { runRingCentralFaultBenchmark } from './ringcentral-faults';
 
 if (!existsSync(join(DEFAULT_RENDERER_DIR, 'panel.html'))) {
   console.log('Building the app first (out/renderer is missing)…');
@@ -21,5 +22,6 @@ await runEventBenchmarks();
 await runBandwidthBenchmarks();
 await runRingCentralBenchmarks();
 await runFaultBenchmarks();
+await runRingCentralFaultBenchmark();
 runBundleSizeBenchmark(DEFAULT_RENDERER_DIR);
 await runPopupLatencyBenchmark();

@@ -5,7 +5,8 @@
  * Every change of what the UI would show produces exactly one diff (and one 'conferences' event with
  * the whole list); a snapshot that changes nothing produces none. A
  * pending mark clears when a snapshot shows its effect (pending-effects.ts, conference-effects.ts) or
- * after a timeout, which is reported as 'pendingExpired' / 'conferencePendingExpired' so the core can
+ * after a timeout counted from when the provider accepted the command, which is reported as
+ * 'pendingExpired' / 'conferencePendingExpired' so the core can
  * tell the user and re-read. Knows nothing of HTTP, polling or electron.
  */
 import type { Action, Call, Conference } from '../../shared/domain';
@@ -66,11 +67,11 @@ export interface CallStore {
   applyConferenceUpdate(update: Omit<CallSnapshot, 'calls'>): void;
   /** A push update of any kind: upsertCall, removeCall or applyConferenceUpdate. */
   applyUpdate(update: PushUpdate): void;
-  /** A command for `action` is about to be sent for the call: mark it pending and start the wait. */
+  /** A command for `action` is about to be sent for the call: mark it pending (no wait yet: see acceptPending). */
   markPending(callId: string, action: Action): CallDiff | null;
   /**
-   * The provider accepted the command. Actions with no state to watch (DTMF) are done now; the others
-   * wait afresh for a snapshot that shows the effect.
+   * The provider accepted the command. Actions with no state to watch (DTMF) are done now; for the
+   * others the wait for a snapshot that shows the effect starts now.
    */
   acceptPending(callId: string, action: Action): CallDiff | null;
   /** Drops the pending mark (only if it is still for `action`, when given). */
@@ -92,7 +93,12 @@ export interface CallStore {
 
 interface PendingMark {
   action: Action;
-  timer: TimerHandle;
+  /**
+   * The wait for a confirming state, started only once the provider has accepted the command: while the
+   * command is still on its way (a rate-limit wait, a token refresh) its own Result is what the user
+   * will be told, and a "not confirmed" notice then would contradict it.
+   */
+  timer?: TimerHandle;
 }
 
 export function createCallStore(options: CallStoreOptions = {}): CallStore {
@@ -149,7 +155,7 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
   function stopWaiting(callId: string): void {
     const mark = pending.get(callId);
     if (!mark) return;
-    timers.clearTimeout(mark.timer);
+    if (mark.timer !== undefined) timers.clearTimeout(mark.timer);
     pending.delete(callId);
   }
 
@@ -234,7 +240,8 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
 
     markPending(callId, action) {
       if (!reported.some((c) => c.id === callId)) return null;
-      startWaiting(callId, action);
+      stopWaiting(callId);
+      pending.set(callId, { action });
       return commit();
     },
 

@@ -3,7 +3,8 @@
  * several at once, each by its id), with an overlay of conference commands sent but not yet confirmed
  * (`Conference.pending` for the host, a participant's `pending`), marked per conference. A change of
  * what the UI would show produces exactly one 'changed' with the whole list; a pending mark clears
- * when a snapshot shows its effect (conference-effects.ts) or after a timeout, reported as expired.
+ * when a snapshot shows its effect (conference-effects.ts) or after a timeout counted from when the
+ * provider accepted the command, reported as expired.
  * Knows nothing of calls, HTTP, polling or electron.
  */
 import type { Action, Conference } from '../../shared/domain';
@@ -50,7 +51,8 @@ interface Mark {
   conferenceId: string;
   callId?: string;
   action: Action;
-  timer: TimerHandle;
+  /** Started when the provider accepts the command, as for calls (call-store.ts `PendingMark`). */
+  timer?: TimerHandle;
 }
 
 /** One subject per conference: its host, or one participant in it. */
@@ -92,7 +94,7 @@ export function createConferenceList(options: ConferenceListOptions): Conference
   function stop(key: string): void {
     const mark = marks.get(key);
     if (!mark) return;
-    timers.clearTimeout(mark.timer);
+    if (mark.timer !== undefined) timers.clearTimeout(mark.timer);
     marks.delete(key);
   }
 
@@ -133,7 +135,9 @@ export function createConferenceList(options: ConferenceListOptions): Conference
       const conference = find(conferenceId);
       if (!conference) return;
       if (callId !== undefined && !conference.participants.some((p) => p.callId === callId)) return;
-      start(conferenceId, action, callId);
+      const key = subject(conferenceId, callId);
+      stop(key);
+      marks.set(key, { conferenceId, action, ...(callId === undefined ? {} : { callId }) });
       commit();
     },
 

@@ -87,6 +87,10 @@ describe('call store: two conferences at once', () => {
     const { store, timers, expired, calls } = setup();
     store.applySnapshot({ calls, conferences: [conf('conf-1', ['a', 'b']), conf('conf-2', ['c', 'd'])] });
     store.markConferencePending('conf-1', 'hold');
+    // Still on its way: no wait yet.
+    await timers.advance(60_000);
+    expect(expired).toEqual([]);
+    store.acceptConferencePending('conf-1', 'hold');
     await timers.advance(8_000);
     expect(expired).toEqual([{ conferenceId: 'conf-1', action: 'hold', conference: store.conference('conf-1') }]);
     expect(store.conference('conf-1')?.pending).toBeUndefined();

@@ -200,6 +200,7 @@ describe('call store: pending overlay', () => {
     const { store, timers, expired, diffs } = storeWithLog({ pendingTimeoutMs: 8_000 });
     store.applySnapshot(snap(makeCall({ id: 'a' })));
     store.markPending('a', 'hold');
+    store.acceptPending('a', 'hold');
     expect(timers.pending()).toEqual([8_000]);
     await timers.advance(7_999);
     expect(expired).toEqual([]);
@@ -213,14 +214,18 @@ describe('call store: pending overlay', () => {
     const { store, timers } = storeWithLog({ pendingTimeoutMs: 8_000, slowPendingTimeoutMs: 60_000 });
     store.applySnapshot(snap(makeCall({ id: 'a' })));
     store.markPending('a', 'muteTransfer');
+    store.acceptPending('a', 'muteTransfer');
     expect(timers.pending()).toEqual([60_000]);
   });
 
-  it('restarts the wait when the provider accepts the command', async () => {
+  it('starts the wait only when the provider accepts the command: a command still on its way (a rate-limit wait) never expires', async () => {
     const { store, timers, expired } = storeWithLog({ pendingTimeoutMs: 1_000 });
     store.applySnapshot(snap(makeCall({ id: 'a' })));
     store.markPending('a', 'hold');
-    await timers.advance(900);
+    expect(timers.pending()).toEqual([]);
+    await timers.advance(30_000);
+    expect(expired).toEqual([]);
+    expect(store.call('a')?.pending).toBe('hold');
     expect(store.acceptPending('a', 'hold')).toBeNull();
     await timers.advance(900);
     expect(expired).toEqual([]);
@@ -315,6 +320,7 @@ describe('call store: single-call updates (push)', () => {
     const { store, timers, expired } = storeWithLog({ pendingTimeoutMs: 8_000 });
     store.upsertCall(makeCall({ id: 'a' }));
     store.markPending('a', 'hold');
+    store.acceptPending('a', 'hold');
     store.upsertCall(makeCall({ id: 'b', state: 'held' }));
     expect(store.call('a')?.pending).toBe('hold');
     await timers.advance(8_000);

@@ -192,7 +192,15 @@ export class RingCentralProvider implements Provider {
       mapped.call.state === 'disconnected'
         ? { kind: 'callRemoved', callId: id }
         : { kind: 'callUpdated', call: this.decorate(mapped.call) };
-    return [first, ...(before === this.joinState() ? [] : this.redecorated(id))];
+    const rest = before === this.joinState() ? [] : this.redecorated(id);
+    // Brought into a conference: the call's party is Gone with the conference party as its peer (§A3),
+    // and that participant is now listed under this call's id.
+    const peer = myParty({ parties: event.parties }, await this.whoAmI())?.status.peerId;
+    if (peer?.telephonySessionId !== undefined && peer.partyId !== undefined && this.conferenceBook.has(peer.telephonySessionId)) {
+      this.conferenceBook.link(peer.partyId, id);
+      rest.push({ kind: 'conferencesChanged', conferences: this.conferences() });
+    }
+    return [first, ...rest];
   }
 
   /** Every known call but `except`, with Merge / Add to conference decided afresh. */
@@ -406,7 +414,11 @@ export class RingCentralProvider implements Provider {
         const conference = await this.client.conference(via);
         this.conferenceBook.replace(conference);
         for (const { id, party } of parties)
-          this.conferenceBook.addParty(conference.id, await this.client.bringIn(conference.id, { sessionId: id, partyId: party.id }, via));
+          this.conferenceBook.addParty(
+            conference.id,
+            await this.client.bringIn(conference.id, { sessionId: id, partyId: party.id }, via),
+            id,
+          );
         return;
       }
       case 'addParticipant': {
@@ -415,6 +427,7 @@ export class RingCentralProvider implements Provider {
         this.conferenceBook.addParty(
           command.conferenceId,
           await this.client.bringIn(command.conferenceId, { sessionId: command.callId, partyId: party.id }, via),
+          command.callId,
         );
         return;
       }
@@ -423,7 +436,7 @@ export class RingCentralProvider implements Provider {
         this.conferenceBook.requireParty(command.conferenceId, command.callId);
         const party = await this.client.updateParty(
           command.conferenceId,
-          command.callId,
+          this.conferenceBook.partyIdOf(command.conferenceId, command.callId),
           { muted: command.type === 'muteParticipant' },
           via,
         );
@@ -432,7 +445,10 @@ export class RingCentralProvider implements Provider {
       }
       case 'removeParticipant':
         this.conferenceBook.requireParty(command.conferenceId, command.callId);
-        await this.client.deleteParty(command.conferenceId, command.callId, { keepConferenceAlive: true, signal });
+        await this.client.deleteParty(command.conferenceId, this.conferenceBook.partyIdOf(command.conferenceId, command.callId), {
+          keepConferenceAlive: true,
+          signal,
+        });
         return;
       case 'bridge': {
         // RingCentral's bridge moves the other call's far end into this call: one call with both (§A2 bridge).

@@ -7,7 +7,8 @@ import type { FaultMatch } from './types';
 export type PlannedFault =
   | { kind: 'rateLimit'; match: FaultMatch; retryAfterSec: number | null }
   | { kind: 'serverError'; match: FaultMatch; status: number }
-  | { kind: 'slow'; match: FaultMatch; ms: number };
+  | { kind: 'slow'; match: FaultMatch; ms: number }
+  | { kind: 'reset'; match: FaultMatch; afterApplying: boolean };
 
 export function matches(match: FaultMatch, method: string, path: string): boolean {
   return (match.method === undefined || match.method.toUpperCase() === method) && (match.path === undefined || path.includes(match.path));

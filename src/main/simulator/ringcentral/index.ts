@@ -9,6 +9,7 @@ export { EXPIRED_TOKEN_CODE, NOT_FOUND_CODE, WRONG_STATE_CODE } from './errors';
 export type {
   ErrorShape,
   FaultMatch,
+  JournalEntry,
   RecordedRequest,
   RingCentralFaults,
   RingCentralScenario,

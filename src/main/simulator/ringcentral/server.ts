@@ -14,6 +14,7 @@ import { CallSessions } from './call-sessions';
 import { SimCallLog, callLogRoutes } from './call-log';
 import { EXPIRED_TOKEN_CODE, RATE_CODE, SimRefusal, errorBody } from './errors';
 import { FaultPlan, matches } from './faults';
+import { CommandJournal } from './journal';
 import { OAuthLedger } from './oauth';
 import { DEFAULT_RATE_LIMITS, RateLimiter, groupOf } from './rate-limits';
 import { restRoutes } from './routes';
@@ -63,6 +64,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
   ledger.grant(options.token ?? DEFAULT_TOKEN);
   const limiter = new RateLimiter(now, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
   const faults = new FaultPlan();
+  const journal = new CommandJournal();
   const gateway = new WsGateway(
     timers,
     me,
@@ -195,6 +197,19 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     let answer: Answer;
     let delayMs = 0;
     const fault = faults.take(method, path);
+    const journaled = CommandJournal.keeps(method, path);
+    const note = (status: number | undefined, applied: boolean) => {
+      if (journaled) journal.record({ method, path, body: recordedBody, status, applied, at: now() });
+    };
+    // A cut connection: the client learns nothing, so it cannot tell whether the command was carried out.
+    const cut = () => {
+      note(undefined, fault?.kind === 'reset' && fault.afterApplying);
+      request.socket.destroy();
+    };
+    if (fault?.kind === 'reset' && !fault.afterApplying) {
+      cut();
+      return;
+    }
     const rate = limiter.admit(groupOf(method, path));
     if (!hostIsLoopback(request)) {
       answer = fail(403, 'CMN-401', 'Host not allowed');
@@ -213,8 +228,15 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     } else {
       answer = path.startsWith('/restapi/oauth/') ? oauth(method, path, query, raw, headers) : api(method, path, query, raw, headers);
       answer.headers = { ...rate.headers, ...answer.headers };
+      if (fault?.kind === 'reset') {
+        cut();
+        return;
+      }
       if (fault?.kind === 'slow') delayMs = fault.ms;
     }
+    // Faults, rate limits, a refused token and the state machine's refusals all answer 4xx/5xx: only a
+    // route that ran and answered 2xx changed the simulated state.
+    note(answer.status, answer.status < 300);
     const send = () => {
       const allHeaders = { ...answer.headers, RCRequestId: requestId };
       if (answer.location !== undefined) {
@@ -250,11 +272,13 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     baseUrl,
     me,
     requests,
+    journal: journal.entries,
     sentFrames: gateway.sentFrames,
     faults: {
       rateLimit: (match = {}, retryAfterSec = 60) => faults.add({ kind: 'rateLimit', match, retryAfterSec }),
       serverError: (match = {}, status = 503) => faults.add({ kind: 'serverError', match, status }),
       slow: (match, ms) => faults.add({ kind: 'slow', match, ms }),
+      reset: (match, afterApplying) => faults.add({ kind: 'reset', match, afterApplying }),
       expireTokens: () => ledger.expireAll(),
       dropSockets: () => gateway.dropSockets(),
       refuseNextRecovery: () => gateway.refuseNextRecovery(),
@@ -270,6 +294,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
       calls.reset();
       callLog.reset();
       faults.clear();
+      journal.clear();
       limiter.reset();
       gateway.reset();
       devices = options.devices ?? DEFAULT_DEVICES;

@@ -139,6 +139,11 @@ export interface RingCentralFaults {
   serverError(match?: FaultMatch, status?: number): void;
   /** The next matching request is answered only after `ms` of simulator time (it is still applied at once). */
   slow(match: FaultMatch, ms: number): void;
+  /**
+   * The next matching request gets no answer: its connection is cut, before the request is carried out
+   * or (`afterApplying`) once it has been.
+   */
+  reset(match: FaultMatch, afterApplying: boolean): void;
   /** Every access token issued so far is expired (401 OAU-128). */
   expireTokens(): void;
   /** Drops every open WebSocket without a close handshake (recovery stays possible). */
@@ -181,11 +186,31 @@ export interface RingCentralScenario {
   reset(): void;
 }
 
+/** One state-changing REST request as the simulator received it (journal.ts). */
+export interface JournalEntry {
+  method: string;
+  path: string;
+  body: unknown;
+  /** What the path names: `hold`, `unhold`, `answer`, `transfer`, `drop`, `bring-in`, `conference`, `call-out`, … */
+  operation: string;
+  /** The session in the path (for bring-in: the conference), and the party when the path names one. */
+  sessionId?: string;
+  partyId?: string;
+  /** The status answered; undefined when the connection was cut instead (a reset fault). */
+  status?: number;
+  /** Whether the simulated telephony state carried it out (its route answered 2xx). */
+  applied: boolean;
+  /** Simulator time. */
+  at: number;
+}
+
 export interface RingCentralSimulator {
   /** e.g. http://127.0.0.1:PORT (the `server` a client is configured with). */
   readonly baseUrl: string;
   readonly me: SimMe;
   readonly requests: readonly RecordedRequest[];
+  /** Every state-changing REST request, in arrival order, with whether it was carried out. */
+  readonly journal: readonly JournalEntry[];
   /** Frames the simulator sent on any WebSocket, in order. */
   readonly sentFrames: readonly SimFrame[];
   readonly faults: RingCentralFaults;

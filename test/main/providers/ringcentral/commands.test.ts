@@ -161,22 +161,25 @@ describe('conferences', () => {
       party: { name: 'Ada Lovelace' },
       actions: ['mute', 'removeParticipant'],
     });
-    const first = conference.participants[0]!.callId;
-    const second = conference.participants[1]!.callId;
+    // Each participant is named by the call it was brought in from (the domain's "my call with this
+    // participant"); commands on it go to its party in the conference session.
+    expect(conference.participants.map((p) => p.callId)).toEqual([a.sid, b.sid]);
+    const [first, second] = [a.sid, b.sid];
+    const [firstParty, secondParty] = f.sim.session(conference.id)!.parties.map((p) => p.id);
     const c = `${T}/sessions/${conference.id}`;
 
     expect(await sentConference({ type: 'muteParticipant', conferenceId: conference.id, callId: first })).toEqual([
-      { method: 'PATCH', path: `${c}/parties/${first}`, body: { party: { muted: true } } },
+      { method: 'PATCH', path: `${c}/parties/${firstParty}`, body: { party: { muted: true } } },
     ]);
     expect((await provider.snapshot()).conferences[0]?.participants[0]).toMatchObject({
       muted: true,
       actions: ['unmute', 'removeParticipant'],
     });
     expect(await sentConference({ type: 'unmuteParticipant', conferenceId: conference.id, callId: first })).toEqual([
-      { method: 'PATCH', path: `${c}/parties/${first}`, body: { party: { muted: false } } },
+      { method: 'PATCH', path: `${c}/parties/${firstParty}`, body: { party: { muted: false } } },
     ]);
     expect(await sentConference({ type: 'removeParticipant', conferenceId: conference.id, callId: second })).toEqual([
-      { method: 'DELETE', path: `${c}/parties/${second}`, body: { keepConferenceAlive: true } },
+      { method: 'DELETE', path: `${c}/parties/${secondParty}`, body: { keepConferenceAlive: true } },
     ]);
     expect((await provider.snapshot()).conferences[0]?.participants.map((p) => p.callId)).toEqual([first]);
     expect(await sentConference({ type: 'release', conferenceId: conference.id })).toEqual([
