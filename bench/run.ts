@@ -8,6 +8,7 @@ import { runBundleSizeBenchmark } from './bundle-size';
 import { runEventBenchmarks } from './event-latency';
 import { runPopupLatencyBenchmark } from './popup-latency';
 import { runRingCentralBenchmarks } from './ringcentral-latency';
+import { runSoakBenchmark } from './soak';
 
 if (!existsSync(join(DEFAULT_RENDERER_DIR, 'panel.html'))) {
   console.log('Building the app first (out/renderer is missing)…');
@@ -21,3 +22,4 @@ await runBandwidthBenchmarks();
 await runRingCentralBenchmarks();
 runBundleSizeBenchmark(DEFAULT_RENDERER_DIR);
 await runPopupLatencyBenchmark();
+await runSoakBenchmark();
