@@ -138,7 +138,7 @@ function templates(ids: { ringing: string; connected: string }): { [C in Command
       { type: 'bridge', callIds: [call, ids.ringing] },
     ],
     'history:list': [{}, { type: 'missed' }],
-    'settings:set': [{ doNotDisturb: true }, { theme: 'dark' }, { popup: { neverPop: false, reasons: { plain: true } } }],
+    'settings:set': [{ doNotDisturb: true }, { theme: 'dark' }, { popup: { neverPop: false, reasons: { direct: true } } }],
     'demo:simulate': [{ kind: 'plain' }],
     'window:open': [{ name: 'panel' }],
     'window:hide': [{ name: 'popup' }],
