@@ -27,6 +27,7 @@ import { ManualTimers, ProviderDouble, actionsFor, makeCall } from '../core/prov
 import { FakePushChannel } from '../core/push-double';
 
 export interface SoakFigures {
+  feed: SoakFeed;
   lifecycles: number;
   /** How many of them were merged into a conference and released. */
   conferences: number;
@@ -39,14 +40,21 @@ export interface SoakFigures {
   timersAfter: number;
   /** Commands a window sent that did not succeed (each one a bug in the soak or the core). */
   failedCommands: number;
+  /** Commands the core reported as never confirmed (their pending mark timed out). */
+  unconfirmedCommands: number;
   /** Calls and conferences the renderer still shows at the end (none should be left). */
   callsShownAfter: number;
   conferencesShownAfter: number;
   elapsedMs: number;
 }
 
+/** How the provider's changes reach the core: a push channel (RingCentral) or reads on a timer (Webex, Bandwidth). */
+export type SoakFeed = 'pushed' | 'polled';
+
 export interface SoakOptions {
   lifecycles: number;
+  /** Default pushed. */
+  feed?: SoakFeed;
   /** Lifecycles run before the heap is first measured, so caches, JIT and pools are warm. */
   warmUp?: number;
   /** Every n-th lifecycle is two calls merged into a conference. */
@@ -103,17 +111,17 @@ const ACCOUNT: AccountState = {
 const HISTORY_KEPT = 20;
 
 /** The provider double as a pushed provider whose commands change its calls and report them by push. */
-function pushedProvider(channel: FakePushChannel) {
+function scriptedProvider(channel: FakePushChannel | undefined) {
   const provider = new ProviderDouble('ringcentral');
-  provider.push = channel;
+  if (channel) provider.push = channel;
   const report = (call: Call) => {
     provider.callList = provider.callList.map((c) => (c.id === call.id ? call : c));
-    channel.callUpdated(call);
+    channel?.callUpdated(call);
   };
   const remove = (callId: string) => {
     const gone = provider.callList.find((c) => c.id === callId);
     provider.callList = provider.callList.filter((c) => c.id !== callId);
-    channel.callRemoved(callId);
+    channel?.callRemoved(callId);
     if (gone) {
       const entry: HistoryEntry = {
         type: 'received',
@@ -158,11 +166,11 @@ function pushedProvider(channel: FakePushChannel) {
         if (call) report({ ...call, actions: actionsFor('connected') });
       }
       provider.conferences = [...provider.conferences, conference];
-      channel.send({ kind: 'conferencesChanged', conferences: provider.conferences });
+      channel?.send({ kind: 'conferencesChanged', conferences: provider.conferences });
     } else if (command.type === 'release') {
       const conference = provider.conferences.find((c) => c.id === command.conferenceId);
       provider.conferences = provider.conferences.filter((c) => c.id !== command.conferenceId);
-      channel.send({ kind: 'conferencesChanged', conferences: provider.conferences });
+      channel?.send({ kind: 'conferencesChanged', conferences: provider.conferences });
       for (const p of conference?.participants ?? []) remove(p.callId);
     }
   };
@@ -172,7 +180,8 @@ function pushedProvider(channel: FakePushChannel) {
 interface Harness {
   core: SwitchboardCore;
   provider: ProviderDouble;
-  channel: FakePushChannel;
+  /** The push channel; none when the feed polls. */
+  channel: FakePushChannel | undefined;
   timers: ManualTimers;
   /** The panel's bridge (calls, and the renderer state follows it) and the conference window's. */
   bridge: Bridge;
@@ -181,11 +190,13 @@ interface Harness {
   close(): void;
 }
 
-async function startHarness(): Promise<Harness> {
-  const channel = new FakePushChannel();
-  const provider = pushedProvider(channel);
+const INTERVALS = { fastMs: 1_000, normalMs: 2_000, idleMs: 2_000 };
+
+async function startHarness(feed: SoakFeed): Promise<Harness> {
+  const channel = feed === 'pushed' ? new FakePushChannel() : undefined;
+  const provider = scriptedProvider(channel);
   const timers = new ManualTimers();
-  const core = createSwitchboardCore({ provider, timers, pendingTimeoutMs: 8_000, historyRefreshDelayMs: 2_000 });
+  const core = createSwitchboardCore({ provider, timers, intervals: INTERVALS, pendingTimeoutMs: 8_000, historyRefreshDelayMs: 2_000 });
   const settings = createMemorySettings(DEFAULT_SETTINGS);
   const handlers = createBridgeHandlers({
     backend: { core, simulateIncomingCall: async () => ok(null) },
@@ -205,7 +216,7 @@ async function startHarness(): Promise<Harness> {
   const hub = new PushHub();
   const stopForwarding = forwardCoreEvents(core, (ch, payload) => hub.send(ch, payload));
   await core.start();
-  channel.connect();
+  channel?.connect();
   const bridge = bridgeOver(handlers, hub, 'panel');
   const conferenceBridge = bridgeOver(handlers, hub, 'conference');
   const disconnect = connect(bridge);
@@ -227,6 +238,18 @@ async function startHarness(): Promise<Harness> {
   };
 }
 
+/** A ringing call appears: pushed at once, or on the next read of a polled feed. */
+async function ring(h: Harness, call: Call): Promise<void> {
+  h.provider.callList = [...h.provider.callList, call];
+  if (h.channel) h.channel.callUpdated(call);
+  else await h.timers.advance(INTERVALS.idleMs);
+}
+
+/** What a command changed reaches the core: pushed already, or on the fast read a pending command brings. */
+async function confirmed(h: Harness): Promise<void> {
+  if (!h.channel) await h.timers.advance(INTERVALS.fastMs);
+}
+
 /** One call: it rings, the user answers, holds, resumes and hangs up; history follows. */
 async function callLifecycle(h: Harness, n: number): Promise<number> {
   const id = `call-${n}`;
@@ -238,11 +261,11 @@ async function callLifecycle(h: Harness, n: number): Promise<number> {
     remote: { name: `Caller ${n}`, number: `+1555${String(n % 10_000_000).padStart(7, '0')}`, privacy: false },
     createdAt: new Date(h.timers.now()).toISOString(),
   });
-  h.provider.callList = [...h.provider.callList, call];
-  h.channel.callUpdated(call);
+  await ring(h, call);
   let failed = 0;
   for (const type of ['answer', 'hold', 'resume', 'hangup'] as const) {
     if (!(await sendCommand(h.bridge, { type, callId: id })).ok) failed += 1;
+    await confirmed(h);
   }
   // The history re-read after a call ends.
   await h.timers.advance(2_000);
@@ -261,13 +284,15 @@ async function conferenceLifecycle(h: Harness, n: number): Promise<number> {
       state: 'alerting',
       actions: actionsFor('alerting'),
     });
-    h.provider.callList = [...h.provider.callList, call];
-    h.channel.callUpdated(call);
+    await ring(h, call);
     if (!(await sendCommand(h.bridge, { type: 'answer', callId: id })).ok) failed += 1;
+    await confirmed(h);
   }
   if (!(await sendConferenceCommand(h.conferenceBridge, { type: 'merge', callIds: ids })).ok) failed += 1;
+  await confirmed(h);
   const conferenceId = h.core.conferences()[0]?.id ?? 'none';
   if (!(await sendConferenceCommand(h.conferenceBridge, { type: 'release', conferenceId })).ok) failed += 1;
+  await confirmed(h);
   await h.timers.advance(2_000);
   return failed;
 }
@@ -300,18 +325,22 @@ async function runLifecycles(
   return { failed, conferences };
 }
 
-export async function runSoak({ lifecycles, warmUp = 2_000, conferenceEvery = 20 }: SoakOptions): Promise<SoakFigures> {
-  const h = await startHarness();
+export async function runSoak({ lifecycles, feed = 'pushed', warmUp = 2_000, conferenceEvery = 20 }: SoakOptions): Promise<SoakFigures> {
+  const h = await startHarness(feed);
   try {
     await runLifecycles(h, 0, warmUp, conferenceEvery);
     const heapBeforeBytes = await settledHeapBytes();
     const listenersBefore = liveListenerCount() + h.hub.count();
     const timersBefore = h.timers.pending().length;
+    let unconfirmed = 0;
+    const stopCounting = h.core.on('commandFailed', () => (unconfirmed += 1));
     const started = performance.now();
     const { failed, conferences } = await runLifecycles(h, warmUp, lifecycles, conferenceEvery);
     const elapsedMs = performance.now() - started;
+    stopCounting();
     const heapAfterBytes = await settledHeapBytes();
     return {
+      feed,
       lifecycles,
       conferences,
       heapBeforeBytes,
@@ -321,6 +350,7 @@ export async function runSoak({ lifecycles, warmUp = 2_000, conferenceEvery = 20
       timersBefore,
       timersAfter: h.timers.pending().length,
       failedCommands: failed,
+      unconfirmedCommands: unconfirmed,
       callsShownAfter: shownCalls.value.length + callsInFlight.value.size,
       conferencesShownAfter: shownConferences.value.length,
       elapsedMs,
