@@ -361,8 +361,8 @@ export async function runIpcFuzz({ perChannel, seed = 20261201 }: FuzzOptions): 
         }
       }
     }
-    // Anything still under way (a read the fuzz started, a sign-in refused) settles before the checks.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A rejection nobody handled is reported once the promise jobs have run: give them a few turns.
+    for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
   } finally {
     await rig.close();
     process.off('unhandledRejection', onUnhandled);
