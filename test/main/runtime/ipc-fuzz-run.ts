@@ -16,6 +16,7 @@ import { providerInfos } from '../../../src/main/runtime/provider-registry';
 import { type Session, startSession } from '../../../src/main/runtime/session';
 import { COMMAND_SCHEMAS, type CommandChannel, type CommandInput, WINDOW_NAMES, type WindowName } from '../../../src/shared/contract';
 import { normalizeDestination, normalizeDtmf } from '../../../src/shared/dial-string';
+import type { ProviderId } from '../../../src/shared/domain';
 import { ok } from '../../../src/shared/result';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { mayInvoke } from '../../../src/shared/window-channels';
@@ -24,6 +25,13 @@ import { DIAL_STRING_ATTACKS, DTMF_ATTACKS, Fuzz, HOSTILE_IDS, mutate } from '..
 export interface FuzzOptions {
   /** Random payloads per window and channel (each window sends on every channel, its own or not). */
   perChannel: number;
+  /** Whose demo runs (default Webex). */
+  provider?: ProviderId;
+  /**
+   * Command types the attack corpus leaves out: RingCentral allows ten call-outs a minute (a dial,
+   * pick-up, barge-in or retrieve is one), so its run keeps to commands on calls it already has.
+   */
+  skipAttackTypes?: readonly string[];
   seed?: number;
 }
 
@@ -196,32 +204,42 @@ function checkAnswer(result: unknown, mustRefuse: boolean): string | undefined {
   return undefined;
 }
 
+/** The fields that carry a number or tones on each provider's wire (Webex's and RingCentral's bodies, query strings). */
+const NUMBER_FIELDS = new Set(['destination', 'target', 'phoneNumber', 'extensionNumber', 'parkOrbit']);
+const TONE_FIELDS = new Set(['dtmf']);
+
 /** Every number and tone the simulator received, checked to be in its normal form. */
 function checkWire(requests: readonly Recorded[], problem: (text: string) => void): { numbers: number; tones: number } {
   let numbers = 0;
   let tones = 0;
+  const check = (key: string, value: unknown) => {
+    if (NUMBER_FIELDS.has(key)) {
+      numbers += 1;
+      const normal = typeof value === 'string' ? normalizeDestination(value) : undefined;
+      if (!normal?.ok || normal.value !== value) problem(`the simulator received a number not in its normal form: ${key}=${short(value)}`);
+    } else if (TONE_FIELDS.has(key)) {
+      tones += 1;
+      const normal = typeof value === 'string' ? normalizeDtmf(value) : undefined;
+      if (!normal?.ok || normal.value !== value) problem(`the simulator received tones not in their normal form: ${short(value)}`);
+    }
+  };
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (typeof inner === 'object' && inner !== null) walk(inner);
+        else check(key, inner);
+      }
+    }
+  };
   for (const { method, url, body } of requests) {
     if (UNSAFE_TEXT.test(url) || / /.test(url)) problem(`the request line carries raw input: ${method} ${short(url)}`);
+    for (const [key, value] of new URL(url).searchParams) check(key, value);
     if (body === '') continue;
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(body);
+      walk(JSON.parse(body));
     } catch {
-      problem(`a request body is not JSON: ${short(body)}`);
-      continue;
-    }
-    if (typeof parsed !== 'object' || parsed === null) continue;
-    for (const [key, value] of Object.entries(parsed)) {
-      if (key === 'destination' || key === 'target') {
-        numbers += 1;
-        const normal = typeof value === 'string' ? normalizeDestination(value) : undefined;
-        if (!normal?.ok || normal.value !== value)
-          problem(`the simulator received a number not in its normal form: ${key}=${short(value)}`);
-      } else if (key === 'dtmf') {
-        tones += 1;
-        const normal = typeof value === 'string' ? normalizeDtmf(value) : undefined;
-        if (!normal?.ok || normal.value !== value) problem(`the simulator received tones not in their normal form: ${short(value)}`);
-      }
+      // Not JSON: a form (an OAuth token request), which carries no number.
     }
   }
   return { numbers, tones };
@@ -236,12 +254,12 @@ interface Rig {
   close(): Promise<void>;
 }
 
-async function startRig(): Promise<Rig> {
+async function startRig(provider: ProviderId): Promise<Rig> {
   const requests: Recorded[] = [];
   const settings = createMemorySettings(DEFAULT_SETTINGS);
   const session = await startSession({
     settings,
-    env: {},
+    env: { SWITCHBOARD_PROVIDER: `demo:${provider}` },
     vault: memorySecretVault('The fuzz keeps nothing.'),
     openBrowser: async () => undefined,
     fetch: recordingFetch(requests),
@@ -295,7 +313,12 @@ async function demoCalls(rig: Rig): Promise<{ ringing: string; connected: string
   return { ringing: core.calls().find((c) => c.state === 'alerting')!.id, connected: first };
 }
 
-export async function runIpcFuzz({ perChannel, seed = 20261201 }: FuzzOptions): Promise<FuzzReport> {
+export async function runIpcFuzz({
+  perChannel,
+  provider = 'webex',
+  skipAttackTypes = [],
+  seed = 20261201,
+}: FuzzOptions): Promise<FuzzReport> {
   const problems: string[] = [];
   let problemCount = 0;
   const problem = (text: string) => {
@@ -309,7 +332,7 @@ export async function runIpcFuzz({ perChannel, seed = 20261201 }: FuzzOptions): 
   };
   process.on('unhandledRejection', onUnhandled);
   const shapeBefore = prototypeShape();
-  const rig = await startRig();
+  const rig = await startRig(provider);
   const f = new Fuzz(seed);
   let payloads = 0;
   let refused = 0;
@@ -346,8 +369,9 @@ export async function runIpcFuzz({ perChannel, seed = 20261201 }: FuzzOptions): 
   try {
     const ids = await demoCalls(rig);
     // Numbers and tones first: the attacks that parse reach the simulator, which shows what it got.
-    for (const command of attackCommands(ids)) await send('panel', 'call:command', command);
-    for (const command of attackCommands(ids)) await send('popup', 'call:command', command);
+    const attacks = attackCommands(ids).filter((c) => !skipAttackTypes.includes((c as { type: string }).type));
+    for (const command of attacks) await send('panel', 'call:command', command);
+    for (const command of attacks) await send('popup', 'call:command', command);
     const table = templates(ids);
     const extras = [...HOSTILE_IDS, ids.connected, ids.ringing, ...DIAL_STRING_ATTACKS];
     for (const from of WINDOW_NAMES) {
