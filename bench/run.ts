@@ -7,9 +7,11 @@ import { runBandwidthBenchmarks } from './bandwidth';
 import { runBundleSizeBenchmark } from './bundle-size';
 import { runEventBenchmarks } from './event-latency';
 import { runFaultBenchmarks } from './faults';
+import { runIpcFuzzBenchmark } from './ipc-fuzz';
 import { runPopupLatencyBenchmark } from './popup-latency';
 import { runRingCentralBenchmarks } from './ringcentral-latency';
 import { runRingCentralFaultBenchmark } from './ringcentral-faults';
+import { runSoakBenchmark } from './soak';
 
 if (!existsSync(join(DEFAULT_RENDERER_DIR, 'panel.html'))) {
   console.log('Building the app first (out/renderer is missing)…');
@@ -25,3 +27,5 @@ await runFaultBenchmarks();
 await runRingCentralFaultBenchmark();
 runBundleSizeBenchmark(DEFAULT_RENDERER_DIR);
 await runPopupLatencyBenchmark();
+await runSoakBenchmark();
+await runIpcFuzzBenchmark();

@@ -1,6 +1,8 @@
 /**
  * A tiny typed event emitter: one payload per event, `on` returns the unsubscribe function. A listener
- * that throws is reported and does not stop the others or the core. Must not import electron.
+ * that throws is reported and does not stop the others or the core. Counts the listeners subscribed
+ * and not yet removed across every emitter it made, so a soak can prove they do not pile up
+ * (test/main/soak.test.ts). Must not import electron.
  */
 
 export type Listener<T> = (payload: T) => void;
@@ -11,6 +13,14 @@ export interface Emitter<Events extends object> {
   emit<K extends keyof Events>(event: K, payload: Events[K]): void;
   /** Removes every listener. */
   clear(): void;
+}
+
+/** Listeners subscribed and not yet removed, across every emitter made here. */
+let liveListeners = 0;
+
+/** How many listeners are subscribed now, over every emitter: flat over a long run, or something leaks. */
+export function liveListenerCount(): number {
+  return liveListeners;
 }
 
 export function createEmitter<Events extends object>(): Emitter<Events> {
@@ -24,9 +34,12 @@ export function createEmitter<Events extends object>(): Emitter<Events> {
         listeners.set(event, set);
       }
       const entry = listener as Listener<never>;
-      set.add(entry);
+      if (!set.has(entry)) {
+        set.add(entry);
+        liveListeners += 1;
+      }
       return () => {
-        set.delete(entry);
+        if (set.delete(entry)) liveListeners -= 1;
       };
     },
     emit(event, payload) {
@@ -40,6 +53,11 @@ export function createEmitter<Events extends object>(): Emitter<Events> {
       }
     },
     clear() {
+      // Empty each set too: an unsubscribe called after clear() then finds nothing to remove twice.
+      for (const set of listeners.values()) {
+        liveListeners -= set.size;
+        set.clear();
+      }
       listeners.clear();
     },
   };
