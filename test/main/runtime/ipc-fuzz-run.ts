@@ -120,6 +120,7 @@ function templates(ids: { ringing: string; connected: string }): { [C in Command
     'account:signIn': [undefined],
     'account:cancelSignIn': [undefined],
     'account:signOut': [undefined],
+    'diagnostics:save': [undefined],
     'call:command': [
       { type: 'dial', destination: '+15550100' },
       { type: 'answer', callId: ids.ringing },
@@ -286,6 +287,8 @@ async function startRig(provider: ProviderId): Promise<Rig> {
       shortcutFailures: [],
     }),
     windows: { open: () => ok(null), hide: () => ok(null) },
+    // The save dialog is the shell's; here the user cancels it, so the fuzz writes no file.
+    saveDiagnostics: async () => ok({ saved: false }),
   });
   const ran = new Map<CommandChannel, number>();
   const handlers = Object.fromEntries(

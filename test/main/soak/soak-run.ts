@@ -212,6 +212,7 @@ async function startHarness(feed: SoakFeed): Promise<Harness> {
     settings,
     appState: () => ({ demo: false, provider: 'ringcentral', providers: [], version: '0.0.0', platform: 'linux', shortcutFailures: [] }),
     windows: { open: () => ok(null), hide: () => ok(null) },
+    saveDiagnostics: async () => ok({ saved: false }),
   });
   const hub = new PushHub();
   const stopForwarding = forwardCoreEvents(core, (ch, payload) => hub.send(ch, payload));
