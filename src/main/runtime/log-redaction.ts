@@ -12,7 +12,6 @@ import { INVISIBLE } from '../foundation/secret-text';
 const LOG_OPAQUE_FROM = 40;
 /** Phone numbers: digits with the usual punctuation, at least 7 digits. */
 const PHONE = /\+?\d[\d\s().-]{5,}\d/g;
-/** Bidi overrides/isolates/marks and zero-width characters. */
 /** Controls other than CR and LF, and the Unicode line and paragraph separators. */
 const OTHER_CONTROLS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
 
