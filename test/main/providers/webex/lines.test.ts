@@ -70,6 +70,35 @@ describe('calls on every line', () => {
     expect((await f.provider.snapshot()).calls).toEqual([expect.objectContaining({ id: callId, line: LINE })]);
   });
 
+  it('picks up, barges in and retrieves on the line the command names: the new call is on that line', async () => {
+    f.sim.scenario.ringColleague({ colleague: { name: 'Carol', number: '4004' }, from: { number: '+15550100' } });
+    const picked = await f.provider.execute({ type: 'pickup', target: '4004', line: LINE });
+    expect(f.sim.requests.at(-1)).toMatchObject({
+      path: '/telephony/calls/pickup',
+      body: { target: '4004', lineOwnerId: LINE },
+      status: 201,
+    });
+    f.sim.scenario.colleagueInCall({ colleague: { name: 'Dan', number: '5005' }, remote: { number: '+15550101' } });
+    const barged = await f.provider.execute({ type: 'bargeIn', target: '5005', line: LINE });
+    const parkedCall = f.connectedCall();
+    const { parkedAt } = await f.provider.execute({ type: 'park', callId: parkedCall, destination: '2002' });
+    const retrieved = await f.provider.execute({ type: 'retrieve', destination: parkedAt?.number as string, line: LINE });
+    const { calls } = await f.provider.snapshot();
+    expect(calls.map((c) => [c.id, c.line])).toEqual([
+      [picked.callId, LINE],
+      [barged.callId, LINE],
+      [retrieved.callId, LINE],
+    ]);
+    // Nothing on my own line: Webex lists the three only with the line's lineOwnerId.
+    expect(await f.client.listCalls({})).toEqual([]);
+  });
+
+  it('refuses a pickup on a line that is not mine, as Webex does', async () => {
+    f.sim.scenario.ringColleague({ colleague: { name: 'Carol', number: '4004' }, from: { number: '+15550100' } });
+    await expect(f.provider.execute({ type: 'pickup', line: 'not-my-line' })).rejects.toBeInstanceOf(ProviderError);
+    expect(f.sim.listCalls()).toEqual([]);
+  });
+
   it("reads the secondary line's own answer endpoints when a line is given", async () => {
     expect(await f.provider.answerEndpoints()).toHaveLength(2);
     const log = f.mark();
