@@ -174,4 +174,23 @@ describe('Dialer with more than one line', () => {
       { type: 'dial', destination: '2003' },
     ]);
   });
+
+  it('picks up, barges in and retrieves on the chosen line too', async () => {
+    const bridge = new FakeBridge();
+    bridge.currentStatus = { health: 'live', provider: 'webex', demo: false, account: { provider: 'webex', displayName: 'Grace', lines } };
+    const { field } = await mountDialer(bridge);
+    fireEvent.change(screen.getByLabelText('Line') as HTMLSelectElement, { target: { value: 'front-desk' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Pick up' }));
+    await settle();
+    fireEvent.input(field, { target: { value: '2002' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Barge in' }));
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Retrieve' }));
+    await settle();
+    expect(bridge.commands).toEqual([
+      { type: 'pickup', line: 'front-desk' },
+      { type: 'bargeIn', target: '2002', line: 'front-desk' },
+      { type: 'retrieve', line: 'front-desk' },
+    ]);
+  });
 });

@@ -36,6 +36,8 @@ export interface FeedSupervisorOptions {
    * channel, failed reads): whoever keeps the history re-reads it.
    */
   onGap?: () => void;
+  /** A read's provider says the account changed (e.g. a line added or removed): whoever shows it reads it again. */
+  onAccountChanged?: () => void;
 }
 
 export interface FeedSupervisor {
@@ -160,6 +162,7 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
       }
       // Push being down is said first; otherwise what the provider asks the user to fix, if anything.
       health.synced(new Date(timers.now()), push === 'live' ? 'live' : 'polling', push === 'down' ? fallbackDetail() : outcome.advisory);
+      if (outcome.accountChanged) options.onAccountChanged?.();
       schedule();
       return ok(null);
     }

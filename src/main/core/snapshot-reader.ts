@@ -10,8 +10,8 @@ import type { Result } from '../../shared/result';
 import type { CallSnapshot, Provider, PushUpdate } from '../provider-api/provider';
 import type { CallStore } from './call-store';
 
-/** A finished read: applied (with the provider's advisory, if it gave one), or failed. */
-export type ReadOutcome = { ok: true; advisory?: string } | { ok: false; error: unknown };
+/** A finished read: applied (with the provider's advisory, and whether it says the account changed), or failed. */
+export type ReadOutcome = { ok: true; advisory?: string; accountChanged?: boolean } | { ok: false; error: unknown };
 
 export interface SnapshotReaderOptions {
   provider: Pick<Provider, 'snapshot'>;
@@ -67,7 +67,10 @@ export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotRe
       const snapshot = await provider.snapshot(signal);
       if (signal.aborted) return { ok: false, error: signal.reason };
       store.applySnapshot(foldUpdates(snapshot, updatesDuringRead ?? []));
-      return snapshot.advisory ? { ok: true, advisory: snapshot.advisory } : { ok: true };
+      const outcome: ReadOutcome = { ok: true };
+      if (snapshot.advisory) outcome.advisory = snapshot.advisory;
+      if (snapshot.accountChanged) outcome.accountChanged = true;
+      return outcome;
     } catch (error) {
       return { ok: false, error };
     }

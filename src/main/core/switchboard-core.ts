@@ -125,6 +125,10 @@ export function createSwitchboardCore(options: SwitchboardCoreOptions): Switchbo
     onGap: () => {
       if (running) historySoon();
     },
+    // The status carries the account (its lines fill the dialer's Line choice): show it as it is now.
+    onAccountChanged: () => {
+      if (running) void loadAccount();
+    },
   });
   const dispatcher = createCommandDispatcher({ provider, store, poller: feed, providerName });
   const conferenceDispatcher = createConferenceDispatcher({ provider, store, poller: feed, providerName });

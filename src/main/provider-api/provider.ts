@@ -24,6 +24,11 @@ export interface CallSnapshot {
    * auto-answer), in words with the fix: the status line says it while snapshots carry it.
    */
   advisory?: string;
+  /**
+   * The provider has learnt that the account changed since account() last answered (Webex: a line was
+   * added to or removed from my devices): the core reads the account again, so the windows show it.
+   */
+  accountChanged?: boolean;
 }
 
 /**

@@ -4,7 +4,8 @@
  * Pick up and Retrieve and the required target of Barge in and Listen (a colleague's extension). Each of
  * those buttons shows only when the current provider can do it (its capabilities). A number from a
  * link or the selection (dial:requested) is pre-filled and waits for the user to press Dial. With more
- * than one line on the account, and a provider with lines, a Line choice says which line dials.
+ * than one line on the account, and a provider with lines, a Line choice says which line dials, picks
+ * up, barges in, retrieves and listens.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTION_LABELS, DIAL_LABEL } from '../../shared/action-labels';
@@ -18,6 +19,9 @@ import { capabilities, dialRequest, lastParkedAt, status } from '../state';
 import { DestinationField } from './DestinationField';
 
 const SOURCE_LABELS = { link: 'A link', selection: 'Your selection' } as const;
+
+/** The commands the dialer sends: each starts a call, so each goes out on the chosen line. */
+type DialerCommand = Extract<CallCommand, { type: 'dial' | 'pickup' | 'bargeIn' | 'retrieve' | 'listen' }>;
 
 /** What the field means for the buttons under it, naming only those the provider offers. */
 function dialerHint(can: ReadonlySet<ProviderCapability>, parked: Party | null): string {
@@ -59,10 +63,10 @@ export function Dialer() {
   const preview = normalizeDestination(text);
   const hint = preview.ok && preview.value !== text.trim() ? `Dials ${preview.value}` : undefined;
 
-  const run = async (command: CallCommand): Promise<void> => {
+  const run = async (command: DialerCommand): Promise<void> => {
     setError(null);
     setSending(true);
-    const result = await sendCommand(bridge, command);
+    const result = await sendCommand(bridge, line ? { ...command, line } : command);
     setSending(false);
     if (result.ok) {
       setText('');
@@ -82,7 +86,7 @@ export function Dialer() {
   const dial = (event: Event) => {
     event.preventDefault();
     const to = destination();
-    if (to) void run(line ? { type: 'dial', destination: to, line } : { type: 'dial', destination: to });
+    if (to) void run({ type: 'dial', destination: to });
   };
 
   const pickUp = () => {

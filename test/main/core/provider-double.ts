@@ -108,6 +108,8 @@ export class ProviderDouble implements Provider {
 
   /** What the provider asks the user to fix, carried on every snapshot while set. */
   advisory: string | undefined;
+  /** The next snapshot says the account changed (then the flag clears). */
+  accountChangedNext = false;
 
   async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
     this.snapshotCount += 1;
@@ -119,10 +121,13 @@ export class ProviderDouble implements Provider {
       if (signal?.aborted) throw new ProviderError({ code: 'NETWORK', message: 'The request was cancelled.' });
       const failure = this.snapshotFailures.shift();
       if (failure !== undefined) throw failure;
+      const accountChanged = this.accountChangedNext;
+      this.accountChangedNext = false;
       return {
         calls: structuredClone(this.callList),
         conferences: structuredClone(this.conferences),
         ...(this.advisory ? { advisory: this.advisory } : {}),
+        ...(accountChanged ? { accountChanged } : {}),
       };
     } finally {
       this.concurrent -= 1;

@@ -240,6 +240,23 @@ describe('switchboard core', () => {
     expect(core.status().detail).not.toContain('auto-answer');
   });
 
+  it('reads the account again when a read says it changed, so the Line choice shows a line added later', async () => {
+    const provider = new ProviderDouble();
+    const { core, timers } = coreFor(provider);
+    await core.start();
+    const lines = [
+      { id: '', label: 'My line', primary: true },
+      { id: 'front-desk', label: 'Virtual line', primary: false },
+    ];
+    provider.accountValue = { provider: 'webex', displayName: 'Grace Hopper', email: 'grace@example.com', lines };
+    await timers.advance(2_000);
+    // An unchanged account is not read on every poll.
+    expect(core.status().account?.lines).toBeUndefined();
+    provider.accountChangedNext = true;
+    await timers.advance(2_000);
+    expect(core.status().account?.lines).toEqual(lines);
+  });
+
   it('passes conference changes on', async () => {
     const provider = new ProviderDouble();
     const { core, timers } = coreFor(provider);

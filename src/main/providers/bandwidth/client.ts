@@ -106,8 +106,15 @@ export class BandwidthClient {
 
   // ── Calls ──
 
-  /** GET /calls with filters, following `Link: rel="next"` for up to `maxPages` pages (newest first unless asked). */
-  async listCalls(filter: CallFilter = {}, paging: { maxPages?: number; signal?: AbortSignal } = {}): Promise<WireCall[]> {
+  /**
+   * GET /calls with filters, following `Link: rel="next"` for up to `maxPages` pages (newest first unless
+   * asked); with `more`, the next page is read only while it answers true for the calls read so far.
+   * Each page is one request through the gate.
+   */
+  async listCalls(
+    filter: CallFilter = {},
+    paging: { maxPages?: number; more?: (soFar: readonly WireCall[]) => boolean; signal?: AbortSignal } = {},
+  ): Promise<WireCall[]> {
     const calls: WireCall[] = [];
     let path = `${this.user}/calls`;
     let searchParams: Record<string, string | undefined> = {
@@ -122,6 +129,7 @@ export class BandwidthClient {
     for (let page = 0; page < (paging.maxPages ?? 10); page += 1) {
       const { data, headers } = await this.read(path, callListSchema, searchParams, paging.signal);
       calls.push(...data);
+      if (paging.more && !paging.more(calls)) break;
       const next = parseLinks(headers?.get('link')).next;
       const under = next ? linkUnderBase(next, this.options.baseUrl) : undefined;
       if (!under) break;

@@ -2,7 +2,7 @@
  * The Bandwidth Catapult v1 backend behind the Provider interface (src/main/provider-api/provider.ts),
  * for one of the user's numbers. Polled: Catapult offers no push channel without a public callback URL
  * (docs/wire/ringcentral-and-bandwidth.md §B4), so a snapshot is ONE list request (newest first, one
- * page), plus — only while something is under way — a read of a running gather or of a call's events
+ * page; the history may read up to three), plus — only while something is under way — a read of a running gather or of a call's events
  * while audio plays, each at most once per `extraReadMs`. Every request goes through the client's
  * RateGate. With "my phone" set, Answer transfers the caller there with a whisper naming them, and
  * Dial rings my phone first and bridges the callee in once I pick up (click-to-call). Conferences and
@@ -38,6 +38,11 @@ export interface BandwidthProviderOptions {
   myPhone?: () => string;
   /** Calls read per snapshot: one page, newest first (default 100; Catapult allows up to 1000). */
   pageSize?: number;
+  /**
+   * Pages of calls the history may read (default 3): the next page only while fewer than half a page of
+   * the user's own calls (of the kind asked for) have been found, each page a request in the paced queue.
+   */
+  historyPages?: number;
   /** The clock (ms) for pacing the extra reads. */
   now?: () => number;
   /** Least time between two extra reads (gather, events) of one call (default 2 s). */
@@ -81,6 +86,13 @@ const NOT_ON_BANDWIDTH: Partial<Record<CallCommand['type'], string>> = {
   flip: 'Bandwidth has no call flip: transfer the call to your phone.',
   listen: 'Bandwidth cannot listen to other calls.',
 };
+
+/**
+ * The tag (docs/wire/ringcentral-and-bandwidth.md §B2: `create_call` takes one, the call resource gives
+ * it back) on the legs Switchboard places to my phone for click-to-call: plumbing, never a call the
+ * user placed, even after "my phone" changes in settings.
+ */
+export const MY_PHONE_LEG_TAG = 'switchboard:my-phone';
 
 /** A transfer leg that carries the caller to my phone: shown as the caller's incoming call. */
 interface CarriedLeg {
@@ -292,16 +304,39 @@ export class BandwidthProvider implements Provider {
     }
   }
 
+  /**
+   * The user's calls, newest first: the number's calls without Switchboard's helper legs. Catapult lists
+   * every call of the account, helper legs and other numbers' calls included, so a page may hold few of
+   * the user's: the next page is read (up to `historyPages`) while fewer than half a page were found.
+   */
   async history(type?: HistoryType): Promise<HistoryEntry[]> {
-    const wires = await this.recentCalls();
-    const phone = this.myPhone();
-    return (
-      wires
-        // My phone's own legs (click-to-call, transfers to it) are plumbing, not calls I placed.
-        .filter((w) => this.onMyNumber(w) && !(w.direction === 'out' && phone !== undefined && w.to === phone))
-        .map(toHistoryEntry)
-        .filter((e): e is HistoryEntry => e !== undefined && (type === undefined || e.type === type))
+    const size = this.options.pageSize ?? 100;
+    const wanted = Math.ceil(size / 2);
+    const wires = await this.options.client.listCalls(
+      { size, sortOrder: 'desc' },
+      { maxPages: Math.max(1, this.options.historyPages ?? 3), more: (soFar) => this.historyOf(soFar, type).length < wanted },
     );
+    return this.historyOf(wires, type);
+  }
+
+  private historyOf(wires: readonly WireCall[], type: HistoryType | undefined): HistoryEntry[] {
+    const phone = this.myPhone();
+    const listed = new Set<string>();
+    const entries: HistoryEntry[] = [];
+    for (const wire of wires) {
+      // A call that moved to the next page while the pages were read is listed once.
+      if (listed.has(wire.id) || !this.onMyNumber(wire) || this.isHelperLeg(wire, phone)) continue;
+      listed.add(wire.id);
+      const entry = toHistoryEntry(wire);
+      if (entry && (type === undefined || entry.type === type)) entries.push(entry);
+    }
+    return entries;
+  }
+
+  /** My phone's own legs (click-to-call) are plumbing, not calls I placed: tagged, or (placed untagged) to my phone. */
+  private isHelperLeg(wire: WireCall, phone: string | undefined): boolean {
+    if (wire.tag === MY_PHONE_LEG_TAG) return true;
+    return wire.direction === 'out' && phone !== undefined && wire.to === phone;
   }
 
   async account(): Promise<Account> {
@@ -352,7 +387,7 @@ export class BandwidthProvider implements Provider {
     const phone = this.myPhone();
     const callee = checkDestination(destination);
     if (!phone) return { callId: await client.createCall({ from: number, to: callee }, signal) };
-    const myLeg = await client.createCall({ from: number, to: phone }, signal);
+    const myLeg = await client.createCall({ from: number, to: phone, tag: MY_PHONE_LEG_TAG }, signal);
     this.clickToCall.set(myLeg, { callee, busy: false });
     return { callId: myLeg };
   }

@@ -25,7 +25,7 @@ export interface CreateWebexProviderOptions {
   onExchange?: HttpClientOptions['onExchange'];
   /** Per-attempt command timeout (default 5 s). */
   commandTimeoutMs?: number;
-  /** The clock a rate-limited command waits on (default real timers). */
+  /** The clock a rate-limited command waits on and the read of my secondary lines ages on (default real timers). */
   timers?: Timers;
   /** Where calls or values Webex sent that this release cannot read are reported (default: nowhere). */
   log?: WebexLog;
@@ -48,10 +48,12 @@ export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lin
 }
 
 export function createWebexProvider(options: CreateWebexProviderOptions): WebexProvider {
+  const timers = options.timers;
   return new WebexProvider(createWebexClient(options), {
     lineOwnerId: options.lineOwnerId,
     answerEndpointId: options.answerEndpointId,
     log: options.log,
+    now: timers && (() => timers.now()),
   });
 }
 

@@ -5,6 +5,8 @@
  * Call Controls or Conference Controls request that carries it out. With no line fixed in the options it
  * watches the user's own line and every secondary line on their devices. Commands arrive parsed and
  * normalised at the boundary (src/shared/contract.ts), so destinations and DTMF are sent as they are.
+ * My secondary lines are read again every few minutes (and at once when Webex refuses one as no longer
+ * mine), so a line an administrator adds or removes shows without a restart.
  * Must not import electron; knows nothing of polling, the call store or the UI.
  */
 import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../shared/contract';
@@ -31,6 +33,23 @@ export interface WebexProviderOptions {
   answerEndpointId?: () => string | undefined;
   /** Where calls or values Webex sent that this release cannot read are reported (default: nowhere). */
   log?: WebexLog;
+  /**
+   * How long a read of my secondary lines is trusted (default 5 minutes): one request that often keeps a
+   * line added or removed later in view without costing every poll.
+   */
+  linesRefreshMs?: number;
+  /** The clock that ages that read (default Date.now). */
+  now?: () => number;
+}
+
+/** A failed re-read of my lines keeps the lines known before and tries again after this. */
+const LINES_RETRY_MS = 60_000;
+const DEFAULT_LINES_REFRESH_MS = 5 * 60_000;
+
+/** One read of my secondary lines (shared by whoever asks while it runs) and when the next is due. */
+interface LinesRead {
+  lines: Promise<WireSecondaryLine[]>;
+  dueAt: number;
 }
 
 function numberOf(account: Account): Pick<Line, 'number' | 'extension'> {
@@ -53,8 +72,13 @@ export class WebexProvider implements Provider {
   private readonly hadConference = new Set<string>();
   /** My barge-in calls (a conference of one call), and whether a read has listed each yet. */
   private readonly bargeIns = new Map<string, boolean>();
-  /** My secondary lines' ids, read once (and again by account() or lines()). */
-  private secondaryLineIds: Promise<string[]> | undefined;
+  /** My secondary lines: the last read, re-read when due, by account() or lines(), or when Webex refuses one. */
+  private linesRead: LinesRead | undefined;
+  /** The lines the last successful read found (what a conference command may name). */
+  private knownLines: WireSecondaryLine[] | undefined;
+  /** The lines the last snapshot watched, to tell the core when they change. */
+  private lastWatched: string | undefined;
+  private warnedNoLines = false;
   /** Unknown states and personalities already reported, so a poll does not repeat the warning. */
   private readonly reported = new Set<string>();
   private readonly log: WebexLog;
@@ -78,10 +102,21 @@ export class WebexProvider implements Provider {
   }
 
   async snapshot(signal?: AbortSignal): Promise<CallSnapshot> {
-    const lines = await this.watchedLines(signal);
-    const perLine = await Promise.all(
-      lines.map(async (line) => (await this.client.listCalls({ lineOwnerId: line, signal })).map((w) => toCall(this.noted(w), line))),
-    );
+    let lines = await this.watchedLines(signal);
+    let perLine: Call[][];
+    try {
+      perLine = await this.callsOn(lines, signal);
+    } catch (error) {
+      if (!this.mayBeLineGone(error, lines, signal)) throw error;
+      // A secondary line taken off my devices is refused by name: look at my lines again at once.
+      this.readLines(signal);
+      lines = await this.watchedLines(signal);
+      perLine = await this.callsOn(lines, signal);
+    }
+    const watched = lines.map(keyOf).join('\n');
+    // The account's lines (the Line picker) were read before this change: the core reads the account again.
+    const accountChanged = this.lastWatched !== undefined && this.lastWatched !== watched;
+    this.lastWatched = watched;
     const calls = perLine.flat();
     this.forgetEndedBargeIns(calls);
     // Webex keeps at most one conference per line: each line's calls see only their line's conference.
@@ -100,33 +135,66 @@ export class WebexProvider implements Provider {
         withActions.push({ ...call, actions: [...actionsFor(call, onLine), ...conferenceCallActionsFor(call, onLine, conference)] });
       if (conference) conferences.push(withConferenceActions(conference, onLine));
     }
-    return { calls: withActions, conferences };
+    return accountChanged ? { calls: withActions, conferences, accountChanged } : { calls: withActions, conferences };
+  }
+
+  private callsOn(lines: readonly (string | undefined)[], signal: AbortSignal | undefined): Promise<Call[][]> {
+    return Promise.all(
+      lines.map(async (line) => (await this.client.listCalls({ lineOwnerId: line, signal })).map((w) => toCall(this.noted(w), line))),
+    );
+  }
+
+  /** A refusal (not a passing failure) while I watch a secondary line may mean the line is no longer mine. */
+  private mayBeLineGone(error: unknown, lines: readonly (string | undefined)[], signal: AbortSignal | undefined): boolean {
+    if (signal?.aborted || this.options.lineOwnerId || lines.length < 2) return false;
+    return error instanceof ProviderError && !error.retryable && error.code !== 'AUTH';
   }
 
   /** My own line (undefined) and each secondary line, or only the line the options fix. */
   private async watchedLines(signal?: AbortSignal): Promise<(string | undefined)[]> {
     if (this.options.lineOwnerId) return [this.options.lineOwnerId];
-    this.secondaryLineIds ??= this.readSecondaryLines(signal).then((lines) => lines.map((line) => line.id));
-    return [undefined, ...(await this.secondaryLineIds)];
+    const read = this.linesRead && this.now() < this.linesRead.dueAt ? this.linesRead : this.readLines(signal);
+    return [undefined, ...(await read.lines).map((line) => line.id)];
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   /**
-   * My secondary lines. When Webex will not list them (no telephony_config_read scope, or no such
-   * setting), calls on my own line still show: that is reported and remembered until the next account
-   * read. A failure that may pass (network, sign-in) fails this read and is retried on the next, so a
+   * Reads my secondary lines afresh; whoever asks meanwhile shares the read. When Webex will not list
+   * them (no telephony_config_read scope, or no such setting), calls on my own line still show: that is
+   * reported once. A failure that may pass (network, sign-in) keeps the lines known before and tries
+   * again a minute later; with none known yet it fails this read and the next tries again, so a
    * secondary line's calls never vanish for one poll.
    */
-  private async readSecondaryLines(signal?: AbortSignal): Promise<WireSecondaryLine[]> {
-    try {
-      return await this.client.secondaryLines(signal);
-    } catch (error) {
-      if (signal?.aborted || !(error instanceof ProviderError) || error.retryable || error.code === 'AUTH') {
-        this.secondaryLineIds = undefined;
-        throw error;
+  private readLines(signal?: AbortSignal): LinesRead {
+    const known = this.knownLines;
+    const read: LinesRead = { dueAt: this.now() + (this.options.linesRefreshMs ?? DEFAULT_LINES_REFRESH_MS), lines: Promise.resolve([]) };
+    read.lines = (async () => {
+      try {
+        const lines = await this.client.secondaryLines(signal);
+        this.knownLines = lines;
+        return lines;
+      } catch (error) {
+        if (signal?.aborted || !(error instanceof ProviderError) || error.retryable || error.code === 'AUTH') {
+          if (known === undefined || signal?.aborted) {
+            if (this.linesRead === read) this.linesRead = undefined;
+            throw error;
+          }
+          read.dueAt = this.now() + LINES_RETRY_MS;
+          return known;
+        }
+        if (!this.warnedNoLines) {
+          this.warnedNoLines = true;
+          this.log.warn(`Webex did not list your secondary lines (${error.message}): only calls on your own line are shown.`);
+        }
+        this.knownLines = [];
+        return [];
       }
-      this.log.warn(`Webex did not list your secondary lines (${error.message}): only calls on your own line are shown.`);
-      return [];
-    }
+    })();
+    this.linesRead = read;
+    return read;
   }
 
   /** Reports, once each, a call state or personality Webex sent that this release does not know. */
@@ -326,12 +394,10 @@ export class WebexProvider implements Provider {
     return (await this.client.history(type)).map(toHistoryEntry);
   }
 
-  /** Who I am, with `lines` when I have more than my own. Re-reads my secondary lines for the next snapshot. */
+  /** Who I am, with `lines` when I have more than my own. Reads my secondary lines afresh, for the next snapshot too. */
   async account(): Promise<Account> {
-    // The next snapshot reads them afresh too: a line added since is then watched.
-    this.secondaryLineIds = undefined;
     // Lines that cannot be read right now do not cost the account: the next snapshot tries again.
-    const [person, secondary] = await Promise.all([this.client.me(), this.readSecondaryLines().catch((): WireSecondaryLine[] => [])]);
+    const [person, secondary] = await Promise.all([this.client.me(), this.readLines().lines.catch((): WireSecondaryLine[] => [])]);
     const account = toAccount(person);
     const lines = toLines(person, secondary);
     if (lines.length > 1) account.lines = lines;
@@ -358,7 +424,7 @@ export class WebexProvider implements Provider {
   private async lineOf(conferenceId: string): Promise<{ lineOwnerId: string | undefined }> {
     const { lineOwnerId } = lineOfConference(conferenceId);
     // Only a line a read has already listed can have a conference: no request is needed to know it.
-    const secondary = this.options.lineOwnerId || !this.secondaryLineIds ? [] : await this.secondaryLineIds;
+    const secondary = this.options.lineOwnerId ? [] : (this.knownLines ?? []).map((line) => line.id);
     const watched = this.options.lineOwnerId ? [this.options.lineOwnerId] : [undefined, ...secondary];
     if (!watched.some((line) => keyOf(line) === keyOf(lineOwnerId))) {
       throw new ProviderError({ code: 'NOT_FOUND', message: 'That conference is not in progress: it may have ended.' });

@@ -2,7 +2,8 @@
  * The simulated user's account: who "me" is (GET /people/me), the two answer endpoints (a desk phone
  * and the Webex App), the secondary lines the desk phone carries (when the options give any), the call
  * park group and a few colleagues for the directory. Built once per simulator; reset() does not change
- * it. No call state here.
+ * it, but an administrator may add or remove a secondary line later (scenario addLine/removeLine). No
+ * call state here.
  */
 import { randomUUID } from 'node:crypto';
 import type { WireMeEndpoint, WirePerson } from './wire';
@@ -34,7 +35,8 @@ export interface SimAccount {
   /** The endpoint a call is answered on when the command names none (the desk phone). */
   readonly primaryEndpoint: SimEndpoint;
   preferredEndpointId: string | undefined;
-  readonly lines: readonly SimLine[];
+  /** Changed only by addLine/removeLine (an administrator assigning or taking back a line). */
+  lines: SimLine[];
   /** Members of the user's call park group, tried in order for a group park. */
   readonly parkGroup: readonly SimParty[];
   /** Colleagues in the organisation (name, number, extension) so dialled numbers get names. */
@@ -62,10 +64,7 @@ export function createAccount(me: SimMe | undefined, lines: readonly SimLineInit
     endpoints: [deskPhone, app],
     primaryEndpoint: deskPhone,
     preferredEndpointId: deskPhone.id,
-    lines: lines.map((line): SimLine => {
-      const memberType = line.memberType ?? 'VIRTUAL_LINE';
-      return { id: line.id ?? webexId(memberType, randomUUID()), memberType, endpointIds: [deskPhone.id], preferredEndpointId: undefined };
-    }),
+    lines: lines.map((line) => newLine(line, deskPhone)),
     parkGroup: [
       { name: 'Park 1', number: '1801', privacyEnabled: false, callType: 'location' },
       { name: 'Park 2', number: '1802', privacyEnabled: false, callType: 'location' },
@@ -77,6 +76,12 @@ export function createAccount(me: SimMe | undefined, lines: readonly SimLineInit
       colleague('Front Desk', '+14085550110', '1010'),
     ],
   };
+}
+
+/** A secondary line on the desk phone; the id is made up when the init gives none. */
+export function newLine(init: SimLineInit, deskPhone: SimEndpoint): SimLine {
+  const memberType = init.memberType ?? 'VIRTUAL_LINE';
+  return { id: init.id ?? webexId(memberType, randomUUID()), memberType, endpointIds: [deskPhone.id], preferredEndpointId: undefined };
 }
 
 export function meParty(account: SimAccount): SimParty {

@@ -3,7 +3,7 @@
  * command, with Webex's status codes (dial/retrieve/pickup/bargeIn/pull 201, park 200, the rest 204).
  * Both spellings where Webex has two (transmitDtmf/transmitDTMF, bargeIn/barge-in). `lineOwnerId`
  * (query on GETs, body on commands) picks the line: a call on a secondary line is found only through
- * it. No I/O here.
+ * it, and the call a dial, retrieve, pickup or barge-in creates is on the line it names. No I/O here.
  */
 import { optionalBoolean, optionalString, requiredString } from './body-fields';
 import { SimRefusal } from './errors';
@@ -37,7 +37,9 @@ export function callRoutes(sim: SimulatedWebex): ApiRoute[] {
     return callId === undefined ? undefined : machine.requireOn(callId, lineOf(request)).id;
   };
   const bargeIn = (request: ApiRequest): ApiAnswer =>
-    created(sim.colleagueFeatures.bargeIn(requiredString(request.body, 'target'), optionalString(request.body, 'endpointId')));
+    created(
+      sim.colleagueFeatures.bargeIn(requiredString(request.body, 'target'), optionalString(request.body, 'endpointId'), lineOf(request)),
+    );
 
   return [
     get(calls, (request) => ({ status: 200, body: { items: machine.listOn(request.query.lineOwnerId).map(toWireCall) } })),
@@ -107,10 +109,14 @@ export function callRoutes(sim: SimulatedWebex): ApiRoute[] {
       }),
     })),
     post(`${calls}/retrieve`, (request) =>
-      created(sim.parking.retrieve(optionalString(request.body, 'destination'), optionalString(request.body, 'endpointId'))),
+      created(
+        sim.parking.retrieve(optionalString(request.body, 'destination'), optionalString(request.body, 'endpointId'), lineOf(request)),
+      ),
     ),
     post(`${calls}/pickup`, (request) =>
-      created(sim.colleagueFeatures.pickup(optionalString(request.body, 'target'), optionalString(request.body, 'endpointId'))),
+      created(
+        sim.colleagueFeatures.pickup(optionalString(request.body, 'target'), optionalString(request.body, 'endpointId'), lineOf(request)),
+      ),
     ),
     post(`${calls}/bargeIn`, bargeIn),
     post(`${calls}/barge-in`, bargeIn),

@@ -262,9 +262,17 @@ export class CallStateMachine {
 
   // ---- the user's commands ----
 
-  dial(destination: string, endpointId: string | undefined, line?: string): SimCall {
+  /**
+   * The endpoint a command that starts a call on a line (dial, retrieve, pickup, barge-in) names, or
+   * undefined (every device of the line alerts); a line that is not mine is refused first.
+   */
+  endpointOnLine(endpointId: string | undefined, line: string | undefined): SimEndpoint | undefined {
     requireLine(this.account, line);
-    const endpoint = endpointId === undefined ? undefined : this.resolveEndpoint(endpointId, line);
+    return endpointId === undefined ? undefined : this.resolveEndpoint(endpointId, line);
+  }
+
+  dial(destination: string, endpointId: string | undefined, line?: string): SimCall {
+    const endpoint = this.endpointOnLine(endpointId, line);
     const remote = this.directory.partyFor(destination);
     this.history.add('placed', remote, new Date().toISOString());
     return this.openCall(

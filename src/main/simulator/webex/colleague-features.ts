@@ -28,8 +28,9 @@ export class ColleagueFeatures {
     return this.colleagues.add(colleague, remote, 'connected').id;
   }
 
-  pickup(target: string | undefined, endpointId: string | undefined): { callId: string; callSessionId: string } {
-    const endpoint = endpointId === undefined ? undefined : this.machine.resolveEndpoint(endpointId);
+  /** `line` (lineOwnerId) is the line that picks up: the new call is on it. */
+  pickup(target: string | undefined, endpointId: string | undefined, line?: string): { callId: string; callSessionId: string } {
+    const endpoint = this.machine.endpointOnLine(endpointId, line);
     const ringing = this.colleagues.find(
       'alerting',
       (colleague) => target === undefined || this.machine.directory.matches(colleague, target),
@@ -43,19 +44,22 @@ export class ColleagueFeatures {
       remote: ringing.remote,
       sessionId: ringing.sessionId,
       endpoint,
+      line,
       onAnswered: (answered) => this.connectIfStillThere(answered, ringing, () => this.colleagues.remove(ringing.id)),
     });
     return { callId: call.id, callSessionId: call.sessionId };
   }
 
-  bargeIn(target: string, endpointId: string | undefined): { callId: string; callSessionId: string } {
-    const endpoint = endpointId === undefined ? undefined : this.machine.resolveEndpoint(endpointId);
+  /** `line` (lineOwnerId) is the line that barges in: the new call is on it. */
+  bargeIn(target: string, endpointId: string | undefined, line?: string): { callId: string; callSessionId: string } {
+    const endpoint = this.machine.endpointOnLine(endpointId, line);
     const active = this.colleagues.find('connected', (colleague) => this.machine.directory.matches(colleague, target));
     if (!active) throw SimRefusal.stateForbids(`${target} is not on an answered call to barge in on`);
     const call = this.machine.startClickToDial({
       remote: active.colleague,
       sessionId: active.sessionId,
       endpoint,
+      line,
       onAnswered: (answered) => {
         this.connectIfStillThere(answered, active, () => undefined);
         if (answered.state === 'connected') this.onBargedIn?.(answered);

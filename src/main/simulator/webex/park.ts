@@ -43,8 +43,9 @@ export class Parking {
     return { parkedAgainst: partyToWire(against) };
   }
 
-  retrieve(destination: string | undefined, endpointId: string | undefined): { callId: string; callSessionId: string } {
-    const endpoint = endpointId === undefined ? undefined : this.machine.resolveEndpoint(endpointId);
+  /** `line` (lineOwnerId) is the line that retrieves: the new call is on it. */
+  retrieve(destination: string | undefined, endpointId: string | undefined, line?: string): { callId: string; callSessionId: string } {
+    const endpoint = this.machine.endpointOnLine(endpointId, line);
     const entry =
       destination === undefined
         ? this.lot.find((p) => this.isMe(p))
@@ -60,6 +61,7 @@ export class Parking {
       remote: entry.remote,
       sessionId: entry.sessionId,
       endpoint,
+      line,
       onAnswered: (answered) => {
         answered.personality = 'originator';
         this.machine.connect(answered, 'retrieved');

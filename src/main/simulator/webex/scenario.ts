@@ -22,6 +22,8 @@ export function createScenario(sim: SimulatedWebex, faults: FaultPlan): WebexSce
     setRecordingMode: (mode) => sim.setRecordingMode(mode),
     setMuteCapable: (callId, capable) => sim.machine.setMuteCapable(callId, capable),
     parked: () => sim.parking.list(),
+    addLine: (init) => sim.addLine(init),
+    removeLine: (lineOwnerId) => sim.removeLine(lineOwnerId),
     mediaOf: (callId) => sim.conference.mediaOf(callId),
     hostMedia: () => sim.conference.hostMedia(),
     reset: () => {

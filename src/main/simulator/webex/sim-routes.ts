@@ -1,6 +1,6 @@
 /**
  * The scenario over HTTP (/_sim/…), for the demo account and browser end-to-end tests: ring the
- * user, act as the far end or a colleague, inject faults, read or reset the state. Unauthenticated;
+ * user, act as the far end or a colleague, add or remove a secondary line, inject faults, read or reset the state. Unauthenticated;
  * the server only serves it to loopback clients. Bodies are parsed with zod; a bad body is a 400.
  * No I/O here.
  */
@@ -56,6 +56,8 @@ const recordingModeSchema = z.object({ mode: z.enum(['always', 'alwaysWithPause'
 const behaviourSchema = z.object({ number: z.string().min(1), behaviour: z.enum(['answer', 'noAnswer']) });
 const muteCapableSchema = z.object({ callId: z.string().min(1), capable: z.boolean() });
 const tokenSchema = z.object({ token: z.string().min(1) });
+const addLineSchema = z.object({ id: z.string().min(1).optional(), memberType: z.enum(['VIRTUAL_LINE', 'PEOPLE', 'PLACE']).optional() });
+const lineIdSchema = z.object({ lineOwnerId: z.string().min(1) });
 
 /** zod's output marks optional keys `| undefined`; scenario parties are plain optional fields. */
 function party(parsed: z.infer<typeof partySchema>): SimParty {
@@ -120,6 +122,18 @@ export function simRoutes({ sim, scenario, faults, tokens }: SimRouteDeps): ApiR
     post('/colleague-in-call', (request) => {
       const init = colleagueInCallSchema.parse(request.body);
       return { status: 200, body: { callId: scenario.colleagueInCall({ colleague: party(init.colleague), remote: party(init.remote) }) } };
+    }),
+    post('/add-line', (request) => {
+      const init = addLineSchema.parse(request.body);
+      const lineOwnerId = scenario.addLine({
+        ...(init.id === undefined ? {} : { id: init.id }),
+        ...(init.memberType === undefined ? {} : { memberType: init.memberType }),
+      });
+      return { status: 200, body: { lineOwnerId } };
+    }),
+    post('/remove-line', (request) => {
+      scenario.removeLine(lineIdSchema.parse(request.body).lineOwnerId);
+      return NO_CONTENT;
     }),
     post('/faults', (request) => {
       applyFault(faults, faultSchema.parse(request.body));

@@ -4,7 +4,7 @@
  * and the scenario-side actions that need more than one of them. One instance per simulator. No HTTP.
  */
 import type { SimAccount } from './account';
-import { meParty, orgDomain, requireLine } from './account';
+import { findLine, meParty, newLine, orgDomain, requireLine } from './account';
 import { CallStateMachine } from './call-state-machine';
 import { ColleagueCalls } from './colleague-calls';
 import { ColleagueFeatures } from './colleague-features';
@@ -17,7 +17,7 @@ import { PartyDirectory, partyToWire } from './parties';
 import { toWireCall } from './sim-call';
 import { TimerSet } from './timer-set';
 import { Transfers } from './transfer';
-import type { RecordingMode, RingUserInit, SimStateSnapshot } from './types';
+import type { RecordingMode, RingUserInit, SimLineInit, SimStateSnapshot } from './types';
 
 export interface SimulatedWebexOptions {
   account: SimAccount;
@@ -78,6 +78,26 @@ export class SimulatedWebex {
       'received',
     );
     return call.id;
+  }
+
+  /** An administrator puts another line on my desk phone: GET …/people/me/endpoints lists it from now on. */
+  addLine(init: SimLineInit): string {
+    if (init.id !== undefined && findLine(this.account, init.id)) throw SimRefusal.invalid(`Line ${init.id} is already on the desk phone`);
+    const line = newLine(init, this.account.primaryEndpoint);
+    this.account.lines.push(line);
+    return line.id;
+  }
+
+  /**
+   * An administrator takes a line off my devices: its calls are no longer mine to see (they end for me,
+   * not as missed calls), and a request naming it is refused from now on.
+   */
+  removeLine(lineOwnerId: string): void {
+    const line = requireLine(this.account, lineOwnerId);
+    for (const call of this.machine.list().filter((c) => c.line === lineOwnerId)) {
+      this.machine.endCall(call, { recordHistory: false, completedElsewhere: true });
+    }
+    this.account.lines = this.account.lines.filter((l) => l !== line);
   }
 
   remoteAnswers(callId: string): void {

@@ -140,6 +140,10 @@ export interface WebexScenario {
   setRecordingMode(mode: RecordingMode): void;
   setMuteCapable(callId: string, capable: boolean): void;
   parked(): { parkedAgainst: SimParty; remote: SimParty }[];
+  /** An administrator puts a secondary line on the desk phone (listed by GET …/people/me/endpoints from now on). Returns its id. */
+  addLine(init: SimLineInit): string;
+  /** An administrator takes a secondary line back: its calls end for me (not missed), and requests naming it are refused. */
+  removeLine(lineOwnerId: string): void;
   /**
    * What the remote party of one of my calls experiences: `sends` (their voice reaches someone) and
    * `receives` (they hear someone). A muted conference participant sends nothing, a deafened one

@@ -5,7 +5,7 @@
  * the call timeline, history ids, the auto-answer notice, and bad input refused before anything is sent.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { BandwidthProvider } from '../../../../src/main/providers/bandwidth/provider';
+import { BandwidthProvider, MY_PHONE_LEG_TAG } from '../../../../src/main/providers/bandwidth/provider';
 import { type Rig, settle, startRig } from './client-kit';
 
 const CALLER = '+14045550123';
@@ -185,7 +185,7 @@ describe('Bandwidth provider: answering, transferring, dialling', () => {
   it('dials from the Bandwidth number; with my phone set it rings my phone first and bridges the callee in once I pick up', async () => {
     await start({ myPhone: MY_PHONE });
     const { callId } = await provider.execute({ type: 'dial', destination: '+1 404 555 0456' });
-    expect(bodiesTo(/\/calls$/)).toEqual([{ from: rig.sim.numbers[0], to: MY_PHONE }]);
+    expect(bodiesTo(/\/calls$/)).toEqual([{ from: rig.sim.numbers[0], to: MY_PHONE, tag: MY_PHONE_LEG_TAG }]);
     expect((await provider.snapshot()).calls).toEqual([
       expect.objectContaining({ id: callId, state: 'connecting', remote: { number: '+14045550456', privacy: false } }),
     ]);

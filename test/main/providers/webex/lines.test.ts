@@ -70,6 +70,35 @@ describe('calls on every line', () => {
     expect((await f.provider.snapshot()).calls).toEqual([expect.objectContaining({ id: callId, line: LINE })]);
   });
 
+  it('picks up, barges in and retrieves on the line the command names: the new call is on that line', async () => {
+    f.sim.scenario.ringColleague({ colleague: { name: 'Carol', number: '4004' }, from: { number: '+15550100' } });
+    const picked = await f.provider.execute({ type: 'pickup', target: '4004', line: LINE });
+    expect(f.sim.requests.at(-1)).toMatchObject({
+      path: '/telephony/calls/pickup',
+      body: { target: '4004', lineOwnerId: LINE },
+      status: 201,
+    });
+    f.sim.scenario.colleagueInCall({ colleague: { name: 'Dan', number: '5005' }, remote: { number: '+15550101' } });
+    const barged = await f.provider.execute({ type: 'bargeIn', target: '5005', line: LINE });
+    const parkedCall = f.connectedCall();
+    const { parkedAt } = await f.provider.execute({ type: 'park', callId: parkedCall, destination: '2002' });
+    const retrieved = await f.provider.execute({ type: 'retrieve', destination: parkedAt?.number as string, line: LINE });
+    const { calls } = await f.provider.snapshot();
+    expect(calls.map((c) => [c.id, c.line])).toEqual([
+      [picked.callId, LINE],
+      [barged.callId, LINE],
+      [retrieved.callId, LINE],
+    ]);
+    // Nothing on my own line: Webex lists the three only with the line's lineOwnerId.
+    expect(await f.client.listCalls({})).toEqual([]);
+  });
+
+  it('refuses a pickup on a line that is not mine, as Webex does', async () => {
+    f.sim.scenario.ringColleague({ colleague: { name: 'Carol', number: '4004' }, from: { number: '+15550100' } });
+    await expect(f.provider.execute({ type: 'pickup', line: 'not-my-line' })).rejects.toBeInstanceOf(ProviderError);
+    expect(f.sim.listCalls()).toEqual([]);
+  });
+
   it("reads the secondary line's own answer endpoints when a line is given", async () => {
     expect(await f.provider.answerEndpoints()).toHaveLength(2);
     const log = f.mark();
@@ -138,5 +167,73 @@ describe('when reading my lines fails for a moment', () => {
     await expect(provider.snapshot()).rejects.toMatchObject({ code: 'NETWORK' });
     outage = false;
     expect((await provider.snapshot()).calls.map((c) => [c.id, c.line])).toEqual([[onLine, LINE]]);
+  });
+});
+
+describe('a line added or removed while Switchboard runs', () => {
+  const SECOND = 'reception-line';
+  const REFRESH_MS = 5 * 60_000;
+  let clock: number;
+  let provider: WebexProvider;
+
+  beforeEach(() => {
+    clock = 1_000_000;
+    provider = new WebexProvider(f.client, { now: () => clock });
+  });
+
+  const paths = (log: { read(): { path: string }[] }) => log.read().map((r) => r.path);
+
+  it('watches a line added later once the lines are due again, without asking on every poll', async () => {
+    await provider.snapshot();
+    f.sim.scenario.addLine({ id: SECOND });
+    const onSecond = f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: SECOND });
+    const log = f.mark();
+    clock += REFRESH_MS - 1;
+    const early = await provider.snapshot();
+    expect(early.calls).toEqual([]);
+    expect(paths(log)).not.toContain('/telephony/config/people/me/endpoints');
+    clock += 1;
+    const due = await provider.snapshot();
+    expect(due.calls.map((c) => [c.id, c.line])).toEqual([[onSecond, SECOND]]);
+    // The account (the dialer's Line choice) was read before the line came: the core is told to read it again.
+    expect(due.accountChanged).toBe(true);
+    expect(paths(log).filter((p) => p === '/telephony/config/people/me/endpoints')).toHaveLength(1);
+    expect((await provider.snapshot()).accountChanged).toBeUndefined();
+    expect((await provider.account()).lines?.map((l) => l.id)).toEqual(['', LINE, SECOND]);
+  });
+
+  it('drops a line removed later at once: Webex refuses it by name, the lines are read again and the read succeeds', async () => {
+    const mine = f.connectedCall();
+    f.connectedCall({ number: '+15550102' }, LINE);
+    expect((await provider.snapshot()).calls).toHaveLength(2);
+    f.sim.scenario.removeLine(LINE);
+    const after = await provider.snapshot();
+    expect(after.calls.map((c) => [c.id, c.line])).toEqual([[mine, undefined]]);
+    expect(after.accountChanged).toBe(true);
+    expect((await provider.account()).lines).toBeUndefined();
+  });
+
+  it('keeps the lines it knows when reading them again fails for a moment, and tries again a minute later', async () => {
+    let outage = false;
+    const client: WebexClient = Object.create(f.client) as WebexClient;
+    client.secondaryLines = async (signal) => {
+      if (outage) throw new ProviderError({ code: 'NETWORK', message: 'Cannot reach Webex.', retryable: true });
+      return f.client.secondaryLines(signal);
+    };
+    provider = new WebexProvider(client, { now: () => clock });
+    const onLine = f.sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
+    await provider.snapshot();
+    clock += REFRESH_MS;
+    outage = true;
+    expect((await provider.snapshot()).calls.map((c) => c.id)).toEqual([onLine]);
+    outage = false;
+    f.sim.scenario.addLine({ id: SECOND });
+    const log = f.mark();
+    clock += 59_999;
+    await provider.snapshot();
+    expect(paths(log)).not.toContain('/telephony/config/people/me/endpoints');
+    clock += 1;
+    expect((await provider.snapshot()).accountChanged).toBe(true);
+    expect(paths(log)).toContain('/telephony/config/people/me/endpoints');
   });
 });

@@ -97,3 +97,37 @@ describe('calls on a secondary line', () => {
     expect(await callsOn()).toEqual([]);
   });
 });
+
+describe('an administrator adds or removes a line (scenario, over /_sim)', () => {
+  async function simPost(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(sim.baseUrl.replace(/\/v1$/, `/_sim${path}`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+  }
+
+  it('lists an added line on the desk phone from then on, and refuses a removed one by name', async () => {
+    expect(await simPost('/add-line', { id: 'reception', memberType: 'PLACE' })).toEqual({
+      status: 200,
+      body: { lineOwnerId: 'reception' },
+    });
+    const [desk] = await endpoints('/telephony/config/people/me/endpoints');
+    expect(desk?.secondaryLines).toEqual([
+      { id: LINE, memberType: 'VIRTUAL_LINE' },
+      { id: 'reception', memberType: 'PLACE' },
+    ]);
+    const onLine = sim.scenario.ringUser({ from: { number: '+15550101' }, line: LINE });
+    expect((await simPost('/remove-line', { lineOwnerId: LINE })).status).toBe(204);
+    expect((await endpoints('/telephony/config/people/me/endpoints'))[0]?.secondaryLines).toEqual([
+      { id: 'reception', memberType: 'PLACE' },
+    ]);
+    // Its ringing call is no longer mine to see, and is not one I missed.
+    expect(sim.listCalls().map((c) => c.id)).not.toContain(onLine);
+    expect(sim.history()).toEqual([]);
+    expect((await api(sim, 'GET', `/telephony/calls?lineOwnerId=${LINE}`)).status).toBe(400);
+    expect((await simPost('/add-line', { id: 'reception' })).status).toBe(400);
+  });
+});
