@@ -1,20 +1,20 @@
 /**
  * Escape hides the window when nothing inside used the key (an open form closes first by calling
- * preventDefault). Every window behaves the same way; main does the hiding.
+ * preventDefault). Every window behaves the same way; main hides the window that asked (the sender), so
+ * the request names none.
  */
 import { useEffect } from 'preact/hooks';
-import type { WindowName } from '../shared/contract';
 import { useBridge } from './bridge-context';
 
-export function useEscapeHides(name: WindowName): void {
+export function useEscapeHides(): void {
   const bridge = useBridge();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      void bridge.hideWindow({ name });
+      void bridge.hideWindow();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [bridge, name]);
+  }, [bridge]);
 }

@@ -326,7 +326,8 @@ export const CHANNELS = {
   appState: invoke('app:state', NO_ARGS, carries<AppState>()),
   simulateIncomingCall: invoke('demo:simulate', demoSimulateSchema, carries<Result<null>>()),
   openWindow: invoke('window:open', windowRequestSchema, carries<Result<null>>()),
-  hideWindow: invoke('window:hide', windowRequestSchema, carries<Result<null>>()),
+  // Escape hides the window it was pressed in: no argument, main hides the sender (no window hides another).
+  hideWindow: invoke('window:hide', NO_ARGS, carries<Result<null>>()),
   account: invoke('account:get', NO_ARGS, carries<AccountState>()),
   signIn: invoke('account:signIn', NO_ARGS, carries<Result<null>>()),
   cancelSignIn: invoke('account:cancelSignIn', NO_ARGS, carries<Result<null>>()),

@@ -64,10 +64,10 @@ describe('popup: Ignore and Reply with message', () => {
     fireEvent.keyDown(within(card).getByLabelText('Message'), { key: 'Escape' });
     await settle();
     expect(within(card).queryByRole('form')).toBeNull();
-    expect(bridge.hidden).toEqual([]);
+    expect(bridge.hides).toBe(0);
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Reply with message' }));
     fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Escape' });
     await settle();
-    expect(bridge.hidden).toEqual(['popup']);
+    expect(bridge.hides).toBe(1);
   });
 });

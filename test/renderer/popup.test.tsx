@@ -135,7 +135,7 @@ describe('popup', () => {
     bridge.callList = [ringingCall()];
     await mountPopup(bridge);
     fireEvent.keyDown(screen.getByRole('button', { name: 'Answer' }), { key: 'Escape' });
-    expect(bridge.hidden).toEqual(['popup']);
+    expect(bridge.hides).toBe(1);
   });
 
   it('does not read the history', async () => {

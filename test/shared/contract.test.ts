@@ -68,6 +68,8 @@ describe('the contract table', () => {
     expectTypeOf<Bridge['updateSettings']>().parameters.toEqualTypeOf<[SettingsPatch]>();
     expectTypeOf<Bridge['appState']>().toEqualTypeOf<() => Promise<AppState>>();
     expectTypeOf<Bridge['signOut']>().toEqualTypeOf<() => Promise<Result<null>>>();
+    // A window hides only itself: main hides the sender, so the request names no window.
+    expectTypeOf<Bridge['hideWindow']>().toEqualTypeOf<() => Promise<Result<null>>>();
     expectTypeOf<Bridge['onNotice']>().toEqualTypeOf<(listener: (payload: Notice) => void) => Unsubscribe>();
     expectTypeOf<Bridge['onAccountChanged']>().toEqualTypeOf<(listener: (payload: AccountState) => void) => Unsubscribe>();
     expectTypeOf<PushEvents['settings:changed']>().toEqualTypeOf<Settings>();

@@ -8,6 +8,7 @@
  * waits run on a hand clock (test/support/hand-clock.ts); a hang costs one real command timeout. Used
  * by the test and by `npm run bench`; no vitest here.
  */
+import { realTimers } from '../../src/main/foundation/timers';
 import { createSwitchboardCore, type SwitchboardCore } from '../../src/main/core/switchboard-core';
 import type { TokenSource } from '../../src/main/provider-api/token-source';
 import { createWebexProvider } from '../../src/main/providers/webex';
@@ -110,6 +111,8 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
     tokens,
     commandTimeoutMs: options.commandTimeoutMs ?? 250,
     timers: hand.waits,
+    // The hand clock jumps to the next wait even with a request on the wire: timeouts stay on real time.
+    timeoutTimers: realTimers,
   });
   const core: SwitchboardCore = createSwitchboardCore({ provider, timers: hand.clock, pendingTimeoutMs: 30_000 });
   const pairs = new Map<string, string>();

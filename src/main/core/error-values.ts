@@ -4,10 +4,10 @@
  * control or bidi characters, bounded: provider-api/provider-error.ts). Must not import electron.
  */
 import type { AppError } from '../../shared/result';
-import { ProviderError, safeProviderText } from '../provider-api/provider-error';
+import { ProviderError, safeAppError } from '../provider-api/provider-error';
 
 export function appErrorOf(error: unknown, providerName: string): AppError {
   if (error instanceof ProviderError) return error.toAppError();
   const why = error instanceof Error ? error.message : String(error);
-  return { code: 'PROVIDER', message: safeProviderText(`The request to ${providerName} failed: ${why}`), retryable: false };
+  return safeAppError({ code: 'PROVIDER', message: `The request to ${providerName} failed: ${why}`, retryable: false });
 }

@@ -5,13 +5,16 @@
  * - reads (GET) retry on 429/5xx with backoff and honour Retry-After (capped);
  * - commands (POST/DELETE…) are NEVER resent after a timeout, network error or 5xx — they may have
  *   been applied; only a 429 (refused, so not applied) is replayed after its Retry-After;
- * - every failure becomes a ProviderError; every response body is parsed with a schema.
+ * - every failure becomes a ProviderError; every response body is parsed with a schema;
+ * - each attempt's timeout and a command's wait after a 429 run on the Timers port (timed-fetch.ts), so
+ *   tests drive both by hand.
  * Must not import electron: production passes Electron's net.fetch in through `fetch`.
  */
 import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
 import type { z } from 'zod';
 import { realTimers, type Timers } from '../foundation/timers';
 import { ProviderError } from './provider-error';
+import { timedFetch } from './timed-fetch';
 import type { TokenSource } from './token-source';
 import { retryAfterSeconds } from './retry-after';
 
@@ -35,10 +38,16 @@ export interface HttpClientOptions {
   /** Cap on a Retry-After wait (default 10 s). */
   maxRetryAfterMs?: number;
   /**
-   * The clock a command refused with 429 waits on before it is sent again (default real timers), so
-   * that tests drive the wait by hand.
+   * The clock the client runs on (default real timers), so that tests drive it by hand: each attempt's
+   * timeout, and the wait of a command refused with 429 before it is sent again.
    */
   timers?: Timers;
+  /**
+   * Only the attempts' timeouts on another clock than `timers` (default: `timers`). For a test driver
+   * that jumps its hand clock to the next wait even while a request is on the wire (the Webex fault run,
+   * test/support/webex-fault-run.ts): it would time out every request, so it keeps timeouts on real time.
+   */
+  timeoutTimers?: Timers;
   /** Extra headers on every request (e.g. a tracking id factory). */
   headers?: () => Record<string, string>;
   /** Told about every finished exchange (status or error): used for event health and benchmarks. */
@@ -94,11 +103,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxRetryAfter = options.maxRetryAfterMs ?? 10_000;
   const name = options.providerName;
   const timers = options.timers ?? realTimers;
+  const timeoutTimers = options.timeoutTimers ?? timers;
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+  const send: FetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+
+  /** ky's options for attempts that each give up after `ms` on the Timers port (ky's own timeout is off). */
+  function timedOut(ms: number): Pick<Options, 'fetch' | 'timeout'> {
+    return { fetch: timedFetch(send, timeoutTimers, ms) as NonNullable<Options['fetch']>, timeout: false };
+  }
 
   const instance: KyInstance = ky.create({
     baseUrl: base,
-    ...(options.fetch ? { fetch: options.fetch as NonNullable<Options['fetch']> } : {}),
     hooks: {
       beforeRequest: [
         async ({ request }) => {
@@ -237,7 +252,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           searchParams: cleanParams(requestOptions.searchParams),
           signal: requestOptions.signal,
           context: freshState(),
-          timeout: options.readTimeoutMs ?? 10_000,
+          ...timedOut(options.readTimeoutMs ?? 10_000),
           retry: {
             limit: 2,
             methods: ['get'],
@@ -269,7 +284,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           searchParams: cleanParams(requestOptions.searchParams),
           signal: requestOptions.signal,
           context: freshState(),
-          timeout: options.commandTimeoutMs ?? 5_000,
+          ...timedOut(options.commandTimeoutMs ?? 5_000),
           // methods: [] — ky itself never resends a command; the hook above replays only a 401 (once)
           // and a 429 (once): limit 2 leaves room for both on one command.
           retry: { limit: 2, methods: [], statusCodes: [], afterStatusCodes: [], maxRetryAfter, retryOnTimeout: false },

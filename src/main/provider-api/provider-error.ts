@@ -1,9 +1,10 @@
 /**
  * One error type for every provider refusal, network failure or unreadable answer, so the core can
  * turn any of them into an AppError a person understands. The AppError is where provider text leaves
- * main (command results, notices, the status line), so `toAppError` — and `safeProviderText` for any
- * other provider sentence — redacts secrets, flattens control and bidi characters and caps the length;
- * tracking ids keep only a short plain charset. Must not import electron.
+ * main (command results, notices, the status line), so `safeAppError` — the one way an error is made
+ * safe, used by `toAppError` and by every refusal a window receives (runtime/command-invocation.ts) —
+ * redacts secrets, flattens control and bidi characters and caps the length (`safeProviderText`, also
+ * for any other provider sentence); tracking ids keep only a short plain charset. Must not import electron.
  */
 import type { AppError, ErrorCode } from '../../shared/result';
 import { capLength, flattenText, REDACTED, redactSecrets } from '../foundation/secret-text';
@@ -22,6 +23,18 @@ export function safeProviderText(text: string, known: readonly (string | undefin
 export function safeTrackingId(trackingId: string | undefined, known: readonly (string | undefined)[] = []): string | undefined {
   if (trackingId === undefined || !TRACKING_ID.test(trackingId)) return undefined;
   return redactSecrets(trackingId, { known }).includes(REDACTED) ? undefined : trackingId;
+}
+
+/**
+ * An AppError as it may reach a window, whoever made it: its sentence through `safeProviderText`, its
+ * tracking id kept only when `safeTrackingId` passes it; every other field as it was.
+ */
+export function safeAppError(error: AppError, known: readonly (string | undefined)[] = []): AppError {
+  const { trackingId, ...rest } = error;
+  const safe: AppError = { ...rest, message: safeProviderText(error.message, known) };
+  const shown = safeTrackingId(trackingId, known);
+  if (shown) safe.trackingId = shown;
+  return safe;
 }
 
 export class ProviderError extends Error {
@@ -64,10 +77,7 @@ export class ProviderError extends Error {
   }
 
   toAppError(): AppError {
-    const error: AppError = { code: this.code, message: safeProviderText(this.message), retryable: this.retryable };
-    const trackingId = safeTrackingId(this.trackingId);
-    if (trackingId) error.trackingId = trackingId;
-    return error;
+    return safeAppError({ code: this.code, message: this.message, retryable: this.retryable, trackingId: this.trackingId });
   }
 }
 

@@ -17,7 +17,7 @@ import type {
   PushEvents,
   WindowName,
 } from '../../shared/contract';
-import { type Result, err } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { SwitchboardCore } from '../core/switchboard-core';
 import type { Backend } from './backend';
@@ -85,9 +85,8 @@ export function createBridgeHandlers({
     // The backend refuses outside the demo, with the same words whichever way the request came.
     'demo:simulate': ({ kind }) => backend.simulateIncomingCall(kind),
     'window:open': ({ name }) => windows.open(name),
-    // Escape hides the window it was pressed in; no window hides another (the popup cannot hide the panel).
-    'window:hide': ({ name }, from) =>
-      name === from ? windows.hide(name) : err('BAD_INPUT', `Refused "window:hide": the ${from} window may hide only itself.`),
+    // Escape hides the window it was pressed in: the sender, never another (the popup cannot hide the panel).
+    'window:hide': (_none, from) => windows.hide(from),
     'account:get': () => account.state(),
     'account:signIn': () => account.signIn(),
     'account:cancelSignIn': () => account.cancelSignIn(),

@@ -11,7 +11,7 @@ import { type CommandChannel, COMMAND_SCHEMAS, USER_WORDED, type WindowName } fr
 import { type AppError, err } from '../../shared/result';
 import { mayInvoke } from '../../shared/window-channels';
 import { capLength, flattenText } from '../foundation/secret-text';
-import { MAX_PROVIDER_TEXT, safeProviderText, safeTrackingId } from '../provider-api/provider-error';
+import { MAX_PROVIDER_TEXT, safeAppError } from '../provider-api/provider-error';
 import type { CommandHandlers } from './bridge-handlers';
 
 export function isCommandChannel(name: unknown): name is CommandChannel {
@@ -32,18 +32,15 @@ function userWording(error: z.ZodError): string | undefined {
 }
 
 /**
- * A refusal's words as they may reach a window, whichever handler made it (sign-in failures carry
- * provider and OAuth text too): the same redaction as every provider error (provider-api/provider-error.ts).
+ * A refusal as it may reach a window, whichever handler made it (sign-in failures carry provider and
+ * OAuth text too): its error through `safeAppError` (provider-api/provider-error.ts), the one way an
+ * error is made safe. Anything that is not a refusal passes unchanged.
  */
 function safeRefusal(result: unknown): unknown {
   if (typeof result !== 'object' || result === null || (result as { ok?: unknown }).ok !== false) return result;
   const { error } = result as { ok: false; error?: AppError };
   if (!error || typeof error.message !== 'string') return result;
-  const safe: AppError = { ...error, message: safeProviderText(error.message) };
-  const trackingId = safeTrackingId(error.trackingId);
-  if (trackingId) safe.trackingId = trackingId;
-  else delete safe.trackingId;
-  return { ok: false, error: safe };
+  return { ok: false, error: safeAppError(error) };
 }
 
 /** Parses `raw` for `channel` and runs its handler; always resolves with the channel's result or an error Result. */
@@ -61,6 +58,6 @@ export async function invokeCommand(handlers: CommandHandlers, channel: CommandC
     return safeRefusal(await handler(parsed.data, from));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return err('UNAVAILABLE', safeProviderText(`Switchboard could not complete "${channel}": ${message}`), { retryable: true });
+    return safeRefusal(err('UNAVAILABLE', `Switchboard could not complete "${channel}": ${message}`, { retryable: true }));
   }
 }

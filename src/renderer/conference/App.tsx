@@ -24,7 +24,7 @@ function endedText(ended: readonly Conference[]): string {
 }
 
 export function ConferenceApp() {
-  useEscapeHides('conference');
+  useEscapeHides();
 
   const all = conferences.value;
   const live = all.filter((c) => c.state !== 'disconnected').sort(byAge);

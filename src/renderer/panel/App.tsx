@@ -45,7 +45,7 @@ export function PanelApp() {
     [bridge],
   );
 
-  useEscapeHides('panel');
+  useEscapeHides();
 
   const active = calls.value.filter((c) => c.state !== 'disconnected').length;
   const items = [

@@ -33,7 +33,7 @@ export function PopupApp() {
     if (firstId) firstAnswer.current?.focus();
   }, [firstId]);
 
-  useEscapeHides('popup');
+  useEscapeHides();
 
   return (
     <>

@@ -188,6 +188,21 @@ describe('http client: bearer token and 401', () => {
 });
 
 describe('http client: retries of reads', () => {
+  it('times out a GET the server never answers after its timeout on the clock it is given', async () => {
+    const clock = new HandClock();
+    const server = await serve(() => {
+      /* never answers */
+    });
+    const read = failure(
+      client(server, countingTokens(), { timers: clock.waits, readTimeoutMs: 20_000 }).get('telephony/calls', itemsSchema),
+    );
+    await eventually(() => expect(server.hits).toHaveLength(1));
+    expect(clock.nextWait()).toBe(clock.clock.now() + 20_000);
+    clock.clock.advance(20_000);
+    expect((await read).code).toBe('TIMEOUT');
+    expect(server.hits).toHaveLength(1);
+  });
+
   it('waits as long as Retry-After asks on a GET 429, then succeeds', async () => {
     const server = await serve((_req, res, hit) =>
       hit === 1 ? json(res, 429, { message: 'slow down' }, { 'retry-after': '1' }) : json(res, 200, { items: [] }),
@@ -275,14 +290,27 @@ describe('http client: commands are never resent after they may have been applie
     expect(server.hits).toHaveLength(1);
   });
 
-  it('times out a POST the server never answers, without resending it', async () => {
-    const server = await serve(() => {
-      /* never answers */
-    });
-    const http = client(server, countingTokens(), { commandTimeoutMs: 200 });
-    const error = await failure(http.command('post', 'telephony/calls/answer', { callId: 'c1' }, null));
+  it('times out a POST the server never answers after exactly its timeout on the clock it is given, without resending it', async () => {
+    const clock = new HandClock();
+    let aborted = false;
+    const server = await serve((_req, res) => res.on('close', () => (aborted = true))); // never answers
+    // 20 s: on real time the test could not end before its own limit.
+    const http = client(server, countingTokens(), { timers: clock.waits, commandTimeoutMs: 20_000 });
+    let outcome: ProviderError | undefined;
+    const sent = failure(http.command('post', 'telephony/calls/answer', { callId: 'c1' }, null)).then((error) => (outcome = error));
+    await eventually(() => expect(server.hits).toHaveLength(1));
+    expect(clock.nextWait()).toBe(clock.clock.now() + 20_000);
+    clock.clock.advance(19_999);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(outcome).toBeUndefined();
+    clock.clock.advance(1);
+    const error = await sent;
     expect(error.code).toBe('TIMEOUT');
     expect(error.message).toBe('Test did not answer in time.');
+    // The request was abandoned (its connection closed), and never sent again, however long after.
+    await eventually(() => expect(aborted).toBe(true));
+    clock.clock.advance(600_000);
+    expect(clock.nextWait()).toBeUndefined();
     expect(server.hits).toHaveLength(1);
   });
 

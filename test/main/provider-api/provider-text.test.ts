@@ -3,7 +3,13 @@
  * gone, prose and ids untouched, one bounded line, tracking ids short and plain.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_PROVIDER_TEXT, ProviderError, safeProviderText, safeTrackingId } from '../../../src/main/provider-api/provider-error';
+import {
+  MAX_PROVIDER_TEXT,
+  ProviderError,
+  safeAppError,
+  safeProviderText,
+  safeTrackingId,
+} from '../../../src/main/provider-api/provider-error';
 
 describe('provider text for the windows', () => {
   it.each([
@@ -49,5 +55,14 @@ describe('provider text for the windows', () => {
     ]);
     expect(error.message).toBe('echo [redacted]');
     expect(error.toAppError()).toEqual({ code: 'PROVIDER', message: 'echo [redacted]', retryable: false });
+  });
+
+  it('an error any handler made is made safe exactly as a provider error is', () => {
+    const fields = { code: 'AUTH', message: 'refused Bearer aB3dE5fG7hJ9kL1mN3pQ5rS\u202E\r\nnext', trackingId: 'a b<script>' } as const;
+    const made = safeAppError({ ...fields, retryable: true });
+    expect(made).toEqual({ code: 'AUTH', message: 'refused Bearer [redacted] next', retryable: true });
+    expect(made).not.toHaveProperty('trackingId');
+    expect(new ProviderError({ ...fields, retryable: true }).toAppError()).toEqual(made);
+    expect(safeAppError({ ...fields, trackingId: 'ROUTER_1', retryable: false }).trackingId).toBe('ROUTER_1');
   });
 });

@@ -121,6 +121,7 @@ function templates(ids: { ringing: string; connected: string }): { [C in Command
     'account:cancelSignIn': [undefined],
     'account:signOut': [undefined],
     'diagnostics:save': [undefined],
+    'window:hide': [undefined],
     'call:command': [
       { type: 'dial', destination: '+15550100' },
       { type: 'answer', callId: ids.ringing },
@@ -150,7 +151,6 @@ function templates(ids: { ringing: string; connected: string }): { [C in Command
     'settings:set': [{ doNotDisturb: true }, { theme: 'dark' }, { popup: { neverPop: false, reasons: { direct: true } } }],
     'demo:simulate': [{ kind: 'plain' }],
     'window:open': [{ name: 'panel' }],
-    'window:hide': [{ name: 'popup' }],
     'account:pasteToken': [{ token: 'a-pasted-token' }],
     'account:setClientSecret': [{ secret: 'a-secret' }],
     'account:signInWithCredentials': [{ values: { userId: 'u-1', apiToken: 't' } }],

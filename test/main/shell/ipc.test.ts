@@ -129,7 +129,7 @@ describe('IPC: argument parsing', () => {
     });
     expect(shell.controller.conference.isVisible()).toBe(true);
     const [conference] = BrowserWindow.getAllWindows().filter((w) => w.loadedFile?.endsWith('conference.html'));
-    expect(await ipcMain.invoke('window:hide', { sender: conference!.webContents }, { name: 'conference' })).toEqual({
+    expect(await ipcMain.invoke('window:hide', { sender: conference!.webContents })).toEqual({
       ok: true,
       value: null,
     });
@@ -145,7 +145,7 @@ describe('IPC: argument parsing', () => {
     await eventually(() => shell?.popup.isVisible()).toBe(true);
     expect(await ipcMain.invoke('window:open', { sender: shell.panel.webContents }, { name: 'panel' })).toEqual({ ok: true, value: null });
     expect(shell.panel.isVisible()).toBe(true);
-    await ipcMain.invoke('window:hide', { sender: shell.panel.webContents }, { name: 'panel' });
+    await ipcMain.invoke('window:hide', { sender: shell.panel.webContents });
     expect(shell.panel.isVisible()).toBe(false);
   });
 });

@@ -115,7 +115,7 @@ describe('incoming-call popup', () => {
     const { popup, simulator } = shell;
     simulator.scenario.ringUser({ from: alice });
     await eventually(() => popup.isVisible()).toBe(true);
-    await ipcMain.invoke('window:hide', { sender: popup.webContents }, { name: 'popup' });
+    await ipcMain.invoke('window:hide', { sender: popup.webContents });
     expect(popup.isVisible()).toBe(false);
     await shell.backend.core.reconcile();
     expect(popup.isVisible()).toBe(false);

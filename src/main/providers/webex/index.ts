@@ -25,8 +25,10 @@ export interface CreateWebexProviderOptions {
   onExchange?: HttpClientOptions['onExchange'];
   /** Per-attempt command timeout (default 5 s). */
   commandTimeoutMs?: number;
-  /** The clock a rate-limited command waits on and the read of my secondary lines ages on (default real timers). */
+  /** The clock the HTTP client runs on (attempts' timeouts, a rate-limited command's wait) and the read of my secondary lines ages on (default real timers). */
   timers?: Timers;
+  /** Only the attempts' timeouts on another clock (HttpClientOptions.timeoutTimers; default `timers`). */
+  timeoutTimers?: Timers;
   /** Where calls or values Webex sent that this release cannot read are reported (default: nowhere). */
   log?: WebexLog;
 }
@@ -41,6 +43,7 @@ export function createWebexClient(options: Omit<CreateWebexProviderOptions, 'lin
     onExchange: options.onExchange,
     commandTimeoutMs: options.commandTimeoutMs,
     timers: options.timers,
+    timeoutTimers: options.timeoutTimers,
     // Webex echoes this in its logs; wxc_sdk uses the same prefix style.
     headers: () => ({ TrackingID: `SWITCHBOARD_${crypto.randomUUID()}` }),
   });

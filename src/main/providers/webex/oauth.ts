@@ -1,13 +1,14 @@
 /**
- * Webex sign-in: the authorize URL and the whole browser round trip (authorization code + PKCE, RFC
- * 8252 loopback redirect), plus Webex's token endpoint bound to its defaults. The browser is opened
- * through an injected function (the shell passes shell.openExternal), so this never imports electron.
+ * Webex sign-in: where its OAuth endpoints are (authorize, access_token, access_token/revoke under the
+ * API base, docs/wire/webex-calling.md §6) and its default scopes, bound to the provider-neutral OAuth
+ * client (src/main/auth/oauth-endpoints.ts: authorization code + PKCE, RFC 8252 loopback redirect).
+ * Without a base the public Webex one is used. The browser is opened through an injected function (the
+ * shell passes shell.openExternal), so this never imports electron.
  */
-import type { FetchFn } from '../../provider-api/http-client';
-import { runBrowserSignIn } from '../../auth/browser-sign-in';
+import { oauthEndpoints, type BrowserSignIn } from '../../auth/oauth-endpoints';
 import { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions } from '../../auth/token-endpoint';
 import type { TokenGrantor } from '../../auth/token-manager';
-import { withoutTrailingSlash } from '../../provider-api/base-url';
+import type { FetchFn } from '../../provider-api/http-client';
 
 export { exchangeCode, refreshTokens, revokeToken, type OAuthTokens, type TokenEndpointOptions };
 
@@ -21,8 +22,16 @@ export const WEBEX_DEFAULT_SCOPES: readonly string[] = [
   'spark:telephony_config_read',
 ];
 
+const WEBEX_OAUTH = oauthEndpoints({
+  providerName: 'Webex',
+  authorizePath: '/authorize',
+  tokenPath: '/access_token',
+  revokePath: '/access_token/revoke',
+  defaultScopes: WEBEX_DEFAULT_SCOPES,
+});
+
 export function webexTokenUrl(authBaseUrl = WEBEX_AUTH_BASE_URL): string {
-  return `${withoutTrailingSlash(authBaseUrl)}/access_token`;
+  return WEBEX_OAUTH.tokenUrl(authBaseUrl);
 }
 
 export interface AuthorizeUrlOptions {
@@ -34,60 +43,20 @@ export interface AuthorizeUrlOptions {
   codeChallenge: string;
 }
 
-/** GET {base}/authorize?client_id&response_type=code&redirect_uri&scope&state&code_challenge&code_challenge_method=S256 */
-export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
-  const url = new URL(`${withoutTrailingSlash(options.authBaseUrl ?? WEBEX_AUTH_BASE_URL)}/authorize`);
-  url.searchParams.set('client_id', options.clientId);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('redirect_uri', options.redirectUri);
-  url.searchParams.set('scope', (options.scopes ?? WEBEX_DEFAULT_SCOPES).join(' '));
-  url.searchParams.set('state', options.state);
-  url.searchParams.set('code_challenge', options.codeChallenge);
-  url.searchParams.set('code_challenge_method', 'S256');
-  return url.toString();
+/** GET {base}/authorize?response_type=code&client_id&redirect_uri&scope&state&code_challenge&code_challenge_method=S256 */
+export function buildAuthorizeUrl({ authBaseUrl = WEBEX_AUTH_BASE_URL, ...request }: AuthorizeUrlOptions): string {
+  return WEBEX_OAUTH.authorizeUrl({ server: authBaseUrl, ...request });
 }
 
-export interface BrowserSignInOptions {
-  clientId: string;
-  clientSecret?: string;
-  authBaseUrl?: string;
-  scopes?: readonly string[];
-  /** Opens the URL in the user's browser (production: shell.openExternal). Never an embedded webview. */
-  openBrowser: (url: string) => Promise<void>;
-  fetch?: FetchFn;
-  /** How long the user has to finish in the browser (default 5 minutes). */
-  timeoutMs?: number;
-  /** Loopback port (default 0: any free port). Use a fixed one only if the integration registered it. */
-  port?: number;
-  /** Callback path (default /oauth/callback). */
-  callbackPath?: string;
-  /** Cancels the sign-in (the user closed the sign-in prompt). */
-  signal?: AbortSignal;
-}
+/** A Webex browser sign-in: the neutral one's options with the API base instead of a server. */
+export type BrowserSignInOptions = Omit<BrowserSignIn, 'server'> & { authBaseUrl?: string };
 
 /**
  * The whole sign-in (src/main/auth/browser-sign-in.ts) bound to Webex's authorize URL and token endpoint.
  * Resolves with tokens for TokenManager.signIn(); rejects with a SignInError or an OAuthError.
  */
-export function signInWithBrowser(options: BrowserSignInOptions): Promise<OAuthTokens> {
-  return runBrowserSignIn({
-    providerName: 'Webex',
-    authorizeUrl: (request) =>
-      buildAuthorizeUrl({ authBaseUrl: options.authBaseUrl, clientId: options.clientId, scopes: options.scopes, ...request }),
-    exchange: (grant) =>
-      exchangeCode({
-        tokenUrl: webexTokenUrl(options.authBaseUrl),
-        clientId: options.clientId,
-        clientSecret: options.clientSecret,
-        fetch: options.fetch,
-        ...grant,
-      }),
-    openBrowser: options.openBrowser,
-    timeoutMs: options.timeoutMs,
-    port: options.port,
-    callbackPath: options.callbackPath,
-    signal: options.signal,
-  });
+export function signInWithBrowser({ authBaseUrl = WEBEX_AUTH_BASE_URL, ...options }: BrowserSignInOptions): Promise<OAuthTokens> {
+  return WEBEX_OAUTH.signIn({ server: authBaseUrl, ...options });
 }
 
 export interface WebexGrantorOptions {
@@ -95,21 +64,9 @@ export interface WebexGrantorOptions {
   clientSecret?: string;
   authBaseUrl?: string;
   fetch?: FetchFn;
-  /** Revocation endpoint (default {authBaseUrl}/access_token/revoke, see revokeToken). */
-  revokeUrl?: string;
 }
 
-/** Webex's token endpoint in the shape TokenManager needs. */
-export function createWebexTokenGrantor(options: WebexGrantorOptions): TokenGrantor {
-  const endpoint: TokenEndpointOptions = {
-    tokenUrl: webexTokenUrl(options.authBaseUrl),
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    fetch: options.fetch,
-    providerName: 'Webex',
-  };
-  return {
-    refresh: (refreshToken) => refreshTokens({ ...endpoint, refreshToken }),
-    revoke: (token, hint) => revokeToken({ ...endpoint, token, tokenTypeHint: hint, revokeUrl: options.revokeUrl }),
-  };
+/** Webex's token endpoint in the shape TokenManager needs (revocation at {authBaseUrl}/access_token/revoke). */
+export function createWebexTokenGrantor({ authBaseUrl = WEBEX_AUTH_BASE_URL, ...client }: WebexGrantorOptions): TokenGrantor {
+  return WEBEX_OAUTH.grantor({ server: authBaseUrl, ...client });
 }
