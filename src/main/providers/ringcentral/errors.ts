@@ -9,6 +9,7 @@ import { readErrorBody } from '../../provider-api/error-body';
 import { ProviderError } from '../../provider-api/provider-error';
 import { type WireErrorBody, errorBodySchema } from './wire';
 import { retryAfterSeconds } from '../../provider-api/retry-after';
+import { sentenceSized } from '../../provider-api/sentence-sized';
 
 /** Without Retry-After RingCentral asks clients to wait at least 30 s (§A5). */
 export const DEFAULT_RATE_WAIT_SEC = 30;
@@ -30,11 +31,7 @@ export function errorCodes(body: WireErrorBody): string[] {
 }
 
 function said(body: WireErrorBody): string | undefined {
-  const raw = body.errors.find((e) => e.message)?.message ?? body.message ?? body.error_description;
-  if (!raw) return undefined;
-  const oneLine = raw.replace(/\s+/g, ' ').trim();
-  if (oneLine === '' || oneLine.startsWith('<')) return undefined;
-  return (oneLine.length > 200 ? `${oneLine.slice(0, 197)}…` : oneLine).replace(/\.$/, '');
+  return sentenceSized(body.errors.find((e) => e.message)?.message ?? body.message ?? body.error_description);
 }
 
 function sentence(text: string, trackingId: string | undefined): string {
