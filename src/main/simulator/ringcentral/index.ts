@@ -21,5 +21,6 @@ export type {
   SimFrame,
   SimMe,
   SimParty,
+  SimPermission,
   SimSession,
 } from './types';

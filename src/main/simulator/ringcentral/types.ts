@@ -5,6 +5,9 @@
  */
 import type { Timers } from '../../foundation/timers';
 
+/** The app permissions the simulator checks (permissions.ts, §A5). */
+export type SimPermission = 'CallControl' | 'ReadCallLog' | 'ReadAccounts' | 'ReadPresence' | 'WebSocketsSubscriptions';
+
 export type SimStatusCode = 'Setup' | 'Proceeding' | 'Answered' | 'Disconnected' | 'Gone' | 'Parked' | 'Hold' | 'VoiceMail';
 export type SimDirection = 'Inbound' | 'Outbound';
 export type SimOriginType = 'Call' | 'CallOut' | 'Conference' | 'RingOut';
@@ -152,6 +155,12 @@ export interface RingCentralFaults {
   refuseNextRecovery(): void;
   /** The app lacks the WebSocketsSubscriptions permission: wstoken answers 403 CMN-401 until cleared. */
   denyWebSockets(denied?: boolean): void;
+  /**
+   * The app lacks `permission` (until called again with `revoked` false, or cleared): every request that
+   * needs it — and, for CallControl, the telephony-sessions subscription — answers 403 CMN-401 with
+   * `permissionName` (permissions.ts).
+   */
+  revokePermission(permission: SimPermission, revoked?: boolean): void;
   clear(): void;
 }
 
