@@ -10,6 +10,7 @@ export type {
   ErrorShape,
   FaultMatch,
   JournalEntry,
+  PastCallInit,
   RecordedRequest,
   RingCentralFaults,
   RingCentralScenario,

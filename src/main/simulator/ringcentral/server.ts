@@ -295,7 +295,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
         permissions.reset();
       },
     },
-    scenario: createScenario(calls, me, colleagues, () => {
+    scenario: createScenario(calls, callLog, me, colleagues, () => {
       calls.reset();
       callLog.reset();
       faults.clear();

@@ -174,6 +174,19 @@ export interface RingUserInit {
   setup?: boolean;
 }
 
+/** A call of the user's that ended before now, for a call log that does not start empty (the demo's). */
+export interface PastCallInit {
+  direction: 'Inbound' | 'Outbound';
+  /** Inbound: the user took it (else it was missed); outbound: the far end answered. */
+  answered: boolean;
+  /** The far end. */
+  remote: { phoneNumber?: string; extensionNumber?: string; name?: string };
+  /** When it started, in simulator time (ms since the epoch). */
+  startedAt: number;
+  /** How long it lasted, in seconds. */
+  durationSec: number;
+}
+
 export interface RingCentralScenario {
   /** An inbound call rings the user; returns the telephony session id. */
   ringUser(init: RingUserInit): string;
@@ -192,6 +205,8 @@ export interface RingCentralScenario {
   proceeds(sessionId: string): void;
   /** A colleague (by extension number) is talking with `remote`: the session id (no events: not the user's). */
   colleagueInCall(extensionNumber: string, remote: { phoneNumber: string; name?: string }): string;
+  /** A call that ended earlier: one call-log record, as RingCentral would have logged it (no session, no events). */
+  pastCall(init: PastCallInit): void;
   reset(): void;
 }
 
