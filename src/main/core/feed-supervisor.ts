@@ -5,7 +5,8 @@
  * start, when the channel connects or reconnects, on setOnline(true), on request (re-auth) and on a
  * slow safety timer. On resume from sleep or a network change the channel is opened afresh as well (its
  * socket may have died without a word) and the list read at once. When push fails the feed polls
- * instead, says so in the status line, and opens push again with backoff until it works. For both kinds:
+ * instead, says so in the status line (naming the permission, when the provider refused for a missing
+ * one), and opens push again with backoff until it works. For both kinds:
  * failed reads back off exponentially — a connection that could not be made only up to a few seconds, so
  * the list is back soon after the network — a refused token (AUTH) stops everything as signed out until
  * a read succeeds again, and offline pauses everything. Whenever calls may have come and gone unseen (a
@@ -85,6 +86,8 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
   let link: PushLink | null = null;
   let pushFailures = 0;
   let pushRetryTimer: TimerHandle | null = null;
+  /** What the status line says while push is down (why, when the user must fix it). */
+  let pushDownDetail: string | undefined;
 
   let readTimer: TimerHandle | null = null;
   let readDelay: number | null = null;
@@ -117,6 +120,15 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
 
   function fallbackDetail(): string {
     return `Live updates from ${providerName} are unavailable — checking every ${describeInterval(intervals.idleMs)}.`;
+  }
+
+  /**
+   * Why push is down, as the status line says it: a permission the app lacks comes first, in the
+   * provider's own sentence (it names the permission and what to do), since no retry will fix it.
+   */
+  function pushDownSentence(error: unknown): string {
+    if (!(error instanceof ProviderError) || error.missingPermission === undefined) return fallbackDetail();
+    return `${appErrorOf(error, providerName).message.replace(/\.$/, '')}. ${fallbackDetail()}`;
   }
 
   // --- reads -------------------------------------------------------------------------------------
@@ -161,7 +173,11 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
         if (started && online) openPush();
       }
       // Push being down is said first; otherwise what the provider asks the user to fix, if anything.
-      health.synced(new Date(timers.now()), push === 'live' ? 'live' : 'polling', push === 'down' ? fallbackDetail() : outcome.advisory);
+      health.synced(
+        new Date(timers.now()),
+        push === 'live' ? 'live' : 'polling',
+        push === 'down' ? (pushDownDetail ?? fallbackDetail()) : outcome.advisory,
+      );
       if (outcome.accountChanged) options.onAccountChanged?.();
       schedule();
       return ok(null);
@@ -258,8 +274,9 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
     const wasLive = push === 'live';
     push = 'down';
     pushFailures += 1;
+    pushDownDetail = pushDownSentence(error);
     // A failing read says more than this sentence; the next good read shows it.
-    if (failures === 0) health.set('polling', fallbackDetail());
+    if (failures === 0) health.set('polling', pushDownDetail);
     if (!active()) return;
     const retryIn = backoffDelay(
       intervals.pushRetryMs,

@@ -20,8 +20,17 @@ import { retryAfterSeconds } from './retry-after';
 
 export type FetchFn = (input: Request | URL | string, init?: RequestInit) => Promise<Response>;
 
-/** Turns a non-2xx answer into a ProviderError in the provider's own words. */
-export type ErrorDescriber = (status: number, body: unknown, headers: Headers) => ProviderError;
+/** The request a refusal answered: its method (GET, POST, …) and the path the client asked for. */
+export interface RefusedRequest {
+  method: string;
+  path: string;
+}
+
+/**
+ * Turns a non-2xx answer into a ProviderError in the provider's own words; `request` says which operation
+ * was refused (e.g. to name the permission it needs when the body does not).
+ */
+export type ErrorDescriber = (status: number, body: unknown, headers: Headers, request: RefusedRequest) => ProviderError;
 
 export interface HttpClientOptions {
   /** e.g. https://webexapis.com/v1 */
@@ -164,7 +173,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // A server may echo the request's Authorization header in its error: the token it carried is
       // taken out before the error leaves the client (ProviderError.conceal).
       const sent = (error.request.headers.get('Authorization') ?? '').replace(/^Bearer\s+/i, '');
-      const described = options.describeError(status, error.data, error.response.headers).conceal([sent]);
+      const described = options.describeError(status, error.data, error.response.headers, { method, path }).conceal([sent]);
       // A 401 that survived the refresh means signed out, whatever the provider's words call it.
       if (status === 401 && described.code !== 'AUTH') {
         return new ProviderError({

@@ -44,6 +44,12 @@ export class ProviderError extends Error {
   readonly retryable: boolean;
   /** Seconds the provider asked us to wait (429/503 Retry-After). */
   readonly retryAfter?: number;
+  /**
+   * The permission (or scope) the provider says the app lacks for this request, e.g. RingCentral's
+   * `CallControl`: only the user (or their admin) can fix it, and the message says how. The core's status
+   * line says it rather than a generic sentence (core/feed-supervisor.ts).
+   */
+  readonly missingPermission?: string;
 
   constructor(init: {
     code: ErrorCode;
@@ -52,6 +58,7 @@ export class ProviderError extends Error {
     trackingId?: string;
     retryable?: boolean;
     retryAfter?: number;
+    missingPermission?: string;
     cause?: unknown;
   }) {
     super(init.message, { cause: init.cause });
@@ -61,6 +68,7 @@ export class ProviderError extends Error {
     this.trackingId = init.trackingId;
     this.retryable = init.retryable ?? false;
     this.retryAfter = init.retryAfter;
+    this.missingPermission = init.missingPermission;
   }
 
   /**

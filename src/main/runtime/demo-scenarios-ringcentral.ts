@@ -1,10 +1,10 @@
 /**
- * The RingCentral demo's cast: who calls when the user picks "Simulate incoming call", and a colleague
- * on a call so Listen has a target out of the box. Data for the RingCentral simulator's scenario API
- * only.
+ * The RingCentral demo's cast: who calls when the user picks "Simulate incoming call", a colleague on a
+ * call so Listen has a target out of the box, and a few calls from earlier today so the History tab does
+ * not start empty. Data for the RingCentral simulator's scenario API only.
  */
 import type { DemoCallKind } from '../../shared/demo-calls';
-import type { RingCentralSimulator, RingUserInit, SimColleague } from '../simulator/ringcentral/index';
+import type { PastCallInit, RingCentralSimulator, RingUserInit, SimColleague } from '../simulator/ringcentral/index';
 
 /** The token the demo's simulator accepts from the start. */
 export const RINGCENTRAL_DEMO_TOKEN = 'rc-demo-access-token';
@@ -32,7 +32,40 @@ export function ringCentralDemoCall(kind: DemoCallKind): RingUserInit {
   return structuredClone(CALLERS[kind]);
 }
 
-/** Frank Miller (105) on a call, so Listen has a target in the demo. */
-export function seedRingCentralDemo(simulator: RingCentralSimulator): void {
+const MINUTE = 60_000;
+
+/**
+ * Earlier calls for the History tab: one missed, one answered, one placed (to a colleague). Callers the
+ * "Simulate incoming call" cast does not use, so a history entry is never taken for a ringing call.
+ */
+export function ringCentralDemoHistory(now: number): PastCallInit[] {
+  return [
+    {
+      direction: 'Inbound',
+      answered: false,
+      remote: { phoneNumber: '+15550100108', name: 'Henry Ford' },
+      startedAt: now - 12 * MINUTE,
+      durationSec: 20,
+    },
+    {
+      direction: 'Inbound',
+      answered: true,
+      remote: { phoneNumber: '+15550100109', name: 'Ivy Chen' },
+      startedAt: now - 55 * MINUTE,
+      durationSec: 245,
+    },
+    {
+      direction: 'Outbound',
+      answered: true,
+      remote: { extensionNumber: '102', name: 'Bob Jones' },
+      startedAt: now - 130 * MINUTE,
+      durationSec: 95,
+    },
+  ];
+}
+
+/** Frank Miller (105) on a call, so Listen has a target in the demo; and earlier calls in the call log. */
+export function seedRingCentralDemo(simulator: RingCentralSimulator, now: number = Date.now()): void {
   simulator.scenario.colleagueInCall('105', { phoneNumber: '+15550100107', name: 'Grace Hall' });
+  for (const call of ringCentralDemoHistory(now)) simulator.scenario.pastCall(call);
 }

@@ -6,6 +6,7 @@
 import { ProviderError } from '../../provider-api/provider-error';
 import { type WireErrorBody, errorBodySchema } from './wire';
 import { readErrorBody } from '../../provider-api/error-body';
+import { sentenceSized } from '../../provider-api/sentence-sized';
 
 /** Codes whose meaning deserves our own sentence rather than Bandwidth's. */
 const PLAIN_WORDS: Record<string, string> = {
@@ -56,11 +57,7 @@ const INPUT_CODES = new Set(['validation-error', 'invalid-call-to-number', 'call
 
 /** Bandwidth's explanation, one line and sentence-sized (python-bandwidth keeps 79 characters of a text body). */
 function said(parsed: WireErrorBody, text: string | undefined): string | undefined {
-  const raw = parsed.message ?? text;
-  if (!raw) return undefined;
-  const line = raw.replace(/\s+/g, ' ').trim();
-  if (line === '' || line.startsWith('<')) return undefined;
-  return (line.length > 200 ? `${line.slice(0, 197)}…` : line).replace(/\.$/, '');
+  return sentenceSized(parsed.message ?? text);
 }
 
 /**

@@ -2,13 +2,17 @@
  * Turns a non-2xx RingCentral answer into a ProviderError a person can read (docs/wire/ringcentral-and-bandwidth.md
  * §A5): both error body shapes (legacy top-level `errorCode`/`message`, newer `errors[]`, OAuth's
  * `error_description`), decided on `errorCode` and the status, never on the wording; the tracking id is
- * the RCRequestId (or X-Request-ID) header. Pure: knows nothing of retries (the HTTP policy and the rate
- * gate handle 401/429).
+ * the RCRequestId (or X-Request-ID) header. A missing app permission (CMN-401) is named — from the body's
+ * `permissionName`, else from the operation refused (permissions.ts) — with what to do about it. Pure:
+ * knows nothing of retries (the HTTP policy and the rate gate handle 401/429).
  */
 import { readErrorBody } from '../../provider-api/error-body';
+import type { RefusedRequest } from '../../provider-api/http-client';
 import { ProviderError } from '../../provider-api/provider-error';
+import { permissionFor, permissionNamed } from './permissions';
 import { type WireErrorBody, errorBodySchema } from './wire';
 import { retryAfterSeconds } from '../../provider-api/retry-after';
+import { sentenceSized } from '../../provider-api/sentence-sized';
 
 /** Without Retry-After RingCentral asks clients to wait at least 30 s (§A5). */
 export const DEFAULT_RATE_WAIT_SEC = 30;
@@ -30,19 +34,18 @@ export function errorCodes(body: WireErrorBody): string[] {
 }
 
 function said(body: WireErrorBody): string | undefined {
-  const raw = body.errors.find((e) => e.message)?.message ?? body.message ?? body.error_description;
-  if (!raw) return undefined;
-  const oneLine = raw.replace(/\s+/g, ' ').trim();
-  if (oneLine === '' || oneLine.startsWith('<')) return undefined;
-  return (oneLine.length > 200 ? `${oneLine.slice(0, 197)}…` : oneLine).replace(/\.$/, '');
+  return sentenceSized(body.errors.find((e) => e.message)?.message ?? body.message ?? body.error_description);
 }
 
 function sentence(text: string, trackingId: string | undefined): string {
   return trackingId ? `${text} (request ID ${trackingId})` : `${text}.`;
 }
 
-/** An `ErrorDescriber` for createHttpClient: RingCentral status + body + headers → ProviderError. */
-export function describeRingCentralError(status: number, rawBody: unknown, headers: Headers): ProviderError {
+/**
+ * An `ErrorDescriber` for createHttpClient: RingCentral status + body + headers → ProviderError.
+ * `request` (the operation refused) names the permission a CMN-401 body leaves unnamed.
+ */
+export function describeRingCentralError(status: number, rawBody: unknown, headers: Headers, request?: RefusedRequest): ProviderError {
   const body = readBody(rawBody);
   const codes = errorCodes(body);
   const trackingId = headers.get('rcrequestid') ?? headers.get('x-request-id') ?? undefined;
@@ -75,12 +78,34 @@ export function describeRingCentralError(status: number, rawBody: unknown, heade
       message: sentence(`RingCentral refused: ${words ?? 'the call no longer exists'}`, trackingId),
     });
   }
-  if (status === 403) {
-    const permission = has(PERMISSION_CODES) ? ' (the app or user lacks a RingCentral permission such as CallControl)' : '';
+  if (status === 403 && has(PERMISSION_CODES)) {
+    const permission = permissionNamed(body) ?? (request ? permissionFor(request) : undefined);
+    if (permission === undefined) {
+      return new ProviderError({
+        ...base,
+        code: 'PROVIDER',
+        message: sentence(
+          `RingCentral refused access${words ? `: ${words}` : ''} (your RingCentral app lacks a permission this needs)`,
+          trackingId,
+        ),
+      });
+    }
+    // RingCentral's own words ("application needs to have [X] permission") say less than this sentence.
     return new ProviderError({
       ...base,
       code: 'PROVIDER',
-      message: sentence(`RingCentral refused access${words ? `: ${words}` : ''}${permission}`, trackingId),
+      missingPermission: permission,
+      message: sentence(
+        `RingCentral refused: your app lacks the ${permission} permission. Add the ${permission} permission to your RingCentral app`,
+        trackingId,
+      ),
+    });
+  }
+  if (status === 403) {
+    return new ProviderError({
+      ...base,
+      code: 'PROVIDER',
+      message: sentence(`RingCentral refused access${words ? `: ${words}` : ''}`, trackingId),
     });
   }
   if (status === 409) {

@@ -3,8 +3,9 @@
  * subscription per opening (subscription.ts), each session event mapped by the provider into the Call it
  * now describes (`callUpdated`) or its end (`callRemoved`), conference sessions as `conferencesChanged`.
  * A drop the subscription recovers from (wsc replay) within `fallbackAfterMs` is reported as
- * `reconnected`; a socket that stays down, a refused connection or a missing WebSocketsSubscriptions
- * permission is reported as `failed`, so the core polls, says so, and opens a new channel later. Never
+ * `reconnected`; a socket that stays down, a refused connection or a missing permission
+ * (WebSocketsSubscriptions, or CallControl for the subscription) is reported as `failed`, so the core
+ * polls, says so (naming the permission), and opens a new channel later. Never
  * reads calls itself (the core's full read does); knows nothing of the core.
  */
 import { type Timers, type TimerHandle, realTimers } from '../../foundation/timers';
@@ -24,9 +25,14 @@ export interface RingCentralPushOptions {
   subscription?: Omit<TelephonySubscriptionOptions, 'wsToken' | 'timers' | 'openSocket'>;
 }
 
-/** RingCentral's words when the app lacks the WebSocket permission (CMN-401 / InsufficientPermissions, §A5). */
+/**
+ * A 403 at the WebSocket token or the subscription. A missing permission RingCentral named (CMN-401 /
+ * InsufficientPermissions, §A5: WebSocketsSubscriptions for the token, CallControl for the subscription)
+ * is already said by errors.ts, and the core's status line repeats it; any other 403 there most likely
+ * means the WebSocket permission.
+ */
 function explain(error: ProviderError): ProviderError {
-  if (error.status === 403) {
+  if (error.status === 403 && error.missingPermission === undefined) {
     return new ProviderError({
       code: 'PROVIDER',
       status: error.status,

@@ -15,6 +15,7 @@ import { realTimers, type TimerHandle, type Timers } from '../../foundation/time
 import { ProviderError } from '../../provider-api/provider-error';
 import { PartySequences } from './event-order';
 import { describeRingCentralError } from './errors';
+import { SUBSCRIPTION_REQUEST } from './permissions';
 import {
   type SubscriptionBody,
   type WireConnectionDetails,
@@ -330,7 +331,7 @@ export function createTelephonySubscription(options: TelephonySubscriptionOption
         becameLive(info.success ? info.data.id : undefined, false);
         return;
       }
-      const error = describeRingCentralError(status, body, new Headers());
+      const error = describeRingCentralError(status, body, new Headers(), SUBSCRIPTION_REQUEST);
       const retry = status !== 401 && status !== 403;
       dropSocket();
       fail(error, retry);

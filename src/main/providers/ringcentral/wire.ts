@@ -233,6 +233,8 @@ const errorDetailSchema = z.looseObject({
   errorCode: z.string().optional(),
   message: z.string().optional(),
   parameterName: z.string().optional(),
+  /** With CMN-401: the app permission the request needs (§A5). */
+  permissionName: z.string().optional(),
 });
 /** Both shapes: the legacy top-level errorCode/message and the newer `errors` list, plus OAuth's error_description. */
 export const errorBodySchema = z.looseObject({

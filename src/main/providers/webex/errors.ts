@@ -7,18 +7,13 @@ import { CALL_NOT_FOUND_CODE, type WebexErrorBody, webexErrorSchema } from './wi
 import { ProviderError } from '../../provider-api/provider-error';
 import { readErrorBody } from '../../provider-api/error-body';
 import { retryAfterSeconds } from '../../provider-api/retry-after';
+import { sentenceSized } from '../../provider-api/sentence-sized';
 
 const CALL_NOT_FOUND_TEXT = /call not found/i;
 
 /** Webex's own explanation: the first error description, else the top-level message, else plain text. */
 function describe(parsed: WebexErrorBody, text: string | undefined): string | undefined {
-  const raw = parsed.errors?.find((e) => e.description)?.description ?? parsed.message ?? text;
-  if (!raw) return undefined;
-  // Plain-text bodies can be whole HTML pages: keep only something sentence-sized.
-  const oneLine = raw.replace(/\s+/g, ' ').trim();
-  if (oneLine.length === 0 || oneLine.startsWith('<')) return undefined;
-  const short = oneLine.length > 200 ? `${oneLine.slice(0, 197)}…` : oneLine;
-  return short.replace(/\.$/, '');
+  return sentenceSized(parsed.errors?.find((e) => e.description)?.description ?? parsed.message ?? text);
 }
 
 function errorCodes(parsed: WebexErrorBody): number[] {

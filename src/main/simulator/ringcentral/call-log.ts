@@ -4,13 +4,14 @@
  * call that rang and ended unanswered is "Missed", one sent to voicemail "Voicemail", a rejected one
  * "Rejected", an answered one "Accepted"; an outbound call "Call connected" or "No Answer"), served by
  * GET …/extension/{id}/call-log with the type, direction, dateFrom/dateTo, page and perPage filters and
- * RingCentral's paging block. Learns of calls only through the session changes CallSessions reports; no
- * HTTP server, auth, rate limits or faults here (server.ts applies those before a route runs).
+ * RingCentral's paging block. Learns of calls through the session changes CallSessions reports (and of
+ * calls from before it started through `logPast`, for the demo's history); no HTTP server, auth, rate
+ * limits or faults here (server.ts applies those before a route runs).
  */
 import type { SessionChange } from './call-sessions';
 import { invalid, notFound } from './errors';
 import type { RouteAnswer, Route } from './routes';
-import type { SimEndpoint, SimMe, SimParty, SimSession } from './types';
+import type { PastCallInit, SimEndpoint, SimMe, SimParty, SimSession } from './types';
 
 /** A call-log record as RingCentral sends it in the Simple view (the simulator's own shape). */
 export interface SimCallLogRecord {
@@ -38,7 +39,7 @@ export interface SimCallLogCaller {
 const ENDED = new Set(['Disconnected', 'Gone', 'VoiceMail']);
 const MAX_PER_PAGE = 1000;
 
-function caller(endpoint: SimEndpoint): SimCallLogCaller {
+function caller(endpoint: Pick<SimEndpoint, 'phoneNumber' | 'extensionNumber' | 'name'>): SimCallLogCaller {
   return {
     ...(endpoint.phoneNumber ? { phoneNumber: endpoint.phoneNumber } : {}),
     ...(endpoint.extensionNumber ? { extensionNumber: endpoint.extensionNumber } : {}),
@@ -68,6 +69,42 @@ export class SimCallLog {
     this.records.unshift(this.record(session, party));
   }
 
+  /**
+   * A call that ended before the simulator started (the demo's history): one record like those `note`
+   * writes, placed among the others by its start time.
+   */
+  logPast(init: PastCallInit): void {
+    const id = this.nextId();
+    const n = this.counter;
+    const myself: SimCallLogCaller = { phoneNumber: this.me.phoneNumber, name: this.me.name };
+    const remote = caller(init.remote);
+    this.records.push({
+      uri: this.uriOf(id),
+      id,
+      sessionId: String(900000 + n),
+      telephonySessionId: `s-past-${n}`,
+      partyId: `p-past-${n}-1`,
+      startTime: new Date(init.startedAt).toISOString(),
+      duration: init.durationSec,
+      type: 'Voice',
+      direction: init.direction,
+      action: 'Phone Call',
+      result: init.direction === 'Outbound' ? (init.answered ? 'Call connected' : 'No Answer') : init.answered ? 'Accepted' : 'Missed',
+      from: init.direction === 'Inbound' ? remote : myself,
+      to: init.direction === 'Inbound' ? myself : remote,
+    });
+    this.records.sort((a, b) => Date.parse(b.startTime) - Date.parse(a.startTime));
+  }
+
+  private nextId(): string {
+    this.counter += 1;
+    return `cl-${this.counter.toString(36).padStart(6, '0')}`;
+  }
+
+  private uriOf(id: string): string {
+    return `/restapi/v1.0/account/${this.me.accountId}/extension/${this.me.extensionId}/call-log/${id}?view=Simple`;
+  }
+
   private result(party: SimParty): string {
     const answered = this.answered.has(party.id);
     if (party.direction === 'Outbound') return answered ? 'Call connected' : 'No Answer';
@@ -78,11 +115,10 @@ export class SimCallLog {
   }
 
   private record(session: SimSession, party: SimParty): SimCallLogRecord {
-    this.counter += 1;
-    const id = `cl-${this.counter.toString(36).padStart(6, '0')}`;
+    const id = this.nextId();
     const started = Date.parse(session.creationTime);
     return {
-      uri: `/restapi/v1.0/account/${this.me.accountId}/extension/${this.me.extensionId}/call-log/${id}?view=Simple`,
+      uri: this.uriOf(id),
       id,
       sessionId: session.legacySessionId,
       telephonySessionId: session.id,

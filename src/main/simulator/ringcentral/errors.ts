@@ -23,6 +23,8 @@ export class SimRefusal extends Error {
     readonly errorCode: string,
     message: string,
     readonly parameterName?: string,
+    /** The app permission a 403 CMN-401 names (§A5). */
+    readonly permissionName?: string,
   ) {
     super(message);
     this.name = 'SimRefusal';
@@ -42,9 +44,16 @@ export function invalid(parameterName: string, message: string): SimRefusal {
 }
 
 /** The error body in the requested shape. */
-export function errorBody(shape: ErrorShape, errorCode: string, message: string, parameterName?: string): Record<string, unknown> {
+export function errorBody(
+  shape: ErrorShape,
+  errorCode: string,
+  message: string,
+  parameterName?: string,
+  permissionName?: string,
+): Record<string, unknown> {
   const detail: Record<string, unknown> = { errorCode, message };
   if (parameterName) detail.parameterName = parameterName;
+  if (permissionName) detail.permissionName = permissionName;
   if (shape === 'modern') return { errors: [detail] };
   // The legacy shape names a category at the top and the specific code inside `errors`.
   return { errorCode: legacyCategory(errorCode), message, errors: [detail] };

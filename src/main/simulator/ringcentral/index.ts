@@ -10,6 +10,7 @@ export type {
   ErrorShape,
   FaultMatch,
   JournalEntry,
+  PastCallInit,
   RecordedRequest,
   RingCentralFaults,
   RingCentralScenario,
@@ -21,5 +22,6 @@ export type {
   SimFrame,
   SimMe,
   SimParty,
+  SimPermission,
   SimSession,
 } from './types';

@@ -1,14 +1,16 @@
 /**
  * The scenario driver: what callers, the far end and the user's own phone do, for tests and a demo
- * account. Throws SimRefusal when the state does not allow the step (e.g. remoteAnswers on a call that
+ * account, and the calls that ended before it started (the call log's past). Throws SimRefusal when the state does not allow the step (e.g. remoteAnswers on a call that
  * is not ringing out). No HTTP here.
  */
+import type { SimCallLog } from './call-log';
 import type { CallSessions } from './call-sessions';
 import { notFound } from './errors';
 import type { RingCentralScenario, SimColleague, SimEndpoint, SimMe } from './types';
 
 export function createScenario(
   calls: CallSessions,
+  callLog: SimCallLog,
   me: SimMe,
   colleagues: readonly SimColleague[],
   reset: () => void,
@@ -44,6 +46,7 @@ export function createScenario(
       if (!colleague) throw notFound(`Extension [${extensionNumber}]`);
       return calls.colleagueInCall({ ...colleague, accountId: me.accountId }, remote).id;
     },
+    pastCall: (init) => callLog.logPast(init),
     reset,
   };
 }

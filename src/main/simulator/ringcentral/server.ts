@@ -16,6 +16,7 @@ import { EXPIRED_TOKEN_CODE, RATE_CODE, SimRefusal, errorBody } from './errors';
 import { FaultPlan, matches } from './faults';
 import { CommandJournal } from './journal';
 import { OAuthLedger } from './oauth';
+import { AppPermissions, SUBSCRIPTION_PERMISSION, permissionOf, permissionRefusal } from './permissions';
 import { DEFAULT_RATE_LIMITS, RateLimiter, groupOf } from './rate-limits';
 import { restRoutes } from './routes';
 import { createScenario } from './scenario';
@@ -65,6 +66,9 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
   const limiter = new RateLimiter(now, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
   const faults = new FaultPlan();
   const journal = new CommandJournal();
+  const permissions = new AppPermissions();
+  const refusalBody = (refusal: SimRefusal) =>
+    errorBody(errorShape, refusal.errorCode, refusal.message, refusal.parameterName, refusal.permissionName);
   const gateway = new WsGateway(
     timers,
     me,
@@ -75,6 +79,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
       absoluteTimeoutSec: options.absoluteTimeoutSec ?? 86_400,
     },
     (token) => ledger.useWsToken(token),
+    () => (permissions.lacks(SUBSCRIPTION_PERMISSION) ? refusalBody(permissionRefusal(SUBSCRIPTION_PERMISSION)) : undefined),
   );
   const callLog = new SimCallLog(me, now);
   const calls = new CallSessions(
@@ -88,7 +93,6 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
   );
   const colleagues = options.colleagues ?? [];
   const routes = [...restRoutes(calls, me, () => devices, colleagues), ...callLogRoutes(callLog, me)];
-  let webSocketsDenied = false;
   const requests: RecordedRequest[] = [];
   const waiters: { match: FaultMatch; resolve: (r: RecordedRequest) => void }[] = [];
   const pendingTimers = new Set<TimerHandle>();
@@ -106,6 +110,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     body: errorBody(errorShape, errorCode, message, parameterName),
     headers,
   });
+  const refuse = (refusal: SimRefusal): Answer => ({ status: refusal.status, body: refusalBody(refusal) });
 
   /** OAuth answers use RingCentral's OAuth error body: `error`/`error_description` plus `errors`. */
   const oauthFail = (refusal: SimRefusal): Answer => ({
@@ -131,8 +136,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
       if (method === 'POST' && path === '/restapi/oauth/wstoken') {
         const denied = bearerCheck(headers);
         if (denied) return denied;
-        if (webSocketsDenied)
-          return fail(403, 'CMN-401', 'In order to call this API endpoint, application needs to have [WebSocketsSubscriptions] permission');
+        if (permissions.lacks('WebSocketsSubscriptions')) return refuse(permissionRefusal('WebSocketsSubscriptions'));
         return { status: 200, body: { ...ledger.wsToken(), uri: `${baseUrl.replace(/^http/, 'ws')}/ws` } };
       }
       const form = formFields(raw);
@@ -161,6 +165,8 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     const body = parsed.value ?? {};
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       return fail(400, 'CMN-101', 'The request body must be a JSON object');
+    const needed = permissionOf(method, path);
+    if (needed !== undefined && permissions.lacks(needed)) return refuse(permissionRefusal(needed));
     for (const candidate of routes) {
       if (candidate.method !== method) continue;
       const found = candidate.pattern.exec(path);
@@ -168,7 +174,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
       try {
         return candidate.handle({ params: found.slice(1), query, body: body as Record<string, unknown> });
       } catch (error) {
-        if (error instanceof SimRefusal) return fail(error.status, error.errorCode, error.message, error.parameterName);
+        if (error instanceof SimRefusal) return refuse(error);
         return fail(500, 'CMN-500', `Simulator error: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
@@ -282,15 +288,14 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
       expireTokens: () => ledger.expireAll(),
       dropSockets: () => gateway.dropSockets(),
       refuseNextRecovery: () => gateway.refuseNextRecovery(),
-      denyWebSockets: (denied = true) => {
-        webSocketsDenied = denied;
-      },
+      denyWebSockets: (denied = true) => permissions.set('WebSocketsSubscriptions', !denied),
+      revokePermission: (permission, revoked = true) => permissions.set(permission, !revoked),
       clear: () => {
         faults.clear();
-        webSocketsDenied = false;
+        permissions.reset();
       },
     },
-    scenario: createScenario(calls, me, colleagues, () => {
+    scenario: createScenario(calls, callLog, me, colleagues, () => {
       calls.reset();
       callLog.reset();
       faults.clear();

@@ -5,6 +5,9 @@
  */
 import type { Timers } from '../../foundation/timers';
 
+/** The app permissions the simulator checks (permissions.ts, §A5). */
+export type SimPermission = 'CallControl' | 'ReadCallLog' | 'ReadAccounts' | 'ReadPresence' | 'WebSocketsSubscriptions';
+
 export type SimStatusCode = 'Setup' | 'Proceeding' | 'Answered' | 'Disconnected' | 'Gone' | 'Parked' | 'Hold' | 'VoiceMail';
 export type SimDirection = 'Inbound' | 'Outbound';
 export type SimOriginType = 'Call' | 'CallOut' | 'Conference' | 'RingOut';
@@ -152,6 +155,12 @@ export interface RingCentralFaults {
   refuseNextRecovery(): void;
   /** The app lacks the WebSocketsSubscriptions permission: wstoken answers 403 CMN-401 until cleared. */
   denyWebSockets(denied?: boolean): void;
+  /**
+   * The app lacks `permission` (until called again with `revoked` false, or cleared): every request that
+   * needs it — and, for CallControl, the telephony-sessions subscription — answers 403 CMN-401 with
+   * `permissionName` (permissions.ts).
+   */
+  revokePermission(permission: SimPermission, revoked?: boolean): void;
   clear(): void;
 }
 
@@ -163,6 +172,19 @@ export interface RingUserInit {
   forwardedBy?: { name: string; phoneNumber?: string; extensionId: string; extensionNumber?: string };
   /** Start in Setup (RC-to-RC) instead of Proceeding. */
   setup?: boolean;
+}
+
+/** A call of the user's that ended before now, for a call log that does not start empty (the demo's). */
+export interface PastCallInit {
+  direction: 'Inbound' | 'Outbound';
+  /** Inbound: the user took it (else it was missed); outbound: the far end answered. */
+  answered: boolean;
+  /** The far end. */
+  remote: { phoneNumber?: string; extensionNumber?: string; name?: string };
+  /** When it started, in simulator time (ms since the epoch). */
+  startedAt: number;
+  /** How long it lasted, in seconds. */
+  durationSec: number;
 }
 
 export interface RingCentralScenario {
@@ -183,6 +205,8 @@ export interface RingCentralScenario {
   proceeds(sessionId: string): void;
   /** A colleague (by extension number) is talking with `remote`: the session id (no events: not the user's). */
   colleagueInCall(extensionNumber: string, remote: { phoneNumber: string; name?: string }): string;
+  /** A call that ended earlier: one call-log record, as RingCentral would have logged it (no session, no events). */
+  pastCall(init: PastCallInit): void;
   reset(): void;
 }
 

@@ -60,6 +60,8 @@ export class WsGateway {
     private readonly me: SimMe,
     private readonly settings: GatewaySettings,
     private readonly acceptToken: (token: string) => boolean,
+    /** The body of a 403 when the app may not subscribe to telephony sessions (permissions.ts), else undefined. */
+    private readonly subscriptionRefusal: () => unknown = () => undefined,
   ) {}
 
   /** Handles an HTTP upgrade on /ws; refuses a missing, used or expired ws token with 401. */
@@ -214,6 +216,11 @@ export class WsGateway {
         reply(400, {
           errors: [{ errorCode: 'CMN-101', message: 'deliveryMode.transportType must be WebSocket', parameterName: 'deliveryMode' }],
         });
+        return;
+      }
+      const refusal = this.subscriptionRefusal();
+      if (refusal !== undefined) {
+        reply(403, refusal);
         return;
       }
       // One subscription per connection: a new one replaces the old.

@@ -2,7 +2,7 @@
  * RingCentral as the app runs it (runtime session + registry + descriptor + account), against the
  * RingCentral simulator: SWITCHBOARD_RINGCENTRAL_SERVER + _TOKEN skip sign-in and go live; a pasted
  * token is checked before it is used; sign-out revokes the pasted token; the demo runs on the simulator
- * with its "Simulate incoming call" kinds.
+ * with its "Simulate incoming call" kinds and opens with earlier calls in its History.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { memorySecretVault } from '../../../../src/main/auth/secrets';
@@ -94,5 +94,24 @@ describe('RingCentral in the app', () => {
     ]);
     // Listen has a target out of the box: a colleague on a call.
     expect(await session.core.command({ type: 'listen', target: '105' })).toMatchObject({ ok: true });
+  });
+
+  it('the RingCentral demo opens with earlier calls in History: one missed, one answered, one placed, newest first', async () => {
+    session = await startSession({
+      settings: settingsFor(true),
+      env: {},
+      vault: memorySecretVault(),
+      openBrowser: async () => undefined,
+      redirectPort: 0,
+    });
+    const history = await session.core.history();
+    expect(history.ok && history.value).toEqual([
+      expect.objectContaining({ type: 'missed', name: 'Henry Ford', number: '+15550100108' }),
+      expect.objectContaining({ type: 'received', name: 'Ivy Chen', number: '+15550100109' }),
+      expect.objectContaining({ type: 'placed', name: 'Bob Jones', number: '102' }),
+    ]);
+    const times = history.ok ? history.value.map((e) => Date.parse(e.time)) : [];
+    expect(times.every((t) => t < Date.now())).toBe(true);
+    expect(await session.core.history('missed')).toMatchObject({ ok: true, value: [{ name: 'Henry Ford' }] });
   });
 });

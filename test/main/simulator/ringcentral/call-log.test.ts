@@ -52,6 +52,41 @@ describe('records of ended calls', () => {
     expect(body.paging).toMatchObject({ page: 1, perPage: 100, totalElements: 5, totalPages: 1 });
   });
 
+  test('calls from before the simulator started are logged like ended ones, in their place by start time', async () => {
+    kit.sim.scenario.remoteHangsUp(ring('+15550100001'));
+    const now = kit.timers.now();
+    kit.sim.scenario.pastCall({
+      direction: 'Outbound',
+      answered: false,
+      remote: { extensionNumber: '102', name: 'Bob' },
+      startedAt: now - 3_600_000,
+      durationSec: 0,
+    });
+    kit.sim.scenario.pastCall({
+      direction: 'Inbound',
+      answered: true,
+      remote: { phoneNumber: '+15550100009' },
+      startedAt: now - 60_000,
+      durationSec: 30,
+    });
+    const { body } = await kit.call('GET', LOG);
+    expect(body.records.map((r: { result: string; direction: string }) => [r.direction, r.result])).toEqual([
+      ['Inbound', 'Missed'],
+      ['Inbound', 'Accepted'],
+      ['Outbound', 'No Answer'],
+    ]);
+    expect(body.records[1]).toMatchObject({
+      duration: 30,
+      from: { phoneNumber: '+15550100009' },
+      to: { phoneNumber: kit.sim.me.phoneNumber },
+    });
+    expect(body.records[2]).toMatchObject({
+      startTime: new Date(now - 3_600_000).toISOString(),
+      to: { extensionNumber: '102', name: 'Bob' },
+    });
+    expect(new Set(body.records.map((r: { id: string }) => r.id)).size).toBe(3);
+  });
+
   test('filters and pages as documented: direction, dateFrom, perPage and page; perPage over 1000 is refused', async () => {
     for (let i = 0; i < 5; i++) {
       kit.sim.scenario.remoteHangsUp(ring(`+155501000${i}0`));
