@@ -8,9 +8,9 @@
  * simulator applies and answers too late), connection resets before and after applying, an expired
  * access token, a dropped push socket (also while calls ring) and slow answers.
  *
- * Time is one hand-driven clock (next-timer-clock.ts) for the simulator, the client, the token manager,
- * the push channel and the core. It moves only when nothing is on the wire (ringcentral-wire-watch.ts),
- * so what happens never depends on how fast the machine is; only the client's command timeout is real
+ * Time is one hand-driven clock (test/support/hand-timers.ts) for the simulator, the client, the token
+ * manager, the push channel and the core. It moves only when nothing is on the wire
+ * (ringcentral-wire-watch.ts), so what happens never depends on how fast the machine is; only the client's command timeout is real
  * time, and only a planned timeout waits for it. What RingCentral really has: ringcentral-truth.ts.
  *
  * It counts on the simulator side (its journal) every command request and whether it was applied, and
@@ -30,7 +30,7 @@ import {
   type JournalEntry,
   type RingCentralSimulator,
 } from '../../../src/main/simulator/ringcentral';
-import { NextTimerClock } from './next-timer-clock';
+import { HandTimers } from '../../support/hand-timers';
 import { callWords, joinWords, myPartyId, sameConferences, simConferences, simTruth, type Truth } from './ringcentral-truth';
 import { createDriver, createWireWatch } from './ringcentral-wire-watch';
 
@@ -129,7 +129,7 @@ function keyOf(entry: JournalEntry): string {
 export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<FaultRunReport> {
   const rand = random(options.seed ?? 11);
   const faultRate = options.faultRate ?? 0.6;
-  const timers = new NextTimerClock();
+  const timers = new HandTimers();
   const startedAt = timers.now();
   const sim = await startRingCentralSimulator({
     timers,

@@ -10,7 +10,7 @@ import { createBandwidthBackend } from '../../../../src/main/providers/bandwidth
 import { providerEntry } from '../../../../src/main/runtime/provider-registry';
 import { type BandwidthSimulator, startBandwidthSimulator } from '../../../../src/main/simulator/bandwidth/index';
 import type { Result } from '../../../../src/shared/result';
-import { ManualClock } from '../../simulator/bandwidth/manual-clock';
+import { HandTimers } from '../../../support/hand-timers';
 
 const CALLER = '+14045550123';
 let sim: BandwidthSimulator | undefined;
@@ -29,7 +29,7 @@ function bandwidthPace() {
   return entry.value.pollIntervals;
 }
 
-async function startChain(clock: ManualClock): Promise<{ sim: BandwidthSimulator; core: SwitchboardCore }> {
+async function startChain(clock: HandTimers): Promise<{ sim: BandwidthSimulator; core: SwitchboardCore }> {
   sim = await startBandwidthSimulator({ timers: clock, rateLimit: { capacity: 1, intervalMs: 1000 } });
   const backend = createBandwidthBackend({
     credentials: { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret },
@@ -47,7 +47,7 @@ async function io(turns = 40): Promise<void> {
 }
 
 /** Moves the clock in small steps for `ms`, letting I/O run between them. */
-async function run(clock: ManualClock, ms: number, stepMs = 50): Promise<void> {
+async function run(clock: HandTimers, ms: number, stepMs = 50): Promise<void> {
   for (let t = 0; t < ms; t += stepMs) {
     clock.advance(stepMs);
     await io();
@@ -60,7 +60,7 @@ function gaps(times: number[]): number[] {
 
 describe('Bandwidth through the core, within Catapult’s rate limit', () => {
   it('a ringing call and a burst of 15 clicks while polling goes on: no 429, every click applied, ≥ 1 s between requests', async () => {
-    const clock = new ManualClock();
+    const clock = new HandTimers();
     const chain = await startChain(clock);
     const started = chain.core.start();
     await run(clock, 2_000);
@@ -88,7 +88,7 @@ describe('Bandwidth through the core, within Catapult’s rate limit', () => {
   });
 
   it('after a 429 nothing is sent before X-RateLimit-Reset, and the call list is read again then', async () => {
-    const clock = new ManualClock();
+    const clock = new HandTimers();
     const chain = await startChain(clock);
     const started = chain.core.start();
     await run(clock, 2_000);
@@ -106,7 +106,7 @@ describe('Bandwidth through the core, within Catapult’s rate limit', () => {
   });
 
   it('polls at a pace that suits one request a second: every 3 s idle, every 1.5 s while a call rings', async () => {
-    const clock = new ManualClock();
+    const clock = new HandTimers();
     const chain = await startChain(clock);
     const started = chain.core.start();
     await run(clock, 2_000);

@@ -13,7 +13,7 @@ import { createRingCentralProvider } from '../../../../src/main/providers/ringce
 import type { WireParty } from '../../../../src/main/providers/ringcentral/wire';
 import { startRingCentralSimulator, type RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
 import { eventually } from '../../../support/eventually';
-import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
+import { HandTimers } from '../../../support/hand-timers';
 import { RC_TOKEN } from './rc-fixture';
 
 let sim: RingCentralSimulator | undefined;
@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 test('an add to a conference whose answer is lost says the call is now in the conference, listed under its own id', async () => {
-  const timers = new ManualTimers();
+  const timers = new HandTimers();
   sim = await startRingCentralSimulator({ timers });
   const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers });
   core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });

@@ -10,7 +10,7 @@ import { staticTokenSource } from '../../../../src/main/provider-api/token-sourc
 import { createRingCentralProvider } from '../../../../src/main/providers/ringcentral/index';
 import { startRingCentralSimulator, type RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
 import { eventually } from '../../../support/eventually';
-import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
+import { HandTimers } from '../../../support/hand-timers';
 import { RC_TOKEN } from './rc-fixture';
 
 let sim: RingCentralSimulator | undefined;
@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 test('a hold refused with 429 without Retry-After is sent once more after 30 s, with no "not confirmed" notice meanwhile', async () => {
-  const timers = new ManualTimers();
+  const timers = new HandTimers();
   sim = await startRingCentralSimulator({ timers });
   const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers });
   core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral', pendingTimeoutMs: 8_000 });
