@@ -31,6 +31,7 @@ import {
   type RingCentralSimulator,
 } from '../../../src/main/simulator/ringcentral';
 import { HandTimers } from '../../support/hand-timers';
+import { seededRandom } from '../../support/seeded-random';
 import { callWords, joinWords, myPartyId, sameConferences, simConferences, simTruth, type Truth } from './ringcentral-truth';
 import { createDriver, createWireWatch } from './ringcentral-wire-watch';
 
@@ -96,18 +97,6 @@ export interface FaultRunReport {
   simulatedMs: number;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const UNKNOWN_OUTCOME = new Set(['TIMEOUT', 'NETWORK', 'UNAVAILABLE', 'BAD_RESPONSE']);
 const CLIENT_ID = 'rc-sim-client';
 const REDIRECT = 'http://127.0.0.1:9/oauth/callback';
@@ -127,7 +116,7 @@ function keyOf(entry: JournalEntry): string {
 }
 
 export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<FaultRunReport> {
-  const rand = random(options.seed ?? 11);
+  const rand = seededRandom(options.seed ?? 11);
   const faultRate = options.faultRate ?? 0.6;
   const timers = new HandTimers();
   const startedAt = timers.now();
