@@ -4,6 +4,7 @@ import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../sr
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, ProviderId } from '../../../src/shared/domain';
 import type { CallSnapshot, Provider, PushChannel } from '../../../src/main/provider-api/provider';
 import { ProviderError } from '../../../src/main/provider-api/provider-error';
+import type { SwitchboardCoreOptions } from '../../../src/main/core/switchboard-core';
 import { HandTimers } from '../../support/hand-timers';
 
 export function makeCall(overrides: Partial<Call> & { id: string }): Call {
@@ -154,6 +155,13 @@ export class ProviderDouble implements Provider {
     return this.endpoints;
   }
 }
+
+/** The pace the core's tests run it at: short polls, an 8 s wait for a command's effect, history re-read 2 s after a call. */
+export const TEST_CORE_TIMING = {
+  intervals: { fastMs: 1_000, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 },
+  pendingTimeoutMs: 8_000,
+  historyRefreshDelayMs: 2_000,
+} satisfies Partial<SwitchboardCoreOptions>;
 
 /**
  * The hand-driven timers (test/support/hand-timers.ts) the core tests use: `advance(ms)` lets promises

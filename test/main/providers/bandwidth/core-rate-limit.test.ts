@@ -4,24 +4,17 @@
  * second, 429 with X-RateLimit-Reset), all on one manual clock: a burst of clicks while a call rings
  * and polling goes on never draws a 429, and a 429 is honoured to the millisecond.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../../src/main/core/switchboard-core';
 import { createBandwidthBackend } from '../../../../src/main/providers/bandwidth/assemble';
 import { providerEntry } from '../../../../src/main/runtime/provider-registry';
 import { type BandwidthSimulator, startBandwidthSimulator } from '../../../../src/main/simulator/bandwidth/index';
 import type { Result } from '../../../../src/shared/result';
 import { HandTimers } from '../../../support/hand-timers';
+import { closeAfterEach } from '../../../support/close-after-each';
 
 const CALLER = '+14045550123';
-let sim: BandwidthSimulator | undefined;
-let core: SwitchboardCore | undefined;
-
-afterEach(async () => {
-  core?.stop();
-  await sim?.close();
-  core = undefined;
-  sim = undefined;
-});
+const started = closeAfterEach();
 
 function bandwidthPace() {
   const entry = providerEntry('bandwidth');
@@ -30,14 +23,14 @@ function bandwidthPace() {
 }
 
 async function startChain(clock: HandTimers): Promise<{ sim: BandwidthSimulator; core: SwitchboardCore }> {
-  sim = await startBandwidthSimulator({ timers: clock, rateLimit: { capacity: 1, intervalMs: 1000 } });
+  const sim = started(await startBandwidthSimulator({ timers: clock, rateLimit: { capacity: 1, intervalMs: 1000 } }));
   const backend = createBandwidthBackend({
     credentials: { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret },
     number: sim.numbers[0] ?? '',
     baseUrl: sim.baseUrl,
     timers: clock,
   });
-  core = createSwitchboardCore({ provider: backend.provider, intervals: bandwidthPace(), timers: clock });
+  const core = started(createSwitchboardCore({ provider: backend.provider, intervals: bandwidthPace(), timers: clock }));
   return { sim, core };
 }
 
