@@ -15,37 +15,19 @@ import { BandwidthProvider } from '../../src/main/providers/bandwidth/provider';
 import { RateGate } from '../../src/main/providers/bandwidth/rate-gate';
 import { startBandwidthSimulator, type BandwidthSimulator } from '../../src/main/simulator/bandwidth';
 import { FaultLedger, type FaultRunReport, faultPicker } from './fault-ledger';
-import { deliveredCommands, type FaultRunOptions, scriptedUser } from './fault-user';
+import { deliveredCommands, type FaultRunOptions, injectWireFault, isWireFault, scriptedUser, WIRE_FAULTS } from './fault-user';
 import { HandClock } from './hand-clock';
 import { seededRandom } from './seeded-random';
 
-type FaultKind =
-  | 'none'
-  | '429 with X-RateLimit-Reset'
-  | '429 without X-RateLimit-Reset'
-  | '429 until the gate gives up'
-  | '500'
-  | '503'
-  | 'hang before applying'
-  | 'hang after applying'
-  | 'reset before applying'
-  | 'reset after applying'
-  | 'slow answer'
-  | 'failing read';
-
-const FAULTS: readonly FaultKind[] = [
+const FAULTS = [
   '429 with X-RateLimit-Reset',
   '429 without X-RateLimit-Reset',
   '429 until the gate gives up',
-  '500',
-  '503',
-  'hang before applying',
-  'hang after applying',
-  'reset before applying',
-  'reset after applying',
+  ...WIRE_FAULTS,
   'slow answer',
   'failing read',
-];
+] as const;
+type FaultKind = (typeof FAULTS)[number] | 'none';
 
 const CALL_OPS: Record<string, string> = { active: 'answer', rejected: 'decline', completed: 'hangup', transferring: 'transfer' };
 
@@ -114,6 +96,7 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
     type Target = string | RegExp;
     const inject = (kind: FaultKind, path: Target): void => {
       const at = { path, method: 'POST' };
+      if (isWireFault(kind)) return injectWireFault(sim.faults, kind, at);
       switch (kind) {
         case '429 with X-RateLimit-Reset':
           sim.faults.failNext({ ...at, status: 429, resetInMs: 2_000 });
@@ -123,18 +106,6 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
           break;
         case '429 until the gate gives up':
           sim.faults.failNext({ ...at, status: 429, resetInMs: 1_000, count: 10 });
-          break;
-        case '500':
-        case '503':
-          sim.faults.failNext({ ...at, status: Number(kind) });
-          break;
-        case 'hang before applying':
-        case 'hang after applying':
-          sim.faults.hangNext({ ...at, afterApplying: kind === 'hang after applying' });
-          break;
-        case 'reset before applying':
-        case 'reset after applying':
-          sim.faults.dropNext({ ...at, afterApplying: kind === 'reset after applying' });
           break;
         case 'slow answer':
           sim.faults.latency(2_000);

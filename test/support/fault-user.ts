@@ -98,6 +98,46 @@ export function scriptedUser<Target, Kind extends string>(deps: ScriptedUserDeps
   return { call, offers, look, act, callCommand };
 }
 
+/** The faults every simulator plans alike, on the request a command makes: a 5xx, a hang or a reset, before or after applying. */
+export const WIRE_FAULTS = [
+  '500',
+  '503',
+  'hang before applying',
+  'hang after applying',
+  'reset before applying',
+  'reset after applying',
+] as const;
+export type WireFault = (typeof WIRE_FAULTS)[number];
+
+export function isWireFault(kind: string): kind is WireFault {
+  return (WIRE_FAULTS as readonly string[]).includes(kind);
+}
+
+/** The part of a simulator's fault API (its `faults`) the wire faults need. */
+export interface WireFaultPlanner<At> {
+  failNext(init: At & { status: number }): void;
+  hangNext(init: At & { afterApplying: boolean }): void;
+  dropNext(init: At & { afterApplying: boolean }): void;
+}
+
+/** Plans `kind` on the next request that matches `at`. */
+export function injectWireFault<At extends object>(faults: WireFaultPlanner<At>, kind: WireFault, at: At): void {
+  switch (kind) {
+    case '500':
+    case '503':
+      faults.failNext({ ...at, status: Number(kind) });
+      break;
+    case 'hang before applying':
+    case 'hang after applying':
+      faults.hangNext({ ...at, afterApplying: kind === 'hang after applying' });
+      break;
+    case 'reset before applying':
+    case 'reset after applying':
+      faults.dropNext({ ...at, afterApplying: kind === 'reset after applying' });
+      break;
+  }
+}
+
 /**
  * The command requests that reached the simulator and were not turned away unapplied (a 429 or a 401
  * is legitimately sent again): the ledger's `deliveredKeys`, before they are named.

@@ -14,42 +14,23 @@ import { createWebexProvider } from '../../src/main/providers/webex';
 import type { Result } from '../../src/shared/result';
 import { startWebexSimulator, type AppliedCommand, type WebexSimulator } from '../../src/main/simulator/webex';
 import { FaultLedger, type FaultRunReport, faultPicker } from './fault-ledger';
-import { deliveredCommands, type FaultRunOptions, scriptedUser } from './fault-user';
+import { deliveredCommands, type FaultRunOptions, injectWireFault, isWireFault, scriptedUser, WIRE_FAULTS } from './fault-user';
 import { HandClock } from './hand-clock';
 import { seededRandom } from './seeded-random';
 
 const CALLS = '/telephony/calls';
 const CONFERENCE = '/telephony/conference';
 
-type FaultKind =
-  | 'none'
-  | '429 with Retry-After'
-  | '429 without Retry-After'
-  | '429 twice'
-  | '500'
-  | '503'
-  | 'hang before applying'
-  | 'hang after applying'
-  | 'reset before applying'
-  | 'reset after applying'
-  | 'expired token'
-  | 'slow answer'
-  | 'failing read';
-
-const FAULTS: readonly FaultKind[] = [
+const FAULTS = [
   '429 with Retry-After',
   '429 without Retry-After',
   '429 twice',
-  '500',
-  '503',
-  'hang before applying',
-  'hang after applying',
-  'reset before applying',
-  'reset after applying',
+  ...WIRE_FAULTS,
   'expired token',
   'slow answer',
   'failing read',
-];
+] as const;
+type FaultKind = (typeof FAULTS)[number] | 'none';
 
 /** A token source that refreshes as an OAuth token manager would: a new token the simulator accepts. */
 function refreshingTokens(sim: WebexSimulator): TokenSource & { refreshes(): number } {
@@ -115,6 +96,7 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
       method: string;
     }
     const inject = (kind: FaultKind, at: Target): void => {
+      if (isWireFault(kind)) return injectWireFault(sim.faults, kind, at);
       switch (kind) {
         case '429 with Retry-After':
           sim.faults.failNext({ ...at, status: 429, retryAfterSeconds: 2 });
@@ -124,18 +106,6 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
           break;
         case '429 twice':
           sim.faults.failNext({ ...at, status: 429, retryAfterSeconds: 1, count: 2 });
-          break;
-        case '500':
-        case '503':
-          sim.faults.failNext({ ...at, status: Number(kind) });
-          break;
-        case 'hang before applying':
-        case 'hang after applying':
-          sim.faults.hangNext({ ...at, afterApplying: kind === 'hang after applying' });
-          break;
-        case 'reset before applying':
-        case 'reset after applying':
-          sim.faults.dropNext({ ...at, afterApplying: kind === 'reset after applying' });
           break;
         case 'expired token':
           sim.faults.expireToken();
