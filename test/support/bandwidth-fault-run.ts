@@ -161,13 +161,7 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
       pairs.set(a, pair);
       handled += 1;
       await look();
-      await callCommand('answer', a, [a]);
-      await look();
-      // Digits sent twice would be heard twice (a PIN, a menu choice): never resent, even when unsure.
-      if (offers(a, 'dtmf')) {
-        await act(`dtmf ${a}`, `${callPath(a)}/dtmf`, () => core.command({ type: 'dtmf', callId: a, digits: '1234#' }), [a]);
-        await look();
-      }
+      await person.answerAndSendDigits(a, { answer: callPath(a), dtmf: `${callPath(a)}/dtmf` });
       let b: string | undefined;
       if (handled < options.calls) {
         b = sim.scenario.ringIn({ from: `+1678${String(n).padStart(7, '0')}` });

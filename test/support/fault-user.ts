@@ -55,6 +55,8 @@ export interface ScriptedUser<Target> {
   act(key: string, target: Target, send: () => Promise<Result<unknown>>, about: string[]): Promise<Result<unknown>>;
   /** A user whose command failed presses the button again while the call still offers it (twice at most). */
   callCommand(action: 'answer' | 'decline' | 'hold' | 'resume' | 'hangup', id: string, target: Target, about: string[]): Promise<void>;
+  /** The user answers a call that rings alone and, once it offers digits, sends them (a PIN). */
+  answerAndSendDigits(id: string, targets: { answer: Target; dtmf: Target }): Promise<void>;
 }
 
 export function scriptedUser<Target, Kind extends string>(deps: ScriptedUserDeps<Target, Kind>): ScriptedUser<Target> {
@@ -95,7 +97,17 @@ export function scriptedUser<Target, Kind extends string>(deps: ScriptedUserDeps
     }
   };
 
-  return { call, offers, look, act, callCommand };
+  const answerAndSendDigits: ScriptedUser<Target>['answerAndSendDigits'] = async (id, targets) => {
+    await callCommand('answer', id, targets.answer, [id]);
+    await look();
+    // Digits sent twice would be heard twice (a PIN, a menu choice): never resent, even when unsure.
+    if (offers(id, 'dtmf')) {
+      await act(`dtmf ${id}`, targets.dtmf, () => core.command({ type: 'dtmf', callId: id, digits: '1234#' }), [id]);
+      await look();
+    }
+  };
+
+  return { call, offers, look, act, callCommand, answerAndSendDigits };
 }
 
 /** The faults every simulator plans alike, on the request a command makes: a 5xx, a hang or a reset, before or after applying. */

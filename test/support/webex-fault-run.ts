@@ -155,13 +155,10 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
       pairs.set(a, pair);
       handled += 1;
       await look();
-      await callCommand('answer', a, [a]);
-      await look();
-      // Digits sent twice would be heard twice (a PIN, a menu choice): never resent, even when unsure.
-      if (offers(a, 'dtmf')) {
-        await act(`dtmf ${a}`, `${CALLS}/transmitDtmf`, 'POST', () => core.command({ type: 'dtmf', callId: a, digits: '1234#' }), [a]);
-        await look();
-      }
+      await user.answerAndSendDigits(a, {
+        answer: { path: `${CALLS}/answer`, method: 'POST' },
+        dtmf: { path: `${CALLS}/transmitDtmf`, method: 'POST' },
+      });
       await callCommand('hold', a, [a]);
       await look();
       await callCommand('resume', a, [a]);
