@@ -11,7 +11,7 @@ import { createBandwidthBackend } from '../src/main/providers/bandwidth/assemble
 import { providerEntry } from '../src/main/runtime/provider-registry';
 import { type BandwidthSimulator, startBandwidthSimulator } from '../src/main/simulator/bandwidth/index';
 import type { CallCommand } from '../src/shared/contract';
-import { ManualClock } from '../test/main/simulator/bandwidth/manual-clock';
+import { HandTimers } from '../test/support/hand-timers';
 import { summary } from './stats';
 
 function bandwidthPace(): PollIntervals {
@@ -21,13 +21,13 @@ function bandwidthPace(): PollIntervals {
 }
 
 interface Chain {
-  clock: ManualClock;
+  clock: HandTimers;
   sim: BandwidthSimulator;
   core: SwitchboardCore;
 }
 
 async function withChain<T>(run: (chain: Chain) => Promise<T>): Promise<T> {
-  const clock = new ManualClock();
+  const clock = new HandTimers();
   const sim = await startBandwidthSimulator({ timers: clock, rateLimit: { capacity: 1, intervalMs: 1000 }, farEndAnswerMs: 3000 });
   const backend = createBandwidthBackend({
     credentials: { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret },

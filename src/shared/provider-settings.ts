@@ -62,6 +62,12 @@ export const RINGCENTRAL_SERVERS = { production: RINGCENTRAL_PRODUCTION_SERVER, 
 export const RINGCENTRAL_SERVER_CHOICES = ['production', 'biz'] as const;
 export type RingCentralServerChoice = (typeof RINGCENTRAL_SERVER_CHOICES)[number];
 
+/** How the account screen names each server choice (main's descriptor and the renderer's tests read these). */
+export const RINGCENTRAL_SERVER_OPTIONS: readonly { value: RingCentralServerChoice; label: string }[] = [
+  { value: 'production', label: 'RingCentral (platform.ringcentral.com)' },
+  { value: 'biz', label: 'Brand partner account (platform.ringcentral.biz)' },
+];
+
 export const ringCentralSettingsSchema = z.strictObject({
   /** The RingCentral app's client id (a PKCE app: no secret). */
   clientId: z.string().max(256),

@@ -6,6 +6,7 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsView } from '../../src/renderer/components/SettingsView';
+import { RINGCENTRAL_SERVER_OPTIONS } from '../../src/shared/provider-settings';
 import type { ProviderInfo } from '../../src/shared/providers';
 import { FakeBridge, WEBEX_INFO } from './fake-bridge';
 import { mount, settle, unmountAll } from './fixtures';
@@ -22,10 +23,7 @@ const RINGCENTRAL: ProviderInfo = {
       key: 'server',
       label: 'Server',
       kind: 'choice',
-      options: [
-        { value: 'production', label: 'RingCentral (platform.ringcentral.com)' },
-        { value: 'biz', label: 'Brand partner account (platform.ringcentral.biz)' },
-      ],
+      options: [...RINGCENTRAL_SERVER_OPTIONS],
       hint: 'Most accounts use RingCentral.',
     },
   ],

@@ -14,39 +14,20 @@ import { BandwidthClient } from '../../src/main/providers/bandwidth/client';
 import { BandwidthProvider } from '../../src/main/providers/bandwidth/provider';
 import { RateGate } from '../../src/main/providers/bandwidth/rate-gate';
 import { startBandwidthSimulator, type BandwidthSimulator } from '../../src/main/simulator/bandwidth';
-import type { Call } from '../../src/shared/domain';
-import type { Result } from '../../src/shared/result';
-import { FaultLedger, type FaultRunReport, faultPicker, seededRandom } from './fault-ledger';
+import { FaultLedger, type FaultRunReport, faultPicker } from './fault-ledger';
+import { deliveredCommands, type FaultRunOptions, injectWireFault, isWireFault, scriptedUser, WIRE_FAULTS } from './fault-user';
 import { HandClock } from './hand-clock';
-import type { FaultRunOptions } from './webex-fault-run';
+import { seededRandom } from './seeded-random';
 
-type FaultKind =
-  | 'none'
-  | '429 with X-RateLimit-Reset'
-  | '429 without X-RateLimit-Reset'
-  | '429 until the gate gives up'
-  | '500'
-  | '503'
-  | 'hang before applying'
-  | 'hang after applying'
-  | 'reset before applying'
-  | 'reset after applying'
-  | 'slow answer'
-  | 'failing read';
-
-const FAULTS: readonly FaultKind[] = [
+const FAULTS = [
   '429 with X-RateLimit-Reset',
   '429 without X-RateLimit-Reset',
   '429 until the gate gives up',
-  '500',
-  '503',
-  'hang before applying',
-  'hang after applying',
-  'reset before applying',
-  'reset after applying',
+  ...WIRE_FAULTS,
   'slow answer',
   'failing read',
-];
+] as const;
+type FaultKind = (typeof FAULTS)[number] | 'none';
 
 const CALL_OPS: Record<string, string> = { active: 'answer', rejected: 'decline', completed: 'hangup', transferring: 'transfer' };
 
@@ -111,40 +92,11 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
   try {
     await hand.settle(core.start());
 
-    const shown = (id: string): string => {
-      const state = core.calls().find((c) => c.id === id)?.state;
-      return state === undefined || state === 'disconnected' ? 'gone' : state;
-    };
-    const truth = (id: string): string => {
-      const wire = sim.calls().find((c) => c.id === id);
-      if (!wire || wire.state === 'completed' || wire.state === 'rejected') return 'gone';
-      if (wire.state === 'started') return wire.direction === 'in' ? 'alerting' : 'connecting';
-      return 'connected';
-    };
-    /** The bridge the pair's calls are in, as the panel shows it and as Catapult has it. */
-    const bridgeShown = (ids: string[]): string => {
-      const bridge = core.conferences().find((c) => c.type === 'bridge' && c.participants.some((p) => ids.includes(p.callId)));
-      return bridge ? `bridge ${bridge.state}` : 'no bridge';
-    };
-    const bridgeTruth = (ids: string[]): string => {
-      const live = sim.calls().filter((c) => ids.includes(c.id) && c.bridgeId && c.state !== 'completed');
-      const wire = live[0]?.bridgeId ? sim.bridge(live[0].bridgeId) : undefined;
-      if (!wire || wire.state === 'completed') return 'no bridge';
-      return `bridge ${wire.bridgeAudio ? 'connected' : 'held'}`;
-    };
-    const call = (id: string): Call | undefined => core.calls().find((c) => c.id === id);
-    const offers = (id: string, action: Call['actions'][number]): boolean => call(id)?.actions.includes(action) ?? false;
-
-    /** The user looks at the panel: the clock moves a poll interval (polls run), then the list is read afresh. */
-    const look = async (): Promise<void> => {
-      hand.clock.advance(1_500);
-      for (let i = 0; i < 5; i++) if ((await hand.settle(core.reconcile())).ok) return;
-    };
-
-    const plan = (operation: string, path: string | RegExp): FaultKind => {
-      const kind: FaultKind = pick(operation);
-      if (kind !== 'none') ledger.planned(kind);
+    /** Where a command's fault aims: the path of the request it makes (always a POST). */
+    type Target = string | RegExp;
+    const inject = (kind: FaultKind, path: Target): void => {
       const at = { path, method: 'POST' };
+      if (isWireFault(kind)) return injectWireFault(sim.faults, kind, at);
       switch (kind) {
         case '429 with X-RateLimit-Reset':
           sim.faults.failNext({ ...at, status: 429, resetInMs: 2_000 });
@@ -155,18 +107,6 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
         case '429 until the gate gives up':
           sim.faults.failNext({ ...at, status: 429, resetInMs: 1_000, count: 10 });
           break;
-        case '500':
-        case '503':
-          sim.faults.failNext({ ...at, status: Number(kind) });
-          break;
-        case 'hang before applying':
-        case 'hang after applying':
-          sim.faults.hangNext({ ...at, afterApplying: kind === 'hang after applying' });
-          break;
-        case 'reset before applying':
-        case 'reset after applying':
-          sim.faults.dropNext({ ...at, afterApplying: kind === 'reset after applying' });
-          break;
         case 'slow answer':
           sim.faults.latency(2_000);
           break;
@@ -176,33 +116,43 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
         case 'none':
           break;
       }
-      return kind;
     };
-
-    const act = async (key: string, path: string | RegExp, send: () => Promise<Result<unknown>>, about: string[]) => {
-      const fault = plan(key.split(' ')[0] ?? key, path);
-      const result = await hand.settle(send());
-      sim.faults.clear();
-      const entry = ledger.record(key, fault, result);
-      // A refusal changed nothing, and the core answers it at once: what earlier commands did shows
-      // with the next read (a poll). An unknown outcome is answered only after the core re-read.
-      if (entry.outcome === 'refused') await look();
-      if (!result.ok) {
-        for (const id of about) ledger.compare(entry, `call ${id}`, shown(id), truth(id));
-        ledger.compare(entry, 'the bridge', bridgeShown(about), bridgeTruth(about));
-      }
-      return result;
-    };
+    const person = scriptedUser<Target, FaultKind>({
+      hand,
+      core,
+      ledger,
+      pick,
+      inject,
+      clearFaults: () => sim.faults.clear(),
+      // The user looks at the panel once a poll interval (polls run).
+      lookMs: 1_500,
+      shown: (id) => {
+        const state = core.calls().find((c) => c.id === id)?.state;
+        return state === undefined || state === 'disconnected' ? 'gone' : state;
+      },
+      truth: (id) => {
+        const wire = sim.calls().find((c) => c.id === id);
+        if (!wire || wire.state === 'completed' || wire.state === 'rejected') return 'gone';
+        if (wire.state === 'started') return wire.direction === 'in' ? 'alerting' : 'connecting';
+        return 'connected';
+      },
+      // The bridge the pair's calls are in, as the panel shows it and as Catapult has it.
+      alsoCompare: (ids) => {
+        const shown = core.conferences().find((c) => c.type === 'bridge' && c.participants.some((p) => ids.includes(p.callId)));
+        const live = sim.calls().filter((c) => ids.includes(c.id) && c.bridgeId && c.state !== 'completed');
+        const wire = live[0]?.bridgeId ? sim.bridge(live[0].bridgeId) : undefined;
+        return {
+          what: 'the bridge',
+          shown: shown ? `bridge ${shown.state}` : 'no bridge',
+          truth: !wire || wire.state === 'completed' ? 'no bridge' : `bridge ${wire.bridgeAudio ? 'connected' : 'held'}`,
+        };
+      },
+    });
+    const { offers, look, act } = person;
     const callPath = (id: string): string => `${user}/calls/${id}`;
     const bridgePath = new RegExp(`^${user}/bridges/[^/]+$`);
-    /** A user whose command failed presses the button again while the call still offers it (twice at most). */
-    const callCommand = async (action: 'answer' | 'decline' | 'hangup', id: string, about: string[]): Promise<void> => {
-      for (let attempt = 0; attempt < 3 && offers(id, action); attempt++) {
-        const result = await act(`${action} ${id}`, callPath(id), () => core.command({ type: action, callId: id }), about);
-        if (result.ok) return;
-        await look();
-      }
-    };
+    const callCommand = (action: 'answer' | 'decline' | 'hangup', id: string, about: string[]) =>
+      person.callCommand(action, id, callPath(id), about);
 
     let handled = 0;
     for (let n = 0; handled < options.calls; n++) {
@@ -211,13 +161,7 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
       pairs.set(a, pair);
       handled += 1;
       await look();
-      await callCommand('answer', a, [a]);
-      await look();
-      // Digits sent twice would be heard twice (a PIN, a menu choice): never resent, even when unsure.
-      if (offers(a, 'dtmf')) {
-        await act(`dtmf ${a}`, `${callPath(a)}/dtmf`, () => core.command({ type: 'dtmf', callId: a, digits: '1234#' }), [a]);
-        await look();
-      }
+      await person.answerAndSendDigits(a, { answer: callPath(a), dtmf: `${callPath(a)}/dtmf` });
       let b: string | undefined;
       if (handled < options.calls) {
         b = sim.scenario.ringIn({ from: `+1678${String(n).padStart(7, '0')}` });
@@ -273,7 +217,7 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
 
     const keyOf = keyReader(sim, (id) => pairs.get(id) ?? id);
     const applied = sim.journal.map(keyOf);
-    const delivered = sim.requests.filter((r) => r.method !== 'GET' && r.status !== 429 && r.status !== 401).map(keyOf);
+    const delivered = deliveredCommands(sim.requests).map(keyOf);
     return ledger.verdict(applied, handled, delivered);
   } finally {
     core.stop();

@@ -5,18 +5,7 @@
  * window can actually send (structured-clone data: IPC; JSON: the preview), built without touching any
  * prototype. Pure; used by test/main/runtime/ipc-fuzz-run.ts.
  */
-
-/** mulberry32: a small seeded PRNG (deterministic, unlike Math.random). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 export class Fuzz {
   readonly random: () => number;

@@ -1,18 +1,18 @@
 /**
- * Real loopback I/O on a hand-driven clock (test/main/simulator/bandwidth/manual-clock.ts): the parts a
+ * Real loopback I/O on a hand-driven clock (hand-timers.ts): the parts a
  * command may wait on (the HTTP client's Retry-After wait, a rate gate, a simulator's slow answer) get
  * `waits`, a Timers port that remembers what is due; `settle` lets I/O run and moves the clock exactly
  * to the next such wait whenever one is pending, so a wait of seconds takes no real time and nothing
  * depends on the machine's speed. No vitest here (the bench uses it too).
  */
 import type { TimerHandle, Timers } from '../../src/main/foundation/timers';
-import { ManualClock } from '../main/simulator/bandwidth/manual-clock';
+import { HandTimers } from './hand-timers';
 
 /** Waits further away than this are not what a command is waiting on (a ringing call's timeout). */
 const HORIZON_MS = 30_000;
 
 export class HandClock {
-  readonly clock = new ManualClock();
+  readonly clock = new HandTimers();
   private readonly due = new Map<TimerHandle, number>();
 
   /** The Timers for whatever a command may wait on. */

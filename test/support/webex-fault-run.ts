@@ -12,52 +12,26 @@ import { realTimers } from '../../src/main/foundation/timers';
 import { createSwitchboardCore, type SwitchboardCore } from '../../src/main/core/switchboard-core';
 import type { TokenSource } from '../../src/main/provider-api/token-source';
 import { createWebexProvider } from '../../src/main/providers/webex';
-import { startWebexSimulator, type AppliedCommand, type WebexSimulator } from '../../src/main/simulator/webex';
-import type { Action, Call } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/result';
-import { FaultLedger, type FaultRunReport, faultPicker, seededRandom } from './fault-ledger';
+import { startWebexSimulator, type AppliedCommand, type WebexSimulator } from '../../src/main/simulator/webex';
+import { FaultLedger, type FaultRunReport, faultPicker } from './fault-ledger';
+import { deliveredCommands, type FaultRunOptions, injectWireFault, isWireFault, scriptedUser, WIRE_FAULTS } from './fault-user';
 import { HandClock } from './hand-clock';
-
-export interface FaultRunOptions {
-  /** Incoming calls the user handles (two at a time). */
-  calls: number;
-  seed?: number;
-  /** The real per-attempt command timeout a hang runs into (default 250 ms). */
-  commandTimeoutMs?: number;
-}
+import { seededRandom } from './seeded-random';
 
 const CALLS = '/telephony/calls';
 const CONFERENCE = '/telephony/conference';
 
-type FaultKind =
-  | 'none'
-  | '429 with Retry-After'
-  | '429 without Retry-After'
-  | '429 twice'
-  | '500'
-  | '503'
-  | 'hang before applying'
-  | 'hang after applying'
-  | 'reset before applying'
-  | 'reset after applying'
-  | 'expired token'
-  | 'slow answer'
-  | 'failing read';
-
-const FAULTS: readonly FaultKind[] = [
+const FAULTS = [
   '429 with Retry-After',
   '429 without Retry-After',
   '429 twice',
-  '500',
-  '503',
-  'hang before applying',
-  'hang after applying',
-  'reset before applying',
-  'reset after applying',
+  ...WIRE_FAULTS,
   'expired token',
   'slow answer',
   'failing read',
-];
+] as const;
+type FaultKind = (typeof FAULTS)[number] | 'none';
 
 /** A token source that refreshes as an OAuth token manager would: a new token the simulator accepts. */
 function refreshingTokens(sim: WebexSimulator): TokenSource & { refreshes(): number } {
@@ -119,26 +93,13 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
   try {
     await hand.settle(core.start());
 
-    const shown = (id: string): string => core.calls().find((c) => c.id === id)?.state ?? 'gone';
-    const truth = (id: string): string => {
-      const state = sim.listCalls().find((c) => c.id === id)?.state;
-      return state === undefined || state === 'disconnected' ? 'gone' : state;
-    };
-    const conferenceShown = (): string => (core.conferences().length > 0 ? 'a conference' : 'no conference');
-    const conferenceTruth = (): string => (sim.conference().participants?.length ? 'a conference' : 'no conference');
-    const call = (id: string): Call | undefined => core.calls().find((c) => c.id === id);
-    const offers = (id: string, action: Action): boolean => call(id)?.actions.includes(action) ?? false;
-
-    /** The user looks at the panel: the clock moves a second (polls run), then the list is read afresh. */
-    const look = async (): Promise<void> => {
-      hand.clock.advance(1_000);
-      for (let i = 0; i < 5; i++) if ((await hand.settle(core.reconcile())).ok) return;
-    };
-
-    const plan = (operation: string, path: string, method: string): FaultKind => {
-      const kind: FaultKind = pick(operation);
-      if (kind !== 'none') ledger.planned(kind);
-      const at = { path, method };
+    /** Where a command's fault aims: the request it makes. */
+    interface Target {
+      path: string;
+      method: string;
+    }
+    const inject = (kind: FaultKind, at: Target): void => {
+      if (isWireFault(kind)) return injectWireFault(sim.faults, kind, at);
       switch (kind) {
         case '429 with Retry-After':
           sim.faults.failNext({ ...at, status: 429, retryAfterSeconds: 2 });
@@ -148,18 +109,6 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
           break;
         case '429 twice':
           sim.faults.failNext({ ...at, status: 429, retryAfterSeconds: 1, count: 2 });
-          break;
-        case '500':
-        case '503':
-          sim.faults.failNext({ ...at, status: Number(kind) });
-          break;
-        case 'hang before applying':
-        case 'hang after applying':
-          sim.faults.hangNext({ ...at, afterApplying: kind === 'hang after applying' });
-          break;
-        case 'reset before applying':
-        case 'reset after applying':
-          sim.faults.dropNext({ ...at, afterApplying: kind === 'reset after applying' });
           break;
         case 'expired token':
           sim.faults.expireToken();
@@ -173,32 +122,32 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
         case 'none':
           break;
       }
-      return kind;
     };
-
-    /** One command the user issues, with its planned fault; after a failure the list must show the truth. */
-    const act = async (key: string, path: string, method: string, send: () => Promise<Result<unknown>>, about: string[]) => {
-      const fault = plan(key.split(' ')[0] ?? key, path, method);
-      const result = await hand.settle(send());
-      sim.faults.clear();
-      const entry = ledger.record(key, fault, result);
-      // A refusal changed nothing, and the core answers it at once: what earlier commands did shows
-      // with the next read (a poll). An unknown outcome is answered only after the core re-read.
-      if (entry.outcome === 'refused') await look();
-      if (!result.ok) {
-        for (const id of about) ledger.compare(entry, `call ${id}`, shown(id), truth(id));
-        ledger.compare(entry, 'the conference', conferenceShown(), conferenceTruth());
-      }
-      return result;
-    };
-    /** A user whose command failed presses the button again while the call still offers it (twice at most). */
-    const callCommand = async (action: 'answer' | 'hold' | 'resume' | 'hangup', id: string, about: string[]): Promise<void> => {
-      for (let attempt = 0; attempt < 3 && offers(id, action); attempt++) {
-        const result = await act(`${action} ${id}`, `${CALLS}/${action}`, 'POST', () => core.command({ type: action, callId: id }), about);
-        if (result.ok) return;
-        await look();
-      }
-    };
+    const user = scriptedUser<Target, FaultKind>({
+      hand,
+      core,
+      ledger,
+      pick,
+      inject,
+      clearFaults: () => sim.faults.clear(),
+      // The user looks at the panel once a second (polls run).
+      lookMs: 1_000,
+      shown: (id) => core.calls().find((c) => c.id === id)?.state ?? 'gone',
+      truth: (id) => {
+        const state = sim.listCalls().find((c) => c.id === id)?.state;
+        return state === undefined || state === 'disconnected' ? 'gone' : state;
+      },
+      alsoCompare: () => ({
+        what: 'the conference',
+        shown: core.conferences().length > 0 ? 'a conference' : 'no conference',
+        truth: sim.conference().participants?.length ? 'a conference' : 'no conference',
+      }),
+    });
+    const { call, offers, look } = user;
+    const act = (key: string, path: string, method: string, send: () => Promise<Result<unknown>>, about: string[]) =>
+      user.act(key, { path, method }, send, about);
+    const callCommand = (action: 'answer' | 'hold' | 'resume' | 'hangup', id: string, about: string[]) =>
+      user.callCommand(action, id, { path: `${CALLS}/${action}`, method: 'POST' }, about);
 
     let handled = 0;
     for (let n = 0; handled < options.calls; n++) {
@@ -209,13 +158,10 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
       pairs.set(a, pair);
       handled += 1;
       await look();
-      await callCommand('answer', a, [a]);
-      await look();
-      // Digits sent twice would be heard twice (a PIN, a menu choice): never resent, even when unsure.
-      if (offers(a, 'dtmf')) {
-        await act(`dtmf ${a}`, `${CALLS}/transmitDtmf`, 'POST', () => core.command({ type: 'dtmf', callId: a, digits: '1234#' }), [a]);
-        await look();
-      }
+      await user.answerAndSendDigits(a, {
+        answer: { path: `${CALLS}/answer`, method: 'POST' },
+        dtmf: { path: `${CALLS}/transmitDtmf`, method: 'POST' },
+      });
       await callCommand('hold', a, [a]);
       await look();
       await callCommand('resume', a, [a]);
@@ -304,9 +250,7 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
     const appliedMerge = { pair: '' };
     const applied = sim.journal.map((entry) => commandKey(entry, pairOf, appliedMerge));
     const sentMerge = { pair: '' };
-    const delivered = sim.requests
-      .filter((r) => r.method !== 'GET' && r.status !== 429 && r.status !== 401)
-      .map((r) => commandKey(r, pairOf, sentMerge));
+    const delivered = deliveredCommands(sim.requests).map((r) => commandKey(r, pairOf, sentMerge));
     const report = ledger.verdict(applied, handled, delivered);
     report.faults['token refreshes'] = tokens.refreshes();
     return report;

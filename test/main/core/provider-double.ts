@@ -4,7 +4,8 @@ import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../sr
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType, ProviderId } from '../../../src/shared/domain';
 import type { CallSnapshot, Provider, PushChannel } from '../../../src/main/provider-api/provider';
 import { ProviderError } from '../../../src/main/provider-api/provider-error';
-import type { TimerHandle, Timers } from '../../../src/main/foundation/timers';
+import type { SwitchboardCoreOptions } from '../../../src/main/core/switchboard-core';
+import { HandTimers } from '../../support/hand-timers';
 
 export function makeCall(overrides: Partial<Call> & { id: string }): Call {
   return {
@@ -160,44 +161,25 @@ export class ProviderDouble implements Provider {
   }
 }
 
-/** Timers the test advances by hand: `advance(ms)` fires what falls due, letting promises settle between. */
-export class ManualTimers implements Timers {
-  private time = 1_700_000_000_000;
-  private nextId = 1;
-  private readonly tasks = new Map<number, { at: number; ms: number; callback: () => void }>();
+/** The pace the core's tests run it at: short polls, an 8 s wait for a command's effect, history re-read 2 s after a call. */
+export const TEST_CORE_TIMING = {
+  intervals: { fastMs: 1_000, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 },
+  pendingTimeoutMs: 8_000,
+  historyRefreshDelayMs: 2_000,
+} satisfies Partial<SwitchboardCoreOptions>;
 
-  now(): number {
-    return this.time;
+/**
+ * The hand-driven timers (test/support/hand-timers.ts) the core tests use: `advance(ms)` lets promises
+ * settle before each timer that falls due and after the last, since the core reacts to a timer in
+ * promise chains.
+ */
+export class ManualTimers extends HandTimers {
+  constructor() {
+    super(1_700_000_000_000);
   }
 
-  setTimeout(callback: () => void, ms: number): TimerHandle {
-    const id = this.nextId++;
-    this.tasks.set(id, { at: this.time + ms, ms, callback });
-    return id;
-  }
-
-  clearTimeout(handle: TimerHandle): void {
-    this.tasks.delete(handle as number);
-  }
-
-  /** The delays of the timers still waiting, shortest first. */
-  pending(): number[] {
-    return [...this.tasks.values()].map((t) => t.ms).sort((a, b) => a - b);
-  }
-
-  async advance(ms: number): Promise<void> {
-    const end = this.time + ms;
-    for (;;) {
-      await settle();
-      const due = [...this.tasks.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      const [id, task] = due;
-      this.tasks.delete(id);
-      this.time = Math.max(this.time, task.at);
-      task.callback();
-    }
-    this.time = end;
-    await settle();
+  override advance(ms: number): Promise<void> {
+    return this.advanceSettling(ms, settle);
   }
 }
 

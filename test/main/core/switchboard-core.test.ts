@@ -1,35 +1,25 @@
 // The core facade as the shell and the preview use it, on hand-driven timers: calls and diffs flow
 // out, commands come back as Results, unconfirmed commands become notices, history follows ended
 // calls, status carries health and account.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Call, HistoryEntry, Status } from '../../../src/shared/domain';
-import {
-  createSwitchboardCore,
-  type CommandFailedNotice,
-  type SwitchboardCore,
-  type SwitchboardCoreOptions,
-} from '../../../src/main/core/switchboard-core';
+import { createSwitchboardCore, type CommandFailedNotice, type SwitchboardCoreOptions } from '../../../src/main/core/switchboard-core';
 import type { CallDiff } from '../../../src/main/core/call-store';
-import { ManualTimers, ProviderDouble, actionsFor, makeCall, providerFailure, settle } from './provider-double';
+import { TEST_CORE_TIMING, ManualTimers, ProviderDouble, actionsFor, makeCall, providerFailure, settle } from './provider-double';
 import { FakePushChannel } from './push-double';
+import { closeAfterEach } from '../../support/close-after-each';
 
-const running: SwitchboardCore[] = [];
-
-afterEach(() => {
-  for (const core of running.splice(0)) core.stop();
-});
+const stopped = closeAfterEach();
 
 function coreFor(provider: ProviderDouble, options: Partial<SwitchboardCoreOptions> = {}) {
   const timers = new ManualTimers();
   const core = createSwitchboardCore({
     provider,
-    intervals: { fastMs: 1_000, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 },
-    pendingTimeoutMs: 8_000,
-    historyRefreshDelayMs: 2_000,
+    ...TEST_CORE_TIMING,
     timers,
     ...options,
   });
-  running.push(core);
+  stopped(core);
   const log = {
     calls: [] as Call[][],
     diffs: [] as CallDiff[],

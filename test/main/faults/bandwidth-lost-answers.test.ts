@@ -5,32 +5,25 @@
  * far ends heard nothing. Now the re-read after an unknown outcome asks Catapult, and the user is told
  * what really happened. Real core, provider, client and gate against the simulator, on the hand clock.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
 import { BandwidthClient } from '../../../src/main/providers/bandwidth/client';
 import { BandwidthProvider } from '../../../src/main/providers/bandwidth/provider';
 import { RateGate } from '../../../src/main/providers/bandwidth/rate-gate';
 import { startBandwidthSimulator, type BandwidthSimulator } from '../../../src/main/simulator/bandwidth';
 import { HandClock } from '../../support/hand-clock';
+import { closeAfterEach } from '../../support/close-after-each';
 
-let sim: BandwidthSimulator | undefined;
-let core: SwitchboardCore | undefined;
-
-afterEach(async () => {
-  core?.stop();
-  await sim?.close();
-  core = undefined;
-  sim = undefined;
-});
+const started = closeAfterEach();
 
 async function start(): Promise<{ hand: HandClock; sim: BandwidthSimulator; core: SwitchboardCore }> {
   const hand = new HandClock();
-  sim = await startBandwidthSimulator({ timers: hand.waits, rateLimit: null, callRateLimit: null, farEndAnswerMs: 500 });
+  const sim = started(await startBandwidthSimulator({ timers: hand.waits, rateLimit: null, callRateLimit: null, farEndAnswerMs: 500 }));
   const gate = new RateGate({ timers: hand.waits, intervalMs: 0, callIntervalMs: 0 });
   const credentials = { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret };
   const client = new BandwidthClient({ baseUrl: sim.baseUrl, credentials, gate, timers: hand.waits });
   const provider = new BandwidthProvider({ client, userId: sim.userId, number: sim.numbers[0] ?? '', now: () => hand.clock.now() });
-  core = createSwitchboardCore({ provider, timers: hand.clock });
+  const core = started(createSwitchboardCore({ provider, timers: hand.clock }));
   await hand.settle(core.start());
   return { hand, sim, core };
 }

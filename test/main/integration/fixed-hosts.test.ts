@@ -12,16 +12,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { memorySecretVault, type SecretVault } from '../../../src/main/auth/secrets';
 import type { FetchFn } from '../../../src/main/provider-api/http-client';
 import { createWebexAccount } from '../../../src/main/providers/webex/account';
-import { createBridgeHandlers, type CommandHandlers } from '../../../src/main/runtime/bridge-handlers';
 import { invokeCommand } from '../../../src/main/runtime/command-invocation';
-import { createMemorySettings, type MemorySettings } from '../../../src/main/runtime/memory-settings';
-import { type Session, startSession } from '../../../src/main/runtime/session';
+import { createMemorySettings } from '../../../src/main/runtime/memory-settings';
+import { startSession } from '../../../src/main/runtime/session';
 import { startRingCentralSimulator, type RingCentralSimulator } from '../../../src/main/simulator/ringcentral';
 import { startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex';
-import { ok } from '../../../src/shared/result';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { eventually } from '../../support/eventually';
 import { recordingHost } from '../../support/recording-host';
+import { sessionBridgeHandlers } from '../../support/test-bridge-handlers';
 import { scriptedBrowser } from '../auth/scripted-browser';
 
 /**
@@ -66,29 +65,6 @@ function routedBrowser(routes: Record<string, string>): (url: string) => Promise
   };
 }
 
-/** The bridge handlers as the shell and the preview build them: a saved settings patch is applied to the session. */
-function handlersFor(session: Session, settings: MemorySettings): { handlers: CommandHandlers; applied: () => Promise<unknown> } {
-  let applying: Promise<unknown> = Promise.resolve();
-  const handlers = createBridgeHandlers({
-    backend: session,
-    account: session.accountControls,
-    settings: {
-      get: settings.get,
-      update(patch) {
-        const saved = settings.update(patch);
-        if (saved.ok) applying = session.settingsChanged(saved.value);
-        return saved;
-      },
-    },
-    appState: () => {
-      throw new Error('not used here');
-    },
-    windows: { open: () => ok(null), hide: () => ok(null) },
-    saveDiagnostics: async () => ok({ saved: false }),
-  });
-  return { handlers, applied: () => applying };
-}
-
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
@@ -117,7 +93,7 @@ describe("Webex's API host is fixed", () => {
     });
     closers.push(() => session.close());
     expect(await session.accountControls.pasteToken(TOKEN)).toEqual({ ok: true, value: null });
-    const { handlers, applied } = handlersFor(session, settings);
+    const { handlers, applied } = sessionBridgeHandlers(session, settings);
 
     for (const patch of [
       { providers: { webex: { baseUrl: `${elsewhere.url}/v1` } } },
@@ -182,7 +158,7 @@ describe("RingCentral's server is one of its two", () => {
     expect(await first.accountControls.signIn()).toEqual({ ok: true, value: null });
     expect(first.accountControls.state()).toMatchObject({ signedIn: true, method: 'browser' });
     expect(production.requests.filter((r) => r.path === '/restapi/oauth/token')).toHaveLength(1);
-    const { handlers } = handlersFor(first, settings);
+    const { handlers } = sessionBridgeHandlers(first, settings);
 
     for (const server of [elsewhere.url, 'https://platform.ringcentral.com.evil.example', 'http://platform.ringcentral.com']) {
       expect(await invokeCommand(handlers, 'settings:set', { providers: { ringcentral: { server } } }, 'panel')).toMatchObject({

@@ -8,9 +8,9 @@
  * simulator applies and answers too late), connection resets before and after applying, an expired
  * access token, a dropped push socket (also while calls ring) and slow answers.
  *
- * Time is one hand-driven clock (next-timer-clock.ts) for the simulator, the client, the token manager,
- * the push channel and the core. It moves only when nothing is on the wire (ringcentral-wire-watch.ts),
- * so what happens never depends on how fast the machine is; only the client's command timeout is real
+ * Time is one hand-driven clock (test/support/hand-timers.ts) for the simulator, the client, the token
+ * manager, the push channel and the core. It moves only when nothing is on the wire
+ * (ringcentral-wire-watch.ts), so what happens never depends on how fast the machine is; only the client's command timeout is real
  * time, and only a planned timeout waits for it. What RingCentral really has: ringcentral-truth.ts.
  *
  * It counts on the simulator side (its journal) every command request and whether it was applied, and
@@ -30,7 +30,8 @@ import {
   type JournalEntry,
   type RingCentralSimulator,
 } from '../../../src/main/simulator/ringcentral';
-import { NextTimerClock } from './next-timer-clock';
+import { HandTimers } from '../../support/hand-timers';
+import { seededRandom } from '../../support/seeded-random';
 import { callWords, joinWords, myPartyId, sameConferences, simConferences, simTruth, type Truth } from './ringcentral-truth';
 import { createDriver, createWireWatch } from './ringcentral-wire-watch';
 
@@ -96,18 +97,6 @@ export interface FaultRunReport {
   simulatedMs: number;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const UNKNOWN_OUTCOME = new Set(['TIMEOUT', 'NETWORK', 'UNAVAILABLE', 'BAD_RESPONSE']);
 const CLIENT_ID = 'rc-sim-client';
 const REDIRECT = 'http://127.0.0.1:9/oauth/callback';
@@ -127,9 +116,9 @@ function keyOf(entry: JournalEntry): string {
 }
 
 export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<FaultRunReport> {
-  const rand = random(options.seed ?? 11);
+  const rand = seededRandom(options.seed ?? 11);
   const faultRate = options.faultRate ?? 0.6;
-  const timers = new NextTimerClock();
+  const timers = new HandTimers();
   const startedAt = timers.now();
   const sim = await startRingCentralSimulator({
     timers,

@@ -1,15 +1,15 @@
 /**
  * The wire watch and clock driver of the RingCentral fault run (ringcentral-fault-run.ts): it sees every
  * fetch the client makes, every WebSocket handshake, frame sent and frame received (by the gateway's
- * `wsc` sequence numbers), and moves the hand-driven clock (next-timer-clock.ts) to its next timer only
- * when none of that is under way, so what happens never depends on how fast the machine is. Knows the
+ * `wsc` sequence numbers), and moves the hand-driven clock (test/support/hand-timers.ts) to its next
+ * timer only when none of that is under way, so what happens never depends on how fast the machine is. Knows the
  * simulator's sent frames, nothing of calls.
  */
 import { WebSocket } from 'ws';
 import type { FetchFn } from '../../../src/main/provider-api/http-client';
 import type { SocketLike } from '../../../src/main/providers/ringcentral/subscription';
 import type { RingCentralSimulator } from '../../../src/main/simulator/ringcentral';
-import type { NextTimerClock } from './next-timer-clock';
+import type { HandTimers } from '../../support/hand-timers';
 
 /** The longest the clock jumps at once when no timer is due sooner. */
 const MAX_STEP_MS = 60_000;
@@ -104,7 +104,7 @@ export interface Driver {
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createDriver(timers: NextTimerClock, wire: WireWatch): Driver {
+export function createDriver(timers: HandTimers, wire: WireWatch): Driver {
   /**
    * One round: real I/O first. The clock moves a step only when the wire is quiet before and after a
    * macrotask turn and a timer turn (so a zero-delay timer inside the client, such as ky's replay after a

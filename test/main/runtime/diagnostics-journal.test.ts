@@ -3,26 +3,22 @@
  * with the time they happened, kept in a ring of 100; commands with their outcomes and how long they
  * took, including one the provider accepted and never carried out; words redacted as recorded.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createSwitchboardCore, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
+import { describe, expect, it } from 'vitest';
+import { createSwitchboardCore } from '../../../src/main/core/switchboard-core';
 import { createDiagnosticsJournal, shortRef } from '../../../src/main/runtime/diagnostics-journal';
-import { ManualTimers, makeCall, ProviderDouble, providerFailure } from '../core/provider-double';
+import { TEST_CORE_TIMING, ManualTimers, makeCall, ProviderDouble, providerFailure } from '../core/provider-double';
+import { closeAfterEach } from '../../support/close-after-each';
 
-const running: SwitchboardCore[] = [];
-afterEach(() => {
-  for (const core of running.splice(0)) core.stop();
-});
+const stopped = closeAfterEach();
 
 async function started(provider: ProviderDouble) {
   const timers = new ManualTimers();
   const core = createSwitchboardCore({
     provider,
-    intervals: { fastMs: 1_000, normalMs: 2_000, idleMs: 2_000, maxBackoffMs: 60_000 },
-    pendingTimeoutMs: 8_000,
-    historyRefreshDelayMs: 2_000,
+    ...TEST_CORE_TIMING,
     timers,
   });
-  running.push(core);
+  stopped(core);
   const journal = createDiagnosticsJournal({ now: () => new Date(timers.now()) });
   journal.watch(core);
   await core.start();

@@ -9,18 +9,17 @@
  */
 import { memorySecretVault } from '../../../src/main/auth/secrets';
 import type { FetchFn } from '../../../src/main/provider-api/http-client';
-import { createBridgeHandlers, type CommandHandlers } from '../../../src/main/runtime/bridge-handlers';
+import type { CommandHandlers } from '../../../src/main/runtime/bridge-handlers';
 import { invokeCommand } from '../../../src/main/runtime/command-invocation';
 import { createMemorySettings } from '../../../src/main/runtime/memory-settings';
-import { providerInfos } from '../../../src/main/runtime/provider-registry';
 import { type Session, startSession } from '../../../src/main/runtime/session';
 import { COMMAND_SCHEMAS, type CommandChannel, type CommandInput, WINDOW_NAMES, type WindowName } from '../../../src/shared/contract';
 import { normalizeDestination, normalizeDtmf } from '../../../src/shared/dial-string';
 import type { ProviderId } from '../../../src/shared/domain';
-import { ok } from '../../../src/shared/result';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { mayInvoke } from '../../../src/shared/window-channels';
 import { DIAL_STRING_ATTACKS, DTMF_ATTACKS, Fuzz, HOSTILE_IDS, mutate } from '../../support/fuzz-payloads';
+import { sessionBridgeHandlers } from '../../support/test-bridge-handlers';
 
 export interface FuzzOptions {
   /** Random payloads per window and channel (each window sends on every channel, its own or not). */
@@ -267,29 +266,8 @@ async function startRig(provider: ProviderId): Promise<Rig> {
     redirectPort: 0,
     signInTimeoutMs: 2_000,
   });
-  const real = createBridgeHandlers({
-    backend: session,
-    account: session.accountControls,
-    settings: {
-      get: () => settings.get(),
-      update(patch) {
-        const result = settings.update(patch);
-        if (result.ok) void session.settingsChanged(result.value);
-        return result;
-      },
-    },
-    appState: () => ({
-      demo: session.demo,
-      provider: session.provider,
-      providers: providerInfos(),
-      version: '0.0.0',
-      platform: process.platform,
-      shortcutFailures: [],
-    }),
-    windows: { open: () => ok(null), hide: () => ok(null) },
-    // The save dialog is the shell's; here the user cancels it, so the fuzz writes no file.
-    saveDiagnostics: async () => ok({ saved: false }),
-  });
+  // The save dialog is the shell's; here the user cancels it, so the fuzz writes no file.
+  const real = sessionBridgeHandlers(session, settings).handlers;
   const ran = new Map<CommandChannel, number>();
   const handlers = Object.fromEntries(
     Object.entries(real).map(([channel, handler]) => [

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { currentNetwork, watchConnectivity } from '../../../src/main/shell/connectivity';
-import { ManualTimers } from '../simulator/ringcentral/manual-timers';
+import { HandTimers } from '../../support/hand-timers';
 import { fakeElectron, powerMonitor } from '../../fakes/electron';
 
 let stop: (() => void) | undefined;
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function watch() {
-  const timers = new ManualTimers();
+  const timers = new HandTimers();
   const told: string[] = [];
   let network = 'wifi-home';
   stop = watchConnectivity({

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAVE_DIAGNOSTICS_LABEL } from '../../../src/main/shell/tray-model';
 import { app, type FakeMenu, fakeElectron, ipcMain } from '../../fakes/electron';
-import { eventually, type RunningShell, startShell } from './shell-harness';
+import { eventually, type RunningShell, startShell, trayMenu } from './shell-harness';
 
 let shell: RunningShell | undefined;
 afterEach(async () => {
@@ -16,11 +16,7 @@ afterEach(async () => {
   shell = undefined;
 });
 
-function menu(): FakeMenu {
-  const contextMenu = shell?.tray.contextMenu;
-  if (!contextMenu) throw new Error('the tray has no context menu');
-  return contextMenu;
-}
+const menu = (): FakeMenu => trayMenu(shell);
 
 function target(name: string): string {
   if (!shell) throw new Error('no shell');

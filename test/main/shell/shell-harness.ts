@@ -17,7 +17,7 @@ import { webexSimulatorOf } from '../../../src/main/runtime/provider-registry';
 import { type RecordedRequest, startWebexSimulator, type WebexSimulator } from '../../../src/main/simulator/webex/index';
 import type { Call } from '../../../src/shared/domain';
 import type { SettingsPatch } from '../../../src/shared/settings';
-import { app, type BrowserWindow, resetFakeElectron, Tray, windowsShowing } from '../../fakes/electron';
+import { app, type BrowserWindow, type FakeMenu, resetFakeElectron, Tray, windowsShowing } from '../../fakes/electron';
 
 export interface ShellOptions {
   backend?: 'webex' | 'demo';
@@ -46,6 +46,13 @@ export interface RunningShell {
 }
 
 export const POLL_MS = '100';
+
+/** The tray's context menu, which the test expects the shell to have set. */
+export function trayMenu(shell: RunningShell | undefined): FakeMenu {
+  const contextMenu = shell?.tray.contextMenu;
+  if (!contextMenu) throw new Error('the tray has no context menu');
+  return contextMenu;
+}
 
 export async function startShell(options: ShellOptions = {}): Promise<RunningShell> {
   resetFakeElectron();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type TrayInput, type TrayMenuItem, trayIconFile, trayModel } from '../../../src/main/shell/tray-model';
 import type { Conference } from '../../../src/shared/domain';
 import { connectedCall, heldCall, ringingCall } from '../core/call-fixtures';
+import { IDLE_MENU, RINGING_MENU } from './tray-menus';
 
 const live = { health: 'live' as const };
 const base: TrayInput = { calls: [], status: live, doNotDisturb: false, demo: false };
@@ -68,24 +69,13 @@ describe('trayModel: icon and tooltip per state', () => {
 
 describe('trayModel: context menu', () => {
   it('idle: show panel, do not disturb, settings, quit — no call entries, no demo', () => {
-    expect(labels(trayModel(base).menu)).toEqual(['Show panel', '---', 'Do not disturb', 'Settings', 'Save diagnostics…', '---', 'Quit']);
+    expect(labels(trayModel(base).menu)).toEqual(IDLE_MENU);
   });
 
   it('ringing: Answer and Decline the ringing call', () => {
     const call = ringingCall({ id: 'r1' });
     const menu = trayModel({ ...base, calls: [call] }).menu;
-    expect(labels(menu)).toEqual([
-      'Show panel',
-      '---',
-      'Answer',
-      'Decline',
-      '---',
-      'Do not disturb',
-      'Settings',
-      'Save diagnostics…',
-      '---',
-      'Quit',
-    ]);
+    expect(labels(menu)).toEqual(RINGING_MENU);
     expect(menu[2]).toEqual({ kind: 'action', label: 'Answer', action: { type: 'command', command: { type: 'answer', callId: 'r1' } } });
   });
 

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { trayIcons } from '../../../scripts/generate-tray-icons';
 import { TRAY_STATES } from '../../../src/main/shell/tray-model';
 import { fakeElectron, type FakeMenu, ipcMain } from '../../fakes/electron';
-import { eventually, type RunningShell, startShell } from './shell-harness';
+import { eventually, type RunningShell, startShell, trayMenu } from './shell-harness';
+import { IDLE_MENU, RINGING_MENU } from './tray-menus';
 
 let shell: RunningShell | undefined;
 afterEach(async () => {
@@ -12,11 +13,7 @@ afterEach(async () => {
   shell = undefined;
 });
 
-function menu(): FakeMenu {
-  const contextMenu = shell?.tray.contextMenu;
-  if (!contextMenu) throw new Error('the tray has no context menu');
-  return contextMenu;
-}
+const menu = (): FakeMenu => trayMenu(shell);
 const icon = () => basename(shell?.tray.image.path ?? '');
 
 describe('tray', () => {
@@ -25,7 +22,7 @@ describe('tray', () => {
     expect(icon()).toBe('idle.png');
     expect(shell.tray.image.isEmpty()).toBe(false);
     expect(shell.tray.tooltip).toBe('Switchboard — idle');
-    expect(menu().labels()).toEqual(['Show panel', '---', 'Do not disturb', 'Settings', 'Save diagnostics…', '---', 'Quit']);
+    expect(menu().labels()).toEqual(IDLE_MENU);
   });
 
   it('ringing → in call → muted → idle, with Answer, Hang up and Mute in the menu as they apply', async () => {
@@ -35,18 +32,7 @@ describe('tray', () => {
 
     await eventually(() => icon()).toBe('ringing.png');
     expect(tray.tooltip).toBe('Switchboard — ringing: Alice Smith');
-    expect(menu().labels()).toEqual([
-      'Show panel',
-      '---',
-      'Answer',
-      'Decline',
-      '---',
-      'Do not disturb',
-      'Settings',
-      'Save diagnostics…',
-      '---',
-      'Quit',
-    ]);
+    expect(menu().labels()).toEqual(RINGING_MENU);
 
     const setsBefore = tray.contextMenuSets;
     menu().click('Answer');
@@ -135,15 +121,7 @@ describe('tray', () => {
     shell.tray.click();
     expect(shell.panel.isVisible()).toBe(true);
     shell.tray.rightClick();
-    expect(shell.tray.poppedUpMenu?.labels()).toEqual([
-      'Show panel',
-      '---',
-      'Do not disturb',
-      'Settings',
-      'Save diagnostics…',
-      '---',
-      'Quit',
-    ]);
+    expect(shell.tray.poppedUpMenu?.labels()).toEqual(IDLE_MENU);
 
     shell.simulator.scenario.ringUser({ from: { name: 'Alice Smith', number: '+15550100101' } });
     await eventually(() => icon()).toBe('ringingTemplate.png');

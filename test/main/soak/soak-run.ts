@@ -14,7 +14,7 @@ import { sendCommand } from '../../../src/renderer/send-command';
 import { sendConferenceCommand } from '../../../src/renderer/send-conference-command';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
 import { liveListenerCount } from '../../../src/main/foundation/typed-emitter';
-import { createBridgeHandlers, forwardCoreEvents, type CommandHandlers } from '../../../src/main/runtime/bridge-handlers';
+import { forwardCoreEvents, type CommandHandlers } from '../../../src/main/runtime/bridge-handlers';
 import { invokeCommand } from '../../../src/main/runtime/command-invocation';
 import { createMemorySettings } from '../../../src/main/runtime/memory-settings';
 import type { AccountState } from '../../../src/shared/account';
@@ -23,6 +23,7 @@ import type { Call, Conference, HistoryEntry } from '../../../src/shared/domain'
 import { ok } from '../../../src/shared/result';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { settledHeapBytes } from '../../support/heap';
+import { testBridgeHandlers } from '../../support/test-bridge-handlers';
 import { ManualTimers, ProviderDouble, actionsFor, makeCall } from '../core/provider-double';
 import { FakePushChannel } from '../core/push-double';
 
@@ -198,7 +199,7 @@ async function startHarness(feed: SoakFeed): Promise<Harness> {
   const timers = new ManualTimers();
   const core = createSwitchboardCore({ provider, timers, intervals: INTERVALS, pendingTimeoutMs: 8_000, historyRefreshDelayMs: 2_000 });
   const settings = createMemorySettings(DEFAULT_SETTINGS);
-  const handlers = createBridgeHandlers({
+  const handlers = testBridgeHandlers({
     backend: { core, simulateIncomingCall: async () => ok(null) },
     account: {
       state: () => ACCOUNT,
@@ -211,8 +212,6 @@ async function startHarness(feed: SoakFeed): Promise<Harness> {
     },
     settings,
     appState: () => ({ demo: false, provider: 'ringcentral', providers: [], version: '0.0.0', platform: 'linux', shortcutFailures: [] }),
-    windows: { open: () => ok(null), hide: () => ok(null) },
-    saveDiagnostics: async () => ok({ saved: false }),
   });
   const hub = new PushHub();
   const stopForwarding = forwardCoreEvents(core, (ch, payload) => hub.send(ch, payload));

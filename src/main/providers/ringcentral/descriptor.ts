@@ -7,7 +7,7 @@
  * simulator) comes only from SWITCHBOARD_RINGCENTRAL_SERVER.
  * Must not import a simulator, the runtime or another provider: the demo is attached in the runtime.
  */
-import { RINGCENTRAL_SERVERS } from '../../../shared/provider-settings';
+import { RINGCENTRAL_SERVER_OPTIONS, RINGCENTRAL_SERVERS } from '../../../shared/provider-settings';
 import type { ProviderDescriptor } from '../../auth/provider-descriptor';
 import { createRingCentralAccount, RINGCENTRAL_SIGN_IN_KINDS } from './account';
 import { createRingCentralProvider } from './index';
@@ -36,10 +36,7 @@ export const ringCentralDescriptor: ProviderDescriptor<'ringcentral'> = {
       key: 'server',
       label: 'Server',
       kind: 'choice',
-      options: [
-        { value: 'production', label: 'RingCentral (platform.ringcentral.com)' },
-        { value: 'biz', label: 'Brand partner account (platform.ringcentral.biz)' },
-      ],
+      options: [...RINGCENTRAL_SERVER_OPTIONS],
       hint: 'Most accounts use RingCentral; choose the brand partner server only if your provider told you to.',
     },
     {

@@ -3,6 +3,7 @@
  * injection and the handle startBandwidthSimulator() returns. Types only: no behaviour here.
  */
 import type { Timers } from '../../foundation/timers';
+import type { AppliedCommandBase } from '../kit/applied-command';
 import type { AudioLogEntry } from './audio';
 import type { DtmfLogEntry, FarEndBehaviour } from './calls';
 import type { AudioRequest, BridgeWire, CallEventWire, CallWire } from './wire-types';
@@ -43,19 +44,8 @@ export interface RecordedRequest {
   at: number;
 }
 
-/**
- * A state-changing request the simulator carried out (a 2xx answer was computed), whether or not the
- * answer then reached the client (a drop or hang after applying still counts): the other side's own
- * count of what happened, to compare with what a client believes it sent.
- */
-export interface AppliedCommand {
-  /** 1, 2, 3… in the order they were applied. */
-  seq: number;
-  method: string;
-  /** The path after /v1. */
-  path: string;
-  body: unknown;
-  status: number;
+/** A state-changing request the simulator carried out (simulator/kit/applied-command.ts). */
+export interface AppliedCommand extends AppliedCommandBase {
   /** The Location header of a create (the new call's, bridge's… URL). */
   location?: string;
   /** The simulator's clock when it was applied. */

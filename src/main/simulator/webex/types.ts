@@ -3,6 +3,7 @@
  * handle returned by startWebexSimulator(). Other modules (client tests, the demo account, the browser
  * preview) code against these types only. Types only: no behaviour here.
  */
+import type { AppliedCommandBase } from '../kit/applied-command';
 import type { WebexOAuthControls, WebexOAuthOptions } from '../webex-oauth/index';
 import type {
   RedirectReasonWire,
@@ -80,21 +81,8 @@ export interface RecordedRequest {
   status: number;
 }
 
-/**
- * A state-changing request the simulator carried out (a 2xx answer was computed), whether or not the
- * answer then reached the client (a drop or hang after applying still counts): the other side's own
- * count of what happened, to compare with what a client believes it sent.
- */
-export interface AppliedCommand {
-  /** 1, 2, 3… in the order they were applied. */
-  seq: number;
-  method: string;
-  /** The API path after /v1, e.g. '/telephony/calls/hold'. */
-  path: string;
-  /** The parsed JSON body (undefined when empty). */
-  body: unknown;
-  /** The status computed (the client may never have received it). */
-  status: number;
+/** A state-changing request the simulator carried out (simulator/kit/applied-command.ts). */
+export interface AppliedCommand extends AppliedCommandBase {
   /** The answer's body, e.g. the new callId of a dial. */
   answer: unknown;
 }

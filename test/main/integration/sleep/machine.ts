@@ -8,69 +8,13 @@
  */
 import { WebSocket } from 'ws';
 import { expect } from 'vitest';
-import type { TimerHandle, Timers } from '../../../../src/main/foundation/timers';
 import type { FetchFn } from '../../../../src/main/provider-api/http-client';
 import type { SwitchboardCore } from '../../../../src/main/core/switchboard-core';
 import type { SocketLike } from '../../../../src/main/providers/ringcentral/subscription';
 import { watchConnectivity } from '../../../../src/main/shell/connectivity';
 import { fakeElectron, powerMonitor } from '../../../fakes/electron';
 import { eventually } from '../../../support/eventually';
-
-interface Pending {
-  at: number;
-  order: number;
-  run: () => void;
-}
-
-/** A Timers port whose time moves only by hand; `skip` moves it without firing anything (a suspended process). */
-export class HandTimers implements Timers {
-  private current: number;
-  private readonly pending = new Map<symbol, Pending>();
-  private order = 0;
-
-  constructor(start: number) {
-    this.current = start;
-  }
-
-  now(): number {
-    return this.current;
-  }
-
-  setTimeout(callback: () => void, ms: number): TimerHandle {
-    const handle = Symbol('timer');
-    this.pending.set(handle, { at: this.current + Math.max(0, ms), order: this.order++, run: callback });
-    return handle;
-  }
-
-  clearTimeout(handle: TimerHandle): void {
-    this.pending.delete(handle as symbol);
-  }
-
-  /** Moves time forward, firing due timers in order (and the ones they start, when due). */
-  advance(ms: number): void {
-    const target = this.current + ms;
-    for (;;) {
-      let next: [symbol, Pending] | undefined;
-      for (const entry of this.pending)
-        if (entry[1].at <= target && (!next || entry[1].at < next[1].at || (entry[1].at === next[1].at && entry[1].order < next[1].order)))
-          next = entry;
-      if (!next) break;
-      this.pending.delete(next[0]);
-      this.current = Math.max(this.current, next[1].at);
-      next[1].run();
-    }
-    this.current = target;
-  }
-
-  /**
-   * The process was suspended for `ms`: the wall clock moved on, and every waiting timer is as far from
-   * firing as it was (a monotonic clock does not count sleep, as on Linux): nothing fires on waking.
-   */
-  skip(ms: number): void {
-    this.current += ms;
-    for (const entry of this.pending.values()) entry.at += ms;
-  }
-}
+import { HandTimers } from '../../../support/hand-timers';
 
 /** Lets loopback I/O run without moving either clock. */
 export async function io(turns = 30): Promise<void> {

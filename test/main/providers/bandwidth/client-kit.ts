@@ -6,18 +6,18 @@ import {
   type BandwidthSimulatorOptions,
   startBandwidthSimulator,
 } from '../../../../src/main/simulator/bandwidth/index';
-import { ManualClock } from '../../simulator/bandwidth/manual-clock';
+import { HandTimers } from '../../../support/hand-timers';
 
 export interface Rig {
   sim: BandwidthSimulator;
-  clock: ManualClock;
+  clock: HandTimers;
   gate: RateGate;
   client: BandwidthClient;
 }
 
 /** Without limits unless asked: the client tests are about the wire, not about pacing. */
 export async function startRig(options: { sim?: BandwidthSimulatorOptions; gate?: Partial<RateGateOptions> } = {}): Promise<Rig> {
-  const clock = new ManualClock();
+  const clock = new HandTimers();
   const sim = await startBandwidthSimulator({ timers: clock, rateLimit: null, callRateLimit: null, ...options.sim });
   const gate = new RateGate({ timers: clock, intervalMs: 0, callIntervalMs: 0, ...options.gate });
   const client = new BandwidthClient({

@@ -4,24 +4,17 @@
  * second, 429 with X-RateLimit-Reset), all on one manual clock: a burst of clicks while a call rings
  * and polling goes on never draws a 429, and a 429 is honoured to the millisecond.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../../src/main/core/switchboard-core';
 import { createBandwidthBackend } from '../../../../src/main/providers/bandwidth/assemble';
 import { providerEntry } from '../../../../src/main/runtime/provider-registry';
 import { type BandwidthSimulator, startBandwidthSimulator } from '../../../../src/main/simulator/bandwidth/index';
 import type { Result } from '../../../../src/shared/result';
-import { ManualClock } from '../../simulator/bandwidth/manual-clock';
+import { HandTimers } from '../../../support/hand-timers';
+import { closeAfterEach } from '../../../support/close-after-each';
 
 const CALLER = '+14045550123';
-let sim: BandwidthSimulator | undefined;
-let core: SwitchboardCore | undefined;
-
-afterEach(async () => {
-  core?.stop();
-  await sim?.close();
-  core = undefined;
-  sim = undefined;
-});
+const started = closeAfterEach();
 
 function bandwidthPace() {
   const entry = providerEntry('bandwidth');
@@ -29,15 +22,15 @@ function bandwidthPace() {
   return entry.value.pollIntervals;
 }
 
-async function startChain(clock: ManualClock): Promise<{ sim: BandwidthSimulator; core: SwitchboardCore }> {
-  sim = await startBandwidthSimulator({ timers: clock, rateLimit: { capacity: 1, intervalMs: 1000 } });
+async function startChain(clock: HandTimers): Promise<{ sim: BandwidthSimulator; core: SwitchboardCore }> {
+  const sim = started(await startBandwidthSimulator({ timers: clock, rateLimit: { capacity: 1, intervalMs: 1000 } }));
   const backend = createBandwidthBackend({
     credentials: { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret },
     number: sim.numbers[0] ?? '',
     baseUrl: sim.baseUrl,
     timers: clock,
   });
-  core = createSwitchboardCore({ provider: backend.provider, intervals: bandwidthPace(), timers: clock });
+  const core = started(createSwitchboardCore({ provider: backend.provider, intervals: bandwidthPace(), timers: clock }));
   return { sim, core };
 }
 
@@ -47,7 +40,7 @@ async function io(turns = 40): Promise<void> {
 }
 
 /** Moves the clock in small steps for `ms`, letting I/O run between them. */
-async function run(clock: ManualClock, ms: number, stepMs = 50): Promise<void> {
+async function run(clock: HandTimers, ms: number, stepMs = 50): Promise<void> {
   for (let t = 0; t < ms; t += stepMs) {
     clock.advance(stepMs);
     await io();
@@ -60,7 +53,7 @@ function gaps(times: number[]): number[] {
 
 describe('Bandwidth through the core, within Catapult’s rate limit', () => {
   it('a ringing call and a burst of 15 clicks while polling goes on: no 429, every click applied, ≥ 1 s between requests', async () => {
-    const clock = new ManualClock();
+    const clock = new HandTimers();
     const chain = await startChain(clock);
     const started = chain.core.start();
     await run(clock, 2_000);
@@ -88,7 +81,7 @@ describe('Bandwidth through the core, within Catapult’s rate limit', () => {
   });
 
   it('after a 429 nothing is sent before X-RateLimit-Reset, and the call list is read again then', async () => {
-    const clock = new ManualClock();
+    const clock = new HandTimers();
     const chain = await startChain(clock);
     const started = chain.core.start();
     await run(clock, 2_000);
@@ -106,7 +99,7 @@ describe('Bandwidth through the core, within Catapult’s rate limit', () => {
   });
 
   it('polls at a pace that suits one request a second: every 3 s idle, every 1.5 s while a call rings', async () => {
-    const clock = new ManualClock();
+    const clock = new HandTimers();
     const chain = await startChain(clock);
     const started = chain.core.start();
     await run(clock, 2_000);

@@ -5,48 +5,41 @@
  * RingCentral carried it out), and in the conference book itself (a full read that missed the
  * conference does not lose the link).
  */
-import { afterEach, expect, test } from 'vitest';
-import { createSwitchboardCore, type SwitchboardCore } from '../../../../src/main/core/switchboard-core';
+import { expect, test } from 'vitest';
+import { createSwitchboardCore } from '../../../../src/main/core/switchboard-core';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { ConferenceBook } from '../../../../src/main/providers/ringcentral/conference-mapping';
 import { createRingCentralProvider } from '../../../../src/main/providers/ringcentral/index';
 import type { WireParty } from '../../../../src/main/providers/ringcentral/wire';
-import { startRingCentralSimulator, type RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
+import { startRingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
 import { eventually } from '../../../support/eventually';
-import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
+import { HandTimers } from '../../../support/hand-timers';
 import { RC_TOKEN } from './rc-fixture';
+import { closeAfterEach } from '../../../support/close-after-each';
 
-let sim: RingCentralSimulator | undefined;
-let core: SwitchboardCore | undefined;
-afterEach(async () => {
-  core?.stop();
-  await sim?.close();
-  core = undefined;
-  sim = undefined;
-});
+const started = closeAfterEach();
 
 test('an add to a conference whose answer is lost says the call is now in the conference, listed under its own id', async () => {
-  const timers = new ManualTimers();
-  sim = await startRingCentralSimulator({ timers });
+  const timers = new HandTimers();
+  const sim = started(await startRingCentralSimulator({ timers }));
   const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers });
-  core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
+  const core = started(createSwitchboardCore({ provider, timers, providerName: 'RingCentral' }));
   await core.start();
-  await eventually(() => expect(core?.status().health).toBe('live'));
-  const live = sim;
+  await eventually(() => expect(core.status().health).toBe('live'));
   const answered = (name: string) => {
-    const sid = live.scenario.ringUser({ from: { phoneNumber: '+15550100', name } });
-    live.scenario.answerOnDevice(sid);
+    const sid = sim.scenario.ringUser({ from: { phoneNumber: '+15550100', name } });
+    sim.scenario.answerOnDevice(sid);
     return sid;
   };
   const a = answered('Ada Lovelace');
   const b = answered('Grace Hall');
-  await eventually(() => expect(core?.calls().filter((c) => c.actions.includes('merge'))).toHaveLength(2));
+  await eventually(() => expect(core.calls().filter((c) => c.actions.includes('merge'))).toHaveLength(2));
   expect((await core.conferenceCommand({ type: 'merge' })).ok).toBe(true);
-  await eventually(() => expect(core?.conferences()[0]?.participants.map((p) => p.callId)).toEqual([a, b]));
+  await eventually(() => expect(core.conferences()[0]?.participants.map((p) => p.callId)).toEqual([a, b]));
   const conferenceId = core.conferences()[0]!.id;
 
   const c = answered('Alan Turing');
-  await eventually(() => expect(core?.calls().find((call) => call.id === c)?.actions).toContain('addToConference'));
+  await eventually(() => expect(core.calls().find((call) => call.id === c)?.actions).toContain('addToConference'));
   sim.faults.reset({ path: `/sessions/${conferenceId}/parties/bring-in` }, true);
   const result = await core.conferenceCommand({ type: 'addParticipant', conferenceId, callId: c });
 

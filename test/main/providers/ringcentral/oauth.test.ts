@@ -13,13 +13,13 @@ import {
   exchangeRingCentralCode,
 } from '../../../../src/main/providers/ringcentral/oauth';
 import { startRingCentralSimulator, type RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
-import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
+import { HandTimers } from '../../../support/hand-timers';
 
 const REDIRECT = 'http://127.0.0.1:53682/oauth/callback';
 let sim: RingCentralSimulator;
-let timers: ManualTimers;
+let timers: HandTimers;
 beforeEach(async () => {
-  timers = new ManualTimers();
+  timers = new HandTimers();
   sim = await startRingCentralSimulator({ timers });
 });
 afterEach(async () => sim.close());

@@ -13,16 +13,16 @@ import { createRingCentralProvider } from '../../../../src/main/providers/ringce
 import { startRingCentralSimulator, type RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
 import { WebSocket } from 'ws';
 import type { SocketLike } from '../../../../src/main/providers/ringcentral/subscription';
-import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
+import { HandTimers } from '../../../support/hand-timers';
 import { RC_TOKEN } from './rc-fixture';
 import { eventually } from '../../../support/eventually';
 
 let sim: RingCentralSimulator;
 let core: SwitchboardCore;
-let timers: ManualTimers;
+let timers: HandTimers;
 
 async function start(options: { commandTimeoutMs?: number } = {}): Promise<void> {
-  timers = new ManualTimers();
+  timers = new HandTimers();
   sim = await startRingCentralSimulator({ timers });
   const { provider } = createRingCentralProvider({
     server: sim.baseUrl,
@@ -139,7 +139,7 @@ describe('live over the WebSocket', () => {
   });
 
   test('an app without the WebSocketsSubscriptions permission polls from the start and says so', async () => {
-    timers = new ManualTimers();
+    timers = new HandTimers();
     sim = await startRingCentralSimulator({ timers });
     sim.faults.denyWebSockets(true);
     const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers });
@@ -153,7 +153,7 @@ describe('live over the WebSocket', () => {
 
 describe('polling within the rate limits', () => {
   test('two minutes of polling with a call ringing never runs into a 429, and Answer still goes through', async () => {
-    timers = new ManualTimers();
+    timers = new HandTimers();
     sim = await startRingCentralSimulator({ timers });
     sim.faults.denyWebSockets(true);
     const statuses: number[] = [];

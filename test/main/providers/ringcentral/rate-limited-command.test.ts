@@ -4,37 +4,33 @@
  * the command is still on its way, only its own Result, and then the call as it really is. Real core,
  * provider and simulator over loopback.
  */
-import { afterEach, expect, test } from 'vitest';
-import { createSwitchboardCore, type CommandFailedNotice, type SwitchboardCore } from '../../../../src/main/core/switchboard-core';
+import { expect, test } from 'vitest';
+import { createSwitchboardCore, type CommandFailedNotice } from '../../../../src/main/core/switchboard-core';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { createRingCentralProvider } from '../../../../src/main/providers/ringcentral/index';
-import { startRingCentralSimulator, type RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
+import { startRingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
+import { closeAfterEach } from '../../../support/close-after-each';
 import { eventually } from '../../../support/eventually';
-import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
+import { HandTimers } from '../../../support/hand-timers';
 import { RC_TOKEN } from './rc-fixture';
 
-let sim: RingCentralSimulator | undefined;
-let core: SwitchboardCore | undefined;
-afterEach(async () => {
-  core?.stop();
-  await sim?.close();
-});
+const started = closeAfterEach();
 
 test('a hold refused with 429 without Retry-After is sent once more after 30 s, with no "not confirmed" notice meanwhile', async () => {
-  const timers = new ManualTimers();
-  sim = await startRingCentralSimulator({ timers });
+  const timers = new HandTimers();
+  const sim = started(await startRingCentralSimulator({ timers }));
   const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers });
-  core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral', pendingTimeoutMs: 8_000 });
+  const core = started(createSwitchboardCore({ provider, timers, providerName: 'RingCentral', pendingTimeoutMs: 8_000 }));
   const notices: CommandFailedNotice[] = [];
   core.on('commandFailed', (notice) => notices.push(notice));
   await core.start();
-  await eventually(() => expect(core?.status().health).toBe('live'));
+  await eventually(() => expect(core.status().health).toBe('live'));
   const sid = sim.scenario.ringUser({ from: { phoneNumber: '+15550100', name: 'Ada Lovelace' } });
   sim.scenario.answerOnDevice(sid);
-  await eventually(() => expect(core?.calls().find((c) => c.id === sid)?.state).toBe('connected'));
+  await eventually(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('connected'));
 
   sim.faults.rateLimit({ path: '/hold' }, null);
-  const holds = () => sim?.journal.filter((e) => e.operation === 'hold') ?? [];
+  const holds = () => sim.journal.filter((e) => e.operation === 'hold');
   const result = core.command({ type: 'hold', callId: sid });
   await eventually(() => expect(holds()).toHaveLength(1));
   // Well past the 8 s a sent command may wait for its effect, but still inside RingCentral's 30 s penalty.
@@ -52,7 +48,7 @@ test('a hold refused with 429 without Retry-After is sent once more after 30 s, 
     [200, true],
   ]);
   expect((holds()[1]?.at ?? 0) - (holds()[0]?.at ?? 0)).toBeGreaterThanOrEqual(30_000);
-  await eventually(() => expect(core?.calls().find((c) => c.id === sid)?.state).toBe('held'));
+  await eventually(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('held'));
   timers.advance(60_000);
   expect(notices).toEqual([]);
 });

@@ -10,7 +10,7 @@ import {
   type RingCentralSimulator,
   type RingCentralSimulatorOptions,
 } from '../../../../src/main/simulator/ringcentral';
-import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
+import { HandTimers } from '../../../support/hand-timers';
 
 export const RC_TOKEN = 'rc-sim-access-token';
 export const DESK_PHONE = '800002';
@@ -18,7 +18,7 @@ export const DESK_PHONE = '800002';
 export interface RcFixture {
   sim: RingCentralSimulator;
   client: RingCentralClient;
-  timers: ManualTimers;
+  timers: HandTimers;
   /** Requests that arrive from now on (call `.read()` after the action). */
   mark(): { read(): { method: string; path: string; body: unknown }[] };
   /** An inbound call ringing the user: its session id and the user's party id. */
@@ -35,7 +35,7 @@ export function onWire(requests: readonly RecordedRequest[]) {
 export async function startRcFixture(
   options: { sim?: RingCentralSimulatorOptions; client?: Partial<RingCentralClientOptions> } = {},
 ): Promise<RcFixture> {
-  const timers = new ManualTimers();
+  const timers = new HandTimers();
   const sim = await startRingCentralSimulator({ timers, ...options.sim });
   // Read pacing waits on the clock, which these tests move only by hand: push-feed.test.ts covers it.
   const client = new RingCentralClient({

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BandwidthSimulator, startBandwidthSimulator } from '../../../../src/main/simulator/bandwidth/index';
-import { ManualClock } from './manual-clock';
+import { HandTimers } from '../../../support/hand-timers';
 import { call, lastSegment } from './sim-kit';
 
 let sim: BandwidthSimulator;
-let clock: ManualClock;
+let clock: HandTimers;
 const CALLER = '+14045550123';
 
 async function start(options: Parameters<typeof startBandwidthSimulator>[0] = {}): Promise<BandwidthSimulator> {
-  clock = new ManualClock();
+  clock = new HandTimers();
   sim = await startBandwidthSimulator({ timers: clock, rateLimit: null, callRateLimit: null, ...options });
   return sim;
 }

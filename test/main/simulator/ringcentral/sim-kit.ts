@@ -7,7 +7,7 @@ import {
   type RingCentralSimulator,
   type RingCentralSimulatorOptions,
 } from '../../../../src/main/simulator/ringcentral';
-import { ManualTimers } from './manual-timers';
+import { HandTimers } from '../../../support/hand-timers';
 
 export const TOKEN = 'rc-sim-access-token';
 export const TEL = '/restapi/v1.0/account/~/telephony';
@@ -21,14 +21,14 @@ type Json = any;
 
 export interface SimKit {
   sim: RingCentralSimulator;
-  timers: ManualTimers;
+  timers: HandTimers;
   call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Json; headers: Headers }>;
   form(path: string, fields: Record<string, string>, headers?: Record<string, string>): Promise<{ status: number; body: Json }>;
   myParty(sid: string): string;
 }
 
 export async function startSimKit(options: RingCentralSimulatorOptions = {}): Promise<SimKit> {
-  const timers = new ManualTimers();
+  const timers = new HandTimers();
   const sim = await startRingCentralSimulator({ timers, ...options });
   return {
     sim,
