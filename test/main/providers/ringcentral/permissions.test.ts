@@ -12,7 +12,7 @@ import { describeRingCentralError } from '../../../../src/main/providers/ringcen
 import { createRingCentralProvider } from '../../../../src/main/providers/ringcentral/index';
 import { startRingCentralSimulator, type RingCentralSimulator, type SimPermission } from '../../../../src/main/simulator/ringcentral';
 import { eventually } from '../../../support/eventually';
-import { ManualTimers } from '../../simulator/ringcentral/manual-timers';
+import { HandTimers } from '../../../support/hand-timers';
 import { DESK_PHONE, RC_TOKEN, type RcFixture, startRcFixture } from './rc-fixture';
 
 async function refusal(run: () => Promise<unknown>): Promise<ProviderError> {
@@ -98,10 +98,10 @@ describe('describeRingCentralError without permissionName in the body', () => {
 describe('the status line says which permission the call feed lacks', () => {
   let sim: RingCentralSimulator;
   let core: SwitchboardCore;
-  let timers: ManualTimers;
+  let timers: HandTimers;
 
   async function start(revoke: (sim: RingCentralSimulator) => void): Promise<void> {
-    timers = new ManualTimers();
+    timers = new HandTimers();
     sim = await startRingCentralSimulator({ timers });
     revoke(sim);
     const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers });
