@@ -49,7 +49,7 @@ export interface Session {
   readonly core: SwitchboardCore;
   /** Health transitions and the last commands with their outcomes, for the diagnostics report. */
   readonly diagnostics: DiagnosticsJournal;
-  /** Every secret the session knows of (stored for any provider, or given in the environment), so a report can leave them out. */
+  /** Every secret the session knows of (stored for any provider, the access token in use, or given in the environment), so a report can leave them out. */
   knownSecrets(): Promise<string[]>;
   readonly demo: boolean;
   /** The running provider (in the demo: the one whose simulator runs). */
@@ -223,7 +223,11 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       const names = PROVIDER_IDS.flatMap((id) => SECRET_KINDS.map((kind) => secretName(id, kind)));
       const stored = await Promise.all(names.map((name) => options.vault.get(name).catch(() => null)));
       const values = stored.filter((value): value is string => !!value).map(secretInside);
-      return [...values, ...secretsInEnvironment(env)];
+      // The token in use now: a pasted one is stored nowhere, and a short plain one looks like any word.
+      const inUse = await Promise.all(
+        [...accounts.values()].filter((account) => account.state().signedIn).map((account) => account.tokens.accessToken().catch(() => '')),
+      );
+      return [...values, ...inUse.filter((token) => token !== ''), ...secretsInEnvironment(env)];
     },
     get demo() {
       return host.demo;

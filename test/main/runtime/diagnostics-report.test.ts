@@ -154,6 +154,34 @@ describe('diagnostics report', () => {
     expect(logTail).toContain('Authorization: Bearer [redacted] refused; client_secret=[redacted]');
   });
 
+  it('leaves out a pasted token, which is stored nowhere and named by no variable', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'switchboard-diagnostics-'));
+    sim = await startWebexSimulator({ token: TOKEN });
+    const log = createAppLog({ folder });
+    const running = await startSession({
+      settings: createMemorySettings(DEFAULT_SETTINGS),
+      env: { SWITCHBOARD_PROVIDER: 'webex', SWITCHBOARD_WEBEX_BASE_URL: sim.baseUrl },
+      vault: memorySecretVault(),
+      log,
+      openBrowser: async () => undefined,
+      redirectPort: 0,
+    });
+    session = running;
+    expect(await running.accountControls.pasteToken(TOKEN)).toMatchObject({ ok: true });
+    appendFileSync(log.file, `[2026-12-01 10:00:00.000] [info]  pasted ${TOKEN} by hand\n`);
+    const report = await gatherDiagnosticsReport({
+      journal: running.diagnostics,
+      status: () => running.core.status(),
+      provider: () => running.provider,
+      demo: () => running.demo,
+      appVersion: '1.2.3',
+      logFile: log.file,
+      known: () => running.knownSecrets(),
+    });
+    expect(report).toContain('pasted [redacted] by hand');
+    expect(report).not.toContain(TOKEN);
+  });
+
   it('keeps the last 50 commands and says how many went', async () => {
     sim = await startWebexSimulator({ token: TOKEN });
     const running = await startSession({
