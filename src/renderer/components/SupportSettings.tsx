@@ -4,6 +4,7 @@
  * where it was saved, nothing when the dialog was cancelled, and main's refusal otherwise.
  */
 import { useState } from 'preact/hooks';
+import { SAVE_DIAGNOSTICS_LABEL } from '../../shared/action-labels';
 import { useBridge } from '../bridge-context';
 import { throughBridge } from '../bridge-request';
 import { FieldError } from './FieldError';
@@ -32,7 +33,7 @@ export function SupportSettings() {
         addresses are left out.
       </p>
       <button type="button" class="btn" disabled={busy} onClick={() => void save()}>
-        Save diagnostics…
+        {SAVE_DIAGNOSTICS_LABEL}
       </button>
       {savedAt && (
         <p class="field-hint" role="status">
