@@ -2,7 +2,8 @@
  * "Save diagnostics…": asks where to save (a save dialog opening in Downloads with a dated name) and
  * writes the report there. The report itself is built and redacted outside the shell
  * (runtime/diagnostics-gather.ts, runtime/diagnostics-report.ts); this file only asks for the path and
- * writes the file. A cancelled dialog writes nothing.
+ * writes the file. A cancelled dialog writes nothing. Must not build, read or change the report's text:
+ * what is in it, and its redaction, are the runtime's.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,7 +1,8 @@
 /**
  * Settings' Support section: "Save diagnostics…" asks main to save a redacted report for a support
  * ticket (main shows the save dialog and builds the report; this window never sees its content). Says
- * where it was saved, nothing when the dialog was cancelled, and main's refusal otherwise.
+ * where it was saved, nothing when the dialog was cancelled, and main's refusal otherwise. Must not ask
+ * for or show the report's content: it stays in main.
  */
 import { useState } from 'preact/hooks';
 import { SAVE_DIAGNOSTICS_LABEL } from '../../shared/action-labels';
