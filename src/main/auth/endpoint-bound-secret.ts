@@ -18,7 +18,7 @@ export type BoundSecret =
   | { status: 'unbound' };
 
 /** The endpoint in one spelling (lower-case origin, no trailing slash), so equal URLs compare equal. */
-export function normaliseEndpoint(endpoint: string): string {
+function normaliseEndpoint(endpoint: string): string {
   try {
     const url = new URL(endpoint);
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
