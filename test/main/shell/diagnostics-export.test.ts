@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SAVE_DIAGNOSTICS_LABEL } from '../../../src/main/shell/tray-model';
+import { SAVE_DIAGNOSTICS_LABEL } from '../../../src/shared/action-labels';
 import { app, type FakeMenu, fakeElectron, ipcMain } from '../../fakes/electron';
 import { eventually, type RunningShell, startShell, trayMenu } from './shell-harness';
 
