@@ -76,6 +76,23 @@ describe('Save diagnostics…', () => {
     expect(readdirSync(downloads)).toEqual([]);
   });
 
+  it('a save dialog that fails is told in words, from the tray as from the panel', async () => {
+    shell = await startShell();
+    fakeElectron.saveDialogAnswer = new Error('The dialog could not open');
+
+    menu().click(SAVE_DIAGNOSTICS_LABEL);
+
+    await eventually(() => shell?.panel.webContents.pushed('notice').length).toBe(1);
+    expect(shell.panel.webContents.pushed('notice')[0]).toMatchObject({
+      kind: 'error',
+      message: 'Switchboard could not save the diagnostics: The dialog could not open',
+    });
+    expect(await ipcMain.invoke('diagnostics:save', { sender: shell.panel.webContents })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'Switchboard could not save the diagnostics: The dialog could not open' },
+    });
+  });
+
   it('the panel saves through its own channel and hears where; the popup may not ask', async () => {
     shell = await startShell();
     const path = target('from-panel.txt');
