@@ -95,7 +95,7 @@ export class ConferenceBook {
   }
 
   /** Catapult no longer has the bridge: nothing to read back, so `audio` stands as last known. */
-  trustBridge(id: string): void {
+  forgetBridgeDoubt(id: string): void {
     const bridge = this.bridges.get(id);
     if (bridge) bridge.uncertain = false;
   }

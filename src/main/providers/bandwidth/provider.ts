@@ -454,7 +454,7 @@ export class BandwidthProvider implements Provider {
     const { bridges, members } = this.book.doubts();
     for (const id of bridges) {
       const wire = await client.getBridge(id, signal).catch((error: unknown) => (isNotFound(error) ? null : undefined));
-      if (wire === null) this.book.trustBridge(id);
+      if (wire === null) this.book.forgetBridgeDoubt(id);
       else if (wire) this.book.setBridgeAudio(id, wire.bridgeAudio ?? wire.state !== 'hold');
     }
     for (const { conferenceId, callId, memberId } of members) {
