@@ -1,6 +1,6 @@
 /**
- * A bridge hold whose answer was lost leaves the bridge in doubt, and each read asks Catapult about it
- * until one answers. When Catapult no longer has the bridge (404), no later read can answer either: the
+ * A bridge or member hold whose answer was lost leaves it in doubt, and each read asks Catapult about it
+ * until one answers. When Catapult no longer has it (404), no later read can answer either: the
  * doubt must go, or every poll spends one more request of the paced queue on it for the rest of the
  * session. Real core, provider, client and gate against the simulator, on the hand clock.
  */
