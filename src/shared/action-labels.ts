@@ -49,6 +49,9 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
 /** Placing a call is not an action a call offers, but it has a button too. */
 export const DIAL_LABEL = 'Dial';
 
+/** The report for a support ticket: the tray menu item and the button in Settings → Support. */
+export const SAVE_DIAGNOSTICS_LABEL = 'Save diagnostics…';
+
 export function actionLabel(action: Action | 'dial'): string {
   return action === 'dial' ? DIAL_LABEL : ACTION_LABELS[action];
 }

@@ -54,8 +54,8 @@ export type BandwidthSettings = z.infer<typeof bandwidthSettingsSchema>;
 export const DEFAULT_BANDWIDTH_SETTINGS: BandwidthSettings = { number: '', myPhone: '' };
 
 /** RingCentral's production server; brand accounts use https://platform.ringcentral.biz (docs/wire/ringcentral-and-bandwidth.md §A1). */
-export const RINGCENTRAL_PRODUCTION_SERVER = 'https://platform.ringcentral.com';
-export const RINGCENTRAL_BIZ_SERVER = 'https://platform.ringcentral.biz';
+const RINGCENTRAL_PRODUCTION_SERVER = 'https://platform.ringcentral.com';
+const RINGCENTRAL_BIZ_SERVER = 'https://platform.ringcentral.biz';
 
 /** The servers a user may choose between, by the name the setting stores. */
 export const RINGCENTRAL_SERVERS = { production: RINGCENTRAL_PRODUCTION_SERVER, biz: RINGCENTRAL_BIZ_SERVER } as const;

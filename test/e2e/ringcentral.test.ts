@@ -65,7 +65,8 @@ describe('RingCentral in the browser preview', () => {
     await popup.getByRole('heading', { name: 'Carol White' }).waitFor();
     await button(popup, 'Answer').click();
     await inSimulator(() => mine(sid)?.status.code).toBe('Answered');
-    expect(sim.requests.find((r) => r.path.endsWith('/answer'))?.body).toEqual({ deviceId: '800002' });
+    // The demo's simulator records no requests (its memory stays flat): the party says which device answered.
+    expect(mine(sid)?.to.deviceId).toBe('800002');
 
     const card = panel.getByRole('article', { name: 'Carol White' });
     await button(card, 'Hold').click();

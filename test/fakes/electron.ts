@@ -87,8 +87,8 @@ function initialState() {
     errorBoxes: [] as { title: string; content: string }[],
     /** Save dialogs the shell showed, with their options. */
     saveDialogs: [] as { options: FakeSaveDialogOptions; hasParent: boolean }[],
-    /** The path the user picks in the next save dialog; null cancels it. */
-    saveDialogAnswer: null as string | null,
+    /** The path the user picks in the next save dialog; null cancels it; an Error makes the dialog fail. */
+    saveDialogAnswer: null as string | null | Error,
     exposedInMainWorld: {} as Record<string, unknown>,
     /** What ipcRenderer.invoke answers (preload tests); default echoes the call. */
     rendererInvokeAnswer: ((channel: string, args: unknown[]) => ({ channel, args })) as (channel: string, args: unknown[]) => unknown,
@@ -1007,6 +1007,7 @@ export const dialog = {
     const options = (args.length === 2 ? args[1] : args[0]) as FakeSaveDialogOptions;
     fakeElectron.saveDialogs.push({ options, hasParent: args.length === 2 });
     const answer = fakeElectron.saveDialogAnswer;
+    if (answer instanceof Error) return Promise.reject(answer);
     return Promise.resolve(answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer });
   },
 };

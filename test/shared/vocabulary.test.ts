@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ACTION_LABELS, DIAL_LABEL } from '../../src/shared/action-labels';
+import { ACTION_LABELS, DIAL_LABEL, SAVE_DIAGNOSTICS_LABEL } from '../../src/shared/action-labels';
 import { DEMO_MENU_LABEL } from '../../src/shared/demo-calls';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,7 +41,7 @@ function copies(source: string, label: string): number {
 
 describe('one vocabulary', () => {
   // The demo calls' own names are not scanned: "Call queue" is also a popup rule, a different thing.
-  const labels = [...new Set([...Object.values(ACTION_LABELS), DIAL_LABEL, DEMO_MENU_LABEL])];
+  const labels = [...new Set([...Object.values(ACTION_LABELS), DIAL_LABEL, SAVE_DIAGNOSTICS_LABEL, DEMO_MENU_LABEL])];
   const files = sources(join(ROOT, 'src'));
 
   it('finds the sources and the labels', () => {

@@ -18,7 +18,7 @@ export type BoundSecret =
   | { status: 'unbound' };
 
 /** The endpoint in one spelling (lower-case origin, no trailing slash), so equal URLs compare equal. */
-export function normaliseEndpoint(endpoint: string): string {
+function normaliseEndpoint(endpoint: string): string {
   try {
     const url = new URL(endpoint);
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
@@ -47,18 +47,27 @@ export function readBound(stored: string | null, endpoint: string): BoundSecret 
   return boundTo === normaliseEndpoint(endpoint) ? { status: 'here', value } : { status: 'elsewhere' };
 }
 
-/** The secret inside a stored vault value, whatever endpoint it is bound to (or the value itself when unbound): what a report must leave out. */
-export function secretInside(stored: string): string {
+/** A field of a stored JSON record that holds a secret (Bandwidth keeps `{ userId, apiToken }` as one value). */
+const SECRET_FIELD = /token|secret|password/i;
+
+/**
+ * The secrets inside a stored vault value, whatever endpoint it is bound to: what a report must leave
+ * out. A bound pair gives its value; a JSON record its secret-named string fields (not the record as a
+ * whole, which no text would ever contain); anything else is the bare secret an earlier version stored.
+ */
+export function secretsInside(stored: string): string[] {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(stored);
-    if (typeof parsed === 'object' && parsed !== null) {
-      const { value } = parsed as Record<string, unknown>;
-      if (typeof value === 'string' && value !== '') return value;
-    }
+    parsed = JSON.parse(stored);
   } catch {
-    // Not JSON: stored by an earlier version as the bare secret.
+    return [stored];
   }
-  return stored;
+  if (typeof parsed !== 'object' || parsed === null) return [stored];
+  const fields = Object.entries(parsed as Record<string, unknown>);
+  const bound = fields.find(([key, value]) => key === 'value' && typeof value === 'string' && value !== '');
+  if (bound) return [bound[1] as string];
+  const secrets = fields.flatMap(([key, value]) => (SECRET_FIELD.test(key) && typeof value === 'string' && value !== '' ? [value] : []));
+  return secrets.length > 0 ? secrets : [stored];
 }
 
 /** The host of an endpoint, for messages (the text itself when it is not a URL). */

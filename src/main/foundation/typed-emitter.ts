@@ -2,7 +2,7 @@
  * A tiny typed event emitter: one payload per event, `on` returns the unsubscribe function. A listener
  * that throws is reported and does not stop the others or the core. Counts the listeners subscribed
  * and not yet removed across every emitter it made, so a soak can prove they do not pile up
- * (test/main/soak.test.ts). Must not import electron.
+ * (test/main/soak/soak.test.ts). Must not import electron.
  */
 
 export type Listener<T> = (payload: T) => void;

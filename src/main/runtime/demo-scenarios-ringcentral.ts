@@ -38,7 +38,7 @@ const MINUTE = 60_000;
  * Earlier calls for the History tab: one missed, one answered, one placed (to a colleague). Callers the
  * "Simulate incoming call" cast does not use, so a history entry is never taken for a ringing call.
  */
-export function ringCentralDemoHistory(now: number): PastCallInit[] {
+function ringCentralDemoHistory(now: number): PastCallInit[] {
   return [
     {
       direction: 'Inbound',

@@ -29,8 +29,8 @@ export interface DiagnosticsInput {
   known?: readonly (string | undefined)[];
 }
 
-export const REPORT_TITLE = 'Switchboard diagnostics';
-export const SECTION_TITLES = {
+const REPORT_TITLE = 'Switchboard diagnostics';
+const SECTION_TITLES = {
   versions: 'Versions',
   provider: 'Provider',
   health: 'Event health over time',

@@ -44,7 +44,7 @@ export function redactForLog(text: string): string {
  */
 const ADDRESS = /\b(sips?:)?([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)/gi;
 
-export function maskAddresses(text: string): string {
+function maskAddresses(text: string): string {
   return text.replace(
     ADDRESS,
     (_m, scheme: string | undefined, user: string, host: string) => `${scheme ?? ''}${user.charAt(0)}•••@${host}`,

@@ -36,7 +36,7 @@ function linesOf(text: string | undefined): string[] {
 }
 
 /** electron-log's rotated file beside `file` (switchboard.log → switchboard.old.log). */
-export function rotatedLogFile(file: string): string {
+function rotatedLogFile(file: string): string {
   const { dir, name, ext } = parse(file);
   return join(dir, `${name}.old${ext}`);
 }

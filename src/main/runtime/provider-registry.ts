@@ -90,7 +90,11 @@ const REGISTRY: Record<ProviderId, RegistryEntry> = {
     // docs/wire/ringcentral-and-bandwidth.md §A6): the history is re-read once it is surely there.
     historyDelayMs: 10_000,
     async startDemo() {
-      const simulator = await startRingCentralSimulator({ token: RINGCENTRAL_DEMO_TOKEN, colleagues: RINGCENTRAL_DEMO_COLLEAGUES });
+      const simulator = await startRingCentralSimulator({
+        token: RINGCENTRAL_DEMO_TOKEN,
+        colleagues: RINGCENTRAL_DEMO_COLLEAGUES,
+        recordRequests: false,
+      });
       seedRingCentralDemo(simulator);
       return {
         baseUrl: simulator.baseUrl,

@@ -12,7 +12,7 @@ import { PROVIDER_IDS, type ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { ProviderAccount } from '../auth/provider-descriptor';
-import { secretInside } from '../auth/endpoint-bound-secret';
+import { secretsInside } from '../auth/endpoint-bound-secret';
 import { SECRET_KINDS, type SecretVault, secretName } from '../auth/secrets';
 import type { FetchFn } from '../provider-api/http-client';
 import { safeProviderText } from '../provider-api/provider-error';
@@ -222,7 +222,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     async knownSecrets() {
       const names = PROVIDER_IDS.flatMap((id) => SECRET_KINDS.map((kind) => secretName(id, kind)));
       const stored = await Promise.all(names.map((name) => options.vault.get(name).catch(() => null)));
-      const values = stored.filter((value): value is string => !!value).map(secretInside);
+      const values = stored.filter((value): value is string => !!value).flatMap(secretsInside);
       // The token in use now: a pasted one is stored nowhere, and a short plain one looks like any word.
       const inUse = await Promise.all(
         [...accounts.values()].filter((account) => account.state().signedIn).map((account) => account.tokens.accessToken().catch(() => '')),

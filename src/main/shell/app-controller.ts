@@ -65,7 +65,7 @@ export interface AppControllerOptions {
   /** The app log's file, whose tail goes into the diagnostics report. */
   logFile?: string;
   platform?: NodeJS.Platform;
-  /** How often to look at the network state (default 10 s). */
+  /** How often to look at the network state (default 3 s: shell/connectivity.ts). */
   onlinePollMs?: number;
   now?: () => Date;
 }

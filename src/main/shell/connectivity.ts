@@ -33,9 +33,21 @@ export function watchConnectivity(options: ConnectivityOptions): () => void {
   const { core } = options;
   const timers = options.timers ?? realTimers;
   const pollMs = options.pollMs ?? 3_000;
-  const network = options.network ?? currentNetwork;
+  const readNetwork = options.network ?? currentNetwork;
+  /**
+   * The network's name, or the last one known when the addresses cannot be read (os.networkInterfaces
+   * throws in some sandboxes): a throw here would end the looks, and at start the whole shell.
+   */
+  let lastNetwork = '';
+  const network = (): string => {
+    try {
+      return readNetwork();
+    } catch {
+      return lastNetwork;
+    }
+  };
   let online = net.isOnline();
-  let lastNetwork = network();
+  lastNetwork = network();
   if (!online) core.setOnline(false);
 
   /** Applies a network change; true when there was one (setOnline(true) re-reads by itself). */

@@ -3,7 +3,7 @@
  * and settings call for. Pure, so every state is table-tested; the shell turns it into an Electron Tray.
  * The menu is always complete because some Linux trays deliver no click at all.
  */
-import { ACTION_LABELS } from '../../shared/action-labels';
+import { ACTION_LABELS, SAVE_DIAGNOSTICS_LABEL } from '../../shared/action-labels';
 import { callCommand } from '../../shared/call-reference';
 import { isAnswered, isOnHold, ringingCalls } from '../../shared/call-states';
 import type { CallCommand } from '../../shared/contract';
@@ -49,7 +49,6 @@ export interface TrayInput {
 }
 
 export const APP_NAME = 'Switchboard';
-export const SAVE_DIAGNOSTICS_LABEL = 'Save diagnostics…';
 
 /**
  * The icon state. Signed out and offline come first: then the call list is stale and must not look

@@ -1,7 +1,8 @@
 /**
  * A provider setting that is one of a fixed list (RingCentral's server: its production server or the
  * brand partners' .biz server), as a select saved when chosen. Free addresses are never offered: main
- * refuses them (src/shared/provider-settings.ts).
+ * refuses them (src/shared/provider-settings.ts). Must not offer a value the provider's field does not
+ * list, nor keep a draft: the saved setting is what it shows.
  */
 import { useId } from 'preact/hooks';
 import type { ProviderSettingOption } from '../../shared/providers';

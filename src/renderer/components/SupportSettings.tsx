@@ -1,9 +1,11 @@
 /**
  * Settings' Support section: "Save diagnostics…" asks main to save a redacted report for a support
  * ticket (main shows the save dialog and builds the report; this window never sees its content). Says
- * where it was saved, nothing when the dialog was cancelled, and main's refusal otherwise.
+ * where it was saved, nothing when the dialog was cancelled, and main's refusal otherwise. Must not ask
+ * for or show the report's content: it stays in main.
  */
 import { useState } from 'preact/hooks';
+import { SAVE_DIAGNOSTICS_LABEL } from '../../shared/action-labels';
 import { useBridge } from '../bridge-context';
 import { throughBridge } from '../bridge-request';
 import { FieldError } from './FieldError';
@@ -32,7 +34,7 @@ export function SupportSettings() {
         addresses are left out.
       </p>
       <button type="button" class="btn" disabled={busy} onClick={() => void save()}>
-        Save diagnostics…
+        {SAVE_DIAGNOSTICS_LABEL}
       </button>
       {savedAt && (
         <p class="field-hint" role="status">

@@ -1,7 +1,7 @@
 /**
  * Reading and patching one value of the running provider's settings section (`settings.providers.<id>`)
  * from the renderer's settings signal. The schema in main checks the provider, the key and the value;
- * nothing here validates.
+ * nothing here validates, and nothing here may hold a value of its own (the signal is the truth).
  */
 import type { SettingsPatch } from '../../shared/settings';
 import { settings } from '../state';

@@ -25,6 +25,8 @@ import { eventually } from '../../support/eventually';
 const TOKEN = 'plainlowercasetoken4711';
 const CLIENT_SECRET = 'c0ffee4b1d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a';
 const BANDWIDTH_SECRET = 'bandwidthsecretvalue';
+/** Stored inside Bandwidth's JSON credentials record (providers/bandwidth/account.ts), not as a bare value. */
+const BANDWIDTH_TOKEN = 't-bandwidthapitoken';
 const CALLEE = '+15550100101';
 const CALLER = '+15550100202';
 const SIP_USER = '+15550100303';
@@ -66,6 +68,7 @@ describe('diagnostics report', () => {
     const vault = memorySecretVault();
     // Stored as this version stores it: bound to the API it belongs to.
     await vault.set('bandwidth.apiSecret', bindToEndpoint(BANDWIDTH_SECRET, 'https://api.catapult.inetwork.com/v1'));
+    await vault.set('bandwidth.apiToken', JSON.stringify({ userId: 'u-diagnostics', apiToken: BANDWIDTH_TOKEN }));
     const log = createAppLog({ folder });
     const running = await startSession({
       settings: createMemorySettings(DEFAULT_SETTINGS),
@@ -115,6 +118,7 @@ describe('diagnostics report', () => {
         `[2026-12-01 10:00:00.000] [warn]  Authorization: Bearer ${TOKEN} refused; client_secret=${CLIENT_SECRET}`,
         `[2026-12-01 10:00:01.000] [info]  secret ${CLIENT_SECRET} and ${BANDWIDTH_SECRET} for sip:${SIP_USER}@pbx.example.com`,
         `[2026-12-01 10:00:02.000] [info]  call from ${CALLER} (${CALLER.slice(2)}) to ${EMAIL}, token ${TOKEN}`,
+        `[2026-12-01 10:00:03.000] [warn]  Catapult refused user u-diagnostics with ${BANDWIDTH_TOKEN}`,
         '',
       ].join('\n'),
     );
@@ -129,7 +133,8 @@ describe('diagnostics report', () => {
       known: () => running.knownSecrets(),
     });
 
-    for (const secret of [TOKEN, CLIENT_SECRET, BANDWIDTH_SECRET, EMAIL, 'alice.smith']) expect(report).not.toContain(secret);
+    for (const secret of [TOKEN, CLIENT_SECRET, BANDWIDTH_SECRET, BANDWIDTH_TOKEN, EMAIL, 'alice.smith'])
+      expect(report).not.toContain(secret);
     for (const number of [CALLEE, CALLER, SIP_USER]) {
       expect(report).not.toContain(number);
       for (const run of digitRuns(number)) expect(report, `${run} of ${number}`).not.toContain(run);

@@ -76,6 +76,32 @@ describe('connectivity', () => {
     expect(timers.size).toBe(0);
   });
 
+  test('a machine whose addresses cannot be read (os.networkInterfaces throws in some sandboxes) is still watched for offline and back', () => {
+    const timers = new HandTimers();
+    const told: string[] = [];
+    stop = watchConnectivity({
+      core: {
+        resume: async () => {
+          told.push('resume');
+          return { ok: true, value: null };
+        },
+        setOnline: (online) => void told.push(online ? 'online' : 'offline'),
+      },
+      timers,
+      pollMs: 3_000,
+      network: () => {
+        throw new Error('uv_interface_addresses returned Unknown system error 1');
+      },
+    });
+    fakeElectron.online = false;
+    timers.advance(3_000);
+    fakeElectron.online = true;
+    timers.advance(3_000);
+    powerMonitor.emit('resume');
+    expect(told).toEqual(['offline', 'online', 'resume']);
+    expect(timers.size).toBe(1);
+  });
+
   test("the machine's network is named by its external addresses", () => {
     expect(typeof currentNetwork()).toBe('string');
     expect(currentNetwork()).not.toContain('127.0.0.1');

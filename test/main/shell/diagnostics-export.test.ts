@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SAVE_DIAGNOSTICS_LABEL } from '../../../src/main/shell/tray-model';
+import { SAVE_DIAGNOSTICS_LABEL } from '../../../src/shared/action-labels';
 import { app, type FakeMenu, fakeElectron, ipcMain } from '../../fakes/electron';
 import { eventually, type RunningShell, startShell, trayMenu } from './shell-harness';
 
@@ -74,6 +74,23 @@ describe('Save diagnostics…', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(readdirSync(folder)).toEqual([]);
     expect(readdirSync(downloads)).toEqual([]);
+  });
+
+  it('a save dialog that fails is told in words, from the tray as from the panel', async () => {
+    shell = await startShell();
+    fakeElectron.saveDialogAnswer = new Error('The dialog could not open');
+
+    menu().click(SAVE_DIAGNOSTICS_LABEL);
+
+    await eventually(() => shell?.panel.webContents.pushed('notice').length).toBe(1);
+    expect(shell.panel.webContents.pushed('notice')[0]).toMatchObject({
+      kind: 'error',
+      message: 'Switchboard could not save the diagnostics: The dialog could not open',
+    });
+    expect(await ipcMain.invoke('diagnostics:save', { sender: shell.panel.webContents })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'Switchboard could not save the diagnostics: The dialog could not open' },
+    });
   });
 
   it('the panel saves through its own channel and hears where; the popup may not ask', async () => {

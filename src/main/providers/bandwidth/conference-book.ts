@@ -5,7 +5,7 @@
  * §B3, §B5), so the book keeps what this app created (member ids, mute and hold as last set) and
  * reads membership from the call list: no extra request per poll. Bridges this app did not create are
  * shown too, from the calls that name them. A hold, resume or mute whose answer was lost leaves what
- * it changed in doubt until the provider has read it back (`doubts`). Pure bookkeeping: no I/O.
+ * it changed in doubt until the provider has read it back or Catapult no longer has it (`doubts`). Pure bookkeeping: no I/O.
  */
 import type { Action, Call, Conference, ConferenceParticipant } from '../../../shared/domain';
 
@@ -92,6 +92,12 @@ export class ConferenceBook {
   doubtBridge(id: string): void {
     const bridge = this.bridges.get(id);
     if (bridge) bridge.uncertain = true;
+  }
+
+  /** Catapult no longer has the bridge: nothing to read back, so `audio` stands as last known. */
+  forgetBridgeDoubt(id: string): void {
+    const bridge = this.bridges.get(id);
+    if (bridge) bridge.uncertain = false;
   }
 
   /** What the next read must ask Catapult about, because a command's answer was lost. */

@@ -444,17 +444,23 @@ export class BandwidthProvider implements Provider {
     }
   }
 
-  /** Reads back the bridges and members a lost answer left in doubt; a failed read leaves the doubt for the next one. */
+  /**
+   * Reads back the bridges and members a lost answer left in doubt. A failed read leaves the doubt for the
+   * next one; one Catapult answers "not found" ends it (nothing left to read back), or every poll would
+   * spend a request of the paced queue on it.
+   */
   private async settleDoubts(signal?: AbortSignal): Promise<void> {
     const { client } = this.options;
     const { bridges, members } = this.book.doubts();
     for (const id of bridges) {
-      const wire = await client.getBridge(id, signal).catch(() => undefined);
-      if (wire) this.book.setBridgeAudio(id, wire.bridgeAudio ?? wire.state !== 'hold');
+      const wire = await client.getBridge(id, signal).catch((error: unknown) => (isNotFound(error) ? null : undefined));
+      if (wire === null) this.book.forgetBridgeDoubt(id);
+      else if (wire) this.book.setBridgeAudio(id, wire.bridgeAudio ?? wire.state !== 'hold');
     }
     for (const { conferenceId, callId, memberId } of members) {
-      const wire = await client.member(conferenceId, memberId, signal).catch(() => undefined);
-      if (wire) this.book.setMember(conferenceId, callId, { muted: wire.mute ?? false, held: wire.hold ?? false });
+      const wire = await client.member(conferenceId, memberId, signal).catch((error: unknown) => (isNotFound(error) ? null : undefined));
+      if (wire === null) this.book.dropMember(conferenceId, callId);
+      else if (wire) this.book.setMember(conferenceId, callId, { muted: wire.mute ?? false, held: wire.hold ?? false });
     }
   }
 
@@ -592,6 +598,10 @@ export class BandwidthProvider implements Provider {
   private onMyNumber(wire: WireCall): boolean {
     return (wire.direction === 'in' ? wire.to : wire.from) === this.options.number;
   }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof ProviderError && error.code === 'NOT_FOUND';
 }
 
 function speech(command: { sentence: string; gender?: 'female' | 'male'; locale?: string; voice?: string }): AudioBody {

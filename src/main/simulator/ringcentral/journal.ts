@@ -9,7 +9,7 @@ import type { JournalEntry } from './types';
 const SESSION = /\/telephony\/sessions\/([^/]+)(?:\/parties\/([^/]+)(?:\/(.+))?)?$/;
 
 /** The operation a command path names: `hold`, `answer`, `bring-in`, `drop` (DELETE session), `call-out`, … */
-export function operationOf(method: string, path: string): Pick<JournalEntry, 'operation' | 'sessionId' | 'partyId'> {
+function operationOf(method: string, path: string): Pick<JournalEntry, 'operation' | 'sessionId' | 'partyId'> {
   if (/\/telephony\/call-out$/.test(path)) return { operation: 'call-out' };
   if (/\/telephony\/conference$/.test(path)) return { operation: 'conference' };
   const found = SESSION.exec(path);

@@ -66,6 +66,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
   const limiter = new RateLimiter(now, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
   const faults = new FaultPlan();
   const journal = new CommandJournal();
+  const recording = options.recordRequests ?? true;
   const permissions = new AppPermissions();
   const refusalBody = (refusal: SimRefusal) =>
     errorBody(errorShape, refusal.errorCode, refusal.message, refusal.parameterName, refusal.permissionName);
@@ -192,7 +193,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
       ? formFields(raw)
       : (parseJsonBody(raw) as { value?: unknown }).value;
     const recorded: RecordedRequest = { method, path, query, headers, body: recordedBody };
-    requests.push(recorded);
+    if (recording) requests.push(recorded);
     for (const waiter of [...waiters]) {
       if (matches(waiter.match, method, path)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -203,7 +204,7 @@ export async function startRingCentralSimulator(options: RingCentralSimulatorOpt
     let answer: Answer;
     let delayMs = 0;
     const fault = faults.take(method, path);
-    const journaled = CommandJournal.keeps(method, path);
+    const journaled = recording && CommandJournal.keeps(method, path);
     const note = (status: number | undefined, applied: boolean) => {
       if (journaled) journal.record({ method, path, body: recordedBody, status, applied, at: now() });
     };

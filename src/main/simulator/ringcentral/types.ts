@@ -120,6 +120,8 @@ export interface RingCentralSimulatorOptions {
   clientId?: string;
   /** Other users of the account (for Listen): none by default. */
   colleagues?: SimColleague[];
+  /** Keep every request in `requests` and every command in `journal` (default true); the demo turns it off so memory stays flat. */
+  recordRequests?: boolean;
 }
 
 /** Another extension of the account, whose calls the user may listen to. */

@@ -50,3 +50,13 @@ test('a reset after applying cuts the connection once the call has changed', asy
   expect(k.sim.session(sid)?.parties.find((p) => p.id === pid)?.status.code).toBe('Hold');
   expect(k.sim.journal).toEqual([expect.objectContaining({ operation: 'hold', status: undefined, applied: true })]);
 });
+
+test('a simulator that records nothing (the demo) keeps neither requests nor a journal, so a long demo stays flat', async () => {
+  k = await startSimKit({ recordRequests: false });
+  const { sid, pid } = connected();
+  await k.call('GET', `${TEL}/sessions/${sid}`);
+  expect((await k.call('POST', `${TEL}/sessions/${sid}/parties/${pid}/hold`, {})).status).toBe(200);
+  expect(k.sim.session(sid)?.parties.find((p) => p.id === pid)?.status.code).toBe('Hold');
+  expect(k.sim.requests).toEqual([]);
+  expect(k.sim.journal).toEqual([]);
+});

@@ -1,0 +1,85 @@
+/**
+ * A bridge or member hold whose answer was lost leaves it in doubt, and each read asks Catapult about it
+ * until one answers. When Catapult no longer has it (404), no later read can answer either: the
+ * doubt must go, or every poll spends one more request of the paced queue on it for the rest of the
+ * session. Real core, provider, client and gate against the simulator, on the hand clock.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSwitchboardCore } from '../../../../src/main/core/switchboard-core';
+import { BandwidthClient } from '../../../../src/main/providers/bandwidth/client';
+import { BandwidthProvider } from '../../../../src/main/providers/bandwidth/provider';
+import { RateGate } from '../../../../src/main/providers/bandwidth/rate-gate';
+import { startBandwidthSimulator } from '../../../../src/main/simulator/bandwidth';
+import { closeAfterEach } from '../../../support/close-after-each';
+import { HandClock } from '../../../support/hand-clock';
+
+const started = closeAfterEach();
+
+async function start() {
+  const hand = new HandClock();
+  const sim = started(await startBandwidthSimulator({ timers: hand.waits, rateLimit: null, callRateLimit: null, farEndAnswerMs: 500 }));
+  const gate = new RateGate({ timers: hand.waits, intervalMs: 0, callIntervalMs: 0 });
+  const credentials = { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret };
+  const client = new BandwidthClient({ baseUrl: sim.baseUrl, credentials, gate, timers: hand.waits });
+  const provider = new BandwidthProvider({ client, userId: sim.userId, number: sim.numbers[0] ?? '', now: () => hand.clock.now() });
+  const core = started(createSwitchboardCore({ provider, timers: hand.clock }));
+  await hand.settle(core.start());
+  return { hand, sim, core };
+}
+
+describe('Bandwidth: a doubt Catapult cannot settle', () => {
+  it('is dropped when the bridge is not found, so later reads do not ask again', async () => {
+    const { hand, sim, core } = await start();
+    const calls: string[] = [];
+    for (const from of ['+14045550001', '+14045550002']) {
+      const id = sim.scenario.ringIn({ from });
+      calls.push(id);
+      await hand.settle(core.reconcile());
+      expect((await hand.settle(core.command({ type: 'answer', callId: id }))).ok).toBe(true);
+    }
+    await hand.settle(core.reconcile());
+    expect((await hand.settle(core.conferenceCommand({ type: 'merge', callIds: calls }))).ok).toBe(true);
+    await hand.settle(core.reconcile());
+    const bridgeId = core.conferences()[0]?.id ?? '';
+    const bridgePath = `/users/${sim.userId}/bridges/${bridgeId}`;
+    sim.faults.dropNext({ method: 'POST', path: bridgePath });
+    sim.faults.failNext({ method: 'GET', path: bridgePath, status: 404, code: 'bridge-not-found', count: 10 });
+
+    const held = await hand.settle(core.conferenceCommand({ type: 'holdConference', conferenceId: bridgeId }));
+    expect(held.ok).toBe(false);
+    const asked = (): number => sim.requests.filter((r) => r.method === 'GET' && r.path === bridgePath).length;
+    const afterTheLoss = asked();
+    expect(afterTheLoss).toBeGreaterThanOrEqual(1);
+
+    for (let read = 0; read < 3; read += 1) await hand.settle(core.reconcile());
+
+    expect(asked()).toBe(afterTheLoss);
+  });
+
+  it('is dropped when the member is not found: the participant goes, and later reads do not ask again', async () => {
+    const { hand, sim, core } = await start();
+    expect((await hand.settle(core.conferenceCommand({ type: 'startConference' }))).ok).toBe(true);
+    await hand.settle(core.reconcile());
+    const conferenceId = core.conferences()[0]?.id ?? '';
+    expect((await hand.settle(core.conferenceCommand({ type: 'dialIntoConference', conferenceId, destination: '+14045550003' }))).ok).toBe(
+      true,
+    );
+    hand.clock.advance(1_000);
+    await hand.settle(core.reconcile());
+    const callId = core.conferences()[0]?.participants[0]?.callId ?? '';
+    const memberPath = new RegExp(`/conferences/${conferenceId}/members/[^/]+$`);
+    sim.faults.dropNext({ method: 'POST', path: memberPath });
+    sim.faults.failNext({ method: 'GET', path: memberPath, status: 404, code: 'member-not-found', count: 10 });
+
+    const held = await hand.settle(core.conferenceCommand({ type: 'holdParticipant', conferenceId, callId }));
+    expect(held.ok).toBe(false);
+    const asked = (): number => sim.requests.filter((r) => r.method === 'GET' && memberPath.test(r.path)).length;
+    const afterTheLoss = asked();
+    expect(afterTheLoss).toBeGreaterThanOrEqual(1);
+
+    for (let read = 0; read < 3; read += 1) await hand.settle(core.reconcile());
+
+    expect(asked()).toBe(afterTheLoss);
+    expect(core.conferences()[0]?.participants.some((p) => p.callId === callId)).toBe(false);
+  });
+});
