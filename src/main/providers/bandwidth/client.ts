@@ -379,7 +379,7 @@ export class BandwidthClient {
       baseUrl: this.options.baseUrl,
       tokens: credentialsAsTokens(),
       providerName: 'Bandwidth',
-      describeError: (status, body, headers) => describeBandwidthError(status, body, headers, this.options.timers.now()),
+      describeError: (status, body, headers, request) => describeBandwidthError(status, body, headers, this.options.timers.now(), request),
       fetch: tap.fetch,
       // Applied after the bearer header the HTTP policy sets: Catapult takes Basic credentials.
       headers: () => ({ Authorization: this.authorization }),
