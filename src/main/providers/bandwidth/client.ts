@@ -56,7 +56,10 @@ export interface BandwidthClientOptions {
   baseUrl: string;
   credentials: BandwidthCredentials;
   gate: RateGate;
+  /** The clock of the gate, the rate-limit resets and each attempt's timeout (tests drive it by hand). */
   timers: Timers;
+  /** Only the attempts' timeouts on another clock (HttpClientOptions.timeoutTimers; default `timers`). */
+  timeoutTimers?: Timers;
   fetch?: FetchFn;
   commandTimeoutMs?: number;
   readTimeoutMs?: number;
@@ -385,6 +388,10 @@ export class BandwidthClient {
       headers: () => ({ Authorization: this.authorization }),
       commandTimeoutMs: this.options.commandTimeoutMs,
       readTimeoutMs: this.options.readTimeoutMs,
+      // Each attempt's timeout on the gate's clock (a test's hand clock too). Rate limits never reach the
+      // HTTP policy's own wait: the wire tap hands them to the gate.
+      timers: this.options.timers,
+      timeoutTimers: this.options.timeoutTimers,
       onExchange: this.options.onExchange,
     });
   }

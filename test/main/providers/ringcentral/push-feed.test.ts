@@ -227,10 +227,14 @@ describe('commands through the core', () => {
     const sid = sim.scenario.ringUser(caller('Ada Lovelace'));
     sim.scenario.answerOnDevice(sid);
     await eventually(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('connected'));
-    // Applied at once, answered only after 10 s of simulator time: the client gives up after 50 ms.
+    // Applied at once, answered only after 10 s of simulator time: the client gives up after 50 ms (on
+    // the same clock).
     sim.faults.slow({ path: '/hold' }, 10_000);
-    const result = await core.command({ type: 'hold', callId: sid });
-    expect(result).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    const arrived = sim.nextRequest({ path: '/hold' });
+    const result = core.command({ type: 'hold', callId: sid });
+    await arrived;
+    timers.advance(50);
+    expect(await result).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
     expect(sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(1);
     await eventually(() => expect(core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'held' }));
     expect(sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(1);
