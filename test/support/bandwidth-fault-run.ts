@@ -9,6 +9,7 @@
  * Everything but a hang (one real command timeout) runs on the hand clock (test/support/hand-clock.ts).
  * No vitest here.
  */
+import { realTimers } from '../../src/main/foundation/timers';
 import { createSwitchboardCore, type SwitchboardCore } from '../../src/main/core/switchboard-core';
 import { BandwidthClient } from '../../src/main/providers/bandwidth/client';
 import { BandwidthProvider } from '../../src/main/providers/bandwidth/provider';
@@ -77,6 +78,9 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
     credentials: { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret },
     gate,
     timers: hand.waits,
+    // The hand clock jumps to the next wait even with a request on the wire: a hang costs one real
+    // command timeout instead (as in webex-fault-run.ts).
+    timeoutTimers: realTimers,
     commandTimeoutMs: options.commandTimeoutMs ?? 250,
   });
   const number = sim.numbers[0] ?? '';

@@ -10,6 +10,7 @@ import type { ProviderId } from '../../shared/domain';
 import type { ProviderSettings } from '../../shared/provider-settings';
 import type { CredentialField, ProviderCapability, ProviderSettingField, SignInKind } from '../../shared/providers';
 import type { Result } from '../../shared/result';
+import type { Timers } from '../foundation/timers';
 import type { FetchFn } from '../provider-api/http-client';
 import type { Provider } from '../provider-api/provider';
 import type { TokenSource } from '../provider-api/token-source';
@@ -69,6 +70,11 @@ export interface ProviderDeps<Section> {
   baseUrl?: string;
   /** Where the provider reports what it skipped or could not read (the app log); never tokens. */
   log?: ProviderLog;
+  /**
+   * The runtime's clock (default real timers): every wait the provider makes — its requests' timeouts, a
+   * rate limit's wait, a pace — runs on it, so the runtime is driven by hand in tests like the core.
+   */
+  timers?: Timers;
 }
 
 /** The app log as a provider sees it. */

@@ -24,6 +24,13 @@ export interface PollIntervals {
    * the provider, and the network may come back unannounced, with a call already ringing.
    */
   networkRetryMs: number;
+  /**
+   * Ceiling of the backoff when a read timed out (default 15 s): the network is poor or the provider slow,
+   * not refusing. Each timed-out read already waited its whole timeout, so a long backoff on top would
+   * leave the list stale for minutes; longer than networkRetryMs, so a slow provider is not pressed. A
+   * rate limit or a server error still backs off to maxBackoffMs.
+   */
+  timeoutRetryMs: number;
 }
 
 export interface FeedIntervals extends PollIntervals {
@@ -39,6 +46,7 @@ export const DEFAULT_POLL_INTERVALS: PollIntervals = {
   idleMs: 2_000,
   maxBackoffMs: 60_000,
   networkRetryMs: 5_000,
+  timeoutRetryMs: 15_000,
 };
 
 export const DEFAULT_FEED_INTERVALS: FeedIntervals = { ...DEFAULT_POLL_INTERVALS, safetyReadMs: 5 * 60_000, pushRetryMs: 5_000 };

@@ -8,10 +8,10 @@
  * instead, says so in the status line (naming the permission, when the provider refused for a missing
  * one), and opens push again with backoff until it works. For both kinds:
  * failed reads back off exponentially — a connection that could not be made only up to a few seconds, so
- * the list is back soon after the network — a refused token (AUTH) stops everything as signed out until
- * a read succeeds again, and offline pauses everything. Whenever calls may have come and gone unseen (a
- * gap: resume, back online, push lost or recovered, reads working again after failures) it says so
- * through `onGap`. Knows the Provider interface, the store and event health; must not import electron.
+ * the list is back soon after the network, a read that timed out up to a quarter minute — a refused
+ * token (AUTH) stops everything as signed out until a read succeeds again, and offline pauses
+ * everything. Whenever calls may have come and gone unseen (a gap: resume, back online, push lost or
+ * recovered, reads working again after failures) it says so through `onGap`. Knows the Provider interface, the store and event health; must not import electron.
  */
 import type { AppError, Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
@@ -104,10 +104,16 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
     if (started && !signedOut) options.onGap?.();
   }
 
-  /** The wait before the next read after `failures` failures (a failed connection costs the provider nothing: short). */
+  /**
+   * The wait before the next read after `failures` failures: a failed connection costs the provider
+   * nothing (short), a timed-out read means a poor network or a slow provider (a little longer); only a
+   * refusal — a rate limit, a server error — backs off all the way.
+   */
   function retryDelay(): number {
     const delay = backoffDelay(pollDelay(store, intervals), failures, intervals.maxBackoffMs, lastFailure);
-    return lastFailure?.code === 'NETWORK' ? Math.min(delay, intervals.networkRetryMs) : delay;
+    if (lastFailure?.code === 'NETWORK') return Math.min(delay, intervals.networkRetryMs);
+    if (lastFailure?.code === 'TIMEOUT') return Math.min(delay, intervals.timeoutRetryMs);
+    return delay;
   }
 
   function offlineError(): Result<null> {

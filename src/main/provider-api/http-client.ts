@@ -149,7 +149,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           const isCommand = !used.retry.methods.includes(request.method.toLowerCase() as 'get');
           if (isCommand && response.status === 429 && !state.rateLimitReplayed && canReplay) {
             state.rateLimitReplayed = true;
-            await new Promise<void>((resolve) => timers.setTimeout(resolve, retryAfterMs(response.headers, maxRetryAfter)));
+            // No wait asked (maxRetryAfterMs 0: a provider's own gate has waited already): no timer either,
+            // so a clock that moves only by hand does not hold the replay back.
+            const waitMs = retryAfterMs(response.headers, maxRetryAfter);
+            if (waitMs > 0) await new Promise<void>((resolve) => timers.setTimeout(resolve, waitMs));
             return ky.retry({ delay: 0, code: 'RATE_LIMITED' });
           }
           return undefined;

@@ -45,9 +45,10 @@ export class ProviderError extends Error {
   /** Seconds the provider asked us to wait (429/503 Retry-After). */
   readonly retryAfter?: number;
   /**
-   * The permission (or scope) the provider says the app lacks for this request, e.g. RingCentral's
-   * `CallControl`: only the user (or their admin) can fix it, and the message says how. The core's status
-   * line says it rather than a generic sentence (core/feed-supervisor.ts).
+   * The permission (or scope, or access) the provider says the app lacks for this request, e.g.
+   * RingCentral's `CallControl`, Webex's `spark:calls_write`, Bandwidth's `access to calls`: only the user
+   * (or their admin) can fix it, and the message says how. The core's status line says it rather than a
+   * generic sentence (core/feed-supervisor.ts).
    */
   readonly missingPermission?: string;
 

@@ -9,6 +9,7 @@ import type { ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { FetchFn } from '../provider-api/http-client';
+import type { Timers } from '../foundation/timers';
 import { providerDisplayName } from '../core/command-wording';
 import { createSwitchboardCore, type SwitchboardCore } from '../core/switchboard-core';
 import type { ProviderLog } from '../auth/provider-descriptor';
@@ -41,6 +42,8 @@ export interface BackendOptions {
   tokensFor?: (provider: ProviderId) => TokenSource;
   /** The app log, for what a provider skipped or could not read. */
   log?: ProviderLog;
+  /** The clock of the core and the provider alike (default real timers; tests drive it by hand). */
+  timers?: Timers;
 }
 
 /** SWITCHBOARD_POLL_MS as the core's intervals (nothing when unset or below 100 ms). */
@@ -73,6 +76,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   // How long after a call ends its provider has it in the history (RingCentral's call log lags).
   const historyDelay = entry.value.historyDelayMs === undefined ? {} : { historyRefreshDelayMs: entry.value.historyDelayMs };
   const section = () => sectionOf(options.liveSettings?.() ?? options.settings, id);
+  const clock = options.timers ? { timers: options.timers } : {};
 
   if (demo && startDemo) {
     const run = await startDemo();
@@ -84,9 +88,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       fetch: options.fetch,
       baseUrl: run.baseUrl,
       ...(options.log ? { log: options.log } : {}),
+      ...clock,
     });
     // The real provider's id throughout (calls, account, status); only `demo` says it is simulated.
-    const core = createSwitchboardCore({ provider, intervals, ...historyDelay, demo: true, providerName });
+    const core = createSwitchboardCore({ provider, intervals, ...historyDelay, demo: true, providerName, ...clock });
     await core.start();
     return {
       core,
@@ -115,8 +120,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     tokens,
     fetch: options.fetch,
     ...(options.log ? { log: options.log } : {}),
+    ...clock,
   });
-  const core = createSwitchboardCore({ provider, intervals, ...historyDelay });
+  const core = createSwitchboardCore({ provider, intervals, ...historyDelay, ...clock });
   await core.start();
   return {
     core,

@@ -7,7 +7,14 @@ import { createCallStore } from '../../../src/main/core/call-store';
 import { createEventHealth, type HealthState } from '../../../src/main/core/event-health';
 import { ManualTimers, ProviderDouble, makeCall, providerFailure, settle } from './provider-double';
 
-const intervals: PollIntervals = { fastMs: 1_000, normalMs: 3_000, idleMs: 15_000, maxBackoffMs: 60_000, networkRetryMs: 5_000 };
+const intervals: PollIntervals = {
+  fastMs: 1_000,
+  normalMs: 3_000,
+  idleMs: 15_000,
+  maxBackoffMs: 60_000,
+  networkRetryMs: 5_000,
+  timeoutRetryMs: 15_000,
+};
 
 function setup(overrides: Partial<PollIntervals> = {}, onGap?: () => void) {
   const provider = new ProviderDouble();
@@ -163,6 +170,30 @@ describe('polled feed: failures', () => {
     provider.snapshotFailures.push(providerFailure('UNAVAILABLE', 'Webex is unavailable.'));
     await timers.advance(poller.nextDelayMs() ?? 0);
     expect(poller.nextDelayMs()).toBe(60_000);
+  });
+
+  it('a read that times out is tried again within 15 s, however long it lasts; a rate limit or a server error still backs off', async () => {
+    const { provider, poller, timers, health } = setup();
+    await poller.start();
+    const delays: (number | null)[] = [];
+    for (let i = 0; i < 6; i++) {
+      provider.snapshotFailures.push(providerFailure('TIMEOUT', 'Webex did not answer in time.'));
+      await timers.advance(poller.nextDelayMs() ?? 0);
+      delays.push(poller.nextDelayMs());
+    }
+    // A poor network or a slow provider, not a refusal: the list is back within seconds of it answering.
+    expect(delays).toEqual([15_000, 15_000, 15_000, 15_000, 15_000, 15_000]);
+    expect(health.current()).toMatchObject({ health: 'degraded', detail: 'Webex did not answer in time. Trying again in 15 s.' });
+    for (const [code, message] of [
+      ['UNAVAILABLE', 'Webex is unavailable (503).'],
+      ['RATE_LIMITED', 'Webex asked to slow down.'],
+    ] as const) {
+      provider.snapshotFailures.push(providerFailure(code, message));
+      await timers.advance(poller.nextDelayMs() ?? 0);
+      expect(poller.nextDelayMs()).toBe(60_000);
+    }
+    await timers.advance(60_000);
+    expect(health.current().health).toBe('polling');
   });
 
   it('says there was a gap when reads work again after failing (calls may have come and gone)', async () => {

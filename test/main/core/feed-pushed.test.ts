@@ -16,6 +16,7 @@ const intervals: FeedIntervals = {
   idleMs: 2_000,
   maxBackoffMs: 60_000,
   networkRetryMs: 5_000,
+  timeoutRetryMs: 15_000,
   safetyReadMs: 300_000,
   pushRetryMs: 5_000,
 };

@@ -6,6 +6,7 @@
  * what really happened. Real core, provider, client and gate against the simulator, on the hand clock.
  */
 import { describe, expect, it } from 'vitest';
+import { realTimers } from '../../../src/main/foundation/timers';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
 import { BandwidthClient } from '../../../src/main/providers/bandwidth/client';
 import { BandwidthProvider } from '../../../src/main/providers/bandwidth/provider';
@@ -21,7 +22,8 @@ async function start(): Promise<{ hand: HandClock; sim: BandwidthSimulator; core
   const sim = started(await startBandwidthSimulator({ timers: hand.waits, rateLimit: null, callRateLimit: null, farEndAnswerMs: 500 }));
   const gate = new RateGate({ timers: hand.waits, intervalMs: 0, callIntervalMs: 0 });
   const credentials = { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret };
-  const client = new BandwidthClient({ baseUrl: sim.baseUrl, credentials, gate, timers: hand.waits });
+  // The hand clock jumps to the next wait even with a request on the wire: timeouts stay on real time.
+  const client = new BandwidthClient({ baseUrl: sim.baseUrl, credentials, gate, timers: hand.waits, timeoutTimers: realTimers });
   const provider = new BandwidthProvider({ client, userId: sim.userId, number: sim.numbers[0] ?? '', now: () => hand.clock.now() });
   const core = started(createSwitchboardCore({ provider, timers: hand.clock }));
   await hand.settle(core.start());

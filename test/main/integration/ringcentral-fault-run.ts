@@ -30,6 +30,7 @@ import {
   type JournalEntry,
   type RingCentralSimulator,
 } from '../../../src/main/simulator/ringcentral';
+import { realTimers } from '../../../src/main/foundation/timers';
 import { HandTimers } from '../../support/hand-timers';
 import { seededRandom } from '../../support/seeded-random';
 import { callWords, joinWords, myPartyId, sameConferences, simConferences, simTruth, type Truth } from './ringcentral-truth';
@@ -145,6 +146,9 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
     server: sim.baseUrl,
     tokens,
     timers,
+    // The clock moves only when nothing is on the wire, so a hung request would never time out on it: a
+    // hang costs one real command timeout instead (as in test/support/webex-fault-run.ts).
+    timeoutTimers: realTimers,
     fetch: wire.fetch,
     commandTimeoutMs: options.commandTimeoutMs ?? 250,
     push: { openSocket: wire.openSocket },

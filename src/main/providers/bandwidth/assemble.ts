@@ -20,7 +20,10 @@ export interface BandwidthBackendOptions {
   /** Said once when the user must fix something at Bandwidth (auto-answer on). */
   onNotice?: (message: string) => void;
   baseUrl?: string;
+  /** The clock of the gate, the provider and each request's timeout (default real timers). */
   timers?: Timers;
+  /** Only the requests' timeouts on another clock (HttpClientOptions.timeoutTimers; default `timers`). */
+  timeoutTimers?: Timers;
   fetch?: FetchFn;
   gate?: Omit<RateGateOptions, 'timers'>;
   onExchange?: HttpClientOptions['onExchange'];
@@ -40,6 +43,7 @@ export function createBandwidthBackend(options: BandwidthBackendOptions): Bandwi
     credentials: options.credentials,
     gate,
     timers,
+    ...(options.timeoutTimers ? { timeoutTimers: options.timeoutTimers } : {}),
     fetch: options.fetch,
     onExchange: options.onExchange,
   });

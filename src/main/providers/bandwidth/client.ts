@@ -56,7 +56,10 @@ export interface BandwidthClientOptions {
   baseUrl: string;
   credentials: BandwidthCredentials;
   gate: RateGate;
+  /** The clock of the gate, the rate-limit resets and each attempt's timeout (tests drive it by hand). */
   timers: Timers;
+  /** Only the attempts' timeouts on another clock (HttpClientOptions.timeoutTimers; default `timers`). */
+  timeoutTimers?: Timers;
   fetch?: FetchFn;
   commandTimeoutMs?: number;
   readTimeoutMs?: number;
@@ -379,12 +382,16 @@ export class BandwidthClient {
       baseUrl: this.options.baseUrl,
       tokens: credentialsAsTokens(),
       providerName: 'Bandwidth',
-      describeError: (status, body, headers) => describeBandwidthError(status, body, headers, this.options.timers.now()),
+      describeError: (status, body, headers, request) => describeBandwidthError(status, body, headers, this.options.timers.now(), request),
       fetch: tap.fetch,
       // Applied after the bearer header the HTTP policy sets: Catapult takes Basic credentials.
       headers: () => ({ Authorization: this.authorization }),
       commandTimeoutMs: this.options.commandTimeoutMs,
       readTimeoutMs: this.options.readTimeoutMs,
+      // Each attempt's timeout on the gate's clock (a test's hand clock too). Rate limits never reach the
+      // HTTP policy's own wait: the wire tap hands them to the gate.
+      timers: this.options.timers,
+      timeoutTimers: this.options.timeoutTimers,
       onExchange: this.options.onExchange,
     });
   }

@@ -57,10 +57,11 @@ export const bandwidthDescriptor: ProviderDescriptor<'bandwidth'> = {
     });
   },
 
-  createProvider({ settings, env, tokens, fetch, baseUrl, log }) {
+  createProvider({ settings, env, tokens, fetch, baseUrl, log, timers }) {
     return new SignedInBandwidthProvider({
       tokens,
       baseUrl: baseUrl ?? bandwidthDescriptor.apiBaseUrl(settings(), env),
+      ...(timers ? { timers } : {}),
       number: () => env.SWITCHBOARD_BANDWIDTH_NUMBER || settings().number,
       myPhone: () => env.SWITCHBOARD_BANDWIDTH_MY_PHONE || settings().myPhone,
       ...(fetch ? { fetch } : {}),

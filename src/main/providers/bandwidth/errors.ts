@@ -1,8 +1,11 @@
 /**
  * Turns a non-2xx Catapult answer (`{category, code, message}`, docs/wire/ringcentral-and-bandwidth.md
- * §B6) into a ProviderError a person can read, keeping Bandwidth's own words. Pure: reads only the
- * status, body and headers it is given; the waiting on rate limits is rate-gate.ts's job.
+ * §B6) into a ProviderError a person can read, keeping Bandwidth's own words. A 403 that is neither a
+ * state refusal nor the call-creation rate limit means the API credentials lack access to what was asked
+ * for: it names that resource (from the refused request) and says what to check. Pure: reads only the
+ * status, body, headers and request it is given; the waiting on rate limits is rate-gate.ts's job.
  */
+import type { RefusedRequest } from '../../provider-api/http-client';
 import { ProviderError } from '../../provider-api/provider-error';
 import { type WireErrorBody, errorBodySchema } from './wire';
 import { readErrorBody } from '../../provider-api/error-body';
@@ -77,8 +80,25 @@ export function resetSeconds(headers: Headers, now: number): number | undefined 
   return reset === undefined ? undefined : Math.max(0, Math.ceil((reset - now) / 1000));
 }
 
-/** An `ErrorDescriber` for createHttpClient: Catapult status + body + headers → ProviderError. */
-export function describeBandwidthError(status: number, body: unknown, headers: Headers, now: number = Date.now()): ProviderError {
+/**
+ * What a refused request asked for, in the user's words: Catapult's resource under `/users/{userId}/`
+ * (calls, conferences, bridges, recordings…), or undefined when the path names none.
+ */
+export function resourceOf(request: RefusedRequest): string | undefined {
+  return /^\/?users\/[^/]+\/([a-z]+)/.exec(request.path.split('?')[0] ?? '')?.[1];
+}
+
+/**
+ * An `ErrorDescriber` for createHttpClient: Catapult status + body + headers → ProviderError. `request`
+ * (the operation refused) names what the credentials could not reach on a 403.
+ */
+export function describeBandwidthError(
+  status: number,
+  body: unknown,
+  headers: Headers,
+  now: number = Date.now(),
+  request?: RefusedRequest,
+): ProviderError {
   const { parsed, text } = readErrorBody(body, errorBodySchema);
   const code = parsed.code;
   const words = (code && PLAIN_WORDS[code]) ?? said(parsed, text);
@@ -130,10 +150,15 @@ export function describeBandwidthError(status: number, body: unknown, headers: H
     });
   }
   if (status === 403) {
+    // Access refused (§B6 has no code for it): the advice comes before Bandwidth's words, so a long
+    // body cut at the message's length limit loses its own end, never what to do.
+    const resource = request ? resourceOf(request) : undefined;
+    const what = resource ?? 'this resource';
     return new ProviderError({
       ...base,
       code: 'PROVIDER',
-      message: `Bandwidth refused: ${words ?? 'this account may not do that'}${suffix}.`,
+      missingPermission: resource === undefined ? undefined : `access to ${resource}`,
+      message: `Bandwidth refused access to ${what}: your API token and secret lack access to it. Check the user id, API token and secret in Settings, or ask your Bandwidth account administrator for access. Bandwidth said: ${words ?? 'forbidden'}${suffix}.`,
     });
   }
   if (status >= 500) {

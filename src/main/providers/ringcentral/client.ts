@@ -52,7 +52,13 @@ export interface RingCentralClientOptions {
   server: string;
   tokens: TokenSource;
   fetch?: FetchFn;
+  /**
+   * The clock everything runs on (default real timers): the rate gate's and the read pacer's waits, and
+   * the HTTP client's attempt timeouts, so that tests drive them all by hand.
+   */
   timers?: Timers;
+  /** Only the attempts' timeouts on another clock (HttpClientOptions.timeoutTimers; default `timers`). */
+  timeoutTimers?: Timers;
   commandTimeoutMs?: number;
   readTimeoutMs?: number;
   /** A rate-limit wait longer than this fails at once with RATE_LIMITED instead of waiting (default 90 s). */
@@ -110,6 +116,9 @@ export class RingCentralClient {
       // The rate gate does the waiting (on the Timers port, for as long as RingCentral asks); the HTTP
       // policy's own replay then runs at once and is answered by the gate without touching the network.
       maxRetryAfterMs: 0,
+      // Each attempt's timeout on the same clock as the gate (a test's hand clock too).
+      timers: this.timers,
+      timeoutTimers: options.timeoutTimers,
       onExchange: options.onExchange,
     });
   }

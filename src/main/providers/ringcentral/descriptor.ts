@@ -63,11 +63,12 @@ export const ringCentralDescriptor: ProviderDescriptor<'ringcentral'> = {
     });
   },
 
-  createProvider({ settings, env, tokens, fetch, baseUrl }) {
+  createProvider({ settings, env, tokens, fetch, baseUrl, timers }) {
     return createRingCentralProvider({
       server: baseUrl ?? ringCentralDescriptor.apiBaseUrl(settings(), env),
       tokens,
       ...(fetch ? { fetch } : {}),
+      ...(timers ? { timers } : {}),
       // With SWITCHBOARD_RINGCENTRAL_TOKEN the device is the default one (first online desk phone or softphone).
       deviceId: () => settings().deviceId || undefined,
     }).provider;

@@ -42,11 +42,12 @@ export const webexDescriptor: ProviderDescriptor<'webex'> = {
     });
   },
 
-  createProvider({ settings, env, tokens, fetch, baseUrl, log }) {
+  createProvider({ settings, env, tokens, fetch, baseUrl, log, timers }) {
     return createWebexProvider({
       baseUrl: baseUrl ?? webexDescriptor.apiBaseUrl(settings(), env),
       tokens,
       fetch,
+      ...(timers ? { timers } : {}),
       answerEndpointId: () => settings().answerEndpointId,
       ...(log ? { log } : {}),
     });

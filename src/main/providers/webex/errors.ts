@@ -1,8 +1,11 @@
 /**
  * Turns a non-2xx Webex answer into a ProviderError a person can read, keeping Webex's own words and
- * its tracking ID (docs/wire/webex-calling.md §7). Pure: reads only the status, body and headers it is
+ * its tracking ID (docs/wire/webex-calling.md §7). A 403 names the scope the refused operation needs
+ * (scopes.ts), since Webex's body does not. Pure: reads only the status, body, headers and request it is
  * given; knows nothing of HTTP retries (the HTTP policy handles 401/429 replay).
  */
+import type { RefusedRequest } from '../../provider-api/http-client';
+import { scopeFor } from './scopes';
 import { CALL_NOT_FOUND_CODE, type WebexErrorBody, webexErrorSchema } from './wire';
 import { ProviderError } from '../../provider-api/provider-error';
 import { readErrorBody } from '../../provider-api/error-body';
@@ -25,8 +28,11 @@ function withTracking(sentence: string, trackingId: string | undefined): string 
   return trackingId ? `${sentence} (tracking ID ${trackingId})` : `${sentence}.`;
 }
 
-/** An `ErrorDescriber` for createHttpClient: Webex status + body + headers → ProviderError. */
-export function describeWebexError(status: number, body: unknown, headers: Headers): ProviderError {
+/**
+ * An `ErrorDescriber` for createHttpClient: Webex status + body + headers → ProviderError. `request` (the
+ * operation refused) names the scope a 403 most likely lacks.
+ */
+export function describeWebexError(status: number, body: unknown, headers: Headers, request?: RefusedRequest): ProviderError {
   const { parsed, text } = readErrorBody(body, webexErrorSchema);
   const trackingId = parsed.trackingId ?? headers.get('trackingid') ?? undefined;
   const said = describe(parsed, text);
@@ -48,6 +54,21 @@ export function describeWebexError(status: number, body: unknown, headers: Heade
   }
   if (status === 401) {
     return new ProviderError({ ...base, code: 'AUTH', message: 'Webex refused the access token: sign in again.' });
+  }
+  const scope = status === 403 && request ? scopeFor(request) : undefined;
+  if (scope !== undefined) {
+    // Webex's 403 covers a missing scope and a missing licence alike (§7): the scope comes first, since
+    // the user can fix it, and the licence stays as the other possibility. Webex's own words (a long
+    // generic sentence) say less than this one, and would push it past the length a message may have.
+    return new ProviderError({
+      ...base,
+      code: 'PROVIDER',
+      missingPermission: scope,
+      message: withTracking(
+        `Webex refused: your sign-in lacks the ${scope} scope. Add ${scope} to your Webex integration's scopes and sign in again (or, if it has it, this account is not a Webex Calling user)`,
+        trackingId,
+      ),
+    });
   }
   if (status === 403) {
     return new ProviderError({

@@ -54,3 +54,18 @@ export function errorBody(refusal: { category: string; code: string; message: st
     ],
   };
 }
+
+/**
+ * The code of an injected failure (faults.failNext) that names none. A 403 is access refused to the
+ * credentials: Catapult's error list (§B6) gives no code for it, so this one is the simulator's own
+ * [INF], in the `forbidden` category.
+ */
+export function defaultFaultCode(status: number): string {
+  if (status === 429) return 'rate-limit-reached';
+  if (status === 403) return 'access-denied';
+  return status >= 500 ? 'unexpected-error' : 'validation-error';
+}
+
+export function defaultFaultMessage(status: number): string {
+  return status === 403 ? 'The user does not have access to this resource' : `Injected failure (HTTP ${status})`;
+}

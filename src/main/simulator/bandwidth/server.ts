@@ -9,7 +9,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { realTimers } from '../../foundation/timers';
 import { isJsonObject } from './json-object';
 import { Catapult } from './catapult';
-import { SimRefusal, errorBody } from './errors';
+import { SimRefusal, defaultFaultCode, defaultFaultMessage, errorBody } from './errors';
 import { FaultPlan, type PlannedFault } from './faults';
 import { listenOnLoopback, trackSockets } from '../kit/loopback-server';
 import { basicCredentials, flattenHeaders, parseJsonBody, readBody, writeJson } from '../kit/http-io';
@@ -135,10 +135,9 @@ export async function startBandwidthSimulator(options: BandwidthSimulatorOptions
     if (fault?.kind === 'fail') {
       const headers: Record<string, string> =
         fault.status === 429 && fault.resetInMs !== null ? { 'x-ratelimit-reset': String(timers.now() + fault.resetInMs) } : {};
-      const code =
-        fault.code ?? (fault.status === 429 ? 'rate-limit-reached' : fault.status >= 500 ? 'unexpected-error' : 'validation-error');
+      const code = fault.code ?? defaultFaultCode(fault.status);
       const category = fault.status === 429 || code === 'call-rate-limit' ? 'limit' : undefined;
-      const refusal = new SimRefusal(fault.status, code, fault.message ?? `Injected failure (HTTP ${fault.status})`, category);
+      const refusal = new SimRefusal(fault.status, code, fault.message ?? defaultFaultMessage(fault.status), category);
       const a = refusalAnswer(refusal, method, path, headers);
       record.status = a.status;
       writeJson(response, a.status, a.body, a.headers);

@@ -9,6 +9,7 @@ import { createSwitchboardCore, type SwitchboardCore } from '../../../../src/mai
 import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { describeRingCentralError } from '../../../../src/main/providers/ringcentral/errors';
+import { realTimers } from '../../../../src/main/foundation/timers';
 import { createRingCentralProvider } from '../../../../src/main/providers/ringcentral/index';
 import { startRingCentralSimulator, type RingCentralSimulator, type SimPermission } from '../../../../src/main/simulator/ringcentral';
 import { eventually } from '../../../support/eventually';
@@ -104,7 +105,13 @@ describe('the status line says which permission the call feed lacks', () => {
     timers = new HandTimers();
     sim = await startRingCentralSimulator({ timers });
     revoke(sim);
-    const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers });
+    const { provider } = createRingCentralProvider({
+      server: sim.baseUrl,
+      tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
+      timers,
+      // The clock is stepped while requests are on the wire: their timeouts stay on real time.
+      timeoutTimers: realTimers,
+    });
     core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
     await core.start();
   }

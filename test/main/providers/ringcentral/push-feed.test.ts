@@ -9,6 +9,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../../src/main/core/switchboard-core';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
+import { realTimers } from '../../../../src/main/foundation/timers';
 import { createRingCentralProvider } from '../../../../src/main/providers/ringcentral/index';
 import { startRingCentralSimulator, type RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
 import { WebSocket } from 'ws';
@@ -21,6 +22,10 @@ let sim: RingCentralSimulator;
 let core: SwitchboardCore;
 let timers: HandTimers;
 
+/**
+ * These tests step the clock while requests are on the wire: each request's timeout stays on real time
+ * unless a test is about the timeout itself (`commandTimeoutMs`: then on the hand clock).
+ */
 async function start(options: { commandTimeoutMs?: number } = {}): Promise<void> {
   timers = new HandTimers();
   sim = await startRingCentralSimulator({ timers });
@@ -28,7 +33,7 @@ async function start(options: { commandTimeoutMs?: number } = {}): Promise<void>
     server: sim.baseUrl,
     tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
     timers,
-    ...(options.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: options.commandTimeoutMs }),
+    ...(options.commandTimeoutMs === undefined ? { timeoutTimers: realTimers } : { commandTimeoutMs: options.commandTimeoutMs }),
     push: { fallbackAfterMs: 5_000, openSocket },
   });
   core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
@@ -142,7 +147,13 @@ describe('live over the WebSocket', () => {
     timers = new HandTimers();
     sim = await startRingCentralSimulator({ timers });
     sim.faults.denyWebSockets(true);
-    const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers });
+    const { provider } = createRingCentralProvider({
+      server: sim.baseUrl,
+      tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
+      timers,
+      // The clock is stepped while requests are on the wire: their timeouts stay on real time.
+      timeoutTimers: realTimers,
+    });
     core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
     await core.start();
     await eventually(() => expect(core.status()).toMatchObject({ health: 'polling', detail: expect.stringContaining('RingCentral') }));
@@ -162,6 +173,8 @@ describe('polling within the rate limits', () => {
       server: sim.baseUrl,
       tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
       timers,
+      // A quarter second of clock per 2 ms of real time: a loopback answer may span seconds of clock.
+      timeoutTimers: realTimers,
       onExchange: ({ path, status }) => {
         if (status !== undefined) statuses.push(status);
         if (path.endsWith('/presence')) presenceAt.push(timers.now());
@@ -227,10 +240,14 @@ describe('commands through the core', () => {
     const sid = sim.scenario.ringUser(caller('Ada Lovelace'));
     sim.scenario.answerOnDevice(sid);
     await eventually(() => expect(core.calls().find((c) => c.id === sid)?.state).toBe('connected'));
-    // Applied at once, answered only after 10 s of simulator time: the client gives up after 50 ms.
+    // Applied at once, answered only after 10 s of simulator time: the client gives up after 50 ms (on
+    // the same clock).
     sim.faults.slow({ path: '/hold' }, 10_000);
-    const result = await core.command({ type: 'hold', callId: sid });
-    expect(result).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    const arrived = sim.nextRequest({ path: '/hold' });
+    const result = core.command({ type: 'hold', callId: sid });
+    await arrived;
+    timers.advance(50);
+    expect(await result).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
     expect(sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(1);
     await eventually(() => expect(core.calls().find((c) => c.id === sid)).toMatchObject({ state: 'held' }));
     expect(sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(1);

@@ -5,6 +5,7 @@
  * provider and simulator over loopback.
  */
 import { expect, test } from 'vitest';
+import { realTimers } from '../../../../src/main/foundation/timers';
 import { createSwitchboardCore, type CommandFailedNotice } from '../../../../src/main/core/switchboard-core';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { createRingCentralProvider } from '../../../../src/main/providers/ringcentral/index';
@@ -19,7 +20,14 @@ const started = closeAfterEach();
 test('a hold refused with 429 without Retry-After is sent once more after 30 s, with no "not confirmed" notice meanwhile', async () => {
   const timers = new HandTimers();
   const sim = started(await startRingCentralSimulator({ timers }));
-  const { provider } = createRingCentralProvider({ server: sim.baseUrl, tokens: staticTokenSource(RC_TOKEN, 'RingCentral'), timers });
+  // The clock moves by whole seconds whether or not the 429 has reached the client yet: the request's
+  // timeout stays on real time, so a slow loopback answer is never taken for a hang.
+  const { provider } = createRingCentralProvider({
+    server: sim.baseUrl,
+    tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
+    timers,
+    timeoutTimers: realTimers,
+  });
   const core = started(createSwitchboardCore({ provider, timers, providerName: 'RingCentral', pendingTimeoutMs: 8_000 }));
   const notices: CommandFailedNotice[] = [];
   core.on('commandFailed', (notice) => notices.push(notice));

@@ -1,16 +1,20 @@
 /**
  * RingCentral rate limits as a user notices them: after a 429 nothing more is sent until the wait is
  * over (Retry-After, or 30 s without it), then the refused request goes through once; a command that
- * timed out is never sent again. Time is the hand-driven clock (and vitest fake timers for ky's timeout).
+ * timed out is never sent again. Time is the hand-driven clock (for the timeout too, in its own test).
  */
-import { afterEach, expect, test, vi } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { type RcFixture, startRcFixture } from './rc-fixture';
 import { eventually } from '../../../support/eventually';
 
 let f: RcFixture | undefined;
+
+/** A few turns of the event loop: enough for a settled promise's callbacks, far less than any real timeout. */
+async function turns(n = 20): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
 afterEach(async () => {
-  vi.useRealTimers();
   await f?.close();
   f = undefined;
 });
@@ -84,19 +88,27 @@ test('a wait longer than the client accepts fails at once with RATE_LIMITED inst
   expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 60 });
 });
 
-test('a command that timed out is reported as TIMEOUT and never sent again', async () => {
-  f = await startRcFixture({ client: { commandTimeoutMs: 5_000 } });
+test('a hung command times out at exactly its timeout on the clock, as TIMEOUT, and is never sent again', async () => {
+  f = await startRcFixture({ client: { commandTimeoutMs: 5_000 }, handTimeouts: true });
   const fx = f;
   const { sid, pid } = fx.connected();
   fx.sim.faults.slow({ path: '/hold' }, 60_000);
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   const arrived = fx.sim.nextRequest({ path: '/hold' });
-  const hold = fx.client.hold(sid, pid).catch((e: unknown) => e);
+  let settled = false;
+  const hold = fx.client.hold(sid, pid).then(
+    (value) => value,
+    (error: unknown) => error,
+  );
+  void hold.finally(() => (settled = true));
   await arrived;
-  await vi.advanceTimersByTimeAsync(5_000);
-  const error = await hold;
-  expect(error).toMatchObject({ code: 'TIMEOUT' });
-  vi.useRealTimers();
+  fx.timers.advance(4_999);
+  await turns();
+  expect(settled).toBe(false);
+  fx.timers.advance(1);
+  // At once, on the clock: not after 5 s of real time.
+  await turns();
+  expect(settled).toBe(true);
+  expect(await hold).toMatchObject({ code: 'TIMEOUT' });
   // The slow answer finally comes; still exactly one hold reached RingCentral, and it was applied.
   fx.timers.advance(60_000);
   expect(fx.sim.requests.filter((r) => r.path.endsWith('/hold'))).toHaveLength(1);

@@ -2,6 +2,7 @@
  * A RingCentral simulator and a client pointed at it over loopback, both on one hand-driven clock, plus
  * small readers for what reached the wire. Shared by the RingCentral provider tests; not a test itself.
  */
+import { realTimers } from '../../../../src/main/foundation/timers';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { RingCentralClient, type RingCentralClientOptions } from '../../../../src/main/providers/ringcentral/client';
 import {
@@ -32,8 +33,12 @@ export function onWire(requests: readonly RecordedRequest[]) {
   return requests.map((r) => ({ method: r.method, path: r.path, body: r.body }));
 }
 
+/**
+ * `handTimeouts`: each request's timeout on the hand clock too (for a test of the timeout itself).
+ * Otherwise timeouts run on real time, since these tests move the clock by whole waits, in flight or not.
+ */
 export async function startRcFixture(
-  options: { sim?: RingCentralSimulatorOptions; client?: Partial<RingCentralClientOptions> } = {},
+  options: { sim?: RingCentralSimulatorOptions; client?: Partial<RingCentralClientOptions>; handTimeouts?: boolean } = {},
 ): Promise<RcFixture> {
   const timers = new HandTimers();
   const sim = await startRingCentralSimulator({ timers, ...options.sim });
@@ -42,6 +47,7 @@ export async function startRcFixture(
     server: sim.baseUrl,
     tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
     timers,
+    ...(options.handTimeouts ? {} : { timeoutTimers: realTimers }),
     readPacing: false,
     ...options.client,
   });
