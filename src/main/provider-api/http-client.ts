@@ -152,7 +152,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             // No wait asked (maxRetryAfterMs 0: a provider's own gate has waited already): no timer either,
             // so a clock that moves only by hand does not hold the replay back.
             const waitMs = retryAfterMs(response.headers, maxRetryAfter);
-            if (waitMs > 0) await new Promise<void>((resolve) => timers.setTimeout(resolve, waitMs));
+            if (waitMs > 0) await waitUnlessAborted(waitMs, request.signal);
             return ky.retry({ delay: 0, code: 'RATE_LIMITED' });
           }
           return undefined;
@@ -160,6 +160,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       ],
     },
   });
+
+  /** The wait before a 429 replay; a request given up meanwhile ends it at once, leaving no timer behind (ky then sends nothing). */
+  function waitUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (signal.aborted) return resolve();
+      const done = (): void => {
+        timers.clearTimeout(handle);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const handle = timers.setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
 
   function report(method: string, path: string, status?: number, error?: string): void {
     options.onExchange?.({ method, path, status, error });

@@ -259,6 +259,24 @@ describe('http client: commands are never resent after they may have been applie
     expect(server.hits).toHaveLength(2);
   });
 
+  it('a command given up during its Retry-After wait is not sent again and leaves no timer behind', async () => {
+    const clock = new HandClock();
+    const server = await serve((_req, res, hit) => (hit === 1 ? json(res, 429, {}, { 'retry-after': '7' }) : res.writeHead(204).end()));
+    const giveUp = new AbortController();
+    const sent = client(server, countingTokens(), { timers: clock.waits })
+      .command('post', 'telephony/calls/hold', { callId: 'c1' }, null, { signal: giveUp.signal })
+      .then(
+        () => 'sent',
+        () => 'given up',
+      );
+    await eventually(() => expect(clock.nextWait()).toBe(clock.clock.now() + 7_000));
+    giveUp.abort();
+    expect(await sent).toBe('given up');
+    expect(clock.nextWait()).toBeUndefined();
+    clock.clock.advance(7_000);
+    expect(server.hits).toHaveLength(1);
+  });
+
   it('reports RATE_LIMITED when a POST is refused with 429 twice, after one replay', async () => {
     const server = await serve((_req, res) => json(res, 429, { message: 'too many' }, { 'retry-after': '0' }));
     const error = await failure(client(server, countingTokens()).command('post', 'telephony/calls/hold', { callId: 'c1' }, null));
