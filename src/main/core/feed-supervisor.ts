@@ -348,7 +348,9 @@ export function createFeedSupervisor(options: FeedSupervisorOptions): FeedSuperv
         openPush();
       }
       gap();
-      return reconcile();
+      // A read under way may hang on a connection that died in the sleep: read afresh now instead.
+      clearReadTimer();
+      return reader.restart();
     },
     nextDelayMs: () => readDelay,
   };

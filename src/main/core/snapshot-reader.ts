@@ -1,7 +1,9 @@
 /**
  * Full reads of the call list (provider.snapshot) into the store, one at a time: concurrent reconcile
  * requests share one read, a request made while a read is under way gets a fresh read after it, and a
- * cancelled read (stop, offline, sign-out) is never applied. Push updates that arrive while a read is
+ * cancelled read (stop, offline, sign-out) is never applied. A restart (after sleep or a network change)
+ * drops the read under way, which may hang on a connection that died meanwhile, and reads at once;
+ * whoever waited for the dropped read gets the fresh one's outcome, not a false failure. Push updates that arrive while a read is
  * under way are folded into its snapshot before it is applied, so an older snapshot never undoes a newer
  * update. Knows the Provider interface and the store only; health, backoff and timers belong to
  * feed-supervisor.ts. Must not import electron.
@@ -29,6 +31,8 @@ export interface SnapshotReader {
   busy(): boolean;
   /** Drops the read under way (it is aborted and not applied) and any waiting to start. */
   cancel(): void;
+  /** Drops the read under way and reads now; those waiting for the dropped one get this read's outcome. */
+  restart(): Promise<Result<null>>;
   /** A push update was applied to the store: keep it for the snapshot of the read under way. */
   noteUpdate(update: PushUpdate): void;
 }
@@ -51,6 +55,9 @@ export function foldUpdates(snapshot: CallSnapshot, updates: readonly PushUpdate
   return folded;
 }
 
+/** Restarted generations remembered at once (each restart adds one; a read answers long before eight more). */
+const MAX_SUCCESSORS = 8;
+
 export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotReader {
   const { provider, store } = options;
   /** Bumped by cancel, so that a read already under way is neither applied nor settled. */
@@ -61,6 +68,23 @@ export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotRe
   let updatesDuringRead: PushUpdate[] | null = null;
   /** A read asked for that has not started yet: everyone asking now shares it. */
   let queued: Promise<Result<null>> | null = null;
+  /** The read that took over from a restarted generation, for those still waiting on that generation. */
+  const successors = new Map<number, Promise<Result<null>>>();
+
+  /** What a read or request of a superseded generation answers: its successor's outcome, or cancelled. */
+  function superseded(gen: number): Promise<Result<null>> | Result<null> {
+    const successor = successors.get(gen);
+    return successor ?? options.cancelled();
+  }
+
+  function dropCurrent(): void {
+    generation += 1;
+    abortInflight?.abort();
+    abortInflight = null;
+    inflight = null;
+    queued = null;
+    updatesDuringRead = null;
+  }
 
   async function attempt(signal: AbortSignal): Promise<ReadOutcome> {
     try {
@@ -82,7 +106,7 @@ export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotRe
     abortInflight = controller;
     updatesDuringRead = [];
     const promise: Promise<Result<null>> = attempt(controller.signal).then((outcome) => {
-      if (gen !== generation) return options.cancelled();
+      if (gen !== generation) return superseded(gen);
       inflight = null;
       abortInflight = null;
       updatesDuringRead = null;
@@ -101,19 +125,25 @@ export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotRe
       const before: Promise<unknown> = inflight ?? Promise.resolve();
       const next: Promise<Result<null>> = before.then(() => {
         if (queued === next) queued = null;
-        return gen === generation ? read() : options.cancelled();
+        return gen === generation ? read() : superseded(gen);
       });
       queued = next;
       return next;
     },
     busy: () => inflight !== null || queued !== null,
     cancel() {
-      generation += 1;
-      abortInflight?.abort();
-      abortInflight = null;
-      inflight = null;
-      queued = null;
-      updatesDuringRead = null;
+      // Those waiting get "cancelled": nothing takes over (stop, offline, sign-out).
+      successors.clear();
+      dropCurrent();
+    },
+    restart() {
+      const dropped = generation;
+      dropCurrent();
+      const fresh = read();
+      successors.set(dropped, fresh);
+      // Kept for late answers of the dropped read and requests queued behind it; a few are plenty.
+      if (successors.size > MAX_SUCCESSORS) successors.delete(Math.min(...successors.keys()));
+      return fresh;
     },
     noteUpdate(update) {
       updatesDuringRead?.push(update);

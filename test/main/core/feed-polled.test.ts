@@ -292,6 +292,25 @@ describe('polled feed: offline, reconcile, overlap', () => {
     expect(store.calls()).toEqual([]);
   });
 
+  it('on resume, does not wait for a read stuck on a connection that died in the sleep: reads afresh, and its waiters get that read', async () => {
+    const { provider, poller, store } = setup();
+    await poller.start();
+    const unstick = provider.holdSnapshots();
+    const waiting = poller.reconcile();
+    await settle();
+    // Awake on a working network: new reads answer; the one from before the sleep never will by itself.
+    provider.snapshotGate = null;
+    provider.setCalls(makeCall({ id: 'ringing', state: 'alerting' }));
+    await expect(poller.resume()).resolves.toEqual({ ok: true, value: null });
+    expect(store.call('ringing')?.state).toBe('alerting');
+    await expect(waiting).resolves.toEqual({ ok: true, value: null });
+    // A late answer of the dropped read changes nothing.
+    provider.setCalls();
+    unstick();
+    await settle();
+    expect(store.call('ringing')?.state).toBe('alerting');
+  });
+
   it('shares one read among reconcile requests made together', async () => {
     const { provider, poller } = setup();
     const results = await Promise.all([poller.reconcile(), poller.reconcile(), poller.reconcile()]);

@@ -63,6 +63,14 @@ function gate(): Gate {
   return { promise, open };
 }
 
+/** Resolves when the signal aborts (never without one). */
+function abortOf(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) resolve();
+    else signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
 /** What the provider does with a command: resolve an outcome (maybe changing its calls) or throw. */
 export type ExecuteBehaviour = (command: CallCommand, provider: ProviderDouble) => CommandOutcome | Promise<CommandOutcome>;
 /** The same for a conference command (maybe changing its conferences). */
@@ -118,7 +126,8 @@ export class ProviderDouble implements Provider {
     this.maxConcurrentSnapshots = Math.max(this.maxConcurrentSnapshots, this.concurrent);
     try {
       const g = this.snapshotGate;
-      if (g) await g.promise;
+      // A held read ends when it is aborted, as a real request does.
+      if (g) await Promise.race([g.promise, abortOf(signal)]);
       if (signal?.aborted) throw new ProviderError({ code: 'NETWORK', message: 'The request was cancelled.' });
       const failure = this.snapshotFailures.shift();
       if (failure !== undefined) throw failure;
