@@ -58,6 +58,9 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'slow',
 ];
 
+/** The faults that hit the request they are planned on (an expired token or a dropped socket hits whatever comes). */
+const REQUEST_FAULTS: readonly FaultKind[] = FAULT_KINDS.filter((k) => k !== 'expiredToken' && k !== 'pushDrop');
+
 export interface FaultRunOptions {
   /** How many calls ring the user. */
   calls: number;
@@ -83,6 +86,8 @@ export interface FaultRunReport {
   faultsInjected: Record<FaultKind, number>;
   /** Calls that rang while the push socket was down. */
   ringsDuringDrop: number;
+  /** Merges that failed with only some of the calls in the conference (checked shown as they are). */
+  partialMerges: number;
   /** Commands sent again after a 429, and the shortest wait before that (simulated ms). */
   rateLimitResends: number;
   shortestRateLimitWaitMs: number;
@@ -130,6 +135,8 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
   const faultsInjected = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
   const issued: Issued[] = [];
   let ringsDuringDrop = 0;
+  let partialMerges = 0;
+  let merges = 0;
   /** How long each command refused with 429 waited before it went out again. */
   const resends: number[] = [];
   let lastExpiry = Number.NEGATIVE_INFINITY;
@@ -174,10 +181,18 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
     const conferencesTrue = (): boolean => sameConferences(simConferences(sim), core);
     const partyOf = (sid: string): string => myPartyId(sim, sid) ?? 'none';
 
-    /** Plans this command's fault (if it meets one) on the request it makes; returns what to undo after. */
-    async function planFault(match: FaultMatch, label: string): Promise<{ kind?: FaultKind; slowPath?: string; waitAtLeastMs?: number }> {
-      if (rand() >= faultRate) return {};
-      const kind = FAULT_KINDS[Math.floor(rand() * FAULT_KINDS.length)] as FaultKind;
+    /**
+     * Plans this command's fault (if it meets one) on the request it makes; returns what to undo after.
+     * `aimed`: the command always meets a fault, one that hits that very request (a merge, which is rare).
+     */
+    async function planFault(
+      match: FaultMatch,
+      label: string,
+      aimed = false,
+    ): Promise<{ kind?: FaultKind; slowPath?: string; waitAtLeastMs?: number }> {
+      if (!aimed && rand() >= faultRate) return {};
+      const kinds = aimed ? REQUEST_FAULTS : FAULT_KINDS;
+      const kind = kinds[Math.floor(rand() * kinds.length)] as FaultKind;
       faultsInjected[kind] += 1;
       switch (kind) {
         case 'rateLimitRetryAfter': {
@@ -228,8 +243,9 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
       match: FaultMatch,
       send: () => Promise<Result<unknown>>,
       concerns: { calls: string[]; conferences: boolean; truth: () => string },
+      aimed = false,
     ): Promise<Result<unknown>> {
-      const fault = await planFault(match, label);
+      const fault = await planFault(match, label, aimed);
       current = `${label} ${fault.kind ?? 'none'}`;
       if (fault.slowPath) wire.holdBack(fault.slowPath);
       const since = sim.journal.length;
@@ -335,15 +351,20 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
             ?.actions.includes('merge'),
         );
         if (ids.length < 2) break;
+        // Each merge meets a fault on one of its requests, in turn: the conference, the first bring-in,
+        // the second (after which only some of the calls are in the conference).
+        const aim = merges++ % 3;
         const target: FaultMatch =
-          rand() < 0.5 ? { method: 'POST', path: '/telephony/conference' } : { method: 'POST', path: '/parties/bring-in' };
-        await press(
+          aim === 0 ? { method: 'POST', path: '/telephony/conference' } : { method: 'POST', path: '/parties/bring-in', nth: aim };
+        const merged = await press(
           `merge ${ids.join('+')}`,
           ['conference', ...ids.map((sid) => `bring-in<-${sid}`)],
           target,
           conferenceCommand({ type: 'merge', callIds: ids }),
           { calls: ids, conferences: true, truth: () => joinWords(sim, ids) },
+          true,
         );
+        if (!merged.ok && joinWords(sim, ids).startsWith('only some')) partialMerges += 1;
       }
       let conference = core.conferences().find((c) => c.participants.length > 0);
       // A third caller is brought into the conference.
@@ -456,6 +477,7 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
     }, {}),
     faultsInjected,
     ringsDuringDrop,
+    partialMerges,
     rateLimitResends: resends.length,
     shortestRateLimitWaitMs: Math.min(...resends),
     tokenRefreshes: sim.requests.filter(

@@ -50,3 +50,18 @@ test('a reset after applying cuts the connection once the call has changed', asy
   expect(k.sim.session(sid)?.parties.find((p) => p.id === pid)?.status.code).toBe('Hold');
   expect(k.sim.journal).toEqual([expect.objectContaining({ operation: 'hold', status: undefined, applied: true })]);
 });
+
+test('a fault aimed at the second matching request lets the first through and hits the second', async () => {
+  k = await startSimKit();
+  const first = connected();
+  const second = connected();
+  k.sim.faults.serverError({ method: 'POST', path: '/hold', nth: 2 }, 503);
+  expect((await k.call('POST', `${TEL}/sessions/${first.sid}/parties/${first.pid}/hold`, {})).status).toBe(200);
+  expect((await k.call('POST', `${TEL}/sessions/${second.sid}/parties/${second.pid}/hold`, {})).status).toBe(503);
+  expect((await k.call('POST', `${TEL}/sessions/${second.sid}/parties/${second.pid}/hold`, {})).status).toBe(200);
+  expect(k.sim.journal.map((e) => [e.sessionId, e.status, e.applied])).toEqual([
+    [first.sid, 200, true],
+    [second.sid, 503, false],
+    [second.sid, 200, true],
+  ]);
+});
