@@ -375,8 +375,9 @@ export class RingCentralProvider implements Provider {
       });
     }
     const device = await this.device(endpointId, signal);
-    this.parked.delete(key);
     const picked = await this.client.pickup(where.sid, where.pid, device, { signal });
+    // Forgotten only once picked up: after a failed pickup the call may still wait there, and Retrieve must find it again.
+    this.parked.delete(key);
     this.remember({ id: where.sid, parties: [picked] }, await this.whoAmI(signal));
     return { callId: where.sid };
   }

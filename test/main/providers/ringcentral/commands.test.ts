@@ -127,6 +127,26 @@ describe('park and retrieve', () => {
     expect((await provider.snapshot()).calls).toEqual([expect.objectContaining({ id: call.sid, state: 'connected' })]);
   });
 
+  test('a retrieve RingCentral refused leaves the call parked, and Retrieve pressed again takes it back', async () => {
+    // Found by the RingCentral fault run: the provider forgot the orbit before the pickup was answered,
+    // so after a 5xx the next Retrieve said nothing was parked while the caller still waited there.
+    const call = f.connected();
+    await provider.execute({ type: 'park', callId: call.sid });
+    f.sim.faults.serverError({ method: 'POST', path: '/pickup' }, 503);
+    await expect(provider.execute({ type: 'retrieve' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(await provider.execute({ type: 'retrieve' })).toEqual({ callId: call.sid });
+    expect((await provider.snapshot()).calls).toEqual([expect.objectContaining({ id: call.sid, state: 'connected' })]);
+  });
+
+  test('once retrieved, the call is no longer waiting: a second Retrieve is NOT_FOUND, with nothing sent', async () => {
+    const call = f.connected();
+    await provider.execute({ type: 'park', callId: call.sid });
+    await provider.execute({ type: 'retrieve' });
+    const wire = f.mark();
+    await expect(provider.execute({ type: 'retrieve' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(wire.read()).toEqual([]);
+  });
+
   test('retrieving an orbit nothing was parked at from here is NOT_FOUND, with nothing sent', async () => {
     const wire = f.mark();
     await expect(provider.execute({ type: 'retrieve', destination: '*850' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
