@@ -10,6 +10,7 @@ import type { ProviderId } from '../../shared/domain';
 import type { ProviderSettings } from '../../shared/provider-settings';
 import type { CredentialField, ProviderCapability, ProviderSettingField, SignInKind } from '../../shared/providers';
 import type { Result } from '../../shared/result';
+import type { Timers } from '../foundation/timers';
 import type { FetchFn } from '../provider-api/http-client';
 import type { Provider } from '../provider-api/provider';
 import type { TokenSource } from '../provider-api/token-source';
@@ -69,6 +70,11 @@ export interface ProviderDeps<Section> {
   baseUrl?: string;
   /** Where the provider reports what it skipped or could not read (the app log); never tokens. */
   log?: ProviderLog;
+  /**
+   * The clock its own waits run on (Bandwidth's paced request queue); real time unless a test drives a
+   * hand clock (the IPC fuzz on Bandwidth's demo). A provider that has no such waits ignores it.
+   */
+  timers?: Timers;
 }
 
 /** The app log as a provider sees it. */

@@ -8,6 +8,7 @@ import type { DemoCallKind } from '../../shared/demo-calls';
 import type { ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
+import type { Timers } from '../foundation/timers';
 import type { FetchFn } from '../provider-api/http-client';
 import { providerDisplayName } from '../core/command-wording';
 import { createSwitchboardCore, type SwitchboardCore } from '../core/switchboard-core';
@@ -41,6 +42,11 @@ export interface BackendOptions {
   tokensFor?: (provider: ProviderId) => TokenSource;
   /** The app log, for what a provider skipped or could not read. */
   log?: ProviderLog;
+  /**
+   * The clock of the core, the provider's own waits and the demo's simulator (default real time); a
+   * test drives a hand clock through it (the IPC fuzz on Bandwidth's paced demo).
+   */
+  timers?: Timers;
 }
 
 /** SWITCHBOARD_POLL_MS as the core's intervals (nothing when unset or below 100 ms). */
@@ -73,9 +79,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   // How long after a call ends its provider has it in the history (RingCentral's call log lags).
   const historyDelay = entry.value.historyDelayMs === undefined ? {} : { historyRefreshDelayMs: entry.value.historyDelayMs };
   const section = () => sectionOf(options.liveSettings?.() ?? options.settings, id);
+  const clock = options.timers ? { timers: options.timers } : {};
 
   if (demo && startDemo) {
-    const run = await startDemo();
+    const run = await startDemo(options.timers ? { timers: options.timers } : {});
     const providerName = `${providerDisplayName(id)} (demo)`;
     const provider = descriptor.createProvider({
       settings: section,
@@ -84,9 +91,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       fetch: options.fetch,
       baseUrl: run.baseUrl,
       ...(options.log ? { log: options.log } : {}),
+      ...clock,
     });
     // The real provider's id throughout (calls, account, status); only `demo` says it is simulated.
-    const core = createSwitchboardCore({ provider, intervals, ...historyDelay, demo: true, providerName });
+    const core = createSwitchboardCore({ provider, intervals, ...historyDelay, demo: true, providerName, ...clock });
     await core.start();
     return {
       core,
@@ -115,8 +123,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     tokens,
     fetch: options.fetch,
     ...(options.log ? { log: options.log } : {}),
+    ...clock,
   });
-  const core = createSwitchboardCore({ provider, intervals, ...historyDelay });
+  const core = createSwitchboardCore({ provider, intervals, ...historyDelay, ...clock });
   await core.start();
   return {
     core,

@@ -57,13 +57,14 @@ export const bandwidthDescriptor: ProviderDescriptor<'bandwidth'> = {
     });
   },
 
-  createProvider({ settings, env, tokens, fetch, baseUrl, log }) {
+  createProvider({ settings, env, tokens, fetch, baseUrl, log, timers }) {
     return new SignedInBandwidthProvider({
       tokens,
       baseUrl: baseUrl ?? bandwidthDescriptor.apiBaseUrl(settings(), env),
       number: () => env.SWITCHBOARD_BANDWIDTH_NUMBER || settings().number,
       myPhone: () => env.SWITCHBOARD_BANDWIDTH_MY_PHONE || settings().myPhone,
       ...(fetch ? { fetch } : {}),
+      ...(timers ? { timers } : {}),
       // The status line says it too (the snapshot's advisory); the log keeps it for a support ticket.
       onNotice: (message) => log?.warn(`Bandwidth: ${message}`),
     });
