@@ -2,8 +2,9 @@
  * A fault run for RingCentral, shared by its test (fault-run-ringcentral.test.ts, a short run) and its
  * benchmark (bench/ringcentral-faults.ts, a long one): the real RingCentral provider (REST client, rate
  * gate, token manager refreshing on 401, WebSocket push channel) against the real simulator over
- * loopback, the real core on top, and a scripted user who answers, holds, resumes, transfers, declines,
- * merges, adds to a conference, releases and hangs up call after call while faults are injected into
+ * loopback, the real core on top, and a scripted user who answers, holds, resumes, mutes and unmutes,
+ * records (pausing and resuming), parks and retrieves, transfers, declines, merges, adds to a conference,
+ * releases and hangs up call after call while faults are injected into
  * the very requests those commands make: 429 with and without Retry-After, 5xx, a timeout (the
  * simulator applies and answers too late), connection resets before and after applying, an expired
  * access token, a dropped push socket (also while calls ring) and slow answers.
