@@ -24,6 +24,12 @@ export async function runRingCentralFaultBenchmark(calls = 500): Promise<void> {
     `  faults injected:                ${faults.reduce((n, [, k]) => n + k, 0)} (${faults.map(([kind, n]) => `${kind} ${n}`).join(', ')})`,
   );
   console.log(`  calls rung while push was down: ${report.ringsDuringDrop}`);
+  console.log(`  merges failed with only some calls joined: ${report.partialMerges}`);
+  console.log(
+    `  pressed:                        ${Object.entries(report.operations)
+      .map(([op, n]) => `${op} ${n}`)
+      .join(', ')}`,
+  );
   console.log(
     `  sent again after a 429:         ${report.rateLimitResends} (shortest wait ${report.shortestRateLimitWaitMs / 1000} s); tokens refreshed after a 401: ${report.tokenRefreshes}`,
   );

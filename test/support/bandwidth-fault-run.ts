@@ -1,7 +1,7 @@
 /**
  * The Bandwidth fault run: the real core (src/main/core/switchboard-core.ts) with the real Bandwidth
  * provider, client and rate gate, over loopback HTTP to the Catapult simulator, while a scripted user
- * answers or declines, sends digits, bridges two calls (Merge), holds and resumes the bridge, releases
+ * answers or declines, sends digits, starts and stops recording, bridges two calls (Merge), holds and resumes the bridge, releases
  * it, transfers and hangs up pairs of calls, and the simulator injects a fault into about 60 % of the
  * commands (429 with and without X-RateLimit-Reset, 429 until the gate gives up, 5xx, a hang or a
  * reset before or after applying, a slow answer, a failing read). Catapult signs with Basic
@@ -42,7 +42,7 @@ function keyReader(sim: BandwidthSimulator, pairOf: (callId: string) => string) 
     if (entry.path === `${user}/bridges` && id) bridgePairs.set(id, pairOf(body.callIds?.[0] ?? ''));
   }
   return (entry: { method: string; path: string; body: unknown }): string => {
-    const body = (entry.body ?? {}) as { state?: string; callIds?: string[]; bridgeAudio?: boolean };
+    const body = (entry.body ?? {}) as { state?: string; callIds?: string[]; bridgeAudio?: boolean; recordingEnabled?: boolean };
     const path = entry.path.replace(/\/+$/, '');
     if (path === `${user}/bridges`) return `merge ${pairOf(body.callIds?.[0] ?? '')}`;
     const bridge = new RegExp(`^${user}/bridges/([^/]+)$`).exec(path)?.[1];
@@ -54,6 +54,8 @@ function keyReader(sim: BandwidthSimulator, pairOf: (callId: string) => string) 
     const digits = new RegExp(`^${user}/calls/([^/]+)/dtmf$`).exec(path)?.[1];
     if (digits !== undefined) return `dtmf ${digits}`;
     const call = new RegExp(`^${user}/calls/([^/]+)$`).exec(path)?.[1];
+    if (call !== undefined && typeof body.recordingEnabled === 'boolean')
+      return `${body.recordingEnabled ? 'startRecording' : 'stopRecording'} ${call}`;
     if (call !== undefined) return `${CALL_OPS[body.state ?? ''] ?? body.state ?? 'update'} ${call}`;
     return `${entry.method} ${path}`;
   };
@@ -130,15 +132,17 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
       clearFaults: () => sim.faults.clear(),
       // The user looks at the panel once a poll interval (polls run).
       lookMs: 1_500,
+      // The state, and whether the call is recorded.
       shown: (id) => {
-        const state = core.calls().find((c) => c.id === id)?.state;
-        return state === undefined || state === 'disconnected' ? 'gone' : state;
+        const shown = core.calls().find((c) => c.id === id);
+        if (shown === undefined || shown.state === 'disconnected') return 'gone';
+        return shown.recording === 'started' ? `${shown.state} recording` : shown.state;
       },
       truth: (id) => {
         const wire = sim.calls().find((c) => c.id === id);
         if (!wire || wire.state === 'completed' || wire.state === 'rejected') return 'gone';
         if (wire.state === 'started') return wire.direction === 'in' ? 'alerting' : 'connecting';
-        return 'connected';
+        return wire.recordingEnabled ? 'connected recording' : 'connected';
       },
       // The bridge the pair's calls are in, as the panel shows it and as Catapult has it.
       alsoCompare: (ids) => {
@@ -166,6 +170,8 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
       handled += 1;
       await look();
       await person.answerAndSendDigits(a, { answer: callPath(a), dtmf: `${callPath(a)}/dtmf` });
+      // Every other pair records a while (the run stays within its time).
+      if (n % 2 === 1) await person.toggle('startRecording', 'stopRecording', a, { on: callPath(a), off: callPath(a) }, [a]);
       let b: string | undefined;
       if (handled < options.calls) {
         b = sim.scenario.ringIn({ from: `+1678${String(n).padStart(7, '0')}` });

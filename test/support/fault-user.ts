@@ -54,10 +54,19 @@ export interface ScriptedUser<Target> {
   /** One command the user issues, with its planned fault; after a failure the list must show the truth. */
   act(key: string, target: Target, send: () => Promise<Result<unknown>>, about: string[]): Promise<Result<unknown>>;
   /** A user whose command failed presses the button again while the call still offers it (twice at most). */
-  callCommand(action: 'answer' | 'decline' | 'hold' | 'resume' | 'hangup', id: string, target: Target, about: string[]): Promise<void>;
+  callCommand(action: CallButton, id: string, target: Target, about: string[]): Promise<void>;
+  /**
+   * The user turns something on and off again on a call (mute then unmute, start then stop recording),
+   * each press only while the call offers it; the call must show the truth of both after a failure.
+   */
+  toggle(on: CallButton, off: CallButton, id: string, targets: { on: Target; off: Target }, about: string[]): Promise<void>;
   /** The user answers a call that rings alone and, once it offers digits, sends them (a PIN). */
   answerAndSendDigits(id: string, targets: { answer: Target; dtmf: Target }): Promise<void>;
 }
+
+/** The buttons of a call whose command names only the call. */
+export type CallButton =
+  'answer' | 'decline' | 'hold' | 'resume' | 'hangup' | 'mute' | 'unmute' | 'startRecording' | 'stopRecording' | 'park';
 
 export function scriptedUser<Target, Kind extends string>(deps: ScriptedUserDeps<Target, Kind>): ScriptedUser<Target> {
   const { hand, core, ledger } = deps;
@@ -97,6 +106,16 @@ export function scriptedUser<Target, Kind extends string>(deps: ScriptedUserDeps
     }
   };
 
+  const toggle: ScriptedUser<Target>['toggle'] = async (on, off, id, targets, about) => {
+    if (!offers(id, on)) return;
+    await callCommand(on, id, targets.on, about);
+    await look();
+    if (offers(id, off)) {
+      await callCommand(off, id, targets.off, about);
+      await look();
+    }
+  };
+
   const answerAndSendDigits: ScriptedUser<Target>['answerAndSendDigits'] = async (id, targets) => {
     await callCommand('answer', id, targets.answer, [id]);
     await look();
@@ -107,7 +126,7 @@ export function scriptedUser<Target, Kind extends string>(deps: ScriptedUserDeps
     }
   };
 
-  return { call, offers, look, act, callCommand, answerAndSendDigits };
+  return { call, offers, look, act, callCommand, toggle, answerAndSendDigits };
 }
 
 /** The faults every simulator plans alike, on the request a command makes: a 5xx, a hang or a reset, before or after applying. */

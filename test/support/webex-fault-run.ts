@@ -1,7 +1,8 @@
 /**
  * The Webex fault run: the real core (src/main/core/switchboard-core.ts) with the real Webex provider,
- * over loopback HTTP to the Webex simulator, while a scripted user answers, sends digits, holds,
- * resumes, transfers, merges into a conference, releases it and hangs up pairs of calls, and the
+ * over loopback HTTP to the Webex simulator, while a scripted user answers, sends digits, mutes and
+ * unmutes, starts and stops recording, holds, resumes, transfers, parks and retrieves, merges into a
+ * conference, releases it and hangs up pairs of calls, and the
  * simulator injects a fault into about 60 % of the commands (429 with and without Retry-After, 429
  * twice, 5xx, a hang or a reset before or after applying, an expired token, a slow answer, a failing
  * read). Returns the verdict of test/support/fault-ledger.ts. The core and the client's Retry-After
@@ -12,10 +13,19 @@ import { realTimers } from '../../src/main/foundation/timers';
 import { createSwitchboardCore, type SwitchboardCore } from '../../src/main/core/switchboard-core';
 import type { TokenSource } from '../../src/main/provider-api/token-source';
 import { createWebexProvider } from '../../src/main/providers/webex';
+import type { Call } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/result';
 import { startWebexSimulator, type AppliedCommand, type WebexSimulator } from '../../src/main/simulator/webex';
 import { FaultLedger, type FaultRunReport, faultPicker } from './fault-ledger';
-import { deliveredCommands, type FaultRunOptions, injectWireFault, isWireFault, scriptedUser, WIRE_FAULTS } from './fault-user';
+import {
+  type CallButton,
+  deliveredCommands,
+  type FaultRunOptions,
+  injectWireFault,
+  isWireFault,
+  scriptedUser,
+  WIRE_FAULTS,
+} from './fault-user';
 import { HandClock } from './hand-clock';
 import { seededRandom } from './seeded-random';
 
@@ -55,17 +65,20 @@ function refreshingTokens(sim: WebexSimulator): TokenSource & { refreshes(): num
 function commandKey(
   entry: Pick<AppliedCommand, 'method' | 'path' | 'body'>,
   pairOf: (callId: string) => string,
-  lastMerge: { pair: string },
+  last: { pair: string; parked?: string },
 ): string {
   const body = (entry.body ?? {}) as Record<string, unknown>;
   const op = entry.path.slice(entry.path.lastIndexOf('/') + 1);
   if (entry.path === CONFERENCE && entry.method === 'POST') {
     const ids = Array.isArray(body.callIds) ? (body.callIds as string[]) : [];
-    lastMerge.pair = pairOf(ids[0] ?? '');
-    return `merge ${lastMerge.pair}`;
+    last.pair = pairOf(ids[0] ?? '');
+    return `merge ${last.pair}`;
   }
-  if (entry.path === CONFERENCE && entry.method === 'DELETE') return `release ${lastMerge.pair}`;
-  if (entry.path.startsWith(`${CONFERENCE}/`)) return `${op}Conference ${lastMerge.pair}`;
+  if (entry.path === CONFERENCE && entry.method === 'DELETE') return `release ${last.pair}`;
+  if (entry.path.startsWith(`${CONFERENCE}/`)) return `${op}Conference ${last.pair}`;
+  // A retrieve names no call: it takes back the call parked last (the run parks one at a time).
+  if (op === 'park') last.parked = pairOf(String(body.callId));
+  if (op === 'retrieve') return `retrieve ${last.parked ?? ''}`;
   if (op === 'transfer') return `attendedTransfer ${String(body.callId1)}`;
   if (op === 'divert') return `transfer ${String(body.callId)}`;
   if (op === 'reject') return `decline ${String(body.callId)}`;
@@ -132,10 +145,15 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
       clearFaults: () => sim.faults.clear(),
       // The user looks at the panel once a second (polls run).
       lookMs: 1_000,
-      shown: (id) => core.calls().find((c) => c.id === id)?.state ?? 'gone',
+      // The state, and whether the call is muted and recorded (the buttons the user sees follow from them).
+      shown: (id) => {
+        const shown = core.calls().find((c) => c.id === id);
+        return shown ? `${shown.state}${shown.muted ? ' muted' : ''} recording ${shown.recording ?? 'none'}` : 'gone';
+      },
       truth: (id) => {
-        const state = sim.listCalls().find((c) => c.id === id)?.state;
-        return state === undefined || state === 'disconnected' ? 'gone' : state;
+        const wire = sim.listCalls().find((c) => c.id === id);
+        if (wire === undefined || wire.state === 'disconnected') return 'gone';
+        return `${wire.state}${wire.muted ? ' muted' : ''} recording ${wire.recordingState ?? 'none'}`;
       },
       alsoCompare: () => ({
         what: 'the conference',
@@ -146,8 +164,9 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
     const { call, offers, look } = user;
     const act = (key: string, path: string, method: string, send: () => Promise<Result<unknown>>, about: string[]) =>
       user.act(key, { path, method }, send, about);
-    const callCommand = (action: 'answer' | 'hold' | 'resume' | 'hangup', id: string, about: string[]) =>
-      user.callCommand(action, id, { path: `${CALLS}/${action}`, method: 'POST' }, about);
+    const at = (op: string): Target => ({ path: `${CALLS}/${op}`, method: 'POST' });
+    const callCommand = (action: CallButton, id: string, about: string[]) => user.callCommand(action, id, at(action), about);
+    const toggle = (on: CallButton, off: CallButton, id: string) => user.toggle(on, off, id, { on: at(on), off: at(off) }, [id]);
 
     let handled = 0;
     for (let n = 0; handled < options.calls; n++) {
@@ -162,6 +181,9 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
         answer: { path: `${CALLS}/answer`, method: 'POST' },
         dtmf: { path: `${CALLS}/transmitDtmf`, method: 'POST' },
       });
+      // Every other pair mutes, the others record (each toggled back): the run stays within its time.
+      if (n % 2 === 0) await toggle('mute', 'unmute', a);
+      else await toggle('startRecording', 'stopRecording', a);
       await callCommand('hold', a, [a]);
       await look();
       await callCommand('resume', a, [a]);
@@ -180,6 +202,10 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
         await look();
       }
       const both = b === undefined ? [a] : [a, b];
+      // The call a retrieve brings back is a new call (alerting on my phones until answered).
+      const retrieved = (): Call | undefined => core.calls().find((c) => !pairs.has(c.id));
+      // Answering the second call held the first: the connected one is parked.
+      const parkable = both.find((id) => offers(id, 'park'));
       const ending = n % 4;
       if (b !== undefined && ending === 0 && offers(a, 'attendedTransfer') && offers(b, 'attendedTransfer')) {
         const other = b;
@@ -224,6 +250,28 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
           both,
         );
         await look();
+      } else if (ending === 3 && parkable !== undefined) {
+        await callCommand('park', parkable, both);
+        await look();
+        // Parked (the call left my list): take it back, again while no call came back.
+        for (let attempt = 0; attempt < 3 && call(parkable) === undefined && retrieved() === undefined; attempt++) {
+          const result = await act(`retrieve ${pair}`, at('retrieve').path, 'POST', () => core.command({ type: 'retrieve' }), both);
+          if (!result.ok) {
+            const entry = ledger.commands().at(-1);
+            const truth = sim.scenario.parked().length > 0 ? 'still parked' : 'retrieved';
+            if (entry) ledger.compare(entry, 'the parked call', retrieved() ? 'retrieved' : 'still parked', truth);
+          }
+          if (result.ok) break;
+          await look();
+        }
+        await look();
+        const back = retrieved();
+        if (back !== undefined) {
+          pairs.set(back.id, pair);
+          both.push(back.id);
+          await callCommand('answer', back.id, both);
+          await look();
+        }
       }
       // Hang up what is left: the conference first, then each call the panel still offers to end.
       const conference = core.conferences()[0];

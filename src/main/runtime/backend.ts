@@ -8,8 +8,8 @@ import type { DemoCallKind } from '../../shared/demo-calls';
 import type { ProviderId } from '../../shared/domain';
 import { type Result, err, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
-import type { FetchFn } from '../provider-api/http-client';
 import type { Timers } from '../foundation/timers';
+import type { FetchFn } from '../provider-api/http-client';
 import { providerDisplayName } from '../core/command-wording';
 import { createSwitchboardCore, type SwitchboardCore } from '../core/switchboard-core';
 import type { ProviderLog } from '../auth/provider-descriptor';
@@ -42,7 +42,7 @@ export interface BackendOptions {
   tokensFor?: (provider: ProviderId) => TokenSource;
   /** The app log, for what a provider skipped or could not read. */
   log?: ProviderLog;
-  /** The clock of the core and the provider alike (default real timers; tests drive it by hand). */
+  /** The clock of the core, the provider (its requests' timeouts, rate-limit waits, pace) and the demo's simulator (default real timers; tests drive it by hand). */
   timers?: Timers;
 }
 
@@ -79,7 +79,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.timers ? { timers: options.timers } : {};
 
   if (demo && startDemo) {
-    const run = await startDemo();
+    const run = await startDemo(clock);
     const providerName = `${providerDisplayName(id)} (demo)`;
     const provider = descriptor.createProvider({
       settings: section,

@@ -6,6 +6,7 @@
  * Must not import electron.
  */
 import type { DemoCallKind } from '../../shared/demo-calls';
+import type { Timers } from '../foundation/timers';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/domain';
 import type { ProviderInfo } from '../../shared/providers';
 import { type Result, err, ok } from '../../shared/result';
@@ -61,8 +62,8 @@ export interface DemoRun {
 
 export interface RegistryEntry {
   descriptor: ProviderDescriptor;
-  /** Starts the provider's simulator for the demo; absent when it has none. */
-  startDemo?: () => Promise<DemoRun>;
+  /** Starts the provider's simulator for the demo (on `timers` where its simulator takes a clock); absent when it has none. */
+  startDemo?: (options?: { timers?: Timers }) => Promise<DemoRun>;
   /** The polling pace this provider's API allows (a polled provider under a rate limit); the core's defaults otherwise. */
   pollIntervals?: Partial<PollIntervals>;
   /** How long after a call ends the provider lists it in its history (the core's 2 s otherwise). */
@@ -111,8 +112,12 @@ const REGISTRY: Record<ProviderId, RegistryEntry> = {
     // read every 1.5 s while a call rings or a command waits, every 3 s otherwise, leaves half of it
     // for commands and the reads of a running gather or playback.
     pollIntervals: { fastMs: 1_500, normalMs: 3_000, idleMs: 3_000 },
-    async startDemo() {
-      const simulator = await startBandwidthSimulator({ numbers: [BANDWIDTH_DEMO_NUMBER], recordRequests: false });
+    async startDemo(options) {
+      const simulator = await startBandwidthSimulator({
+        numbers: [BANDWIDTH_DEMO_NUMBER],
+        recordRequests: false,
+        ...(options?.timers ? { timers: options.timers } : {}),
+      });
       return {
         baseUrl: simulator.baseUrl,
         token: encodeCredentials({

@@ -17,6 +17,7 @@ import { SECRET_KINDS, type SecretVault, secretName } from '../auth/secrets';
 import type { FetchFn } from '../provider-api/http-client';
 import { safeProviderText } from '../provider-api/provider-error';
 import type { SwitchboardCore } from '../core/switchboard-core';
+import type { Timers } from '../foundation/timers';
 import { createEmitter } from '../foundation/typed-emitter';
 import { startBackend } from './backend';
 import { type BackendFactory, type BackendHost, startBackendHost } from './backend-host';
@@ -42,6 +43,8 @@ export interface SessionOptions {
   redirectPort?: number;
   signInTimeoutMs?: number;
   startBackend?: BackendFactory;
+  /** The backend's clock (backend.ts `timers`; default real time). */
+  timers?: Timers;
 }
 
 export interface Session {
@@ -134,6 +137,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       },
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(log ? { log } : {}),
+      ...(options.timers ? { timers: options.timers } : {}),
     },
     options.startBackend ?? startBackend,
   );

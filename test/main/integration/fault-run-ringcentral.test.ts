@@ -18,6 +18,10 @@ test('45 calls under every kind of fault: zero lost, zero sent twice, every fail
   expect(report.commandsIssued - report.commandsOk).toBeGreaterThan(5);
   for (const kind of FAULT_KINDS) expect(report.faultsInjected[kind], kind).toBeGreaterThan(0);
   expect(report.ringsDuringDrop).toBeGreaterThan(0);
+  for (const pressed of ['mute', 'unmute', 'startRecording', 'pauseRecording', 'resumeRecording', 'park', 'retrieve'])
+    expect(report.operations[pressed], pressed).toBeGreaterThan(0);
+  // A fault on a merge's second bring-in left one call in the conference and one out, shown as such.
+  expect(report.partialMerges).toBeGreaterThan(0);
   expect(report.rateLimitResends).toBeGreaterThan(0);
   expect(report.tokenRefreshes).toBeGreaterThan(0);
 }, 30_000);

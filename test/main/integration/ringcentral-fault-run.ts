@@ -2,8 +2,9 @@
  * A fault run for RingCentral, shared by its test (fault-run-ringcentral.test.ts, a short run) and its
  * benchmark (bench/ringcentral-faults.ts, a long one): the real RingCentral provider (REST client, rate
  * gate, token manager refreshing on 401, WebSocket push channel) against the real simulator over
- * loopback, the real core on top, and a scripted user who answers, holds, resumes, transfers, declines,
- * merges, adds to a conference, releases and hangs up call after call while faults are injected into
+ * loopback, the real core on top, and a scripted user who answers, holds, resumes, mutes and unmutes,
+ * records (pausing and resuming), parks and retrieves, transfers, declines, merges, adds to a conference,
+ * releases and hangs up call after call while faults are injected into
  * the very requests those commands make: 429 with and without Retry-After, 5xx, a timeout (the
  * simulator applies and answers too late), connection resets before and after applying, an expired
  * access token, a dropped push socket (also while calls ring) and slow answers.
@@ -18,6 +19,7 @@
  * twice, shown untruthfully after a failure, or missed while ringing. Not a test itself: no vitest here.
  */
 import type { CallCommand, ConferenceCommand } from '../../../src/shared/contract';
+import type { Call } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/result';
 import { createSwitchboardCore } from '../../../src/main/core/switchboard-core';
 import { codeChallengeS256, createCodeVerifier } from '../../../src/main/auth/pkce';
@@ -33,7 +35,19 @@ import {
 import { realTimers } from '../../../src/main/foundation/timers';
 import { HandTimers } from '../../support/hand-timers';
 import { seededRandom } from '../../support/seeded-random';
-import { callWords, joinWords, myPartyId, sameConferences, simConferences, simTruth, type Truth } from './ringcentral-truth';
+import {
+  type Aspect,
+  aspectWords,
+  callWords,
+  joinWords,
+  myPartyId,
+  sameConferences,
+  shownAspect,
+  simAspect,
+  simConferences,
+  simTruth,
+  type Truth,
+} from './ringcentral-truth';
 import { createDriver, createWireWatch } from './ringcentral-wire-watch';
 
 export type FaultKind =
@@ -59,6 +73,9 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'slow',
 ];
 
+/** The faults that hit the request they are planned on (an expired token or a dropped socket hits whatever comes). */
+const REQUEST_FAULTS: readonly FaultKind[] = FAULT_KINDS.filter((k) => k !== 'expiredToken' && k !== 'pushDrop');
+
 export interface FaultRunOptions {
   /** How many calls ring the user. */
   calls: number;
@@ -79,11 +96,15 @@ export interface FaultRunReport {
   calls: number;
   commandsIssued: number;
   commandsOk: number;
+  /** Commands issued, by what the user pressed (answer, mute, park, retrieve …). */
+  operations: Record<string, number>;
   /** Failed commands by error code. */
   failures: Record<string, number>;
   faultsInjected: Record<FaultKind, number>;
   /** Calls that rang while the push socket was down. */
   ringsDuringDrop: number;
+  /** Merges that failed with only some of the calls in the conference (checked shown as they are). */
+  partialMerges: number;
   /** Commands sent again after a 429, and the shortest wait before that (simulated ms). */
   rateLimitResends: number;
   shortestRateLimitWaitMs: number;
@@ -111,6 +132,14 @@ interface Issued {
 
 /** What the user's command should have done on the wire, as journal keys. */
 function keyOf(entry: JournalEntry): string {
+  const body = (entry.body ?? {}) as { party?: { muted?: unknown }; active?: unknown };
+  // Mute and unmute are one PATCH of the party; starting, pausing and resuming a recording share a path.
+  const muted = body.party?.muted;
+  if (entry.operation === 'update' && typeof muted === 'boolean') return `${muted ? 'mute' : 'unmute'}:${entry.sessionId ?? ''}`;
+  if (entry.operation === 'recordings') {
+    const op = entry.method === 'POST' ? 'startRecording' : body.active === true ? 'resumeRecording' : 'pauseRecording';
+    return `${op}:${entry.sessionId ?? ''}`;
+  }
   if (entry.operation === 'bring-in') return `bring-in<-${String((entry.body as { sessionId?: unknown } | undefined)?.sessionId)}`;
   if (entry.operation === 'conference') return 'conference';
   return `${entry.operation}:${entry.sessionId ?? ''}`;
@@ -131,6 +160,8 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
   const faultsInjected = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
   const issued: Issued[] = [];
   let ringsDuringDrop = 0;
+  let partialMerges = 0;
+  let merges = 0;
   /** How long each command refused with 429 waited before it went out again. */
   const resends: number[] = [];
   let lastExpiry = Number.NEGATIVE_INFINITY;
@@ -175,13 +206,22 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
       const call = core.calls().find((c) => c.id === sid);
       return !call || call.state === 'disconnected' ? 'gone' : call.state;
     };
+    const callOf = (sid: string): Call | undefined => core.calls().find((c) => c.id === sid);
     const conferencesTrue = (): boolean => sameConferences(simConferences(sim), core);
     const partyOf = (sid: string): string => myPartyId(sim, sid) ?? 'none';
 
-    /** Plans this command's fault (if it meets one) on the request it makes; returns what to undo after. */
-    async function planFault(match: FaultMatch, label: string): Promise<{ kind?: FaultKind; slowPath?: string; waitAtLeastMs?: number }> {
-      if (rand() >= faultRate) return {};
-      const kind = FAULT_KINDS[Math.floor(rand() * FAULT_KINDS.length)] as FaultKind;
+    /**
+     * Plans this command's fault (if it meets one) on the request it makes; returns what to undo after.
+     * `aimed`: the command always meets a fault, one that hits that very request (a merge, which is rare).
+     */
+    async function planFault(
+      match: FaultMatch,
+      label: string,
+      aimed = false,
+    ): Promise<{ kind?: FaultKind; slowPath?: string; waitAtLeastMs?: number }> {
+      if (!aimed && rand() >= faultRate) return {};
+      const kinds = aimed ? REQUEST_FAULTS : FAULT_KINDS;
+      const kind = kinds[Math.floor(rand() * kinds.length)] as FaultKind;
       faultsInjected[kind] += 1;
       switch (kind) {
         case 'rateLimitRetryAfter': {
@@ -231,9 +271,10 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
       keys: string[],
       match: FaultMatch,
       send: () => Promise<Result<unknown>>,
-      concerns: { calls: string[]; conferences: boolean; truth: () => string },
+      concerns: { calls: string[]; conferences: boolean; truth: () => string; aspect?: Aspect },
+      aimed = false,
     ): Promise<Result<unknown>> {
-      const fault = await planFault(match, label);
+      const fault = await planFault(match, label, aimed);
       current = `${label} ${fault.kind ?? 'none'}`;
       if (fault.slowPath) wire.holdBack(fault.slowPath);
       const since = sim.journal.length;
@@ -257,14 +298,28 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
             kind: 'untruthful',
             detail: `${label} failed, but "${result.error.message}" does not say "${concerns.truth()}"`,
           });
+        const aspect = concerns.aspect;
+        for (const sid of aspect ? concerns.calls : []) {
+          const [showing, really] = [shownAspect(callOf(sid), aspect ?? 'mute'), simAspect(sim, sid, aspect ?? 'mute')];
+          if (showing !== really)
+            findings.push({
+              kind: 'untruthful',
+              detail: `${label} failed (${result.error.code}); the list shows the call ${showing}, RingCentral has it ${really}`,
+            });
+        }
         if (concerns.conferences && !conferencesTrue())
           findings.push({
             kind: 'untruthful',
             detail: `${label} failed (${result.error.code}); the conferences shown differ from RingCentral's`,
           });
       } else {
+        const aspect = concerns.aspect;
         await drive.until(
-          () => concerns.calls.every((sid) => shown(sid) === truthOf(sid)) && (!concerns.conferences || conferencesTrue()),
+          () =>
+            concerns.calls.every(
+              (sid) => shown(sid) === truthOf(sid) && (!aspect || shownAspect(callOf(sid), aspect) === simAspect(sim, sid, aspect)),
+            ) &&
+            (!concerns.conferences || conferencesTrue()),
           `${label}: the list catches up`,
           () => findings.push({ kind: 'stale', detail: `${label}: the list never showed what RingCentral has` }),
         );
@@ -289,16 +344,22 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
     /** Presses `action` on the call until the list shows `done` (a failed press is pressed again, as a person would). */
     async function bring(
       sid: string,
-      action: 'answer' | 'hold' | 'resume' | 'hangup' | 'transfer' | 'decline',
+      action: 'answer' | 'hold' | 'resume' | 'hangup' | 'transfer' | 'decline' | 'park',
       done: (t: Truth) => boolean,
     ) {
       for (let attempt = 0; attempt < 4 && !done(shown(sid)); attempt++) {
         const call = core.calls().find((c) => c.id === sid);
         if (!call?.actions.includes(action)) return;
         const pid = partyOf(sid);
-        const operation = { answer: 'answer', hold: 'hold', resume: 'unhold', hangup: 'drop', transfer: 'transfer', decline: 'reject' }[
-          action
-        ];
+        const operation = {
+          answer: 'answer',
+          hold: 'hold',
+          resume: 'unhold',
+          hangup: 'drop',
+          transfer: 'transfer',
+          decline: 'reject',
+          park: 'park',
+        }[action];
         const match: FaultMatch =
           action === 'hangup'
             ? { method: 'DELETE', path: `/sessions/${sid}` }
@@ -313,6 +374,53 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
         });
       }
     }
+
+    /** Presses a mute or recording button until the call shows `done` (again after a failure, as a person would). */
+    async function flip(
+      sid: string,
+      action: 'mute' | 'unmute' | 'startRecording' | 'pauseRecording' | 'resumeRecording',
+      done: (call: Call) => boolean,
+    ) {
+      const aspect: Aspect = action === 'mute' || action === 'unmute' ? 'mute' : 'recording';
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const call = callOf(sid);
+        if (!call || done(call) || !call.actions.includes(action)) return;
+        const party = `/sessions/${sid}/parties/${partyOf(sid)}`;
+        const match: FaultMatch =
+          aspect === 'mute'
+            ? { method: 'PATCH', path: party }
+            : { method: action === 'startRecording' ? 'POST' : 'PATCH', path: `${party}/recordings` };
+        const before = shownAspect(call, aspect);
+        await press(`${action} ${sid}`, [`${action}:${sid}`], match, callCommand({ type: action, callId: sid }), {
+          calls: [sid],
+          conferences: false,
+          truth: () => aspectWords(before, simAspect(sim, sid, aspect)),
+          aspect,
+        });
+      }
+    }
+
+    /** Parks the call and takes it back (Retrieve picks it up again on my phone), each pressed again after a failure. */
+    async function parkAndRetrieve(sid: string) {
+      await bring(sid, 'park', (t) => t === 'gone');
+      // The user retrieves only what the panel says was parked.
+      for (let attempt = 0; attempt < 4 && shown(sid) === 'gone' && simTruth(sim, sid) === 'gone' && parkedHere(sid); attempt++) {
+        const retrieved = await press(
+          `retrieve ${sid}`,
+          [`pickup:${sid}`],
+          { method: 'POST', path: `/sessions/${sid}/parties/` },
+          callCommand({ type: 'retrieve' }),
+          { calls: [sid], conferences: false, truth: () => callWords('gone', truthOf(sid)) },
+        );
+        if (!retrieved.ok && retrieved.error.code === 'NOT_FOUND' && parkedHere(sid))
+          findings.push({
+            kind: 'untruthful',
+            detail: `retrieve ${sid}: "${retrieved.error.message}", yet RingCentral still holds the call parked`,
+          });
+      }
+    }
+    /** RingCentral still holds the call in its park orbit. */
+    const parkedHere = (sid: string): boolean => sim.session(sid)?.parties.some((p) => p.status.code === 'Parked') ?? false;
 
     /** A call rings the user (perhaps while the push socket is down); the list must show it while it rings. */
     async function ring(name: string): Promise<string> {
@@ -339,15 +447,20 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
             ?.actions.includes('merge'),
         );
         if (ids.length < 2) break;
+        // Each merge meets a fault on one of its requests, in turn: the conference, the first bring-in,
+        // the second (after which only some of the calls are in the conference).
+        const aim = merges++ % 3;
         const target: FaultMatch =
-          rand() < 0.5 ? { method: 'POST', path: '/telephony/conference' } : { method: 'POST', path: '/parties/bring-in' };
-        await press(
+          aim === 0 ? { method: 'POST', path: '/telephony/conference' } : { method: 'POST', path: '/parties/bring-in', nth: aim };
+        const merged = await press(
           `merge ${ids.join('+')}`,
           ['conference', ...ids.map((sid) => `bring-in<-${sid}`)],
           target,
           conferenceCommand({ type: 'merge', callIds: ids }),
           { calls: ids, conferences: true, truth: () => joinWords(sim, ids) },
+          true,
         );
+        if (!merged.ok && joinWords(sim, ids).startsWith('only some')) partialMerges += 1;
       }
       let conference = core.conferences().find((c) => c.participants.length > 0);
       // A third caller is brought into the conference.
@@ -415,6 +528,18 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
         continue;
       }
       await bring(sid, 'answer', (t) => t !== 'alerting');
+      // Now and then the user mutes a while, records (and pauses and resumes it), or parks the call and takes it back.
+      const extra = rand();
+      if (extra < 0.25) {
+        await flip(sid, 'mute', (c) => c.muted);
+        await flip(sid, 'unmute', (c) => !c.muted);
+      } else if (extra < 0.5) {
+        await flip(sid, 'startRecording', (c) => c.recording !== undefined);
+        await flip(sid, 'pauseRecording', (c) => c.recording === 'paused');
+        await flip(sid, 'resumeRecording', (c) => c.recording === 'started');
+      } else if (extra < 0.7) {
+        await parkAndRetrieve(sid);
+      }
       await bring(sid, 'hold', (t) => t === 'held' || t === 'gone');
       if (script < 0.55) {
         await bring(sid, 'transfer', (t) => t === 'gone');
@@ -454,12 +579,18 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
     calls: options.calls,
     commandsIssued: issued.length,
     commandsOk: issued.filter((i) => i.result.ok).length,
+    operations: issued.reduce<Record<string, number>>((all, i) => {
+      const pressed = i.label.split(' ')[0] ?? i.label;
+      all[pressed] = (all[pressed] ?? 0) + 1;
+      return all;
+    }, {}),
     failures: issued.reduce<Record<string, number>>((all, i) => {
       if (!i.result.ok) all[i.result.error.code] = (all[i.result.error.code] ?? 0) + 1;
       return all;
     }, {}),
     faultsInjected,
     ringsDuringDrop,
+    partialMerges,
     rateLimitResends: resends.length,
     shortestRateLimitWaitMs: Math.min(...resends),
     tokenRefreshes: sim.requests.filter(

@@ -48,6 +48,32 @@ function myParty(sim: RingCentralSimulator, session: SimSession) {
   return [...mine].reverse().find((p) => LIVE.has(p.status.code)) ?? mine.at(-1);
 }
 
+/** Mute and recording, as the failure sentences word them (command-wording.ts `aspectOf`). */
+export type Aspect = 'mute' | 'recording';
+
+/** "muted", "being recorded", "paused" …: one aspect of a call as the list shows it. */
+export function shownAspect(call: Call | undefined, aspect: Aspect): string {
+  if (!call || call.state === 'disconnected') return 'ended';
+  if (aspect === 'mute') return call.muted ? 'muted' : 'not muted';
+  return call.recording === 'started' ? 'being recorded' : call.recording === 'paused' ? 'paused' : 'not being recorded';
+}
+
+/** The same aspect as RingCentral has it on the user's party. */
+export function simAspect(sim: RingCentralSimulator, sid: string, aspect: Aspect): string {
+  const session = sim.session(sid);
+  const party = session ? myParty(sim, session) : undefined;
+  if (!party || simTruth(sim, sid) === 'gone') return 'ended';
+  if (aspect === 'mute') return party.muted ? 'muted' : 'not muted';
+  if (party.recordings.length === 0) return 'not being recorded';
+  return party.recordings.some((r) => r.active !== false) ? 'being recorded' : 'paused';
+}
+
+/** What a failed mute or recording command must say is true now: "the call is still muted", "recording is now paused". */
+export function aspectWords(before: string, now: string): string {
+  if (now === 'ended') return 'the call has ended';
+  return `${now === 'paused' ? 'recording' : 'the call'} is ${before === now ? 'still' : 'now'} ${now}`;
+}
+
 export function myPartyId(sim: RingCentralSimulator, sid: string): string | undefined {
   const session = sim.session(sid);
   return session ? myParty(sim, session)?.id : undefined;

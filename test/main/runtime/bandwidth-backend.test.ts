@@ -11,6 +11,7 @@ import { bandwidthSimulatorOf } from '../../../src/main/runtime/provider-registr
 import { type BandwidthSimulator, startBandwidthSimulator } from '../../../src/main/simulator/bandwidth/index';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { eventually } from '../../support/eventually';
+import { HandClock } from '../../support/hand-clock';
 
 let backend: Backend | undefined;
 let sim: BandwidthSimulator | undefined;
@@ -40,6 +41,20 @@ describe('Bandwidth in the runtime', () => {
     expect(await backend.core.command({ type: 'hangup', callId: call?.id ?? '' })).toMatchObject({ ok: true });
     const simulator = bandwidthSimulatorOf(backend.simulator);
     expect(simulator.calls()[0]).toMatchObject({ id: call?.id, state: 'completed', activeTime: expect.any(String) });
+  });
+
+  it('runs on the clock it is given: the demo paces its requests on it, not on real time', async () => {
+    const hand = new HandClock();
+    const start = hand.clock.now();
+    backend = await hand.settle(
+      startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'demo:bandwidth' }, timers: hand.waits }),
+    );
+    expect(await hand.settle(backend.simulateIncomingCall('plain'))).toEqual({ ok: true, value: null });
+    const [call] = backend.core.calls();
+    expect(await hand.settle(backend.core.command({ type: 'answer', callId: call?.id ?? '' }))).toMatchObject({ ok: true });
+    // The paced queue waited its turns (about a second a request) on the hand clock.
+    expect(hand.clock.now() - start).toBeGreaterThanOrEqual(1_000);
+    expect(bandwidthSimulatorOf(backend.simulator).calls()[0]).toMatchObject({ id: call?.id, state: 'active' });
   });
 
   it('runs on any Catapult-compatible server named by the environment', async () => {

@@ -4,6 +4,8 @@
  * bridge handlers (runtime/bridge-handlers.ts) of a real session running the Webex demo on its
  * simulator over loopback. Every request the provider sends goes through a recording fetch, so what
  * reached the simulator can be checked: every number and tone on the wire is in its normal form.
+ * Bandwidth's demo paces its requests (about one a second): its session runs on a hand clock
+ * (test/support/hand-timers.ts, through the session's `timers`), moved on whenever nothing is on the wire.
  * Collects every violation as a sentence naming the seed and payload index, so a failure reproduces.
  * Used by test/main/runtime/ipc-fuzz.test.ts and bench/ipc-fuzz.ts.
  */
@@ -19,6 +21,7 @@ import type { ProviderId } from '../../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { mayInvoke } from '../../../src/shared/window-channels';
 import { DIAL_STRING_ATTACKS, DTMF_ATTACKS, Fuzz, HOSTILE_IDS, mutate } from '../../support/fuzz-payloads';
+import { HandTimers } from '../../support/hand-timers';
 import { sessionBridgeHandlers } from '../../support/test-bridge-handlers';
 
 export interface FuzzOptions {
@@ -69,14 +72,19 @@ interface Recorded {
  * Node's fetch, recording each request. Anything but loopback fails as a network error: nothing may
  * leave the machine (a pasted token, say, is checked with the real provider, which the fuzz must not reach).
  */
-function recordingFetch(requests: Recorded[]): FetchFn {
+function recordingFetch(requests: Recorded[], wire: { inFlight: number }): FetchFn {
   return async (input, init) => {
-    const request = new Request(input as RequestInfo, init as RequestInit);
-    const body = request.body ? await request.clone().text() : '';
-    const host = new URL(request.url).hostname;
-    if (host !== '127.0.0.1' && host !== 'localhost') throw new TypeError('fetch failed: the fuzz allows loopback only');
-    requests.push({ method: request.method, url: request.url, body });
-    return fetch(request);
+    wire.inFlight += 1;
+    try {
+      const request = new Request(input as RequestInfo, init as RequestInit);
+      const body = request.body ? await request.clone().text() : '';
+      const host = new URL(request.url).hostname;
+      if (host !== '127.0.0.1' && host !== 'localhost') throw new TypeError('fetch failed: the fuzz allows loopback only');
+      requests.push({ method: request.method, url: request.url, body });
+      return await fetch(request);
+    } finally {
+      wire.inFlight -= 1;
+    }
   };
 }
 
@@ -204,19 +212,40 @@ function checkAnswer(result: unknown, mustRefuse: boolean): string | undefined {
   return undefined;
 }
 
-/** The fields that carry a number or tones on each provider's wire (Webex's and RingCentral's bodies, query strings). */
-const NUMBER_FIELDS = new Set(['destination', 'target', 'phoneNumber', 'extensionNumber', 'parkOrbit']);
-const TONE_FIELDS = new Set(['dtmf']);
+/** The fields that carry a number or tones on each provider's wire (bodies, query strings). */
+interface WireFields {
+  numbers: Set<string>;
+  tones: Set<string>;
+  /** The normal form of a number as the wire spells it (default: as it is). */
+  unwrap?: (value: string) => string;
+}
+const WEBEX_AND_RINGCENTRAL_FIELDS: WireFields = {
+  numbers: new Set(['destination', 'target', 'phoneNumber', 'extensionNumber', 'parkOrbit']),
+  tones: new Set(['dtmf']),
+};
+const WIRE_FIELDS: Record<ProviderId, WireFields> = {
+  webex: WEBEX_AND_RINGCENTRAL_FIELDS,
+  ringcentral: WEBEX_AND_RINGCENTRAL_FIELDS,
+  // Catapult: a call's from and to, a transfer's destination; the tones a call sends. It takes a SIP
+  // address with its scheme (providers/bandwidth/provider.ts toCatapultDestination): the rest must be normal.
+  bandwidth: {
+    numbers: new Set(['to', 'from', 'transferTo']),
+    tones: new Set(['dtmfOut']),
+    unwrap: (value) => (/^sip:[^@]+@/.test(value) ? value.slice('sip:'.length) : value),
+  },
+};
 
 /** Every number and tone the simulator received, checked to be in its normal form. */
-function checkWire(requests: readonly Recorded[], problem: (text: string) => void): { numbers: number; tones: number } {
+function checkWire(requests: readonly Recorded[], fields: WireFields, problem: (text: string) => void): { numbers: number; tones: number } {
+  const { numbers: NUMBER_FIELDS, tones: TONE_FIELDS, unwrap = (value: string) => value } = fields;
   let numbers = 0;
   let tones = 0;
   const check = (key: string, value: unknown) => {
     if (NUMBER_FIELDS.has(key)) {
       numbers += 1;
-      const normal = typeof value === 'string' ? normalizeDestination(value) : undefined;
-      if (!normal?.ok || normal.value !== value) problem(`the simulator received a number not in its normal form: ${key}=${short(value)}`);
+      const spelt = typeof value === 'string' ? unwrap(value) : undefined;
+      const normal = spelt === undefined ? undefined : normalizeDestination(spelt);
+      if (!normal?.ok || normal.value !== spelt) problem(`the simulator received a number not in its normal form: ${key}=${short(value)}`);
     } else if (TONE_FIELDS.has(key)) {
       tones += 1;
       const normal = typeof value === 'string' ? normalizeDtmf(value) : undefined;
@@ -251,21 +280,52 @@ interface Rig {
   /** How often each channel's handler ran. */
   ran: Map<CommandChannel, number>;
   requests: Recorded[];
+  /** Resolves what the work resolves to, moving the hand clock (when there is one) whenever nothing is on the wire. */
+  drive<T>(work: Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-async function startRig(provider: ProviderId): Promise<Rig> {
+/** A session on a hand clock: time moves to the next timer (a paced request's turn, a poll) only while no request is on the wire. */
+function handDriver(clock: HandTimers, wire: { inFlight: number }): <T>(work: Promise<T>) => Promise<T> {
+  return async (work) => {
+    let settled = false;
+    work.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    let quiet = 0;
+    while (!settled) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (settled) break;
+      if (wire.inFlight > 0) {
+        quiet = 0;
+        await new Promise<void>((resolve) => setTimeout(resolve, 1));
+      } else if (++quiet >= 3) {
+        quiet = 0;
+        if (!clock.advanceToNext()) await new Promise<void>((resolve) => setTimeout(resolve, 1));
+      }
+    }
+    return work;
+  };
+}
+
+async function startRig(provider: ProviderId, clock?: HandTimers): Promise<Rig> {
   const requests: Recorded[] = [];
+  const wire = { inFlight: 0 };
   const settings = createMemorySettings(DEFAULT_SETTINGS);
-  const session = await startSession({
-    settings,
-    env: { SWITCHBOARD_PROVIDER: `demo:${provider}` },
-    vault: memorySecretVault('The fuzz keeps nothing.'),
-    openBrowser: async () => undefined,
-    fetch: recordingFetch(requests),
-    redirectPort: 0,
-    signInTimeoutMs: 2_000,
-  });
+  const drive: Rig['drive'] = clock ? handDriver(clock, wire) : (work) => work;
+  const session = await drive(
+    startSession({
+      settings,
+      env: { SWITCHBOARD_PROVIDER: `demo:${provider}` },
+      vault: memorySecretVault('The fuzz keeps nothing.'),
+      openBrowser: async () => undefined,
+      fetch: recordingFetch(requests, wire),
+      redirectPort: 0,
+      signInTimeoutMs: 2_000,
+      ...(clock ? { timers: clock } : {}),
+    }),
+  );
   // The save dialog is the shell's; here the user cancels it, so the fuzz writes no file.
   const real = sessionBridgeHandlers(session, settings).handlers;
   const ran = new Map<CommandChannel, number>();
@@ -278,19 +338,24 @@ async function startRig(provider: ProviderId): Promise<Rig> {
       },
     ]),
   ) as CommandHandlers;
-  return { session, handlers, ran, requests, close: () => session.close() };
+  return { session, handlers, ran, requests, drive, close: () => session.close() };
 }
 
 /** Rings two demo calls and answers one: a ringing and a connected call for commands to name. */
 async function demoCalls(rig: Rig): Promise<{ ringing: string; connected: string }> {
   const { core } = rig.session;
-  await rig.session.simulateIncomingCall('plain');
-  await until(() => core.calls().some((c) => c.state === 'alerting'), 'the demo call did not ring');
+  /** Re-reads (through the paced queue on the hand clock) until the list shows it. */
+  const untilShown = async (check: () => boolean, what: string) => {
+    for (let i = 0; i < 20 && !check(); i += 1) await rig.drive(core.reconcile());
+    await until(check, what);
+  };
+  await rig.drive(rig.session.simulateIncomingCall('plain'));
+  await untilShown(() => core.calls().some((c) => c.state === 'alerting'), 'the demo call did not ring');
   const first = core.calls().find((c) => c.state === 'alerting')!.id;
-  await invokeCommand(rig.handlers, 'call:command', { type: 'answer', callId: first }, 'panel');
-  await until(() => core.calls().some((c) => c.id === first && c.state === 'connected'), 'the demo call was not answered');
-  await rig.session.simulateIncomingCall('callQueue');
-  await until(() => core.calls().some((c) => c.state === 'alerting'), 'the second demo call did not ring');
+  await rig.drive(invokeCommand(rig.handlers, 'call:command', { type: 'answer', callId: first }, 'panel'));
+  await untilShown(() => core.calls().some((c) => c.id === first && c.state === 'connected'), 'the demo call was not answered');
+  await rig.drive(rig.session.simulateIncomingCall('callQueue'));
+  await untilShown(() => core.calls().some((c) => c.state === 'alerting'), 'the second demo call did not ring');
   return { ringing: core.calls().find((c) => c.state === 'alerting')!.id, connected: first };
 }
 
@@ -313,7 +378,8 @@ export async function runIpcFuzz({
   };
   process.on('unhandledRejection', onUnhandled);
   const shapeBefore = prototypeShape();
-  const rig = await startRig(provider);
+  // Bandwidth paces every request (about one a second): its session runs on a hand clock.
+  const rig = await startRig(provider, provider === 'bandwidth' ? new HandTimers() : undefined);
   const f = new Fuzz(seed);
   let payloads = 0;
   let refused = 0;
@@ -333,7 +399,7 @@ export async function runIpcFuzz({
     const ranBefore = rig.ran.get(channel) ?? 0;
     let result: unknown;
     try {
-      result = await invokeCommand(rig.handlers, channel, payload, from);
+      result = await rig.drive(invokeCommand(rig.handlers, channel, payload, from));
     } catch (error) {
       problem(`${where}: threw ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -369,10 +435,10 @@ export async function runIpcFuzz({
     // A rejection nobody handled is reported once the promise jobs have run: give them a few turns.
     for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
   } finally {
-    await rig.close();
+    await rig.drive(rig.close());
     process.off('unhandledRejection', onUnhandled);
   }
-  const wire = checkWire(rig.requests, problem);
+  const wire = checkWire(rig.requests, WIRE_FIELDS[provider], problem);
   if (prototypeShape() !== shapeBefore) problem('a built-in prototype gained or lost a property');
   if (({} as Record<string, unknown>).polluted !== undefined || ({} as Record<string, unknown>).isAdmin !== undefined) {
     problem('Object.prototype was polluted');

@@ -13,7 +13,7 @@ import type { CallCommand, CommandOutcome, ConferenceCommand } from '../../../sh
 import type { Account, AnswerEndpoint, Call, Conference, HistoryEntry, HistoryType } from '../../../shared/domain';
 import { normalizeDestination } from '../../../shared/dial-string';
 import type { CallSnapshot, Provider, PushChannel, PushUpdate } from '../../provider-api/provider';
-import { ProviderError } from '../../provider-api/provider-error';
+import { outcomeUnknown, ProviderError } from '../../provider-api/provider-error';
 import type { RingCentralClient } from './client';
 import { isQueueCall } from './actions';
 import { toHistoryEntry } from './call-log';
@@ -111,6 +111,8 @@ export class RingCentralProvider implements Provider {
       this.known.delete(session.id);
       return mapped;
     }
+    // Up again (retrieved, or a park that never happened): it waits in no orbit.
+    for (const [orbit, where] of this.parked) if (where.sid === session.id) this.parked.delete(orbit);
     this.known.set(session.id, {
       createdAt: mapped.call.createdAt,
       answeredAt: isAnswered(mapped.call) ? (mapped.call.answeredAt ?? nowIso) : undefined,
@@ -340,10 +342,18 @@ export class RingCentralProvider implements Provider {
         await this.client.transfer(sid, pid, target(command.destination), via);
         return {};
       case 'park': {
-        const parked =
-          command.destination === undefined
-            ? await this.client.park(sid, pid, via)
-            : await this.client.transfer(sid, pid, { parkOrbit: command.destination }, via);
+        let parked: WireParty;
+        try {
+          parked =
+            command.destination === undefined
+              ? await this.client.park(sid, pid, via)
+              : await this.client.transfer(sid, pid, { parkOrbit: command.destination }, via);
+        } catch (error) {
+          // The answer was lost, so the orbit is unknown, but RingCentral may have parked the call: Retrieve
+          // must still find it (a pickup names the session and party; the call's reappearing forgets it).
+          if (outcomeUnknown(error)) this.parked.set(command.destination ?? `the call ${sid}`, { sid, pid });
+          throw error;
+        }
         const orbit = parked.park?.id ?? command.destination;
         if (orbit) this.parked.set(orbit, { sid, pid: parked.id });
         return orbit ? { parkedAt: { number: orbit, privacy: false } } : {};
@@ -375,8 +385,16 @@ export class RingCentralProvider implements Provider {
       });
     }
     const device = await this.device(endpointId, signal);
+    let picked: WireParty;
+    try {
+      picked = await this.client.pickup(where.sid, where.pid, device, { signal });
+    } catch (error) {
+      // Forgotten only when RingCentral said no: after a lost answer the call may still wait there, and
+      // Retrieve pressed again must find it.
+      if (!outcomeUnknown(error)) this.parked.delete(key);
+      throw error;
+    }
     this.parked.delete(key);
-    const picked = await this.client.pickup(where.sid, where.pid, device, { signal });
     this.remember({ id: where.sid, parties: [picked] }, await this.whoAmI(signal));
     return { callId: where.sid };
   }

@@ -1,6 +1,7 @@
 /**
- * Planned HTTP faults: each is consumed by the first request it matches (method and a path substring).
- * Only bookkeeping; the server decides what a fault does to the answer.
+ * Planned HTTP faults: each is consumed by the request it matches (method and a path substring) — the
+ * first, or the `nth` counted from when it was planned; the ones before it pass untouched. Only
+ * bookkeeping; the server decides what a fault does to the answer.
  */
 import type { FaultMatch } from './types';
 
@@ -15,16 +16,24 @@ export function matches(match: FaultMatch, method: string, path: string): boolea
 }
 
 export class FaultPlan {
-  private planned: PlannedFault[] = [];
+  /** Each planned fault with how many matching requests it has let through so far. */
+  private planned: { fault: PlannedFault; passed: number }[] = [];
 
   add(fault: PlannedFault): void {
-    this.planned.push(fault);
+    this.planned.push({ fault, passed: 0 });
   }
 
   take(method: string, path: string): PlannedFault | undefined {
-    const index = this.planned.findIndex((f) => matches(f.match, method, path));
-    if (index < 0) return undefined;
-    return this.planned.splice(index, 1)[0];
+    for (const [index, entry] of this.planned.entries()) {
+      if (!matches(entry.fault.match, method, path)) continue;
+      if (entry.passed + 1 < (entry.fault.match.nth ?? 1)) {
+        entry.passed += 1;
+        continue;
+      }
+      this.planned.splice(index, 1);
+      return entry.fault;
+    }
+    return undefined;
   }
 
   clear(): void {

@@ -135,6 +135,11 @@ export interface FaultMatch {
   method?: string;
   /** A substring of the path. */
   path?: string;
+  /**
+   * Which matching request the fault hits, counting from when it was planned (default 1, the first):
+   * 2 lets the first through and hits the second, e.g. a merge's second bring-in.
+   */
+  nth?: number;
 }
 
 export interface RingCentralFaults {

@@ -127,6 +127,47 @@ describe('park and retrieve', () => {
     expect((await provider.snapshot()).calls).toEqual([expect.objectContaining({ id: call.sid, state: 'connected' })]);
   });
 
+  test('a Retrieve that failed (RingCentral unavailable) leaves the call parked, and Retrieve pressed again takes it back', async () => {
+    // Found by the RingCentral fault run: the provider forgot the orbit before the pickup was answered,
+    // so after a 5xx the next Retrieve said nothing was parked while the caller still waited there.
+    const call = f.connected();
+    await provider.execute({ type: 'park', callId: call.sid });
+    f.sim.faults.serverError({ method: 'POST', path: '/pickup' }, 503);
+    await expect(provider.execute({ type: 'retrieve' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(await provider.execute({ type: 'retrieve' })).toEqual({ callId: call.sid });
+    expect((await provider.snapshot()).calls).toEqual([expect.objectContaining({ id: call.sid, state: 'connected' })]);
+  });
+
+  test('a park whose answer was lost: Retrieve still finds the call where RingCentral parked it', async () => {
+    const call = f.connected();
+    f.sim.faults.reset({ method: 'POST', path: '/park' }, true);
+    await expect(provider.execute({ type: 'park', callId: call.sid })).rejects.toMatchObject({ code: 'NETWORK' });
+    // The core re-reads after an unknown outcome: the call has left the list, parked.
+    expect((await provider.snapshot()).calls).toEqual([]);
+    expect(await provider.execute({ type: 'retrieve' })).toEqual({ callId: call.sid });
+    expect((await provider.snapshot()).calls).toEqual([expect.objectContaining({ id: call.sid, state: 'connected' })]);
+  });
+
+  test('a park that failed before RingCentral applied it leaves nothing to retrieve once the call shows up again', async () => {
+    const call = f.connected();
+    await provider.snapshot();
+    f.sim.faults.reset({ method: 'POST', path: '/park' }, false);
+    await expect(provider.execute({ type: 'park', callId: call.sid })).rejects.toMatchObject({ code: 'NETWORK' });
+    expect((await provider.snapshot()).calls).toEqual([expect.objectContaining({ id: call.sid, state: 'connected' })]);
+    const wire = f.mark();
+    await expect(provider.execute({ type: 'retrieve' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(wire.read().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  test('once retrieved, the call is no longer waiting: a second Retrieve is NOT_FOUND, with nothing sent', async () => {
+    const call = f.connected();
+    await provider.execute({ type: 'park', callId: call.sid });
+    await provider.execute({ type: 'retrieve' });
+    const wire = f.mark();
+    await expect(provider.execute({ type: 'retrieve' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(wire.read()).toEqual([]);
+  });
+
   test('retrieving an orbit nothing was parked at from here is NOT_FOUND, with nothing sent', async () => {
     const wire = f.mark();
     await expect(provider.execute({ type: 'retrieve', destination: '*850' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

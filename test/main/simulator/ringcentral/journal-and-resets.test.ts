@@ -60,3 +60,18 @@ test('a simulator that records nothing (the demo) keeps neither requests nor a j
   expect(k.sim.requests).toEqual([]);
   expect(k.sim.journal).toEqual([]);
 });
+
+test('a fault aimed at the second matching request lets the first through and hits the second', async () => {
+  k = await startSimKit();
+  const first = connected();
+  const second = connected();
+  k.sim.faults.serverError({ method: 'POST', path: '/hold', nth: 2 }, 503);
+  expect((await k.call('POST', `${TEL}/sessions/${first.sid}/parties/${first.pid}/hold`, {})).status).toBe(200);
+  expect((await k.call('POST', `${TEL}/sessions/${second.sid}/parties/${second.pid}/hold`, {})).status).toBe(503);
+  expect((await k.call('POST', `${TEL}/sessions/${second.sid}/parties/${second.pid}/hold`, {})).status).toBe(200);
+  expect(k.sim.journal.map((e) => [e.sessionId, e.status, e.applied])).toEqual([
+    [first.sid, 200, true],
+    [second.sid, 503, false],
+    [second.sid, 200, true],
+  ]);
+});
