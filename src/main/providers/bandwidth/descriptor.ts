@@ -65,7 +65,6 @@ export const bandwidthDescriptor: ProviderDescriptor<'bandwidth'> = {
       number: () => env.SWITCHBOARD_BANDWIDTH_NUMBER || settings().number,
       myPhone: () => env.SWITCHBOARD_BANDWIDTH_MY_PHONE || settings().myPhone,
       ...(fetch ? { fetch } : {}),
-      ...(timers ? { timers } : {}),
       // The status line says it too (the snapshot's advisory); the log keeps it for a support ticket.
       onNotice: (message) => log?.warn(`Bandwidth: ${message}`),
     });
