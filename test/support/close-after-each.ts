@@ -5,7 +5,7 @@
  */
 import { afterEach } from 'vitest';
 
-type Closable = { stop(): void } | { close(): Promise<unknown> | void };
+export type Closable = { stop(): void } | { close(): Promise<unknown> | void };
 
 /** Returns `started`: hand it each thing as it starts; it returns the thing. */
 export function closeAfterEach(): <T extends Closable>(thing: T) => T {

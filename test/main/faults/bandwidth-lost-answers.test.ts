@@ -6,29 +6,12 @@
  * what really happened. Real core, provider, client and gate against the simulator, on the hand clock.
  */
 import { describe, expect, it } from 'vitest';
-import { realTimers } from '../../../src/main/foundation/timers';
-import { createSwitchboardCore, type SwitchboardCore } from '../../../src/main/core/switchboard-core';
-import { BandwidthClient } from '../../../src/main/providers/bandwidth/client';
-import { BandwidthProvider } from '../../../src/main/providers/bandwidth/provider';
-import { RateGate } from '../../../src/main/providers/bandwidth/rate-gate';
-import { startBandwidthSimulator, type BandwidthSimulator } from '../../../src/main/simulator/bandwidth';
-import { HandClock } from '../../support/hand-clock';
+import { startBandwidthHandRig } from '../../support/bandwidth-hand-rig';
 import { closeAfterEach } from '../../support/close-after-each';
 
 const started = closeAfterEach();
 
-async function start(): Promise<{ hand: HandClock; sim: BandwidthSimulator; core: SwitchboardCore }> {
-  const hand = new HandClock();
-  const sim = started(await startBandwidthSimulator({ timers: hand.waits, rateLimit: null, callRateLimit: null, farEndAnswerMs: 500 }));
-  const gate = new RateGate({ timers: hand.waits, intervalMs: 0, callIntervalMs: 0 });
-  const credentials = { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret };
-  // The hand clock jumps to the next wait even with a request on the wire: timeouts stay on real time.
-  const client = new BandwidthClient({ baseUrl: sim.baseUrl, credentials, gate, timers: hand.waits, timeoutTimers: realTimers });
-  const provider = new BandwidthProvider({ client, userId: sim.userId, number: sim.numbers[0] ?? '', now: () => hand.clock.now() });
-  const core = started(createSwitchboardCore({ provider, timers: hand.clock }));
-  await hand.settle(core.start());
-  return { hand, sim, core };
-}
+const start = () => startBandwidthHandRig(started);
 
 describe('Bandwidth: a hold whose answer was lost', () => {
   it('of a bridge: the bridge shows held, as Catapult has it, and the message says so', async () => {

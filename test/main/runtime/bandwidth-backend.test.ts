@@ -11,7 +11,8 @@ import { bandwidthSimulatorOf } from '../../../src/main/runtime/provider-registr
 import { type BandwidthSimulator, startBandwidthSimulator } from '../../../src/main/simulator/bandwidth/index';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { eventually } from '../../support/eventually';
-import { HandClock } from '../../support/hand-clock';
+import { HandTimers } from '../../support/hand-timers';
+import { countingFetch, type Wire, wireDriver } from '../../support/wire-clock';
 
 let backend: Backend | undefined;
 let sim: BandwidthSimulator | undefined;
@@ -44,16 +45,23 @@ describe('Bandwidth in the runtime', () => {
   });
 
   it('runs on the clock it is given: the demo paces its requests on it, not on real time', async () => {
-    const hand = new HandClock();
-    const start = hand.clock.now();
-    backend = await hand.settle(
-      startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'demo:bandwidth' }, timers: hand.waits }),
+    const clock = new HandTimers();
+    const wire: Wire = { inFlight: 0 };
+    const drive = wireDriver(clock, wire);
+    const start = clock.now();
+    backend = await drive(
+      startBackend({
+        settings: DEFAULT_SETTINGS,
+        env: { SWITCHBOARD_PROVIDER: 'demo:bandwidth' },
+        timers: clock,
+        fetch: countingFetch(wire),
+      }),
     );
-    expect(await hand.settle(backend.simulateIncomingCall('plain'))).toEqual({ ok: true, value: null });
+    expect(await drive(backend.simulateIncomingCall('plain'))).toEqual({ ok: true, value: null });
     const [call] = backend.core.calls();
-    expect(await hand.settle(backend.core.command({ type: 'answer', callId: call?.id ?? '' }))).toMatchObject({ ok: true });
+    expect(await drive(backend.core.command({ type: 'answer', callId: call?.id ?? '' }))).toMatchObject({ ok: true });
     // The paced queue waited its turns (about a second a request) on the hand clock.
-    expect(hand.clock.now() - start).toBeGreaterThanOrEqual(1_000);
+    expect(clock.now() - start).toBeGreaterThanOrEqual(1_000);
     expect(bandwidthSimulatorOf(backend.simulator).calls()[0]).toMatchObject({ id: call?.id, state: 'active' });
   });
 

@@ -22,6 +22,7 @@ import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { mayInvoke } from '../../../src/shared/window-channels';
 import { DIAL_STRING_ATTACKS, DTMF_ATTACKS, Fuzz, HOSTILE_IDS, mutate } from '../../support/fuzz-payloads';
 import { HandTimers } from '../../support/hand-timers';
+import { countingFetch, type Wire, wireDriver } from '../../support/wire-clock';
 import { sessionBridgeHandlers } from '../../support/test-bridge-handlers';
 
 export interface FuzzOptions {
@@ -72,20 +73,15 @@ interface Recorded {
  * Node's fetch, recording each request. Anything but loopback fails as a network error: nothing may
  * leave the machine (a pasted token, say, is checked with the real provider, which the fuzz must not reach).
  */
-function recordingFetch(requests: Recorded[], wire: { inFlight: number }): FetchFn {
-  return async (input, init) => {
-    wire.inFlight += 1;
-    try {
-      const request = new Request(input as RequestInfo, init as RequestInit);
-      const body = request.body ? await request.clone().text() : '';
-      const host = new URL(request.url).hostname;
-      if (host !== '127.0.0.1' && host !== 'localhost') throw new TypeError('fetch failed: the fuzz allows loopback only');
-      requests.push({ method: request.method, url: request.url, body });
-      return await fetch(request);
-    } finally {
-      wire.inFlight -= 1;
-    }
-  };
+function recordingFetch(requests: Recorded[], wire: Wire): FetchFn {
+  return countingFetch(wire, async (input, init) => {
+    const request = new Request(input as RequestInfo, init as RequestInit);
+    const body = request.body ? await request.clone().text() : '';
+    const host = new URL(request.url).hostname;
+    if (host !== '127.0.0.1' && host !== 'localhost') throw new TypeError('fetch failed: the fuzz allows loopback only');
+    requests.push({ method: request.method, url: request.url, body });
+    return fetch(request);
+  });
 }
 
 function short(value: unknown): string {
@@ -285,35 +281,11 @@ interface Rig {
   close(): Promise<void>;
 }
 
-/** A session on a hand clock: time moves to the next timer (a paced request's turn, a poll) only while no request is on the wire. */
-function handDriver(clock: HandTimers, wire: { inFlight: number }): <T>(work: Promise<T>) => Promise<T> {
-  return async (work) => {
-    let settled = false;
-    work.then(
-      () => (settled = true),
-      () => (settled = true),
-    );
-    let quiet = 0;
-    while (!settled) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (settled) break;
-      if (wire.inFlight > 0) {
-        quiet = 0;
-        await new Promise<void>((resolve) => setTimeout(resolve, 1));
-      } else if (++quiet >= 3) {
-        quiet = 0;
-        if (!clock.advanceToNext()) await new Promise<void>((resolve) => setTimeout(resolve, 1));
-      }
-    }
-    return work;
-  };
-}
-
 async function startRig(provider: ProviderId, clock?: HandTimers): Promise<Rig> {
   const requests: Recorded[] = [];
-  const wire = { inFlight: 0 };
+  const wire: Wire = { inFlight: 0 };
   const settings = createMemorySettings(DEFAULT_SETTINGS);
-  const drive: Rig['drive'] = clock ? handDriver(clock, wire) : (work) => work;
+  const drive: Rig['drive'] = clock ? wireDriver(clock, wire) : (work) => work;
   const session = await drive(
     startSession({
       settings,

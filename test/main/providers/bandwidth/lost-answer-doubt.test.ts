@@ -5,27 +5,12 @@
  * session. Real core, provider, client and gate against the simulator, on the hand clock.
  */
 import { describe, expect, it } from 'vitest';
-import { createSwitchboardCore } from '../../../../src/main/core/switchboard-core';
-import { BandwidthClient } from '../../../../src/main/providers/bandwidth/client';
-import { BandwidthProvider } from '../../../../src/main/providers/bandwidth/provider';
-import { RateGate } from '../../../../src/main/providers/bandwidth/rate-gate';
-import { startBandwidthSimulator } from '../../../../src/main/simulator/bandwidth';
+import { startBandwidthHandRig } from '../../../support/bandwidth-hand-rig';
 import { closeAfterEach } from '../../../support/close-after-each';
-import { HandClock } from '../../../support/hand-clock';
 
 const started = closeAfterEach();
 
-async function start() {
-  const hand = new HandClock();
-  const sim = started(await startBandwidthSimulator({ timers: hand.waits, rateLimit: null, callRateLimit: null, farEndAnswerMs: 500 }));
-  const gate = new RateGate({ timers: hand.waits, intervalMs: 0, callIntervalMs: 0 });
-  const credentials = { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret };
-  const client = new BandwidthClient({ baseUrl: sim.baseUrl, credentials, gate, timers: hand.waits });
-  const provider = new BandwidthProvider({ client, userId: sim.userId, number: sim.numbers[0] ?? '', now: () => hand.clock.now() });
-  const core = started(createSwitchboardCore({ provider, timers: hand.clock }));
-  await hand.settle(core.start());
-  return { hand, sim, core };
-}
+const start = () => startBandwidthHandRig(started);
 
 describe('Bandwidth: a doubt Catapult cannot settle', () => {
   it('is dropped when the bridge is not found, so later reads do not ask again', async () => {
