@@ -6,7 +6,6 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createSwitchboardCore, type SwitchboardCore } from '../../../../src/main/core/switchboard-core';
-import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { describeRingCentralError } from '../../../../src/main/providers/ringcentral/errors';
 import { realTimers } from '../../../../src/main/foundation/timers';
@@ -15,16 +14,7 @@ import { startRingCentralSimulator, type RingCentralSimulator, type SimPermissio
 import { eventually } from '../../../support/eventually';
 import { HandTimers } from '../../../support/hand-timers';
 import { DESK_PHONE, RC_TOKEN, type RcFixture, startRcFixture } from './rc-fixture';
-
-async function refusal(run: () => Promise<unknown>): Promise<ProviderError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ProviderError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../../support/provider-refusal';
 
 const advice = (permission: string) => [
   `your app lacks the ${permission} permission`,
