@@ -16,7 +16,17 @@ import { BandwidthProvider } from '../../src/main/providers/bandwidth/provider';
 import { RateGate } from '../../src/main/providers/bandwidth/rate-gate';
 import { startBandwidthSimulator, type BandwidthSimulator } from '../../src/main/simulator/bandwidth';
 import { FaultLedger, type FaultRunReport, faultPicker } from './fault-ledger';
-import { deliveredCommands, type FaultRunOptions, injectWireFault, isWireFault, scriptedUser, WIRE_FAULTS } from './fault-user';
+import {
+  deliveredCommands,
+  type FaultRunOptions,
+  injectSimulatorFault,
+  injectWireFault,
+  isSimulatorFault,
+  isWireFault,
+  scriptedUser,
+  SIMULATOR_FAULTS,
+  WIRE_FAULTS,
+} from './fault-user';
 import { HandClock } from './hand-clock';
 import { seededRandom } from './seeded-random';
 
@@ -25,8 +35,7 @@ const FAULTS = [
   '429 without X-RateLimit-Reset',
   '429 until the gate gives up',
   ...WIRE_FAULTS,
-  'slow answer',
-  'failing read',
+  ...SIMULATOR_FAULTS,
 ] as const;
 type FaultKind = (typeof FAULTS)[number] | 'none';
 
@@ -103,6 +112,9 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
     const inject = (kind: FaultKind, path: Target): void => {
       const at = { path, method: 'POST' };
       if (isWireFault(kind)) return injectWireFault(sim.faults, kind, at);
+      if (isSimulatorFault(kind)) {
+        return injectSimulatorFault(sim.faults, kind, { slowMs: 2_000, read: { path: `${user}/calls`, method: 'GET' } });
+      }
       switch (kind) {
         case '429 with X-RateLimit-Reset':
           sim.faults.failNext({ ...at, status: 429, resetInMs: 2_000 });
@@ -112,12 +124,6 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
           break;
         case '429 until the gate gives up':
           sim.faults.failNext({ ...at, status: 429, resetInMs: 1_000, count: 10 });
-          break;
-        case 'slow answer':
-          sim.faults.latency(2_000);
-          break;
-        case 'failing read':
-          sim.faults.failNext({ path: `${user}/calls`, method: 'GET', status: 502 });
           break;
         case 'none':
           break;

@@ -169,6 +169,36 @@ export function injectWireFault<At extends object>(faults: WireFaultPlanner<At>,
   }
 }
 
+/** The faults every simulator plans alike off the command's own request: a slow answer, a failing read of the call list. */
+export const SIMULATOR_FAULTS = ['slow answer', 'failing read'] as const;
+export type SimulatorFault = (typeof SIMULATOR_FAULTS)[number];
+
+export function isSimulatorFault(kind: string): kind is SimulatorFault {
+  return (SIMULATOR_FAULTS as readonly string[]).includes(kind);
+}
+
+/** The part of a simulator's fault API (its `faults`) the simulator faults need. */
+export interface SimulatorFaultPlanner<At> {
+  failNext(init: At & { status: number }): void;
+  latency(ms: number): void;
+}
+
+/** Plans `kind`: every answer `slowMs` late, or the next read of the call list (`read`) a 502. */
+export function injectSimulatorFault<At extends object>(
+  faults: SimulatorFaultPlanner<At>,
+  kind: SimulatorFault,
+  aim: { slowMs: number; read: At },
+): void {
+  switch (kind) {
+    case 'slow answer':
+      faults.latency(aim.slowMs);
+      break;
+    case 'failing read':
+      faults.failNext({ ...aim.read, status: 502 });
+      break;
+  }
+}
+
 /**
  * The command requests that reached the simulator and were not turned away unapplied (a 429 or a 401
  * is legitimately sent again): the ledger's `deliveredKeys`, before they are named.

@@ -21,9 +21,12 @@ import {
   type CallButton,
   deliveredCommands,
   type FaultRunOptions,
+  injectSimulatorFault,
   injectWireFault,
+  isSimulatorFault,
   isWireFault,
   scriptedUser,
+  SIMULATOR_FAULTS,
   WIRE_FAULTS,
 } from './fault-user';
 import { HandClock } from './hand-clock';
@@ -38,8 +41,7 @@ const FAULTS = [
   '429 twice',
   ...WIRE_FAULTS,
   'expired token',
-  'slow answer',
-  'failing read',
+  ...SIMULATOR_FAULTS,
 ] as const;
 type FaultKind = (typeof FAULTS)[number] | 'none';
 
@@ -113,6 +115,7 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
     }
     const inject = (kind: FaultKind, at: Target): void => {
       if (isWireFault(kind)) return injectWireFault(sim.faults, kind, at);
+      if (isSimulatorFault(kind)) return injectSimulatorFault(sim.faults, kind, { slowMs: 40, read: { path: CALLS, method: 'GET' } });
       switch (kind) {
         case '429 with Retry-After':
           sim.faults.failNext({ ...at, status: 429, retryAfterSeconds: 2 });
@@ -125,12 +128,6 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
           break;
         case 'expired token':
           sim.faults.expireToken();
-          break;
-        case 'slow answer':
-          sim.faults.latency(40);
-          break;
-        case 'failing read':
-          sim.faults.failNext({ path: CALLS, method: 'GET', status: 502 });
           break;
         case 'none':
           break;
