@@ -15,7 +15,7 @@ import { BandwidthClient } from '../../src/main/providers/bandwidth/client';
 import { BandwidthProvider } from '../../src/main/providers/bandwidth/provider';
 import { RateGate } from '../../src/main/providers/bandwidth/rate-gate';
 import { startBandwidthSimulator, type BandwidthSimulator } from '../../src/main/simulator/bandwidth';
-import { FaultLedger, type FaultRunReport, faultPicker } from './fault-ledger';
+import type { FaultRunReport } from './fault-ledger';
 import {
   deliveredCommands,
   type FaultRunOptions,
@@ -25,10 +25,9 @@ import {
   isWireFault,
   scriptedUser,
   SIMULATOR_FAULTS,
+  startFaultRun,
   WIRE_FAULTS,
 } from './fault-user';
-import { HandClock } from './hand-clock';
-import { seededRandom } from './seeded-random';
 
 const FAULTS = [
   '429 with X-RateLimit-Reset',
@@ -71,10 +70,7 @@ function keyReader(sim: BandwidthSimulator, pairOf: (callId: string) => string) 
 }
 
 export async function runBandwidthFaults(options: FaultRunOptions): Promise<FaultRunReport> {
-  const random = seededRandom(options.seed ?? 11);
-  const hand = new HandClock();
-  const pick = faultPicker(FAULTS, random);
-  const ledger = new FaultLedger('Bandwidth');
+  const { random, hand, pick, ledger } = startFaultRun('Bandwidth', FAULTS, options.seed);
   const sim = await startBandwidthSimulator({
     timers: hand.waits,
     rateLimit: null,

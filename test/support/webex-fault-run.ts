@@ -16,7 +16,7 @@ import { createWebexProvider } from '../../src/main/providers/webex';
 import type { Call } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/result';
 import { startWebexSimulator, type AppliedCommand, type WebexSimulator } from '../../src/main/simulator/webex';
-import { FaultLedger, type FaultRunReport, faultPicker } from './fault-ledger';
+import type { FaultRunReport } from './fault-ledger';
 import {
   type CallButton,
   deliveredCommands,
@@ -27,10 +27,9 @@ import {
   isWireFault,
   scriptedUser,
   SIMULATOR_FAULTS,
+  startFaultRun,
   WIRE_FAULTS,
 } from './fault-user';
-import { HandClock } from './hand-clock';
-import { seededRandom } from './seeded-random';
 
 const CALLS = '/telephony/calls';
 const CONFERENCE = '/telephony/conference';
@@ -89,10 +88,7 @@ function commandKey(
 }
 
 export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRunReport> {
-  const random = seededRandom(options.seed ?? 11);
-  const hand = new HandClock();
-  const pick = faultPicker(FAULTS, random);
-  const ledger = new FaultLedger('Webex');
+  const { random, hand, pick, ledger } = startFaultRun('Webex', FAULTS, options.seed);
   const sim = await startWebexSimulator({ farEndAnswerMs: 50, parkRecallMs: 600_000, recordRequests: true });
   const tokens = refreshingTokens(sim);
   const provider = createWebexProvider({
