@@ -11,7 +11,6 @@ import { BandwidthClient } from '../../src/main/providers/bandwidth/client';
 import { BandwidthProvider } from '../../src/main/providers/bandwidth/provider';
 import { RateGate } from '../../src/main/providers/bandwidth/rate-gate';
 import { startBandwidthSimulator, type BandwidthSimulator } from '../../src/main/simulator/bandwidth';
-import type { Result } from '../../src/shared/result';
 import type { Closable } from './close-after-each';
 import { HandClock } from './hand-clock';
 
@@ -36,39 +35,35 @@ export async function startBandwidthHandRig(started: <T extends Closable>(thing:
 
 /**
  * Two calls ring in and are answered, then merged into a bridge; the list is read afresh after each
- * step. Returns the Results of the answers and of the merge, for the test to assert.
+ * step. Says whether each answer and the merge succeeded, for the test to assert.
  */
-export async function bridgeTwoAnsweredCalls({
-  hand,
-  sim,
-  core,
-}: BandwidthHandRig): Promise<{ answers: Result<unknown>[]; merge: Result<unknown> }> {
+export async function bridgeTwoAnsweredCalls({ hand, sim, core }: BandwidthHandRig): Promise<{ answered: boolean[]; merged: boolean }> {
   const calls: string[] = [];
-  const answers: Result<unknown>[] = [];
+  const answered: boolean[] = [];
   for (const from of ['+14045550001', '+14045550002']) {
     const id = sim.scenario.ringIn({ from });
     calls.push(id);
     await hand.settle(core.reconcile());
-    answers.push(await hand.settle(core.command({ type: 'answer', callId: id })));
+    answered.push((await hand.settle(core.command({ type: 'answer', callId: id }))).ok);
   }
   await hand.settle(core.reconcile());
-  const merge = await hand.settle(core.conferenceCommand({ type: 'merge', callIds: calls }));
+  const merged = (await hand.settle(core.conferenceCommand({ type: 'merge', callIds: calls }))).ok;
   await hand.settle(core.reconcile());
-  return { answers, merge };
+  return { answered, merged };
 }
 
 /**
  * The user starts a conference and dials a number into it; the far end answers (on the simulator's
- * clock) and the list is read afresh. Returns the Results of both commands and the conference's id.
+ * clock) and the list is read afresh. Says whether both commands succeeded, and the conference's id.
  */
 export async function dialOneIntoConference({
   hand,
   core,
-}: BandwidthHandRig): Promise<{ started: Result<unknown>; dialled: Result<unknown>; conferenceId: string }> {
-  const started = await hand.settle(core.conferenceCommand({ type: 'startConference' }));
+}: BandwidthHandRig): Promise<{ started: boolean; dialled: boolean; conferenceId: string }> {
+  const started = (await hand.settle(core.conferenceCommand({ type: 'startConference' }))).ok;
   await hand.settle(core.reconcile());
   const conferenceId = core.conferences()[0]?.id ?? '';
-  const dialled = await hand.settle(core.conferenceCommand({ type: 'dialIntoConference', conferenceId, destination: '+14045550003' }));
+  const dialled = (await hand.settle(core.conferenceCommand({ type: 'dialIntoConference', conferenceId, destination: '+14045550003' }))).ok;
   hand.clock.advance(1_000);
   await hand.settle(core.reconcile());
   return { started, dialled, conferenceId };
