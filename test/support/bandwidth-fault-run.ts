@@ -15,18 +15,26 @@ import { BandwidthClient } from '../../src/main/providers/bandwidth/client';
 import { BandwidthProvider } from '../../src/main/providers/bandwidth/provider';
 import { RateGate } from '../../src/main/providers/bandwidth/rate-gate';
 import { startBandwidthSimulator, type BandwidthSimulator } from '../../src/main/simulator/bandwidth';
-import { FaultLedger, type FaultRunReport, faultPicker } from './fault-ledger';
-import { deliveredCommands, type FaultRunOptions, injectWireFault, isWireFault, scriptedUser, WIRE_FAULTS } from './fault-user';
-import { HandClock } from './hand-clock';
-import { seededRandom } from './seeded-random';
+import type { FaultRunReport } from './fault-ledger';
+import {
+  deliveredCommands,
+  type FaultRunOptions,
+  injectSimulatorFault,
+  injectWireFault,
+  isSimulatorFault,
+  isWireFault,
+  scriptedUser,
+  SIMULATOR_FAULTS,
+  startFaultRun,
+  WIRE_FAULTS,
+} from './fault-user';
 
 const FAULTS = [
   '429 with X-RateLimit-Reset',
   '429 without X-RateLimit-Reset',
   '429 until the gate gives up',
   ...WIRE_FAULTS,
-  'slow answer',
-  'failing read',
+  ...SIMULATOR_FAULTS,
 ] as const;
 type FaultKind = (typeof FAULTS)[number] | 'none';
 
@@ -62,10 +70,7 @@ function keyReader(sim: BandwidthSimulator, pairOf: (callId: string) => string) 
 }
 
 export async function runBandwidthFaults(options: FaultRunOptions): Promise<FaultRunReport> {
-  const random = seededRandom(options.seed ?? 11);
-  const hand = new HandClock();
-  const pick = faultPicker(FAULTS, random);
-  const ledger = new FaultLedger('Bandwidth');
+  const { random, hand, pick, ledger } = startFaultRun('Bandwidth', FAULTS, options.seed);
   const sim = await startBandwidthSimulator({
     timers: hand.waits,
     rateLimit: null,
@@ -103,6 +108,9 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
     const inject = (kind: FaultKind, path: Target): void => {
       const at = { path, method: 'POST' };
       if (isWireFault(kind)) return injectWireFault(sim.faults, kind, at);
+      if (isSimulatorFault(kind)) {
+        return injectSimulatorFault(sim.faults, kind, { slowMs: 2_000, read: { path: `${user}/calls`, method: 'GET' } });
+      }
       switch (kind) {
         case '429 with X-RateLimit-Reset':
           sim.faults.failNext({ ...at, status: 429, resetInMs: 2_000 });
@@ -112,12 +120,6 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
           break;
         case '429 until the gate gives up':
           sim.faults.failNext({ ...at, status: 429, resetInMs: 1_000, count: 10 });
-          break;
-        case 'slow answer':
-          sim.faults.latency(2_000);
-          break;
-        case 'failing read':
-          sim.faults.failNext({ path: `${user}/calls`, method: 'GET', status: 502 });
           break;
         case 'none':
           break;

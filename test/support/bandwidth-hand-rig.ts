@@ -2,7 +2,8 @@
  * Bandwidth's real core, provider, client and rate gate against its simulator on the hand clock
  * (hand-clock.ts), without the Catapult rate limit, for tests of what the provider tells the user after
  * an answer was lost. The hand clock jumps to the next wait even with a request on the wire, so request
- * timeouts stay on real time. No vitest here.
+ * timeouts stay on real time. Also the two ways those tests bring about a conference to hold: a bridge of two
+ * answered calls, and a conference with one member dialled in. No vitest here.
  */
 import { realTimers } from '../../src/main/foundation/timers';
 import { createSwitchboardCore, type SwitchboardCore } from '../../src/main/core/switchboard-core';
@@ -30,4 +31,40 @@ export async function startBandwidthHandRig(started: <T extends Closable>(thing:
   const core = started(createSwitchboardCore({ provider, timers: hand.clock }));
   await hand.settle(core.start());
   return { hand, sim, core };
+}
+
+/**
+ * Two calls ring in and are answered, then merged into a bridge; the list is read afresh after each
+ * step. Says whether each answer and the merge succeeded, for the test to assert.
+ */
+export async function bridgeTwoAnsweredCalls({ hand, sim, core }: BandwidthHandRig): Promise<{ answered: boolean[]; merged: boolean }> {
+  const calls: string[] = [];
+  const answered: boolean[] = [];
+  for (const from of ['+14045550001', '+14045550002']) {
+    const id = sim.scenario.ringIn({ from });
+    calls.push(id);
+    await hand.settle(core.reconcile());
+    answered.push((await hand.settle(core.command({ type: 'answer', callId: id }))).ok);
+  }
+  await hand.settle(core.reconcile());
+  const merged = (await hand.settle(core.conferenceCommand({ type: 'merge', callIds: calls }))).ok;
+  await hand.settle(core.reconcile());
+  return { answered, merged };
+}
+
+/**
+ * The user starts a conference and dials a number into it; the far end answers (on the simulator's
+ * clock) and the list is read afresh. Says whether both commands succeeded, and the conference's id.
+ */
+export async function dialOneIntoConference({
+  hand,
+  core,
+}: BandwidthHandRig): Promise<{ started: boolean; dialled: boolean; conferenceId: string }> {
+  const started = (await hand.settle(core.conferenceCommand({ type: 'startConference' }))).ok;
+  await hand.settle(core.reconcile());
+  const conferenceId = core.conferences()[0]?.id ?? '';
+  const dialled = (await hand.settle(core.conferenceCommand({ type: 'dialIntoConference', conferenceId, destination: '+14045550003' }))).ok;
+  hand.clock.advance(1_000);
+  await hand.settle(core.reconcile());
+  return { started, dialled, conferenceId };
 }

@@ -4,13 +4,15 @@
  * it into the ledger (fault-ledger.ts), and after a failure compare what the panel shows with what the
  * simulator holds; look at the panel; press a button again while the call still offers it. What is the
  * provider's own (its faults, the wire paths a fault aims at, how its simulator says what is true)
- * comes in as functions. No vitest here (the bench uses it too).
+ * comes in as functions. Also what every run starts from (startFaultRun) and the faults every simulator
+ * plans alike (wire and simulator faults). No vitest here (the bench uses it too).
  */
 import type { SwitchboardCore } from '../../src/main/core/switchboard-core';
 import type { Action, Call } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/result';
-import type { FaultLedger } from './fault-ledger';
-import type { HandClock } from './hand-clock';
+import { FaultLedger, faultPicker } from './fault-ledger';
+import { HandClock } from './hand-clock';
+import { seededRandom } from './seeded-random';
 
 export interface FaultRunOptions {
   /** Incoming calls the user handles (two at a time). */
@@ -25,6 +27,15 @@ export interface Compared {
   what: string;
   shown: string;
   truth: string;
+}
+
+/**
+ * What every fault run starts from: its randomness from `seed` (default 11), one hand clock, the picker
+ * of the fault each command meets among `faults`, and the ledger of what the user of `provider` was told.
+ */
+export function startFaultRun<Kind extends string>(provider: string, faults: readonly Kind[], seed = 11) {
+  const random = seededRandom(seed);
+  return { random, hand: new HandClock(), pick: faultPicker(faults, random), ledger: new FaultLedger(provider) };
 }
 
 export interface ScriptedUserDeps<Target, Kind extends string> {
@@ -165,6 +176,36 @@ export function injectWireFault<At extends object>(faults: WireFaultPlanner<At>,
     case 'reset before applying':
     case 'reset after applying':
       faults.dropNext({ ...at, afterApplying: kind === 'reset after applying' });
+      break;
+  }
+}
+
+/** The faults every simulator plans alike off the command's own request: a slow answer, a failing read of the call list. */
+export const SIMULATOR_FAULTS = ['slow answer', 'failing read'] as const;
+export type SimulatorFault = (typeof SIMULATOR_FAULTS)[number];
+
+export function isSimulatorFault(kind: string): kind is SimulatorFault {
+  return (SIMULATOR_FAULTS as readonly string[]).includes(kind);
+}
+
+/** The part of a simulator's fault API (its `faults`) the simulator faults need. */
+export interface SimulatorFaultPlanner<At> {
+  failNext(init: At & { status: number }): void;
+  latency(ms: number): void;
+}
+
+/** Plans `kind`: every answer `slowMs` late, or the next read of the call list (`read`) a 502. */
+export function injectSimulatorFault<At extends object>(
+  faults: SimulatorFaultPlanner<At>,
+  kind: SimulatorFault,
+  aim: { slowMs: number; read: At },
+): void {
+  switch (kind) {
+    case 'slow answer':
+      faults.latency(aim.slowMs);
+      break;
+    case 'failing read':
+      faults.failNext({ ...aim.read, status: 502 });
       break;
   }
 }

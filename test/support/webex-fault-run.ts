@@ -16,18 +16,20 @@ import { createWebexProvider } from '../../src/main/providers/webex';
 import type { Call } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/result';
 import { startWebexSimulator, type AppliedCommand, type WebexSimulator } from '../../src/main/simulator/webex';
-import { FaultLedger, type FaultRunReport, faultPicker } from './fault-ledger';
+import type { FaultRunReport } from './fault-ledger';
 import {
   type CallButton,
   deliveredCommands,
   type FaultRunOptions,
+  injectSimulatorFault,
   injectWireFault,
+  isSimulatorFault,
   isWireFault,
   scriptedUser,
+  SIMULATOR_FAULTS,
+  startFaultRun,
   WIRE_FAULTS,
 } from './fault-user';
-import { HandClock } from './hand-clock';
-import { seededRandom } from './seeded-random';
 
 const CALLS = '/telephony/calls';
 const CONFERENCE = '/telephony/conference';
@@ -38,8 +40,7 @@ const FAULTS = [
   '429 twice',
   ...WIRE_FAULTS,
   'expired token',
-  'slow answer',
-  'failing read',
+  ...SIMULATOR_FAULTS,
 ] as const;
 type FaultKind = (typeof FAULTS)[number] | 'none';
 
@@ -87,10 +88,7 @@ function commandKey(
 }
 
 export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRunReport> {
-  const random = seededRandom(options.seed ?? 11);
-  const hand = new HandClock();
-  const pick = faultPicker(FAULTS, random);
-  const ledger = new FaultLedger('Webex');
+  const { random, hand, pick, ledger } = startFaultRun('Webex', FAULTS, options.seed);
   const sim = await startWebexSimulator({ farEndAnswerMs: 50, parkRecallMs: 600_000, recordRequests: true });
   const tokens = refreshingTokens(sim);
   const provider = createWebexProvider({
@@ -113,6 +111,7 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
     }
     const inject = (kind: FaultKind, at: Target): void => {
       if (isWireFault(kind)) return injectWireFault(sim.faults, kind, at);
+      if (isSimulatorFault(kind)) return injectSimulatorFault(sim.faults, kind, { slowMs: 40, read: { path: CALLS, method: 'GET' } });
       switch (kind) {
         case '429 with Retry-After':
           sim.faults.failNext({ ...at, status: 429, retryAfterSeconds: 2 });
@@ -125,12 +124,6 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
           break;
         case 'expired token':
           sim.faults.expireToken();
-          break;
-        case 'slow answer':
-          sim.faults.latency(40);
-          break;
-        case 'failing read':
-          sim.faults.failNext({ path: CALLS, method: 'GET', status: 502 });
           break;
         case 'none':
           break;

@@ -6,7 +6,7 @@
  * what really happened. Real core, provider, client and gate against the simulator, on the hand clock.
  */
 import { describe, expect, it } from 'vitest';
-import { startBandwidthHandRig } from '../../support/bandwidth-hand-rig';
+import { bridgeTwoAnsweredCalls, dialOneIntoConference, startBandwidthHandRig } from '../../support/bandwidth-hand-rig';
 import { closeAfterEach } from '../../support/close-after-each';
 
 const started = closeAfterEach();
@@ -15,17 +15,9 @@ const start = () => startBandwidthHandRig(started);
 
 describe('Bandwidth: a hold whose answer was lost', () => {
   it('of a bridge: the bridge shows held, as Catapult has it, and the message says so', async () => {
-    const { hand, sim, core } = await start();
-    const calls: string[] = [];
-    for (const from of ['+14045550001', '+14045550002']) {
-      const id = sim.scenario.ringIn({ from });
-      calls.push(id);
-      await hand.settle(core.reconcile());
-      expect((await hand.settle(core.command({ type: 'answer', callId: id }))).ok).toBe(true);
-    }
-    await hand.settle(core.reconcile());
-    expect((await hand.settle(core.conferenceCommand({ type: 'merge', callIds: calls }))).ok).toBe(true);
-    await hand.settle(core.reconcile());
+    const rig = await start();
+    const { hand, sim, core } = rig;
+    expect(await bridgeTwoAnsweredCalls(rig)).toEqual({ answered: [true, true], merged: true });
     const bridge = core.conferences()[0];
     expect(bridge).toMatchObject({ type: 'bridge', state: 'connected' });
     const bridgeId = bridge?.id ?? '';
@@ -45,15 +37,10 @@ describe('Bandwidth: a hold whose answer was lost', () => {
   });
 
   it('of a conference member: the member shows held, as Catapult has it', async () => {
-    const { hand, sim, core } = await start();
-    expect((await hand.settle(core.conferenceCommand({ type: 'startConference' }))).ok).toBe(true);
-    await hand.settle(core.reconcile());
-    const conferenceId = core.conferences()[0]?.id ?? '';
-    expect((await hand.settle(core.conferenceCommand({ type: 'dialIntoConference', conferenceId, destination: '+14045550003' }))).ok).toBe(
-      true,
-    );
-    hand.clock.advance(1_000);
-    await hand.settle(core.reconcile());
+    const rig = await start();
+    const { hand, sim, core } = rig;
+    const { conferenceId, ...done } = await dialOneIntoConference(rig);
+    expect(done).toEqual({ started: true, dialled: true });
     const member = core.conferences()[0]?.participants[0];
     expect(member).toMatchObject({ held: false });
     const callId = member?.callId ?? '';

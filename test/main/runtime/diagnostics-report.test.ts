@@ -61,6 +61,18 @@ function digitRuns(number: string): string[] {
   return Array.from({ length: digits.length - 6 }, (_, i) => digits.slice(i, i + 7));
 }
 
+/** The diagnostics report of a running session; with `logFile`, that log's tail too, and the session's secrets to leave out. */
+function reportOf(running: Session, logFile?: string): Promise<string> {
+  return gatherDiagnosticsReport({
+    journal: running.diagnostics,
+    status: () => running.core.status(),
+    provider: () => running.provider,
+    demo: () => running.demo,
+    appVersion: '1.2.3',
+    ...(logFile === undefined ? {} : { logFile, known: () => running.knownSecrets() }),
+  });
+}
+
 describe('diagnostics report', () => {
   it('holds no token, secret, full number or address, and holds versions, provider, health over time and commands with outcomes', async () => {
     folder = mkdtempSync(join(tmpdir(), 'switchboard-diagnostics-'));
@@ -123,15 +135,7 @@ describe('diagnostics report', () => {
       ].join('\n'),
     );
 
-    const report = await gatherDiagnosticsReport({
-      journal: running.diagnostics,
-      status: () => core.status(),
-      provider: () => running.provider,
-      demo: () => running.demo,
-      appVersion: '1.2.3',
-      logFile: log.file,
-      known: () => running.knownSecrets(),
-    });
+    const report = await reportOf(running, log.file);
 
     for (const secret of [TOKEN, CLIENT_SECRET, BANDWIDTH_SECRET, BANDWIDTH_TOKEN, EMAIL, 'alice.smith'])
       expect(report).not.toContain(secret);
@@ -174,15 +178,7 @@ describe('diagnostics report', () => {
     session = running;
     expect(await running.accountControls.pasteToken(TOKEN)).toMatchObject({ ok: true });
     appendFileSync(log.file, `[2026-12-01 10:00:00.000] [info]  pasted ${TOKEN} by hand\n`);
-    const report = await gatherDiagnosticsReport({
-      journal: running.diagnostics,
-      status: () => running.core.status(),
-      provider: () => running.provider,
-      demo: () => running.demo,
-      appVersion: '1.2.3',
-      logFile: log.file,
-      known: () => running.knownSecrets(),
-    });
+    const report = await reportOf(running, log.file);
     expect(report).toContain('pasted [redacted] by hand');
     expect(report).not.toContain(TOKEN);
   });
@@ -203,13 +199,7 @@ describe('diagnostics report', () => {
     expect(kept).toHaveLength(50);
     expect(kept[0]?.ref).toBe('call10');
     expect(kept.at(-1)?.ref).toBe('call59');
-    const report = await gatherDiagnosticsReport({
-      journal: running.diagnostics,
-      status: () => running.core.status(),
-      provider: () => running.provider,
-      demo: () => running.demo,
-      appVersion: '1.2.3',
-    });
+    const report = await reportOf(running);
     expect(report).toContain('(10 earlier commands not kept)');
   });
 });

@@ -14,10 +14,10 @@ afterEach(() => {
   fakeElectron.online = true;
 });
 
-function watch() {
+/** Starts the watch on a hand clock with `network` as the machine's network reader; what the core is told goes in `told`. */
+function watchWith(network: () => string) {
   const timers = new HandTimers();
   const told: string[] = [];
-  let network = 'wifi-home';
   stop = watchConnectivity({
     core: {
       resume: async () => {
@@ -28,9 +28,14 @@ function watch() {
     },
     timers,
     pollMs: 3_000,
-    network: () => network,
+    network,
   });
-  return { timers, told, moveTo: (name: string) => (network = name) };
+  return { timers, told };
+}
+
+function watch() {
+  let network = 'wifi-home';
+  return { ...watchWith(() => network), moveTo: (name: string) => (network = name) };
 }
 
 describe('connectivity', () => {
@@ -77,21 +82,8 @@ describe('connectivity', () => {
   });
 
   test('a machine whose addresses cannot be read (os.networkInterfaces throws in some sandboxes) is still watched for offline and back', () => {
-    const timers = new HandTimers();
-    const told: string[] = [];
-    stop = watchConnectivity({
-      core: {
-        resume: async () => {
-          told.push('resume');
-          return { ok: true, value: null };
-        },
-        setOnline: (online) => void told.push(online ? 'online' : 'offline'),
-      },
-      timers,
-      pollMs: 3_000,
-      network: () => {
-        throw new Error('uv_interface_addresses returned Unknown system error 1');
-      },
+    const { timers, told } = watchWith(() => {
+      throw new Error('uv_interface_addresses returned Unknown system error 1');
     });
     fakeElectron.online = false;
     timers.advance(3_000);

@@ -6,26 +6,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSwitchboardCore } from '../../../../src/main/core/switchboard-core';
-import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { createBandwidthBackend } from '../../../../src/main/providers/bandwidth/assemble';
 import type { BandwidthClient } from '../../../../src/main/providers/bandwidth/client';
 import { startBandwidthSimulator } from '../../../../src/main/simulator/bandwidth/index';
 import { closeAfterEach } from '../../../support/close-after-each';
 import { HandTimers } from '../../../support/hand-timers';
 import { type Rig, startRig } from './client-kit';
+import { refusal } from '../../../support/provider-refusal';
 
 const CALLER = '+14045550123';
 const ADVICE = 'your API token and secret lack access to it. Check the user id, API token and secret in Settings';
-
-async function refusal(run: () => Promise<unknown>): Promise<ProviderError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ProviderError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('a 403 on Catapult names what the credentials cannot reach', () => {
   let rig: Rig;

@@ -5,7 +5,7 @@
  * session. Real core, provider, client and gate against the simulator, on the hand clock.
  */
 import { describe, expect, it } from 'vitest';
-import { startBandwidthHandRig } from '../../../support/bandwidth-hand-rig';
+import { bridgeTwoAnsweredCalls, dialOneIntoConference, startBandwidthHandRig } from '../../../support/bandwidth-hand-rig';
 import { closeAfterEach } from '../../../support/close-after-each';
 
 const started = closeAfterEach();
@@ -14,17 +14,9 @@ const start = () => startBandwidthHandRig(started);
 
 describe('Bandwidth: a doubt Catapult cannot settle', () => {
   it('is dropped when the bridge is not found, so later reads do not ask again', async () => {
-    const { hand, sim, core } = await start();
-    const calls: string[] = [];
-    for (const from of ['+14045550001', '+14045550002']) {
-      const id = sim.scenario.ringIn({ from });
-      calls.push(id);
-      await hand.settle(core.reconcile());
-      expect((await hand.settle(core.command({ type: 'answer', callId: id }))).ok).toBe(true);
-    }
-    await hand.settle(core.reconcile());
-    expect((await hand.settle(core.conferenceCommand({ type: 'merge', callIds: calls }))).ok).toBe(true);
-    await hand.settle(core.reconcile());
+    const rig = await start();
+    const { hand, sim, core } = rig;
+    expect(await bridgeTwoAnsweredCalls(rig)).toEqual({ answered: [true, true], merged: true });
     const bridgeId = core.conferences()[0]?.id ?? '';
     const bridgePath = `/users/${sim.userId}/bridges/${bridgeId}`;
     sim.faults.dropNext({ method: 'POST', path: bridgePath });
@@ -42,15 +34,10 @@ describe('Bandwidth: a doubt Catapult cannot settle', () => {
   });
 
   it('is dropped when the member is not found: the participant goes, and later reads do not ask again', async () => {
-    const { hand, sim, core } = await start();
-    expect((await hand.settle(core.conferenceCommand({ type: 'startConference' }))).ok).toBe(true);
-    await hand.settle(core.reconcile());
-    const conferenceId = core.conferences()[0]?.id ?? '';
-    expect((await hand.settle(core.conferenceCommand({ type: 'dialIntoConference', conferenceId, destination: '+14045550003' }))).ok).toBe(
-      true,
-    );
-    hand.clock.advance(1_000);
-    await hand.settle(core.reconcile());
+    const rig = await start();
+    const { hand, sim, core } = rig;
+    const { conferenceId, ...done } = await dialOneIntoConference(rig);
+    expect(done).toEqual({ started: true, dialled: true });
     const callId = core.conferences()[0]?.participants[0]?.callId ?? '';
     const memberPath = new RegExp(`/conferences/${conferenceId}/members/[^/]+$`);
     sim.faults.dropNext({ method: 'POST', path: memberPath });

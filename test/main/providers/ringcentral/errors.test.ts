@@ -3,19 +3,9 @@
  * with RingCentral's own words and the request id a support person asks for.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { describeRingCentralError } from '../../../../src/main/providers/ringcentral/errors';
 import { type RcFixture, startRcFixture } from './rc-fixture';
-
-async function refusal(run: () => Promise<unknown>): Promise<ProviderError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ProviderError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../../support/provider-refusal';
 
 describe('against the simulator', () => {
   let f: RcFixture;

@@ -5,26 +5,13 @@
  * line says which permission is missing. Against the simulator with permissions taken away.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createSwitchboardCore, type SwitchboardCore } from '../../../../src/main/core/switchboard-core';
-import { ProviderError } from '../../../../src/main/provider-api/provider-error';
-import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
+import type { SwitchboardCore } from '../../../../src/main/core/switchboard-core';
 import { describeRingCentralError } from '../../../../src/main/providers/ringcentral/errors';
-import { realTimers } from '../../../../src/main/foundation/timers';
-import { createRingCentralProvider } from '../../../../src/main/providers/ringcentral/index';
-import { startRingCentralSimulator, type RingCentralSimulator, type SimPermission } from '../../../../src/main/simulator/ringcentral';
+import type { RingCentralSimulator, SimPermission } from '../../../../src/main/simulator/ringcentral';
 import { eventually } from '../../../support/eventually';
 import { HandTimers } from '../../../support/hand-timers';
-import { DESK_PHONE, RC_TOKEN, type RcFixture, startRcFixture } from './rc-fixture';
-
-async function refusal(run: () => Promise<unknown>): Promise<ProviderError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ProviderError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { DESK_PHONE, type RcFixture, startRcCore, startRcFixture } from './rc-fixture';
+import { refusal } from '../../../support/provider-refusal';
 
 const advice = (permission: string) => [
   `your app lacks the ${permission} permission`,
@@ -103,17 +90,7 @@ describe('the status line says which permission the call feed lacks', () => {
 
   async function start(revoke: (sim: RingCentralSimulator) => void): Promise<void> {
     timers = new HandTimers();
-    sim = await startRingCentralSimulator({ timers });
-    revoke(sim);
-    const { provider } = createRingCentralProvider({
-      server: sim.baseUrl,
-      tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
-      timers,
-      // The clock is stepped while requests are on the wire: their timeouts stay on real time.
-      timeoutTimers: realTimers,
-    });
-    core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
-    await core.start();
+    ({ sim, core } = await startRcCore(timers, { prepare: revoke }));
   }
 
   /** Moves the clock in small steps until `check` passes (network answers arrive between the steps). */

@@ -7,15 +7,12 @@
  * not resent and the true state shown.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { createSwitchboardCore, type SwitchboardCore } from '../../../../src/main/core/switchboard-core';
-import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
-import { realTimers } from '../../../../src/main/foundation/timers';
-import { createRingCentralProvider } from '../../../../src/main/providers/ringcentral/index';
-import { startRingCentralSimulator, type RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
+import type { SwitchboardCore } from '../../../../src/main/core/switchboard-core';
+import type { RingCentralSimulator } from '../../../../src/main/simulator/ringcentral';
 import { WebSocket } from 'ws';
 import type { SocketLike } from '../../../../src/main/providers/ringcentral/subscription';
 import { HandTimers } from '../../../support/hand-timers';
-import { RC_TOKEN } from './rc-fixture';
+import { startRcCore } from './rc-fixture';
 import { eventually } from '../../../support/eventually';
 
 let sim: RingCentralSimulator;
@@ -28,16 +25,11 @@ let timers: HandTimers;
  */
 async function start(options: { commandTimeoutMs?: number } = {}): Promise<void> {
   timers = new HandTimers();
-  sim = await startRingCentralSimulator({ timers });
-  const { provider } = createRingCentralProvider({
-    server: sim.baseUrl,
-    tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
-    timers,
-    ...(options.commandTimeoutMs === undefined ? { timeoutTimers: realTimers } : { commandTimeoutMs: options.commandTimeoutMs }),
-    push: { fallbackAfterMs: 5_000, openSocket },
-  });
-  core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
-  await core.start();
+  const handTimeouts = options.commandTimeoutMs !== undefined;
+  ({ sim, core } = await startRcCore(timers, {
+    handTimeouts,
+    provider: { ...(handTimeouts ? { commandTimeoutMs: options.commandTimeoutMs } : {}), push: { fallbackAfterMs: 5_000, openSocket } },
+  }));
   await eventually(() => expect(core.status().health).toBe('live'));
 }
 
@@ -145,17 +137,7 @@ describe('live over the WebSocket', () => {
 
   test('an app without the WebSocketsSubscriptions permission polls from the start and says so', async () => {
     timers = new HandTimers();
-    sim = await startRingCentralSimulator({ timers });
-    sim.faults.denyWebSockets(true);
-    const { provider } = createRingCentralProvider({
-      server: sim.baseUrl,
-      tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
-      timers,
-      // The clock is stepped while requests are on the wire: their timeouts stay on real time.
-      timeoutTimers: realTimers,
-    });
-    core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
-    await core.start();
+    ({ sim, core } = await startRcCore(timers, { prepare: (s) => s.faults.denyWebSockets(true) }));
     await eventually(() => expect(core.status()).toMatchObject({ health: 'polling', detail: expect.stringContaining('RingCentral') }));
     const sid = sim.scenario.ringUser(caller('Erin Green'));
     await until(() => expect(core.calls().map((c) => c.id)).toContain(sid));
@@ -165,23 +147,19 @@ describe('live over the WebSocket', () => {
 describe('polling within the rate limits', () => {
   test('two minutes of polling with a call ringing never runs into a 429, and Answer still goes through', async () => {
     timers = new HandTimers();
-    sim = await startRingCentralSimulator({ timers });
-    sim.faults.denyWebSockets(true);
     const statuses: number[] = [];
     const presenceAt: number[] = [];
-    const { provider } = createRingCentralProvider({
-      server: sim.baseUrl,
-      tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
-      timers,
-      // A quarter second of clock per 2 ms of real time: a loopback answer may span seconds of clock.
-      timeoutTimers: realTimers,
-      onExchange: ({ path, status }) => {
-        if (status !== undefined) statuses.push(status);
-        if (path.endsWith('/presence')) presenceAt.push(timers.now());
+    // Timeouts on real time (startRcCore): a quarter second of clock per 2 ms of real time, so a loopback
+    // answer may span seconds of clock.
+    ({ sim, core } = await startRcCore(timers, {
+      prepare: (s) => s.faults.denyWebSockets(true),
+      provider: {
+        onExchange: ({ path, status }) => {
+          if (status !== undefined) statuses.push(status);
+          if (path.endsWith('/presence')) presenceAt.push(timers.now());
+        },
       },
-    });
-    core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
-    await core.start();
+    }));
     const sid = sim.scenario.ringUser(caller('Ada Lovelace'));
     await until(() => expect(core.calls().map((c) => c.id)).toContain(sid));
     const start = timers.now();

@@ -1,10 +1,13 @@
 /**
  * A RingCentral simulator and a client pointed at it over loopback, both on one hand-driven clock, plus
- * small readers for what reached the wire. Shared by the RingCentral provider tests; not a test itself.
+ * small readers for what reached the wire; and the real provider and core against the simulator
+ * (startRcCore). Shared by the RingCentral provider tests; not a test itself.
  */
+import { createSwitchboardCore, type SwitchboardCore } from '../../../../src/main/core/switchboard-core';
 import { realTimers } from '../../../../src/main/foundation/timers';
 import { staticTokenSource } from '../../../../src/main/provider-api/token-source';
 import { RingCentralClient, type RingCentralClientOptions } from '../../../../src/main/providers/ringcentral/client';
+import { createRingCentralProvider, type CreateRingCentralProviderOptions } from '../../../../src/main/providers/ringcentral/index';
 import {
   startRingCentralSimulator,
   type RecordedRequest,
@@ -79,4 +82,32 @@ export async function startRcFixture(
     },
     close: () => sim.close(),
   };
+}
+
+/**
+ * The real RingCentral provider and core against a new simulator on `timers`, the core started (its
+ * first read done, not waited live). `prepare` sets the simulator up before the provider is made (a
+ * permission taken away); `provider` adds to the provider's options. Each request's timeout runs on real
+ * time, since these tests step the clock while requests are on the wire, unless `handTimeouts`.
+ */
+export async function startRcCore(
+  timers: HandTimers,
+  options: {
+    prepare?: (sim: RingCentralSimulator) => void;
+    provider?: Partial<CreateRingCentralProviderOptions>;
+    handTimeouts?: boolean;
+  } = {},
+): Promise<{ sim: RingCentralSimulator; core: SwitchboardCore }> {
+  const sim = await startRingCentralSimulator({ timers });
+  options.prepare?.(sim);
+  const { provider } = createRingCentralProvider({
+    server: sim.baseUrl,
+    tokens: staticTokenSource(RC_TOKEN, 'RingCentral'),
+    timers,
+    ...(options.handTimeouts ? {} : { timeoutTimers: realTimers }),
+    ...options.provider,
+  });
+  const core = createSwitchboardCore({ provider, timers, providerName: 'RingCentral' });
+  await core.start();
+  return { sim, core };
 }

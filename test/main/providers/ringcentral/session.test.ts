@@ -27,17 +27,16 @@ function settingsFor(demo: boolean) {
   return createMemorySettings({ ...DEFAULT_SETTINGS, provider: 'ringcentral', demo });
 }
 
+/** The app's session with these settings and this environment; a sign-in opens no browser and listens on any free port. */
+function start(settings: ReturnType<typeof settingsFor>, env: Record<string, string>): Promise<Session> {
+  return startSession({ settings, env, vault: memorySecretVault(), openBrowser: async () => undefined, redirectPort: 0 });
+}
+
 describe('RingCentral in the app', () => {
   it('SWITCHBOARD_PROVIDER=ringcentral with the server and a token: signed in by the environment, live, calls ring in', async () => {
     sim = await startRingCentralSimulator({ token: TOKEN });
     const env = { SWITCHBOARD_PROVIDER: 'ringcentral', SWITCHBOARD_RINGCENTRAL_SERVER: sim.baseUrl, SWITCHBOARD_RINGCENTRAL_TOKEN: TOKEN };
-    session = await startSession({
-      settings: createMemorySettings(DEFAULT_SETTINGS),
-      env,
-      vault: memorySecretVault(),
-      openBrowser: async () => undefined,
-      redirectPort: 0,
-    });
+    session = await start(createMemorySettings(DEFAULT_SETTINGS), env);
     expect(session.provider).toBe('ringcentral');
     expect(session.accountControls.state()).toMatchObject({
       provider: 'ringcentral',
@@ -57,13 +56,7 @@ describe('RingCentral in the app', () => {
 
   it('a pasted token is checked, used, and revoked at sign-out', async () => {
     sim = await startRingCentralSimulator({ token: TOKEN });
-    session = await startSession({
-      settings: settingsFor(true),
-      env: { SWITCHBOARD_RINGCENTRAL_SERVER: sim.baseUrl },
-      vault: memorySecretVault(),
-      openBrowser: async () => undefined,
-      redirectPort: 0,
-    });
+    session = await start(settingsFor(true), { SWITCHBOARD_RINGCENTRAL_SERVER: sim.baseUrl });
     expect(await session.accountControls.pasteToken('not-a-token-the-server-knows')).toMatchObject({ ok: false, error: { code: 'AUTH' } });
     expect(await session.accountControls.pasteToken(TOKEN)).toEqual({ ok: true, value: null });
     expect(session.demo).toBe(false);
@@ -73,13 +66,7 @@ describe('RingCentral in the app', () => {
   });
 
   it('the RingCentral demo runs on its simulator; Simulate incoming call rings a call-queue call', async () => {
-    session = await startSession({
-      settings: settingsFor(true),
-      env: {},
-      vault: memorySecretVault(),
-      openBrowser: async () => undefined,
-      redirectPort: 0,
-    });
+    session = await start(settingsFor(true), {});
     expect(session.demo).toBe(true);
     expect(ringCentralSimulatorOf(session.simulator)).toBeDefined();
     await eventually(() => expect(session!.core.status()).toMatchObject({ provider: 'ringcentral', demo: true, health: 'live' }));
@@ -97,13 +84,7 @@ describe('RingCentral in the app', () => {
   });
 
   it('the RingCentral demo opens with earlier calls in History: one missed, one answered, one placed, newest first', async () => {
-    session = await startSession({
-      settings: settingsFor(true),
-      env: {},
-      vault: memorySecretVault(),
-      openBrowser: async () => undefined,
-      redirectPort: 0,
-    });
+    session = await start(settingsFor(true), {});
     const history = await session.core.history();
     expect(history.ok && history.value).toEqual([
       expect.objectContaining({ type: 'missed', name: 'Henry Ford', number: '+15550100108' }),

@@ -5,13 +5,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSwitchboardCore } from '../../../../src/main/core/switchboard-core';
-import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { describeWebexError } from '../../../../src/main/providers/webex/errors';
 import type { WebexClient } from '../../../../src/main/providers/webex/client';
 import { closeAfterEach } from '../../../support/close-after-each';
 import { eventually } from '../../../support/eventually';
 import { HandTimers } from '../../../support/hand-timers';
 import { type SimFixture, startSimFixture } from './sim-fixture';
+import { refusal } from '../../../support/provider-refusal';
 
 let f: SimFixture;
 
@@ -22,16 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await f.close();
 });
-
-async function refusal(run: () => Promise<unknown>): Promise<ProviderError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ProviderError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const advice = (scope: string) => [
   `your sign-in lacks the ${scope} scope`,
