@@ -84,7 +84,7 @@ export function resetSeconds(headers: Headers, now: number): number | undefined 
  * What a refused request asked for, in the user's words: Catapult's resource under `/users/{userId}/`
  * (calls, conferences, bridges, recordings…), or undefined when the path names none.
  */
-export function resourceOf(request: RefusedRequest): string | undefined {
+function resourceOf(request: RefusedRequest): string | undefined {
   return /^\/?users\/[^/]+\/([a-z]+)/.exec(request.path.split('?')[0] ?? '')?.[1];
 }
 
