@@ -1,7 +1,7 @@
 /**
  * Turns a non-2xx Catapult answer (`{category, code, message}`, docs/wire/ringcentral-and-bandwidth.md
  * §B6) into a ProviderError a person can read, keeping Bandwidth's own words. A 403 that is neither a
- * state refusal nor the call-creation rate limit means the API credentials lack access to what was asked
+ * state refusal, the call-creation rate limit nor a refusal whose code names its reason means the API credentials lack access to what was asked
  * for: it names that resource (from the refused request) and says what to check. Pure: reads only the
  * status, body, headers and request it is given; the waiting on rate limits is rate-gate.ts's job.
  */
@@ -84,7 +84,7 @@ export function resetSeconds(headers: Headers, now: number): number | undefined 
  * What a refused request asked for, in the user's words: Catapult's resource under `/users/{userId}/`
  * (calls, conferences, bridges, recordings…), or undefined when the path names none.
  */
-export function resourceOf(request: RefusedRequest): string | undefined {
+function resourceOf(request: RefusedRequest): string | undefined {
   return /^\/?users\/[^/]+\/([a-z]+)/.exec(request.path.split('?')[0] ?? '')?.[1];
 }
 
@@ -148,6 +148,11 @@ export function describeBandwidthError(
       retryable: status === 409,
       message: `Bandwidth refused: ${words ?? 'not allowed in the current state'}${suffix}.`,
     });
+  }
+  if (status === 403 && code && PLAIN_WORDS[code]) {
+    // A 403 whose code names its reason (§B6: a full conference, a bridge of more than two calls) is that
+    // reason: the credentials reached the resource, so nothing about access may be said.
+    return new ProviderError({ ...base, code: 'PROVIDER', message: `Bandwidth refused: ${words}${suffix}.` });
   }
   if (status === 403) {
     // Access refused (§B6 has no code for it): the advice comes before Bandwidth's words, so a long

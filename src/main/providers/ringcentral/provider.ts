@@ -389,9 +389,10 @@ export class RingCentralProvider implements Provider {
     try {
       picked = await this.client.pickup(where.sid, where.pid, device, { signal });
     } catch (error) {
-      // Forgotten only when RingCentral said no: after a lost answer the call may still wait there, and
-      // Retrieve pressed again must find it.
-      if (!outcomeUnknown(error)) this.parked.delete(key);
+      // Forgotten only when RingCentral says the call is not there: after a lost answer, a rate limit or
+      // a device it refused (400) the call still waits in its orbit, and Retrieve pressed again must find it.
+      // A call picked up elsewhere is forgotten when it shows up again (remember).
+      if (error instanceof ProviderError && error.code === 'NOT_FOUND') this.parked.delete(key);
       throw error;
     }
     this.parked.delete(key);

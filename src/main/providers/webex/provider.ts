@@ -50,6 +50,8 @@ const DEFAULT_LINES_REFRESH_MS = 5 * 60_000;
 interface LinesRead {
   lines: Promise<WireSecondaryLine[]>;
   dueAt: number;
+  /** The signal of the read that started it: once aborted, nobody else may wait on it. */
+  signal?: AbortSignal;
 }
 
 function numberOf(account: Account): Pick<Line, 'number' | 'extension'> {
@@ -153,7 +155,10 @@ export class WebexProvider implements Provider {
   /** My own line (undefined) and each secondary line, or only the line the options fix. */
   private async watchedLines(signal?: AbortSignal): Promise<(string | undefined)[]> {
     if (this.options.lineOwnerId) return [this.options.lineOwnerId];
-    const read = this.linesRead && this.now() < this.linesRead.dueAt ? this.linesRead : this.readLines(signal);
+    // A read started by a snapshot that was dropped (a restart after sleep aborts it) fails with that
+    // abort: a fresh snapshot must not share it, or it fails too.
+    const current = this.linesRead;
+    const read = current && this.now() < current.dueAt && !current.signal?.aborted ? current : this.readLines(signal);
     return [undefined, ...(await read.lines).map((line) => line.id)];
   }
 
@@ -170,7 +175,11 @@ export class WebexProvider implements Provider {
    */
   private readLines(signal?: AbortSignal): LinesRead {
     const known = this.knownLines;
-    const read: LinesRead = { dueAt: this.now() + (this.options.linesRefreshMs ?? DEFAULT_LINES_REFRESH_MS), lines: Promise.resolve([]) };
+    const read: LinesRead = {
+      dueAt: this.now() + (this.options.linesRefreshMs ?? DEFAULT_LINES_REFRESH_MS),
+      lines: Promise.resolve([]),
+      ...(signal ? { signal } : {}),
+    };
     read.lines = (async () => {
       try {
         const lines = await this.client.secondaryLines(signal);

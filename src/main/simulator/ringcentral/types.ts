@@ -251,7 +251,7 @@ export interface RingCentralSimulator {
   setErrorShape(shape: ErrorShape): void;
   /** Number of open WebSockets. */
   openSockets(): number;
-  /** Resolves on the next request matching `match` (already recorded ones do not count). */
+  /** Resolves on the next request matching `match` (already recorded ones do not count; `match.nth` is not read: always the next). */
   nextRequest(match: FaultMatch): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
