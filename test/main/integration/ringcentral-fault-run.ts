@@ -410,7 +410,12 @@ export async function runRingCentralFaultRun(options: FaultRunOptions): Promise<
           [`pickup:${sid}`],
           { method: 'POST', path: `/sessions/${sid}/parties/` },
           callCommand({ type: 'retrieve' }),
-          { calls: [sid], conferences: false, truth: () => callWords('gone', truthOf(sid)) },
+          // Retrieve names no call in the list: its sentence says whether a call appeared (command-dispatcher.ts).
+          {
+            calls: [sid],
+            conferences: false,
+            truth: () => (truthOf(sid) === 'gone' ? 'no new call was started' : 'a new call has appeared in your call list'),
+          },
         );
         if (!retrieved.ok && retrieved.error.code === 'NOT_FOUND' && parkedHere(sid))
           findings.push({
