@@ -10,6 +10,7 @@
  * No vitest here.
  */
 import { realTimers } from '../../src/main/foundation/timers';
+import type { FetchFn } from '../../src/main/provider-api/http-client';
 import { createSwitchboardCore, type SwitchboardCore } from '../../src/main/core/switchboard-core';
 import { BandwidthClient } from '../../src/main/providers/bandwidth/client';
 import { BandwidthProvider } from '../../src/main/providers/bandwidth/provider';
@@ -69,6 +70,21 @@ function keyReader(sim: BandwidthSimulator, pairOf: (callId: string) => string) 
   };
 }
 
+/** What the fault run reads of a Catapult call (the simulator's, or one listed on the wire). */
+interface WireCall {
+  id: string;
+  state: string;
+  direction?: string;
+  recordingEnabled?: boolean;
+}
+
+/** A call as the list should show it: its state, and whether it is recorded. */
+function truthOf(call: WireCall | undefined): string {
+  if (!call || call.state === 'completed' || call.state === 'rejected') return 'gone';
+  if (call.state === 'started') return call.direction === 'in' ? 'alerting' : 'connecting';
+  return call.recordingEnabled ? 'connected recording' : 'connected';
+}
+
 export async function runBandwidthFaults(options: FaultRunOptions): Promise<FaultRunReport> {
   const { random, hand, pick, ledger } = startFaultRun('Bandwidth', FAULTS, options.seed);
   const sim = await startBandwidthSimulator({
@@ -80,7 +96,22 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
     farEndAnswerMs: 1_500,
   });
   const gate = new RateGate({ timers: hand.waits, intervalMs: 0, callIntervalMs: 0 });
+  /** Each call as Catapult's latest answer to a read of the call list had it, and how many commands it had applied by then. */
+  const lastRead = new Map<string, { truth: string; applied: number }>();
+  const readingFetch: FetchFn = async (input, init) => {
+    const response = await fetch(input, init);
+    const request = input instanceof Request ? input : undefined;
+    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    const path = new URL(request?.url ?? String(input)).pathname;
+    if (method === 'GET' && path.endsWith(`/users/${sim.userId}/calls`) && response.ok) {
+      const listed: unknown = await response.clone().json();
+      if (Array.isArray(listed))
+        for (const call of listed as WireCall[]) lastRead.set(call.id, { truth: truthOf(call), applied: sim.journal.length });
+    }
+    return response;
+  };
   const client = new BandwidthClient({
+    fetch: readingFetch,
     baseUrl: sim.baseUrl,
     credentials: { userId: sim.userId, apiToken: sim.apiToken, apiSecret: sim.apiSecret },
     gate,
@@ -125,6 +156,11 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
           break;
       }
     };
+    const shownOf = (id: string): string => {
+      const shown = core.calls().find((c) => c.id === id);
+      if (shown === undefined || shown.state === 'disconnected') return 'gone';
+      return shown.recording === 'started' ? `${shown.state} recording` : shown.state;
+    };
     const person = scriptedUser<Target, FaultKind>({
       hand,
       core,
@@ -135,16 +171,15 @@ export async function runBandwidthFaults(options: FaultRunOptions): Promise<Faul
       // The user looks at the panel once a poll interval (polls run).
       lookMs: 1_500,
       // The state, and whether the call is recorded.
-      shown: (id) => {
-        const shown = core.calls().find((c) => c.id === id);
-        if (shown === undefined || shown.state === 'disconnected') return 'gone';
-        return shown.recording === 'started' ? `${shown.state} recording` : shown.state;
-      },
+      shown: shownOf,
+      // What Catapult has now — or, when the list shows what Catapult answered to the read made after the
+      // command, that: the simulator's own clock may end a call (a transfer leg answered) between that
+      // read and this look, which the next poll shows.
       truth: (id) => {
-        const wire = sim.calls().find((c) => c.id === id);
-        if (!wire || wire.state === 'completed' || wire.state === 'rejected') return 'gone';
-        if (wire.state === 'started') return wire.direction === 'in' ? 'alerting' : 'connecting';
-        return wire.recordingEnabled ? 'connected recording' : 'connected';
+        const now = truthOf(sim.calls().find((c) => c.id === id));
+        // Only a read made after every command Catapult applied counts (a stale read before the command does not).
+        const atRead = lastRead.get(id);
+        return atRead && atRead.applied === sim.journal.length && shownOf(id) === atRead.truth ? atRead.truth : now;
       },
       // The bridge the pair's calls are in, as the panel shows it and as Catapult has it.
       alsoCompare: (ids) => {
