@@ -258,6 +258,9 @@ export async function runWebexFaults(options: FaultRunOptions): Promise<FaultRun
           await look();
         }
         await look();
+        // Every retrieve met a fault: the caller waiting in park gives up, so the next pair's park is not
+        // refused for a call already parked against the user (the recall is ten minutes away).
+        if (retrieved() === undefined && sim.scenario.parked().length > 0) sim.scenario.parkedCallersHangUp();
         const back = retrieved();
         if (back !== undefined) {
           pairs.set(back.id, pair);

@@ -79,6 +79,7 @@ export class Parking {
     return this.lot.list().map((p) => ({ parkedAgainst: { ...p.parkedAgainst }, remote: { ...p.remote } }));
   }
 
+  /** Forgets every parked call and its recall: on reset, or when the parked callers hang up. */
   reset(): void {
     for (const entry of this.lot.list()) this.timers.cancel(entry.recallTimer);
     this.lot.clear();

@@ -22,6 +22,7 @@ export function createScenario(sim: SimulatedWebex, faults: FaultPlan): WebexSce
     setRecordingMode: (mode) => sim.setRecordingMode(mode),
     setMuteCapable: (callId, capable) => sim.machine.setMuteCapable(callId, capable),
     parked: () => sim.parking.list(),
+    parkedCallersHangUp: () => sim.parking.reset(),
     addLine: (init) => sim.addLine(init),
     removeLine: (lineOwnerId) => sim.removeLine(lineOwnerId),
     mediaOf: (callId) => sim.conference.mediaOf(callId),

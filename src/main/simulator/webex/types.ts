@@ -128,6 +128,8 @@ export interface WebexScenario {
   setRecordingMode(mode: RecordingMode): void;
   setMuteCapable(callId: string, capable: boolean): void;
   parked(): { parkedAgainst: SimParty; remote: SimParty }[];
+  /** Every caller waiting in park gives up and hangs up (no recall follows). */
+  parkedCallersHangUp(): void;
   /** An administrator puts a secondary line on the desk phone (listed by GET …/people/me/endpoints from now on). Returns its id. */
   addLine(init: SimLineInit): string;
   /** An administrator takes a secondary line back: its calls end for me (not missed), and requests naming it are refused. */
