@@ -39,6 +39,12 @@ export interface HttpClientOptions {
   /** Name used in messages: "Webex refused: …". */
   providerName: string;
   describeError: ErrorDescriber;
+  /**
+   * Whether a 401 with this body refused the credentials (default: always). A provider that answers 401
+   * for other refusals too (Bandwidth: a calling number that is not the account's) says which are not,
+   * so they are described as such instead of refreshing the token or signing the user out.
+   */
+  refusesCredentials?: (body: unknown) => boolean;
   fetch?: FetchFn;
   /** Per-attempt timeout of a command (default 5 s). */
   commandTimeoutMs?: number;
@@ -136,7 +142,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           // request, even when the 401 comes after a rate-limited attempt.
           const state = used.context as Partial<RequestState>;
           const canReplay = retryCount < used.retry.limit;
-          if (response.status === 401 && !state.refreshed && canReplay) {
+          if (response.status === 401 && !state.refreshed && canReplay && (await refusedCredentials(response))) {
             state.refreshed = true;
             const refused = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
             const fresh = await options.tokens.refreshAfterUnauthorized(refused);
@@ -160,6 +166,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       ],
     },
   });
+
+  /** A 401 refused the credentials unless the provider reads its body otherwise. */
+  async function refusedCredentials(response: Response): Promise<boolean> {
+    if (!options.refusesCredentials) return true;
+    const body: unknown = await response
+      .clone()
+      .json()
+      .catch(() => undefined);
+    return options.refusesCredentials(body);
+  }
 
   /** The wait before a 429 replay; a request given up meanwhile ends it at once, leaving no timer behind (ky then sends nothing). */
   function waitUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
@@ -191,8 +207,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // taken out before the error leaves the client (ProviderError.conceal).
       const sent = (error.request.headers.get('Authorization') ?? '').replace(/^Bearer\s+/i, '');
       const described = options.describeError(status, error.data, error.response.headers, { method, path }).conceal([sent]);
-      // A 401 that survived the refresh means signed out, whatever the provider's words call it.
-      if (status === 401 && described.code !== 'AUTH') {
+      // A 401 that survived the refresh means signed out, whatever the provider's words call it — unless
+      // the provider says this 401 did not refuse the credentials (refusesCredentials).
+      if (status === 401 && described.code !== 'AUTH' && (options.refusesCredentials?.(error.data) ?? true)) {
         return new ProviderError({
           code: 'AUTH',
           status,

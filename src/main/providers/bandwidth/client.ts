@@ -11,7 +11,7 @@ import type { Timers } from '../../foundation/timers';
 import { type FetchFn, type HttpClientOptions, createHttpClient } from '../../provider-api/http-client';
 import { ProviderError } from '../../provider-api/provider-error';
 import type { TokenSource } from '../../provider-api/token-source';
-import { describeBandwidthError } from './errors';
+import { describeBandwidthError, refusesCredentials } from './errors';
 import { checkAudio, checkDestination, checkDtmf, checkGather, checkId, checkOwnNumber } from './input-rules';
 import { idFromLocation, linkUnderBase, parseLinks } from './links';
 import type { GateLane, RateGate } from './rate-gate';
@@ -383,6 +383,7 @@ export class BandwidthClient {
       tokens: credentialsAsTokens(),
       providerName: 'Bandwidth',
       describeError: (status, body, headers, request) => describeBandwidthError(status, body, headers, this.options.timers.now(), request),
+      refusesCredentials,
       fetch: tap.fetch,
       // Applied after the bearer header the HTTP policy sets: Catapult takes Basic credentials.
       headers: () => ({ Authorization: this.authorization }),

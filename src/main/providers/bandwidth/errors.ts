@@ -89,6 +89,15 @@ function resourceOf(request: RefusedRequest): string | undefined {
 }
 
 /**
+ * Whether a 401 refused the API credentials. Catapult also answers 401 `number-access-denied` when a
+ * call is placed from a number that is not the account's (docs/wire/ringcentral-and-bandwidth.md §B):
+ * the credentials are fine, so the user must not be signed out for it.
+ */
+export function refusesCredentials(body: unknown): boolean {
+  return readErrorBody(body, errorBodySchema).parsed.code !== 'number-access-denied';
+}
+
+/**
  * An `ErrorDescriber` for createHttpClient: Catapult status + body + headers → ProviderError. `request`
  * (the operation refused) names what the credentials could not reach on a 403.
  */
@@ -122,6 +131,13 @@ export function describeBandwidthError(
       retryable: true,
       retryAfter,
       message: `Bandwidth asked Switchboard to slow down: try again ${wait}.`,
+    });
+  }
+  if (status === 401 && !refusesCredentials(body)) {
+    return new ProviderError({
+      ...base,
+      code: 'BAD_INPUT',
+      message: `Bandwidth refused: ${words ?? 'the calling number does not belong to this account'}${suffix}. Check your Bandwidth number in Settings.`,
     });
   }
   if (status === 401) {
