@@ -36,8 +36,8 @@ const NOT_FOUND_CODES = new Set([
 
 /**
  * Codes that mean "not in this state" or "busy with another change", whatever status carries them:
- * the reference (§B3) has call-invalid-state as a 400, Catapult's own error list (Bandwidth/ap-docs
- * errors.md) as a 403.
+ * docs/wire/ringcentral-and-bandwidth.md has call-invalid-state as a 400 (§B3) and, from Catapult's own
+ * error list (its APDOCS source), as a 403.
  */
 const STATE_CODES = new Set([
   'call-invalid-state',
