@@ -189,8 +189,17 @@ function attackCommands(ids: { ringing: string; connected: string }): unknown[] 
   return commands;
 }
 
+/** Whether the payload itself holds the text "[object …]" (so a refusal may echo it). */
+function saysObject(payload: unknown): boolean {
+  try {
+    return (JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? '').includes('[object ');
+  } catch {
+    return false;
+  }
+}
+
 /** Checks one answer; returns what is wrong with it, or undefined. */
-function checkAnswer(result: unknown, mustRefuse: boolean): string | undefined {
+function checkAnswer(result: unknown, mustRefuse: boolean, payload: unknown): string | undefined {
   const failed = typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;
   if (mustRefuse && !failed) return `was not refused: ${short(result)}`;
   if (!failed) return undefined;
@@ -203,7 +212,8 @@ function checkAnswer(result: unknown, mustRefuse: boolean): string | undefined {
   if (typeof message !== 'string' || message.length === 0) return 'refused without words';
   if (message.length > MAX_MESSAGE) return `the refusal is ${message.length} characters long`;
   if (UNSAFE_TEXT.test(message)) return `the refusal carries control or bidi characters: ${short(message)}`;
-  if (message.includes('[object ')) return `the refusal dumps an object: ${short(message)}`;
+  // "[object …]" in the words is an object stringified — unless the payload itself said it (an echo).
+  if (message.includes('[object ') && !saysObject(payload)) return `the refusal dumps an object: ${short(message)}`;
   if (mustRefuse && !SENTENCE.test(message)) return `the refusal is not a sentence: ${short(message)}`;
   return undefined;
 }
@@ -376,7 +386,7 @@ export async function runIpcFuzz({
       problem(`${where}: threw ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    const wrong = checkAnswer(result, !wellFormed);
+    const wrong = checkAnswer(result, !wellFormed, payload);
     if (wrong) problem(`${where}: ${wrong}`);
     if (wellFormed) handled += 1;
     else {
