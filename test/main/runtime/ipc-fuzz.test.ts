@@ -24,9 +24,6 @@ describe('IPC fuzz', () => {
 
   it('sends Bandwidth only normalised numbers and tones, whatever the windows put in a dial, transfer or the digits (its paced queue on a hand clock)', async () => {
     const report = await runIpcFuzz({ provider: 'bandwidth', perChannel: 0 });
-    console.log(
-      `Bandwidth: ${report.payloads} payloads, ${report.refused} refused, ${report.wireNumbers} numbers and ${report.wireTones} tones on the wire, ${Math.round(report.elapsedMs)} ms`,
-    );
     expect(report.problems.slice(0, 10).join('\n'), `${report.problemCount} problems (the first ten shown)`).toBe('');
     expect(report.unhandledRejections).toBe(0);
     expect(report.refused).toBeGreaterThan(0);
