@@ -10,32 +10,25 @@ import { useBridge } from '../bridge-context';
 import { sendCommand } from '../send-command';
 import { DestinationField } from './DestinationField';
 import { FormButtons } from './FormButtons';
+import { useInlineForm } from './use-inline-form';
 
 export function FlipForm({ call, disabled, onDone }: { call: Call; disabled: boolean; onDone: () => void }) {
   const bridge = useBridge();
   const [flipId, setFlipId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const form = useInlineForm(() => {
     const value = flipId.trim();
-    if (value === '') return setError('Enter the call-flip number of the phone to move the call to.');
-    setError(null);
-    const result = await sendCommand(bridge, { type: 'flip', ...callRef(call), flipId: value });
-    if (result.ok) onDone();
-  };
+    if (value === '') return { problem: 'Enter the call-flip number of the phone to move the call to.' };
+    return { send: () => sendCommand(bridge, { type: 'flip', ...callRef(call), flipId: value }) };
+  }, onDone);
 
   return (
-    <form class="inline-form" aria-label="Flip the call to another phone" onSubmit={submit}>
+    <form class="inline-form" aria-label="Flip the call to another phone" onSubmit={form.onSubmit}>
       <DestinationField
         label="Call-flip number"
         hint="The number of your other phone in your call-flip list, such as *2."
         value={flipId}
-        onInput={(value) => {
-          setFlipId(value);
-          setError(null);
-        }}
-        error={error}
+        onInput={form.edited(setFlipId)}
+        error={form.error}
         autoFocus
         disabled={disabled}
       />

@@ -1,16 +1,18 @@
 /**
- * The two buttons under every inline call form: the one that sends (named for what it does) and
- * Cancel, which closes the form without sending anything.
+ * The buttons under every inline form: the one that sends (named for what it does) and, when the form
+ * can be closed, Cancel, which closes it without sending anything.
  */
-export function FormButtons({ submit, disabled, onCancel }: { submit: string; disabled: boolean; onCancel: () => void }) {
+export function FormButtons({ submit, disabled, onCancel }: { submit: string; disabled: boolean; onCancel?: () => void }) {
   return (
     <div class="form-actions">
       <button type="submit" class="btn btn-primary" disabled={disabled}>
         {submit}
       </button>
-      <button type="button" class="btn" onClick={onCancel}>
-        Cancel
-      </button>
+      {onCancel && (
+        <button type="button" class="btn" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
     </div>
   );
 }

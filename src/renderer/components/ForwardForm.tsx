@@ -9,32 +9,22 @@ import { useBridge } from '../bridge-context';
 import { callRef } from '../../shared/call-reference';
 import { sendCommand } from '../send-command';
 import { DestinationField } from './DestinationField';
+import { FormButtons } from './FormButtons';
+import { useInlineForm } from './use-inline-form';
 
 export function ForwardForm({ call, disabled, onDone }: { call: Call; disabled: boolean; onDone: () => void }) {
   const bridge = useBridge();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const form = useInlineForm(() => {
     const destination = normalizeDestination(text);
-    if (!destination.ok) return setError(destination.error.message);
-    setError(null);
-    const result = await sendCommand(bridge, { type: 'divert', ...callRef(call), destination: destination.value });
-    if (result.ok) onDone();
-  };
+    if (!destination.ok) return { problem: destination.error.message };
+    return { send: () => sendCommand(bridge, { type: 'divert', ...callRef(call), destination: destination.value }) };
+  }, onDone);
 
   return (
-    <form class="inline-form" aria-label="Forward the call" onSubmit={submit}>
-      <DestinationField label="Forward to" value={text} onInput={setText} error={error} autoFocus disabled={disabled} />
-      <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={disabled}>
-          Forward call
-        </button>
-        <button type="button" class="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+    <form class="inline-form" aria-label="Forward the call" onSubmit={form.onSubmit}>
+      <DestinationField label="Forward to" value={text} onInput={setText} error={form.error} autoFocus disabled={disabled} />
+      <FormButtons submit="Forward call" disabled={disabled} onCancel={onDone} />
     </form>
   );
 }

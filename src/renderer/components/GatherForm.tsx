@@ -12,6 +12,7 @@ import { useBridge } from '../bridge-context';
 import { sendCommand } from '../send-command';
 import { DestinationField } from './DestinationField';
 import { FormButtons } from './FormButtons';
+import { useInlineForm } from './use-inline-form';
 import { SENTENCE_MAX_LENGTH } from '../../shared/command-limits';
 import { TextAreaField } from './TextAreaField';
 
@@ -24,8 +25,7 @@ export function GatherForm({ call, disabled, onDone }: { call: Call; disabled: b
   const [terminating, setTerminating] = useState('#');
   const maxId = useId();
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const form = useInlineForm(() => {
     const command: GatherCommand = {
       type: 'gather',
       ...callRef(call),
@@ -34,12 +34,11 @@ export function GatherForm({ call, disabled, onDone }: { call: Call; disabled: b
       ...(maxDigits.trim() ? { maxDigits: Number(maxDigits) } : {}),
       ...(terminating.trim() ? { terminatingDigits: terminating.trim() } : {}),
     };
-    const result = await sendCommand(bridge, command);
-    if (result.ok) onDone();
-  };
+    return { send: () => sendCommand(bridge, command) };
+  }, onDone);
 
   return (
-    <form class="inline-form" aria-label="Collect digits from the caller" onSubmit={submit}>
+    <form class="inline-form" aria-label="Collect digits from the caller" onSubmit={form.onSubmit}>
       <TextAreaField
         label="Prompt to say first (optional)"
         value={prompt}

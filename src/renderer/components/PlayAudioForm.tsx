@@ -10,6 +10,7 @@ import { useBridge } from '../bridge-context';
 import { sendCommand } from '../send-command';
 import { DestinationField } from './DestinationField';
 import { FormButtons } from './FormButtons';
+import { useInlineForm } from './use-inline-form';
 
 /** Why `text` is not an https address of a file, or null when it is one. */
 function addressProblem(text: string): string | null {
@@ -25,29 +26,21 @@ export function PlayAudioForm({ call, disabled, onDone }: { call: Call; disabled
   const bridge = useBridge();
   const [url, setUrl] = useState('');
   const [loop, setLoop] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const form = useInlineForm(() => {
     const address = url.trim();
     const problem = addressProblem(address);
-    if (problem) return setError(problem);
-    setError(null);
-    const result = await sendCommand(bridge, { type: 'playAudio', ...callRef(call), url: address, ...(loop ? { loop: true } : {}) });
-    if (result.ok) onDone();
-  };
+    if (problem) return { problem };
+    return { send: () => sendCommand(bridge, { type: 'playAudio', ...callRef(call), url: address, ...(loop ? { loop: true } : {}) }) };
+  }, onDone);
 
   return (
-    <form class="inline-form" aria-label="Play audio into the call" onSubmit={submit}>
+    <form class="inline-form" aria-label="Play audio into the call" onSubmit={form.onSubmit}>
       <DestinationField
         label="Audio file address"
         placeholder="https://example.com/hold.mp3"
         value={url}
-        onInput={(value) => {
-          setUrl(value);
-          setError(null);
-        }}
-        error={error}
+        onInput={form.edited(setUrl)}
+        error={form.error}
         autoFocus
         disabled={disabled}
       />

@@ -11,6 +11,7 @@ import { callRef } from '../../shared/call-reference';
 import { useBridge } from '../bridge-context';
 import { sendCommand } from '../send-command';
 import { FormButtons } from './FormButtons';
+import { useInlineForm } from './use-inline-form';
 import { TextAreaField } from './TextAreaField';
 import { REPLY_MAX_LENGTH } from '../../shared/command-limits';
 
@@ -39,31 +40,27 @@ export function ReplyForm({ call, disabled, onDone }: { call: Call; disabled: bo
   const [pattern, setPattern] = useState<PatternName>('WillCallYouBack');
   const [time, setTime] = useState('5');
   const [unit, setUnit] = useState<TimeUnit>('Minute');
-  const [error, setError] = useState<string | null>(null);
   const group = useId();
   const patternId = useId();
   const timeId = useId();
   const unitId = useId();
   const timed = PATTERNS[pattern].timed;
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const form = useInlineForm(() => {
     let command: ReplyCommand;
     if (kind === 'text') {
-      if (text.trim() === '') return setError('Write a message, or choose a ready reply.');
+      if (text.trim() === '') return { problem: 'Write a message, or choose a ready reply.' };
       command = { type: 'reply', ...callRef(call), text: text.trim() };
     } else {
       // A time that is not a whole number goes as typed: main refuses it with the contract's words.
       const amount = Number(time);
       command = { type: 'reply', ...callRef(call), pattern: timed ? { pattern, time: amount, timeUnit: unit } : { pattern } };
     }
-    setError(null);
-    const result = await sendCommand(bridge, command);
-    if (result.ok) onDone();
-  };
+    return { send: () => sendCommand(bridge, command) };
+  }, onDone);
 
   return (
-    <form class="inline-form" aria-label="Reply with a message" onSubmit={submit}>
+    <form class="inline-form" aria-label="Reply with a message" onSubmit={form.onSubmit}>
       <fieldset class="choice">
         <legend>Reply</legend>
         <label class="choice-option">
@@ -80,13 +77,10 @@ export function ReplyForm({ call, disabled, onDone }: { call: Call; disabled: bo
           label="Message"
           value={text}
           maxLength={REPLY_MAX_LENGTH}
-          error={error}
+          error={form.error}
           autoFocus
           disabled={disabled}
-          onInput={(value) => {
-            setText(value);
-            setError(null);
-          }}
+          onInput={form.edited(setText)}
         />
       ) : (
         <>

@@ -11,6 +11,7 @@ import { useBridge } from '../bridge-context';
 import { sendCommand } from '../send-command';
 import { DestinationField } from './DestinationField';
 import { FormButtons } from './FormButtons';
+import { useInlineForm } from './use-inline-form';
 import { TextAreaField } from './TextAreaField';
 import { SENTENCE_MAX_LENGTH } from '../../shared/command-limits';
 
@@ -25,13 +26,10 @@ export function SpeakForm({ call, disabled, onDone }: { call: Call; disabled: bo
   const [voice, setVoice] = useState('');
   const [locale, setLocale] = useState('');
   const [gender, setGender] = useState<Gender | ''>('');
-  const [error, setError] = useState<string | null>(null);
   const genderId = useId();
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (sentence.trim() === '') return setError('Write the sentence to say.');
-    setError(null);
+  const form = useInlineForm(() => {
+    if (sentence.trim() === '') return { problem: 'Write the sentence to say.' };
     const command: SpeakCommand = {
       type: 'speak',
       ...callRef(call),
@@ -40,24 +38,20 @@ export function SpeakForm({ call, disabled, onDone }: { call: Call; disabled: bo
       ...(locale.trim() ? { locale: locale.trim() } : {}),
       ...(gender ? { gender } : {}),
     };
-    const result = await sendCommand(bridge, command);
-    if (result.ok) onDone();
-  };
+    return { send: () => sendCommand(bridge, command) };
+  }, onDone);
 
   return (
-    <form class="inline-form" aria-label="Speak into the call" onSubmit={submit}>
+    <form class="inline-form" aria-label="Speak into the call" onSubmit={form.onSubmit}>
       <TextAreaField
         label="Sentence to say"
         value={sentence}
         maxLength={SENTENCE_MAX_LENGTH}
         rows={3}
-        error={error}
+        error={form.error}
         autoFocus
         disabled={disabled}
-        onInput={(value) => {
-          setSentence(value);
-          setError(null);
-        }}
+        onInput={form.edited(setSentence)}
       />
       <div class="field-row">
         <DestinationField label="Voice (optional)" placeholder="Susan" value={voice} onInput={setVoice} disabled={disabled} />

@@ -17,6 +17,8 @@ import { isRingingIncoming } from '../../shared/call-states';
 import { sendCommand } from '../send-command';
 import { calls } from '../state';
 import { DestinationField } from './DestinationField';
+import { FormButtons } from './FormButtons';
+import { useInlineForm } from './use-inline-form';
 
 export const TRANSFER_ACTIONS = ['transfer', 'attendedTransfer', 'muteTransfer'] as const satisfies readonly Action[];
 type TransferKind = (typeof TRANSFER_ACTIONS)[number];
@@ -38,7 +40,6 @@ export function TransferForm({ call, disabled, onDone }: { call: Call; disabled:
   const [kind, setKind] = useState<TransferKind>(kinds[0] ?? 'transfer');
   const [text, setText] = useState('');
   const [whisper, setWhisper] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const candidates = otherCalls(call, calls.value);
   const [otherCallId, setOtherCallId] = useState<string>('');
   const groupName = useId();
@@ -47,28 +48,26 @@ export function TransferForm({ call, disabled, onDone }: { call: Call; disabled:
   const canWhisper = call.actions.includes('speak');
   const chosenOther = candidates.find((c) => c.id === otherCallId) ?? candidates[0];
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const form = useInlineForm(() => {
     let command: CallCommand;
     if (kind === 'attendedTransfer') {
-      if (!chosenOther) return setError('You have no other call to connect this one with.');
+      if (!chosenOther) return { problem: 'You have no other call to connect this one with.' };
       command = { type: 'attendedTransfer', callId: call.id, otherCallId: chosenOther.id, ...(call.line ? { line: call.line } : {}) };
     } else {
       const destination = normalizeDestination(text);
-      if (!destination.ok) return setError(destination.error.message);
+      if (!destination.ok) return { problem: destination.error.message };
       const said = canWhisper ? whisper.trim() : '';
       command =
         kind === 'transfer'
           ? { type: 'transfer', ...callRef(call), destination: destination.value, ...(said ? { whisper: said } : {}) }
           : { type: kind, ...callRef(call), destination: destination.value };
     }
-    setError(null);
-    const result = await sendCommand(bridge, command);
-    if (result.ok) onDone();
-  };
+    return { send: () => sendCommand(bridge, command) };
+  }, onDone);
+  const { error } = form;
 
   return (
-    <form class="inline-form" aria-label="Transfer the call" onSubmit={submit}>
+    <form class="inline-form" aria-label="Transfer the call" onSubmit={form.onSubmit}>
       {kinds.length > 1 && (
         <fieldset class="choice">
           <legend>How to transfer</legend>
@@ -81,7 +80,7 @@ export function TransferForm({ call, disabled, onDone }: { call: Call; disabled:
                 checked={kind === k}
                 onChange={() => {
                   setKind(k);
-                  setError(null);
+                  form.clearError();
                 }}
               />
               {KIND_LABELS[k]}
@@ -118,14 +117,7 @@ export function TransferForm({ call, disabled, onDone }: { call: Call; disabled:
           disabled={disabled}
         />
       )}
-      <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={disabled || (kind === 'attendedTransfer' && !chosenOther)}>
-          Complete transfer
-        </button>
-        <button type="button" class="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submit="Complete transfer" disabled={disabled || (kind === 'attendedTransfer' && !chosenOther)} onCancel={onDone} />
     </form>
   );
 }

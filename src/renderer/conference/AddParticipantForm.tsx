@@ -13,6 +13,7 @@ import { callStateLabel } from '../labels';
 import { sendConferenceCommand } from '../send-conference-command';
 import { calls, callsInFlight, conferences } from '../state';
 import { callsInLiveConferences } from './joined-calls';
+import { FormButtons } from '../components/FormButtons';
 
 export function AddParticipantForm({ conference }: { conference: Conference }) {
   const bridge = useBridge();
@@ -49,11 +50,7 @@ export function AddParticipantForm({ conference }: { conference: Conference }) {
       ) : (
         chosen && <p class="form-note">{`Your other call: ${describe(chosen)}`}</p>
       )}
-      <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={busy}>
-          {ACTION_LABELS.addToConference}
-        </button>
-      </div>
+      <FormButtons submit={ACTION_LABELS.addToConference} disabled={busy} />
     </form>
   );
 }

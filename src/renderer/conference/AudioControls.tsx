@@ -10,6 +10,7 @@ import type { Action } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { sendConferenceCommand } from '../send-conference-command';
 import { SENTENCE_MAX_LENGTH } from '../../shared/command-limits';
+import { FormButtons } from '../components/FormButtons';
 
 type AudioAction = Extract<Action, 'speak' | 'playAudio'>;
 
@@ -107,14 +108,7 @@ function AudioForm({ action, conferenceId, callId, target, onClose }: AudioFormP
           </p>
         )}
       </div>
-      <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={sending}>
-          {ACTION_LABELS[action]}
-        </button>
-        <button type="button" class="btn" onClick={() => onClose(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submit={ACTION_LABELS[action]} disabled={sending} onCancel={() => onClose(false)} />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { CONFERENCE_TYPE_LABELS, callStateLabel } from '../labels';
 import { sendConferenceCommand } from '../send-conference-command';
 import { calls, callsInFlight, conferences } from '../state';
 import { mergeableCalls } from './MergeForm';
+import { FormButtons } from '../components/FormButtons';
 
 const describe = (c: Call) => `${partyTitle(c.remote)} (${callStateLabel(c)})`;
 
@@ -78,11 +79,7 @@ export function BridgeForm() {
               <CallChoice label="Second call" options={others} value={second.id} onChange={setSecondId} disabled={busy} />
             </>
           )}
-          <div class="form-actions">
-            <button type="submit" class="btn btn-primary" disabled={busy}>
-              {CONFERENCE_TYPE_LABELS.bridge}
-            </button>
-          </div>
+          <FormButtons submit={CONFERENCE_TYPE_LABELS.bridge} disabled={busy} />
         </form>
       )}
       {busy && <PendingLine pending={candidates.find((c) => c.pending)?.pending} />}

@@ -10,41 +10,36 @@ import { normalizeDestination } from '../../shared/dial-string';
 import type { Conference } from '../../shared/domain';
 import { useBridge } from '../bridge-context';
 import { DestinationField } from '../components/DestinationField';
+import { FormButtons } from '../components/FormButtons';
+import { useInlineForm } from '../components/use-inline-form';
 import { sendConferenceCommand } from '../send-conference-command';
 
 export function DialIntoForm({ conference, disabled }: { conference: Conference; disabled: boolean }) {
   const bridge = useBridge();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const destination = normalizeDestination(text);
-    if (!destination.ok) return setError(destination.error.message);
-    setError(null);
-    const result = await sendConferenceCommand(bridge, {
-      type: 'dialIntoConference',
-      conferenceId: conference.id,
-      destination: destination.value,
-    });
-    if (result.ok) setText('');
-  };
+  const form = useInlineForm(
+    () => {
+      const destination = normalizeDestination(text);
+      if (!destination.ok) return { problem: destination.error.message };
+      return {
+        send: () =>
+          sendConferenceCommand(bridge, { type: 'dialIntoConference', conferenceId: conference.id, destination: destination.value }),
+      };
+    },
+    () => setText(''),
+  );
 
   return (
-    <form class="inline-form dial-into" aria-label="Dial into the conference" onSubmit={submit}>
+    <form class="inline-form dial-into" aria-label="Dial into the conference" onSubmit={form.onSubmit}>
       <DestinationField
         label="Number to dial into the conference"
         value={text}
         onInput={setText}
-        error={error}
+        error={form.error}
         hint="They join as soon as they answer."
         disabled={disabled}
       />
-      <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={disabled}>
-          {DIAL_LABEL}
-        </button>
-      </div>
+      <FormButtons submit={DIAL_LABEL} disabled={disabled} />
     </form>
   );
 }

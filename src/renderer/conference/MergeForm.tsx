@@ -14,6 +14,7 @@ import { sendConferenceCommand } from '../send-conference-command';
 import { calls, callsInFlight, conferences } from '../state';
 import { lineOf } from './conference-line';
 import { callsInLiveConferences } from './joined-calls';
+import { FormButtons } from '../components/FormButtons';
 
 /** My calls that offer Merge and are in no conference yet (a merge makes a new one). */
 export function mergeableCalls(all: readonly Call[], current: readonly Conference[]): Call[] {
@@ -98,11 +99,7 @@ export function MergeForm({ canStart = false }: { canStart?: boolean }) {
             ))}
           </fieldset>
           {chosen.length < 2 && <p class="field-hint">Choose two or more calls.</p>}
-          <div class="form-actions">
-            <button type="submit" class="btn btn-primary" disabled={busy || chosen.length < 2}>
-              {ACTION_LABELS.merge}
-            </button>
-          </div>
+          <FormButtons submit={ACTION_LABELS.merge} disabled={busy || chosen.length < 2} />
         </form>
       )}
       {busy && (
