@@ -17,6 +17,7 @@ import { normalizeDestination, normalizeDtmf } from './dial-string';
 import type { AppError, Result } from './result';
 import { type Settings, type ShortcutAction, settingsPatchSchema } from './settings';
 import { REPLY_MAX_LENGTH, SENTENCE_MAX_LENGTH } from './command-limits';
+import { audioAddressFault } from './audio-address';
 
 const id = z.string().min(1, 'an id is required').max(512);
 
@@ -69,7 +70,8 @@ const speech = {
     .regex(/^[A-Za-z-]{1,32}$/, 'a voice name such as Susan')
     .optional(),
 };
-const audioUrl = z.url({ protocol: /^https?$/, message: 'an http(s) address of an audio file' }).max(2048);
+/** The rule the windows' audio fields share (src/shared/audio-address.ts): https only. */
+const audioUrl = z.string().refine((text) => audioAddressFault(text) === null, 'an https address of an audio file');
 
 /**
  * Every call-control command, one variant per action. `line` is the line owner (Webex lineOwnerId).

@@ -262,6 +262,18 @@ describe('Play audio', () => {
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(card.textContent).toContain('The address must start with https://');
   });
+
+  it('refuses a plain http address, as main does, and sends nothing', async () => {
+    const bridge = new FakeBridge();
+    const { card } = await mountCard(makeCall({ actions: ['playAudio'] }), bridge);
+    fireEvent.click(within(card).getByRole('button', { name: 'Play audio' }));
+    const field = within(card).getByLabelText('Audio file address');
+    fireEvent.input(field, { target: { value: 'http://example.com/hold.mp3' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Start playing' }));
+    await settle();
+    expect(bridge.commands).toEqual([]);
+    expect(card.textContent).toContain('The address must start with https://');
+  });
 });
 
 describe('Collect digits', () => {

@@ -153,7 +153,7 @@ describe('conference members (Bandwidth, RingCentral)', () => {
     expect(screen.getByRole('form', { name: 'Speak to Bob Jones' })).toBeTruthy();
   });
 
-  it('Play audio into the whole conference takes only an http(s) address', async () => {
+  it('Play audio into the whole conference takes only an https address', async () => {
     const { bridge } = await mountWith(bridgeRunning(BANDWIDTH_INFO), [conference()]);
     fireEvent.click(group('Speak or play to the conference').getByRole('button', { name: 'Play audio' }));
     const form = within(screen.getByRole('form', { name: 'Play audio to the conference' }));
@@ -161,7 +161,7 @@ describe('conference members (Bandwidth, RingCentral)', () => {
     fireEvent.input(field, { target: { value: 'file:///etc/passwd' } });
     fireEvent.click(form.getByRole('button', { name: 'Play audio' }));
     await settle();
-    expect(form.getByText('The audio file must be an http or https address.')).toBeTruthy();
+    expect(form.getByText('The audio file must be an https address.')).toBeTruthy();
     expect(field.getAttribute('aria-invalid')).toBe('true');
     fireEvent.input(field, { target: { value: 'https://media.example.com/hold.mp3' } });
     fireEvent.click(form.getByRole('button', { name: 'Play audio' }));

@@ -1,11 +1,12 @@
 /**
  * Play audio: an audio file from an https address played into the call, once or looped. Main's parse
- * of the `playAudio` command (src/shared/contract.ts) is the rule and its refusal shows as a notice;
- * here only an address the browser cannot read as https is refused before sending.
+ * of the `playAudio` command (src/shared/contract.ts) and this field share one rule
+ * (src/shared/audio-address.ts), so what the field lets through main takes; a provider's refusal shows as a notice.
  */
 import { useState } from 'preact/hooks';
 import type { Call } from '../../shared/domain';
 import { callRef } from '../../shared/call-reference';
+import { audioAddressFault } from '../../shared/audio-address';
 import { useBridge } from '../bridge-context';
 import { sendCommand } from '../send-command';
 import { DestinationField } from './DestinationField';
@@ -14,11 +15,17 @@ import { useInlineForm } from './use-inline-form';
 
 /** Why `text` is not an https address of a file, or null when it is one. */
 function addressProblem(text: string): string | null {
-  if (text === '') return 'Enter the https address of the audio file.';
-  try {
-    return new URL(text).protocol === 'https:' ? null : 'The address must start with https://';
-  } catch {
-    return `"${text}" is not a web address: use one such as https://example.com/hold.mp3`;
+  switch (audioAddressFault(text)) {
+    case null:
+      return null;
+    case 'empty':
+      return 'Enter the https address of the audio file.';
+    case 'not-https':
+      return 'The address must start with https://';
+    case 'too-long':
+      return 'That address is too long: at most 2,048 characters.';
+    case 'not-an-address':
+      return `"${text}" is not a web address: use one such as https://example.com/hold.mp3`;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Speak and Play audio into a conference, or to one member of it: each a button (as the conference's
- * or the member's `actions` offer it) that opens a small inline form — a sentence to say, or the http(s)
- * address of an audio file — checked as main checks it before anything is sent. The form closes when
+ * or the member's `actions` offer it) that opens a small inline form — a sentence to say, or the https
+ * address of an audio file (src/shared/audio-address.ts) — checked as main checks it before anything is sent. The form closes when
  * the provider accepts it; Escape or Cancel closes it and returns focus to its button.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
@@ -11,6 +11,7 @@ import { useBridge } from '../bridge-context';
 import { sendConferenceCommand } from '../send-conference-command';
 import { SENTENCE_MAX_LENGTH } from '../../shared/command-limits';
 import { FormButtons } from '../components/FormButtons';
+import { audioAddressFault } from '../../shared/audio-address';
 
 type AudioAction = Extract<Action, 'speak' | 'playAudio'>;
 
@@ -22,15 +23,18 @@ function sentenceProblem(text: string): string | null {
   return null;
 }
 
-/** Why an audio address cannot be sent, or null: only http(s) addresses reach the provider. */
+/** Why an audio address cannot be sent, or null: only https addresses reach the provider. */
 function audioUrlProblem(text: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return 'Enter the address of an audio file, starting with https://.';
+  switch (audioAddressFault(text.trim())) {
+    case null:
+      return null;
+    case 'not-https':
+      return 'The audio file must be an https address.';
+    case 'too-long':
+      return 'That address is too long: at most 2,048 characters.';
+    default:
+      return 'Enter the address of an audio file, starting with https://.';
   }
-  return url.protocol === 'https:' || url.protocol === 'http:' ? null : 'The audio file must be an http or https address.';
 }
 
 interface AudioFormProps {

@@ -1,10 +1,12 @@
 /**
  * What Catapult accepts, checked before anything is sent (docs/wire/ringcentral-and-bandwidth.md §B2):
  * DTMF `[A-D0-9#*,wW]`, at most 92 characters (`,`/`w` pause 0.5 s, `W` 1 s); sentences at most 1,000
- * characters; numbers in E.164 or a `sip:` URI; gathers of at most 30 digits. Each check throws a
+ * characters; numbers in E.164 or a `sip:` URI; gathers of at most 30 digits; audio files only at an https
+ * address (the app-wide rule, src/shared/audio-address.ts). Each check throws a
  * ProviderError('BAD_INPUT') in words a person understands. Pure.
  */
 import { ProviderError } from '../../provider-api/provider-error';
+import { audioAddressFault } from '../../../shared/audio-address';
 import type { AudioBody, GatherBody } from './wire';
 
 export const MAX_DTMF = 92;
@@ -49,13 +51,12 @@ export function checkSentence(sentence: string): string {
   return sentence;
 }
 
-/** An audio order: exactly one of a sentence or an http(s) file. */
+/** An audio order: exactly one of a sentence or an https file. */
 export function checkAudio(audio: AudioBody): AudioBody {
   if (audio.sentence !== undefined && audio.fileUrl !== undefined) refuse('Give either something to say or a file to play, not both.');
   if (audio.sentence !== undefined) checkSentence(audio.sentence);
   else if (audio.fileUrl !== undefined) {
-    if (!/^https?:\/\/\S+$/i.test(audio.fileUrl))
-      refuse(`“${audio.fileUrl}” is not a web address of an audio file (http or https, wav or mp3).`);
+    if (audioAddressFault(audio.fileUrl) !== null) refuse(`“${audio.fileUrl}” is not a web address of an audio file (https, wav or mp3).`);
   } else refuse('Give something to say or a file to play.');
   return audio;
 }

@@ -22,21 +22,4 @@ export function createRingCentralProvider(options: CreateRingCentralProviderOpti
   return { client, provider };
 }
 
-export { PRODUCTION_SERVER, RingCentralClient, type RingCentralClientOptions } from './client';
-export { RingCentralProvider, type RingCentralProviderOptions } from './provider';
-export { createRingCentralPushChannel, type RingCentralPushOptions } from './push-channel';
-export { describeRingCentralError } from './errors';
-export {
-  TELEPHONY_EVENT_FILTER,
-  type SubscriptionEvents,
-  type TelephonySubscription,
-  type TelephonySubscriptionOptions,
-} from './subscription';
-export type { CallEndReason, MappedCall } from './mapping';
-export {
-  buildRingCentralAuthorizeUrl,
-  createRingCentralTokenGrantor,
-  exchangeRingCentralCode,
-  ringCentralRevokeUrl,
-  ringCentralTokenUrl,
-} from './oauth';
+export { createRingCentralTokenGrantor, exchangeRingCentralCode } from './oauth';

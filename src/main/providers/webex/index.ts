@@ -59,8 +59,3 @@ export function createWebexProvider(options: CreateWebexProviderOptions): WebexP
     now: timers && (() => timers.now()),
   });
 }
-
-export { WebexClient } from './client';
-export { WebexProvider } from './provider';
-export { describeWebexError } from './errors';
-export type { WebexLog } from './list-items';

@@ -25,11 +25,12 @@ describe('bad input is refused before anything is sent', () => {
     await refusedBeforeSending(rig.client.sendDtmf(id, ''), /at least one digit/);
   });
 
-  it('sentences over 1,000 characters, and audio that is neither a sentence nor an http(s) file', async () => {
+  it('sentences over 1,000 characters, and audio that is neither a sentence nor an https file', async () => {
     rig = await startRig();
     const id = rig.sim.scenario.ringIn({ from: CALLER });
     await refusedBeforeSending(rig.client.playAudio(id, { sentence: 'a'.repeat(1001) }), /at most 1000 characters \(1001 given\)/);
     await refusedBeforeSending(rig.client.playAudio(id, { fileUrl: 'file:///etc/passwd' }), /not a web address/);
+    await refusedBeforeSending(rig.client.playAudio(id, { fileUrl: 'http://example.com/hold.mp3' }), /not a web address/);
     await refusedBeforeSending(rig.client.playAudio(id, {}), /something to say or a file/);
     await refusedBeforeSending(rig.client.transfer(id, { to: CALLER, whisper: { sentence: 'b'.repeat(1001) } }), /too long/);
     await refusedBeforeSending(rig.client.createGather(id, { prompt: { sentence: 'c'.repeat(1001) } }), /too long/);
