@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebexSimulator } from '../../../../src/main/simulator/webex';
-import type { RedirectReasonWire } from '../../../../src/main/simulator/webex';
+import { REDIRECT_REASONS } from '../../../../src/main/simulator/webex/wire';
 import {
   api,
   command,
@@ -124,18 +124,7 @@ describe('an incoming call', () => {
     expect(connected.answered).toBeDefined();
   });
 
-  it.each<RedirectReasonWire>([
-    'busy',
-    'noAnswer',
-    'unavailable',
-    'unconditional',
-    'timeOfDay',
-    'divert',
-    'followMe',
-    'huntGroup',
-    'callQueue',
-    'unknown',
-  ])('lists a %s redirection while alerting, and drops it once answered', async (reason) => {
+  it.each(REDIRECT_REASONS)('lists a %s redirection while alerting, and drops it once answered', async (reason) => {
     const callId = sim.scenario.ringUser({
       from: { number: '+14155550199' },
       redirections: [
