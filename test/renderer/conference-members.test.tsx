@@ -10,7 +10,7 @@ import { ConferenceApp } from '../../src/renderer/conference/App';
 import type { Call, Conference, ConferenceParticipant } from '../../src/shared/domain';
 import { err } from '../../src/shared/result';
 import { FakeBridge } from './fake-bridge';
-import { makeCall, mount, settle, unmountAll } from './fixtures';
+import { makeCall, makeConference, mount, settle, unmountAll } from './fixtures';
 import { BANDWIDTH_INFO, RINGCENTRAL_INFO, bridgeRunning } from './provider-infos';
 
 afterEach(unmountAll);
@@ -46,15 +46,10 @@ function member(call: Call, overrides: Partial<ConferenceParticipant> = {}): Con
 }
 
 function conference(overrides: Partial<Conference> = {}): Conference {
-  return {
-    id: 'conf-1',
-    state: 'connected',
-    muted: false,
-    createdAt: '2026-01-05T10:01:00.000Z',
-    participants: [member(ada), member(bob)],
-    actions: ['speak', 'playAudio', 'addToConference', 'releaseConference'],
-    ...overrides,
-  };
+  return makeConference(
+    { participants: [member(ada), member(bob)], actions: ['speak', 'playAudio', 'addToConference', 'releaseConference'] },
+    overrides,
+  );
 }
 
 async function mountWith(bridge: FakeBridge, conferences: Conference[], calls: Call[] = [ada, bob]) {

@@ -9,7 +9,7 @@ import { PanelApp } from '../../src/renderer/panel/App';
 import type { Conference, ConferenceParticipant } from '../../src/shared/domain';
 import { err, ok } from '../../src/shared/result';
 import { FakeBridge } from './fake-bridge';
-import { makeCall, mount, ringingCall, settle, unmountAll } from './fixtures';
+import { makeCall, makeConference, mount, ringingCall, settle, unmountAll } from './fixtures';
 
 afterEach(unmountAll);
 
@@ -39,15 +39,10 @@ function participant(call: typeof ada, overrides: Partial<ConferenceParticipant>
 }
 
 function conference(overrides: Partial<Conference> = {}): Conference {
-  return {
-    id: 'conf-1',
-    state: 'connected',
-    muted: false,
-    createdAt: '2026-01-05T10:01:00.000Z',
-    participants: [participant(ada), participant(bob)],
-    actions: ['mute', 'hold', 'leaveConference', 'releaseConference'],
-    ...overrides,
-  };
+  return makeConference(
+    { participants: [participant(ada), participant(bob)], actions: ['mute', 'hold', 'leaveConference', 'releaseConference'] },
+    overrides,
+  );
 }
 
 async function mountConference(setup: (bridge: FakeBridge) => void = () => undefined) {

@@ -8,7 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { BridgeContext } from '../../src/renderer/bridge-context';
 import { missedSeenUpTo } from '../../src/renderer/components/missed-calls';
 import { type ConnectOptions, connect } from '../../src/renderer/state';
-import type { Call, HistoryEntry } from '../../src/shared/domain';
+import type { Call, Conference, HistoryEntry } from '../../src/shared/domain';
 import { FakeBridge } from './fake-bridge';
 
 export function makeCall(overrides: Partial<Call> = {}): Call {
@@ -37,6 +37,18 @@ export function ringingCall(overrides: Partial<Call> = {}): Call {
     actions: ['answer', 'decline', 'toVoicemail'],
     ...overrides,
   });
+}
+
+/** A connected conference; each test names its members and the actions its provider offers. */
+export function makeConference(shape: Pick<Conference, 'participants' | 'actions'>, overrides: Partial<Conference> = {}): Conference {
+  return {
+    id: 'conf-1',
+    state: 'connected',
+    muted: false,
+    createdAt: '2026-01-05T10:01:00.000Z',
+    ...shape,
+    ...overrides,
+  };
 }
 
 export function historyEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {

@@ -51,6 +51,29 @@ async function startApi(oauth: WebexOAuthServer): Promise<{ baseUrl: string; req
   return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests };
 }
 
+/** A token manager and an HTTP client on the test API, signed in through the scripted browser. */
+async function signedInClient(oauth: WebexOAuthServer, api: { baseUrl: string }) {
+  const manager = new TokenManager({
+    grantor: createWebexTokenGrantor({ authBaseUrl: oauth.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }),
+    store: new RecordingStore(),
+  });
+  const http = createHttpClient({
+    baseUrl: api.baseUrl,
+    tokens: manager,
+    providerName: 'Webex',
+    describeError: (status) => new ProviderError({ code: 'AUTH', status, message: `HTTP ${status}` }),
+  });
+  await manager.signIn(
+    await signInWithBrowser({
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      authBaseUrl: oauth.baseUrl,
+      openBrowser: scriptedBrowser().openBrowser,
+    }),
+  );
+  return { manager, http };
+}
+
 const personSchema = z.object({ id: z.string(), displayName: z.string() });
 
 describe('Webex sign-in, end to end', () => {
@@ -121,25 +144,7 @@ describe('Webex sign-in, end to end', () => {
   it('refreshes once for ten API calls refused at the same time', async () => {
     const oauth = await startWebexOAuthServer({ clientId: CLIENT_ID, clientSecret: SECRET });
     cleanup.push(() => oauth.close());
-    const api = await startApi(oauth);
-    const manager = new TokenManager({
-      grantor: createWebexTokenGrantor({ authBaseUrl: oauth.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }),
-      store: new RecordingStore(),
-    });
-    const http = createHttpClient({
-      baseUrl: api.baseUrl,
-      tokens: manager,
-      providerName: 'Webex',
-      describeError: (status) => new ProviderError({ code: 'AUTH', status, message: `HTTP ${status}` }),
-    });
-    await manager.signIn(
-      await signInWithBrowser({
-        clientId: CLIENT_ID,
-        clientSecret: SECRET,
-        authBaseUrl: oauth.baseUrl,
-        openBrowser: scriptedBrowser().openBrowser,
-      }),
-    );
+    const { http } = await signedInClient(oauth, await startApi(oauth));
 
     oauth.expireAccessTokens();
     const people = await Promise.all(Array.from({ length: 10 }, () => http.get('/people/me', personSchema)));
@@ -154,27 +159,9 @@ describe('Webex sign-in, end to end', () => {
       onTokenIssued: () => queueMicrotask(() => oauth.expireAccessTokens()),
     });
     cleanup.push(() => oauth.close());
-    const api = await startApi(oauth);
-    const manager = new TokenManager({
-      grantor: createWebexTokenGrantor({ authBaseUrl: oauth.baseUrl, clientId: CLIENT_ID, clientSecret: SECRET }),
-      store: new RecordingStore(),
-    });
+    const { manager, http } = await signedInClient(oauth, await startApi(oauth));
     const events: SignedOutEvent[] = [];
     manager.onSignedOut((e) => events.push(e));
-    const http = createHttpClient({
-      baseUrl: api.baseUrl,
-      tokens: manager,
-      providerName: 'Webex',
-      describeError: (status) => new ProviderError({ code: 'AUTH', status, message: `HTTP ${status}` }),
-    });
-    await manager.signIn(
-      await signInWithBrowser({
-        clientId: CLIENT_ID,
-        clientSecret: SECRET,
-        authBaseUrl: oauth.baseUrl,
-        openBrowser: scriptedBrowser().openBrowser,
-      }),
-    );
 
     // The token is refused, refreshed once, and the replay refused again: the call fails.
     const first = await http.get('/people/me', personSchema).catch((e: unknown) => e);

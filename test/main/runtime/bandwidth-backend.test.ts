@@ -24,6 +24,17 @@ afterEach(async () => {
   sim = undefined;
 });
 
+/** The environment that points the runtime at a Catapult-compatible server (here the simulator). */
+function envNaming(server: BandwidthSimulator): Record<string, string> {
+  return {
+    SWITCHBOARD_PROVIDER: 'bandwidth',
+    SWITCHBOARD_BANDWIDTH_BASE_URL: server.baseUrl,
+    SWITCHBOARD_BANDWIDTH_USER_ID: server.userId,
+    SWITCHBOARD_BANDWIDTH_TOKEN: server.apiToken,
+    SWITCHBOARD_BANDWIDTH_SECRET: server.apiSecret,
+  };
+}
+
 describe('Bandwidth in the runtime', () => {
   it('the demo rings on its simulator, and Answer and Hang up reach it', async () => {
     backend = await startBackend({ settings: DEFAULT_SETTINGS, env: { SWITCHBOARD_PROVIDER: 'demo:bandwidth' } });
@@ -70,14 +81,7 @@ describe('Bandwidth in the runtime', () => {
     const id = sim.scenario.ringIn({ from: '+14045550123' });
     backend = await startBackend({
       settings: DEFAULT_SETTINGS,
-      env: {
-        SWITCHBOARD_PROVIDER: 'bandwidth',
-        SWITCHBOARD_BANDWIDTH_BASE_URL: sim.baseUrl,
-        SWITCHBOARD_BANDWIDTH_USER_ID: sim.userId,
-        SWITCHBOARD_BANDWIDTH_TOKEN: sim.apiToken,
-        SWITCHBOARD_BANDWIDTH_SECRET: sim.apiSecret,
-        SWITCHBOARD_BANDWIDTH_NUMBER: '+19195550142',
-      },
+      env: { ...envNaming(sim), SWITCHBOARD_BANDWIDTH_NUMBER: '+19195550142' },
     });
     expect(backend.core.status()).toMatchObject({ provider: 'bandwidth', demo: false });
     expect(backend.core.calls()).toEqual([expect.objectContaining({ id, state: 'alerting' })]);
@@ -88,13 +92,7 @@ describe('Bandwidth in the runtime', () => {
     sim = await startBandwidthSimulator();
     backend = await startBackend({
       settings: DEFAULT_SETTINGS,
-      env: {
-        SWITCHBOARD_PROVIDER: 'bandwidth',
-        SWITCHBOARD_BANDWIDTH_BASE_URL: sim.baseUrl,
-        SWITCHBOARD_BANDWIDTH_USER_ID: sim.userId,
-        SWITCHBOARD_BANDWIDTH_TOKEN: sim.apiToken,
-        SWITCHBOARD_BANDWIDTH_SECRET: sim.apiSecret,
-      },
+      env: envNaming(sim),
     });
     expect(backend.core.status().detail).toMatch(/Name your Bandwidth number in Settings/);
     expect(sim.requests).toEqual([]);

@@ -7,18 +7,8 @@ import { staticTokenSource } from '../../../../src/main/provider-api/token-sourc
 import { ProviderError } from '../../../../src/main/provider-api/provider-error';
 import { createWebexClient, createWebexProvider } from '../../../../src/main/providers/webex';
 import type { WebexClient } from '../../../../src/main/providers/webex/client';
-import { type ScriptedServer, startScriptedServer } from './scripted-server';
+import { JSON_TYPE, type ScriptedServer, startScriptedServer, WIRE_CALL } from './scripted-server';
 import { rejection } from '../../../support/rejection';
-
-const JSON_TYPE = { 'Content-Type': 'application/json' };
-const CALL = {
-  id: 'call-1',
-  callSessionId: 's-1',
-  personality: 'terminator',
-  state: 'alerting',
-  remoteParty: { number: '1234' },
-  created: '2025-01-01T00:00:00Z',
-};
 
 let server: ScriptedServer;
 let client: WebexClient;
@@ -168,7 +158,11 @@ describe('what goes on the wire', () => {
   });
 
   it('escapes a call id in the details path', async () => {
-    server.answer('GET', '/telephony/calls/a%2Fb%2Bc', { status: 200, body: JSON.stringify({ ...CALL, id: 'a/b+c' }), headers: JSON_TYPE });
+    server.answer('GET', '/telephony/calls/a%2Fb%2Bc', {
+      status: 200,
+      body: JSON.stringify({ ...WIRE_CALL, id: 'a/b+c' }),
+      headers: JSON_TYPE,
+    });
     expect((await client.callDetails('a/b+c')).id).toBe('a/b+c');
   });
 });

@@ -8,17 +8,7 @@ import { staticTokenSource } from '../../../../src/main/provider-api/token-sourc
 import { createWebexClient, createWebexProvider } from '../../../../src/main/providers/webex';
 import type { WebexClient } from '../../../../src/main/providers/webex/client';
 import type { WebexProvider } from '../../../../src/main/providers/webex/provider';
-import { type ScriptedServer, startScriptedServer } from './scripted-server';
-
-const JSON_TYPE = { 'Content-Type': 'application/json' };
-const CALL = {
-  id: 'call-1',
-  callSessionId: 's-1',
-  personality: 'terminator',
-  state: 'connected',
-  remoteParty: { number: '+15550100' },
-  created: '2025-01-01T00:00:00Z',
-};
+import { JSON_TYPE, type ScriptedServer, startScriptedServer, WIRE_CALL } from './scripted-server';
 
 let server: ScriptedServer;
 let warnings: string[];
@@ -45,7 +35,7 @@ afterEach(async () => {
 
 describe('the call list', () => {
   it('keeps every call it can read when one has no id, and reports the one left out without its content', async () => {
-    answerJson('GET', '/telephony/calls', { items: [{ ...CALL, id: undefined, callId: undefined }, 42, CALL, { id: 'bare' }] });
+    answerJson('GET', '/telephony/calls', { items: [{ ...WIRE_CALL, id: undefined, callId: undefined }, 42, WIRE_CALL, { id: 'bare' }] });
     const calls = await client.listCalls();
     expect(calls.map((c) => c.id)).toEqual(['call-1', 'bare']);
     expect(warnings).toHaveLength(2);
@@ -55,7 +45,7 @@ describe('the call list', () => {
 
   it('shows a call in a state or with a personality it does not know, offering only hang up, and warns once', async () => {
     answerJson('GET', '/telephony/calls', {
-      items: [CALL, { ...CALL, id: 'call-2', state: 'parkedElsewhere', personality: 'observer', created: 7, muteCapable: 'yes' }],
+      items: [WIRE_CALL, { ...WIRE_CALL, id: 'call-2', state: 'parkedElsewhere', personality: 'observer', created: 7, muteCapable: 'yes' }],
     });
     answerJson('GET', '/telephony/conference', {});
     const first = await provider.snapshot();

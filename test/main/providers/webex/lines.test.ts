@@ -9,7 +9,7 @@ import { ProviderError } from '../../../../src/main/provider-api/provider-error'
 import { createWebexProvider } from '../../../../src/main/providers/webex';
 import type { WebexClient } from '../../../../src/main/providers/webex/client';
 import { WebexProvider } from '../../../../src/main/providers/webex/provider';
-import { type SimFixture, SIM_TOKEN, startSimFixture } from './sim-fixture';
+import { type SimFixture, SIM_TOKEN, sortedPaths, startSimFixture } from './sim-fixture';
 
 const LINE = 'front-desk-line';
 let f: SimFixture;
@@ -104,12 +104,7 @@ describe('calls on every line', () => {
     const log = f.mark();
     const onLine = await f.provider.answerEndpoints(LINE);
     expect(onLine.map((e) => e.type)).toEqual(['CALLING_DEVICE']);
-    expect(
-      log
-        .read()
-        .map((r) => r.path)
-        .sort(),
-    ).toEqual([
+    expect(sortedPaths(log.read())).toEqual([
       `/telephony/config/people/me/settings/secondaryLines/${LINE}/availablePreferredAnswerEndpoints`,
       `/telephony/config/people/me/settings/secondaryLines/${LINE}/preferredAnswerEndpoint`,
     ]);

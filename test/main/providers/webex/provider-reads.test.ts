@@ -3,7 +3,7 @@
  * call details, history, the account and the answer endpoints, and the requests they send.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SimFixture, SIM_TOKEN, startLinesFixture, startSimFixture } from './sim-fixture';
+import { type SimFixture, SIM_TOKEN, sortedPaths, startLinesFixture, startSimFixture } from './sim-fixture';
 import { eventually } from '../../../support/eventually';
 
 let f: SimFixture;
@@ -185,12 +185,7 @@ describe('account and endpoints', () => {
   it('lists the answer endpoints and marks the preferred one', async () => {
     const log = f.mark();
     const endpoints = await f.provider.answerEndpoints();
-    expect(
-      log
-        .read()
-        .map((r) => r.path)
-        .sort(),
-    ).toEqual([
+    expect(sortedPaths(log.read())).toEqual([
       '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints',
       '/telephony/config/people/me/settings/preferredAnswerEndpoint',
     ]);

@@ -6,6 +6,19 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The JSON content type, for scripted answers that are JSON. */
+export const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+/** A connected incoming call as Webex describes it; tests spread it to vary the field they are about. */
+export const WIRE_CALL = {
+  id: 'call-1',
+  callSessionId: 's-1',
+  personality: 'terminator',
+  state: 'connected',
+  remoteParty: { number: '+15550100' },
+  created: '2025-01-01T00:00:00Z',
+};
+
 export interface ScriptedAnswer {
   status: number;
   body?: string;

@@ -60,3 +60,8 @@ export function wireCall(sim: WebexSimulator, callId: string) {
 export function onWire(requests: RecordedRequest[]) {
   return requests.map((r) => ({ method: r.method, path: r.path, body: r.body }));
 }
+
+/** The paths requests went to, sorted, for reads whose requests may leave in any order. */
+export function sortedPaths(requests: RecordedRequest[]): string[] {
+  return requests.map((r) => r.path).sort();
+}

@@ -36,16 +36,21 @@ async function authorize(): Promise<string> {
   return location.searchParams.get('code') ?? '';
 }
 
+/** Trades an authorization code (with the right PKCE verifier) for a token pair. */
+function exchange(code: string) {
+  return k.form('/restapi/oauth/token', {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT,
+    client_id: 'rc-sim-client',
+    code_verifier: VERIFIER,
+  });
+}
+
 describe('OAuth', () => {
   test('authorization code with PKCE gives a bearer pair that works on the API', async () => {
     const code = await authorize();
-    const token = await k.form('/restapi/oauth/token', {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: REDIRECT,
-      client_id: 'rc-sim-client',
-      code_verifier: VERIFIER,
-    });
+    const token = await exchange(code);
     expect(token.status).toBe(200);
     expect(token.body).toMatchObject({ token_type: 'bearer', expires_in: 3600, refresh_token_expires_in: 604800, owner_id: '400200' });
     expect((await k.call('GET', '/restapi/v1.0/account/~/extension/~', undefined, token.body.access_token)).status).toBe(200);
@@ -62,27 +67,13 @@ describe('OAuth', () => {
     });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0].errorCode).toBe('OAU-154');
-    const reused = await k.form('/restapi/oauth/token', {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: REDIRECT,
-      client_id: 'rc-sim-client',
-      code_verifier: VERIFIER,
-    });
+    const reused = await exchange(code);
     expect(reused.body.errors[0].errorCode).toBe('OAU-153');
   });
 
   test('refresh rotates the pair: the old access token dies, the old refresh token replays for 10 s after first use, then fails', async () => {
     const code = await authorize();
-    const first = (
-      await k.form('/restapi/oauth/token', {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: REDIRECT,
-        client_id: 'rc-sim-client',
-        code_verifier: VERIFIER,
-      })
-    ).body;
+    const first = (await exchange(code)).body;
     const refresh = () =>
       k.form('/restapi/oauth/token', { grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: 'rc-sim-client' });
     const second = (await refresh()).body;
@@ -96,15 +87,7 @@ describe('OAuth', () => {
 
   test('revoke ends the session', async () => {
     const code = await authorize();
-    const pair = (
-      await k.form('/restapi/oauth/token', {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: REDIRECT,
-        client_id: 'rc-sim-client',
-        code_verifier: VERIFIER,
-      })
-    ).body;
+    const pair = (await exchange(code)).body;
     expect((await k.form('/restapi/oauth/revoke', { token: pair.access_token, client_id: 'rc-sim-client' })).status).toBe(200);
     expect((await k.call('GET', '/restapi/v1.0/account/~/extension/~', undefined, pair.access_token)).status).toBe(401);
   });
